@@ -1,0 +1,364 @@
+"""Classify instructions: root verb and object noun, and a task category.
+
+Pure rules over the instruction's structure: deterministic, no model, a few
+microseconds a record. Verb/noun follow the Alpaca paper's analysis (the root
+verb of the instruction and the head noun of its direct object); categories
+follow the InstructGPT use-case taxonomy plus ``coding`` and ``math``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+CATEGORIES = (
+    "open_qa",
+    "closed_qa",
+    "generation",
+    "brainstorming",
+    "rewrite",
+    "summarization",
+    "classification",
+    "extraction",
+    "coding",
+    "math",
+    "other",
+)
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’\-]*|[^\sa-z0-9]")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+
+QUESTION_WORDS = frozenset(
+    "what who whom whose which where when why how is are was were do does did can could should would will "
+    "shall may might has have had am isn't aren't doesn't don't".split()
+)
+_POLITE_PREFIXES = (
+    ("can", "you"), ("could", "you"), ("would", "you"), ("will", "you"), ("i", "want", "you", "to"),
+    ("i", "need", "you", "to"), ("i", "would", "like", "you", "to"), ("i'd", "like", "you", "to"),
+    ("help", "me"), ("please",), ("kindly",), ("now",), ("also",), ("then",), ("first",), ("next",),
+)
+_INTRODUCERS = frozenset(
+    "given using based for in from with after according considering assuming taking as if when by on "
+    "following upon without within".split()
+)
+_TASK_IS = re.compile(r"\byou (?:need|have|must|should|are asked|will need) to ([a-z\-]+)|\byour task is to ([a-z\-]+)")
+DETERMINERS = frozenset(
+    "a an the this that these those some any each every all both few several many much more most no another "
+    "other following given provided above below same such my your his her its our their one two three four "
+    "five six seven eight nine ten eleven twelve fifteen twenty hundred thousand first second third last "
+    "next single whole entire new".split()
+)
+_OBJECT_PRONOUNS = frozenset("me us him her them you".split())
+_PARTICLES = frozenset("up out down off over".split())
+_QUANTIFIERS = frozenset({("at", "least"), ("at", "most"), ("up", "to"), ("no", "more"), ("more", "than"), ("less", "than")})
+_CLAUSE_STARTS = frozenset("what who which where when why how whether if it them something anything".split())
+_NP_BOUNDARIES = frozenset(
+    "of about for to in on with from into by at as between using that which who whom where when while if "
+    "and or but so than without within according like regarding based given provided containing "
+    "describing explaining including involving showing related listed mentioned written spoken used needed "
+    "required necessary below above here there shown known made found taken built held beginning starting "
+    "ending is are was were be can could should would will may might must has have had do does did "
+    "over across through after before during until via per against toward towards around among".split()
+)
+_NOT_VERBS = DETERMINERS | QUESTION_WORDS | _INTRODUCERS | frozenset(
+    "i we you he she it they there here my our let's people person".split()
+)
+_IRREGULAR_NOUNS = {"children": "child", "people": "people", "data": "data", "media": "media", "criteria": "criterion",
+                    "men": "man", "women": "woman", "mice": "mouse", "feet": "foot", "teeth": "tooth",
+                    "news": "news", "series": "series", "species": "species", "analyses": "analysis"}
+
+
+class Analysis(NamedTuple):
+    verb: str | None
+    noun: str | None
+    category: str
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def verb_and_noun(instruction: str) -> tuple[str | None, str | None, list[str]]:
+    """The root verb (lower case) and the head noun of its object, plus the words that follow the verb."""
+    for index, sentence in enumerate(_SENTENCE_END.split(_PARENTHESES.sub(" ", instruction.strip()))[:3]):
+        tokens = words(sentence)
+        found = _find_verb(tokens, allow_question=index == 0)
+        if found is None:
+            continue
+        verb, position = found
+        if verb is None:
+            return None, None, tokens
+        rest = tokens[position + 1 :]
+        return verb, _object_noun(rest), rest
+    return None, None, []
+
+
+def _find_verb(tokens: list[str], allow_question: bool) -> tuple[str | None, int] | None:
+    """(verb, index) of the imperative verb; (None, 0) for a question; None when there is no verb."""
+    start = _skip_prefixes(tokens, 0)
+    if start >= len(tokens):
+        return None
+    first = tokens[start]
+    if first in _INTRODUCERS:
+        # "Given the input, write ..." : the verb heads the clause after the comma.
+        comma = _index(tokens, ",", start)
+        found = _find_verb(tokens[comma + 1 :], allow_question) if comma is not None else None
+        return None if found is None else (found[0], found[1] + comma + 1)
+    if first == "you":
+        match = _TASK_IS.search(" ".join(tokens[start:]))
+        if match:
+            verb = match.group(1) or match.group(2)
+            return verb, tokens.index(verb, start)
+    if first in QUESTION_WORDS:
+        return (None, 0) if allow_question else None
+    if first in _NOT_VERBS or not first[0].isalpha():
+        return None
+    return first, start
+
+
+def _skip_prefixes(tokens: list[str], start: int) -> int:
+    changed = True
+    while changed and start < len(tokens):
+        changed = False
+        for prefix in _POLITE_PREFIXES:
+            if tuple(tokens[start : start + len(prefix)]) == prefix:
+                start += len(prefix)
+                changed = True
+        if start < len(tokens) and (tokens[start] == "," or _is_leading_adverb(tokens, start)):
+            start += 1
+            changed = True
+    return start
+
+
+def _is_leading_adverb(tokens: list[str], start: int) -> bool:
+    """"Briefly describe ...": an -ly word followed by the verb it modifies (not "Apply the ...")."""
+    following = tokens[start + 1 : start + 2]
+    return tokens[start].endswith("ly") and bool(following) and following[0].isalpha() and following[0] not in DETERMINERS
+
+
+def _index(tokens: list[str], token: str, start: int) -> int | None:
+    try:
+        return tokens.index(token, start)
+    except ValueError:
+        return None
+
+
+def _object_noun(rest: list[str]) -> str | None:
+    """Head noun of the noun phrase that follows the verb, or None for a clause or no object."""
+    i = 0
+    # Coordinated verbs ("compare and contrast X") and phrasal particles ("come up with X").
+    if len(rest) > 1 and rest[0] in {"and", "or"}:
+        i = 2
+    while i < len(rest) and rest[i] in _PARTICLES:
+        i += 1
+        if i < len(rest) and rest[i] == "with":
+            i += 1
+    if i + 1 < len(rest) and rest[i] in _OBJECT_PRONOUNS and rest[i + 1] not in _NP_BOUNDARIES | {",", "."}:
+        i += 1
+    if tuple(rest[i : i + 2]) in _QUANTIFIERS:
+        i += 2
+    if i >= len(rest) or rest[i] in _CLAUSE_STARTS:
+        return None
+    head = None
+    content = 0
+    for token in rest[i:]:
+        if not token[0].isalnum():
+            if token in {"-", "'", "’"}:
+                continue
+            break
+        if content and (token in _NP_BOUNDARIES or token in DETERMINERS - {"following", "given"} or _is_participle(token)):
+            break
+        if token in _NP_BOUNDARIES and token not in DETERMINERS:
+            break
+        if token in DETERMINERS or token.isdigit() or token[0].isdigit():
+            continue
+        head = token
+        content += 1
+    return singular(head.removesuffix("'s").removesuffix("’s")) if head else None
+
+
+def _is_participle(token: str) -> bool:
+    return len(token) > 4 and token.endswith("ed") and not token.endswith("eed")
+
+
+def singular(noun: str) -> str:
+    """A light lemmatiser for the plural head nouns of instructions."""
+    if noun in _IRREGULAR_NOUNS:
+        return _IRREGULAR_NOUNS[noun]
+    if len(noun) <= 3 or not noun.endswith("s") or noun.endswith(("ss", "us", "is", "ics")):
+        return noun
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return noun[:-2]
+    return noun[:-1]
+
+
+_CODE = re.compile(
+    r"\b(?:code|coding|program(?:ming)?|function|algorithm|script|python|java|javascript|typescript|c\+\+|c#|"
+    r"sql|html|css|regex|regular expression|api|json|xml|pseudocode|pseudo-code|debug|compile|recursion|"
+    r"recursive|loop|array|class|database query|query|shell|bash|linux command|git|ruby|php|swift|kotlin|"
+    r"golang|rust|matlab|excel formula|data structure|binary search|sorting algorithm|web page|webpage)\b"
+)
+_CODE_ACTION = re.compile(r"\b(?:write|create|develop|construct|generate|design|build|implement|provide|give|edit|rewrite|debug|fix|update|convert|modify|optimi[sz]e|explain|what)\b")
+_CODE_INPUT = re.compile(r"(?:\bdef |\bfunction\s*\(|\breturn\b|;\s*$|\{|\}|==|\+=|\bint |\bprint\(|console\.log|SELECT .* FROM|</?[a-z]+>|import )", re.M)
+_MATH = re.compile(
+    r"\b(?:calculate|compute|solve|equation|arithmetic|sum of|product of|average of|mean of|median of|"
+    r"percentage|percent|area of|perimeter|volume of|radius|circumference|diameter|square root|cube root|"
+    r"power of|divided by|multiplied by|times|plus|minus|divisible|prime numbers?|greatest common|"
+    r"least common|factorial|probability|fahrenheit|celsius|ratio of|fraction|decimal|integer|derivative|"
+    r"integral|logarithm|exponent|quadratic|polynomial|triangle|hypotenuse|interest rate|compound interest|"
+    r"simple interest|how many|how much|total cost|formula|convert \d)\b"
+)
+_ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|\d\s*%|=\s*\d|\d+\s*(?:km|kg|miles?|meters?|cm|feet|ounces?|liters?|pounds?|degrees)")
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|half|twice|dozen)\b")
+_SUMMARIZE = re.compile(r"\b(?:summari[sz]e|summary|summarizing|tl;?dr|main (?:idea|point|argument)s?|gist|key (?:points|takeaways))\b")
+_CLASSIFY = re.compile(
+    r"\b(?:classify|categori[sz]e|sentiment|true or false|yes or no|fact or (?:an )?opinion|"
+    r"positive(?:,)? (?:or )?negative|which category|what category|what (?:type|kind|part) of (?:word|sentence|speech)|"
+    r"(?:determine|decide|identify|tell|indicate|check|detect|predict) (?:whether|if)|taxonomy|is (?:this|the following|the given|it) "
+    r"(?:a |an )?(?:sentence|statement|text|word|phrase|example|question)|label (?:the|each|this)|assign (?:a|the|each))\b"
+)
+_REWRITE = re.compile(
+    r"\b(?:rewrite|rewriting|re-write|rephrase|paraphrase|reword|re-word|translate|translation|proofread|"
+    r"passive voice|active voice|more concise|more formal|less formal|grammatically correct|"
+    r"correct the (?:grammar|spelling|sentence|errors?|mistakes?)|spelling|grammar|punctuat\w*|"
+    r"edit|revise|tense|synonyms? for each|into (?:french|spanish|german|italian|chinese|japanese|english))\b"
+)
+_MENTIONS_TEXT = re.compile(r"\b(?:sentence|word|text|phrase|paragraph|passage|statement)s?\b")
+_CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tweet haiku title headline limerick".split())
+_NOT_SOFTWARE = re.compile(
+    r"\b(?:fitness|exercise|training|loyalty|rewards?|workout|educational|mentoring|wellness|marketing|tv|"
+    r"television|radio|volunteer|exchange|after-school|study) programs?\b"
+)
+_TEXT_NOUNS = frozenset(
+    "sentence text paragraph passage phrase word statement title headline line quote email letter essay story "
+    "poem lyric verse tweet slogan name question answer code".split()
+)
+_EXTRACT_NOUNS = frozenset(
+    "word sentence phrase name entity keyword noun verb adjective adverb pronoun subject object date number "
+    "email address fact detail example error mistake location person place organization city country "
+    "character term metaphor simile preposition conjunction clause topic theme url".split()
+)
+_EXTRACT_VERBS = frozenset("extract find identify pick select locate highlight underline detect spot retrieve list output".split())
+_PASSAGE_REF = re.compile(r"\b(?:according to|based on|in|from) (?:the|this) (?:text|passage|article|paragraph|story|input|document|excerpt|poem|email|report)\b")
+_QA_VERBS = frozenset(
+    "answer interpret analyze analyse infer explain evaluate describe discuss identify determine find deduce "
+    "critique assess review".split()
+)
+_COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|some|several|multiple|all|many|a couple of|"
+    r"a number of|at least \w+)\b"
+)
+_IDEA_NOUNS = frozenset(
+    "way idea tip suggestion strategy reason method step activity option alternative solution benefit "
+    "advantage disadvantage example thing item question factor technique practice habit use application "
+    "career name topic resource book movie place destination tool feature goal hobby gift".split()
+)
+_LEXICAL_NOUNS = frozenset("synonym antonym homophone rhyme word".split())
+_BRAINSTORM_VERBS = frozenset(
+    "name suggest give provide generate find identify come think recommend propose offer share mention "
+    "brainstorm list compile make create construct develop outline".split()
+)
+_GENERATION_VERBS = frozenset(
+    "write compose create generate design develop draft make construct come invent produce craft build "
+    "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
+    "act role-play roleplay complete fill suggest propose".split()
+)
+_REWRITE_VERBS = frozenset(
+    "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
+    "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
+    "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
+    "arrange make".split()
+)
+_STRONG_REWRITE_VERBS = frozenset(
+    "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
+    "reformat restructure punctuate capitalize".split()
+)
+_ORDERING_VERBS = frozenset("sort rank order arrange assemble rearrange re-arrange reorder look browse search visit".split())
+_FACTUAL_DESCRIBE = frozenset(
+    "process concept difference differences history role importance impact effect effects benefit benefits "
+    "cause causes function structure feature features characteristic characteristics purpose "
+    "meaning significance advantage advantages trend trends challenge challenges performance character "
+    "culture economy life properties property theory principle principles method methods "
+    "relationship types type system".split()
+)
+
+
+def categorize(instruction: str, input_: str, verb: str | None, noun: str | None, rest: list[str]) -> str:
+    """One of :data:`CATEGORIES` for an instruction and its input."""
+    text = instruction.lower()
+    has_input = bool(input_.strip())
+    if _is_coding(text, input_, verb, noun):
+        return "coding"
+    if _is_math(text, input_):
+        return "math"
+    if verb in {"summarize", "summarise"} or _SUMMARIZE.search(text):
+        return "summarization"
+    if verb in {"classify", "categorize", "categorise", "label", "tag"} or _CLASSIFY.search(text):
+        return "classification"
+    if verb is None and has_input and text.split(None, 1)[0] in QUESTION_WORDS - {"what", "who", "whom", "whose", "which", "where", "when", "why", "how"}:
+        return "classification"
+    if noun in {"list", "set"} and verb in _BRAINSTORM_VERBS:
+        return "brainstorming"
+    if verb in _STRONG_REWRITE_VERBS or _REWRITE.search(text) or (
+        verb in _REWRITE_VERBS and (noun in _TEXT_NOUNS or has_input or _MENTIONS_TEXT.search(text))
+    ):
+        return "rewrite"
+    if verb in _EXTRACT_VERBS and noun in _EXTRACT_NOUNS and (has_input or _PASSAGE_REF.search(text)) and not _COUNTED.search(" ".join(rest[:2])):
+        return "extraction"
+    if verb == "extract":
+        return "extraction"
+    if has_input and len(input_.split()) >= 8 and (
+        (verb in _QA_VERBS and noun not in {"way", "example"}) or (verb is None and text.endswith("?") and len(input_.split()) >= 15) or _PASSAGE_REF.search(text)
+    ):
+        return "closed_qa"
+    if _is_brainstorm(text, verb, noun, rest):
+        return "brainstorming"
+    if verb in _ORDERING_VERBS:
+        return "other"
+    if verb == "describe":
+        # "Describe a sunset" asks for writing; "Describe the process of ..." asks for knowledge.
+        invented = rest[:1] in (["a"], ["an"], ["your"]) and noun not in _FACTUAL_DESCRIBE
+        return "generation" if invented else "open_qa"
+    if verb in _GENERATION_VERBS:
+        return "generation"
+    return "open_qa"
+
+
+def _is_coding(text: str, input_: str, verb: str | None, noun: str | None) -> bool:
+    if noun in _CREATIVE_NOUNS or _NOT_SOFTWARE.search(text):
+        return False
+    if _CODE.search(text) and (verb is None or _CODE_ACTION.search(text)):
+        return True
+    return bool(input_.strip()) and bool(_CODE_INPUT.search(input_)) and verb not in _STRONG_REWRITE_VERBS - {"rewrite", "edit"}
+
+
+def _is_math(text: str, input_: str) -> bool:
+    if not (_NUMBER.search(text) or _NUMBER.search(input_)):
+        return bool(re.search(r"\b(?:solve|equation|calculate|compute|derivative|integral|probability)\b", text))
+    return bool(_MATH.search(text) or _ARITHMETIC.search(text) or (_ARITHMETIC.search(input_) and re.search(r"\b(?:calculate|compute|find|determine|estimate|what)\b", text)))
+
+
+def _is_brainstorm(text: str, verb: str | None, noun: str | None, rest: list[str]) -> bool:
+    if verb in {"brainstorm", "list", "compile"}:
+        return True
+    if verb not in _BRAINSTORM_VERBS:
+        return False
+    if noun in _LEXICAL_NOUNS:
+        return False
+    if verb in {"suggest", "recommend", "propose"} and noun in _IDEA_NOUNS:
+        return True
+    counted = _COUNTED.search(" ".join(rest[:3]))
+    return bool(counted) and verb not in {"create", "construct", "develop", "make", "outline"} and noun is not None and (noun in _IDEA_NOUNS or verb in {"name", "list", "suggest", "give", "provide", "find", "identify", "generate", "come", "think", "recommend", "propose", "mention"})
+
+
+def analyse(instruction: str, input_: str) -> Analysis:
+    """Verb, noun and category of one record."""
+    verb, noun, rest = verb_and_noun(instruction)
+    return Analysis(verb, noun, categorize(instruction, input_, verb, noun, rest))
+
+
+def category(instruction: str, input_: str = "") -> str:
+    return analyse(instruction, input_).category

@@ -1,0 +1,106 @@
+"""The ``alpaca-explore`` command line: a thin click layer over :mod:`alpaca_explore`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, fetch, output, pipeline, tokens
+from .errors import AlpacaExploreError
+
+
+class _Command(click.Command):
+    """Turns :class:`AlpacaExploreError` into ``Error: message`` and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except AlpacaExploreError as error:
+            raise click.ClickException(str(error)) from None
+        except KeyboardInterrupt:
+            raise click.ClickException("interrupted; the database was left unchanged") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="alpaca-explore")
+def cli() -> None:
+    """Explore Alpaca-format instruction-tuning datasets with SQLite and Datasette.
+
+    \b
+        alpaca-explore load && datasette alpaca.db
+    """
+
+
+@cli.command(cls=_Command)
+@click.argument("source", default=fetch.DEFAULT_SOURCE, required=False)
+@click.option("--db", "db_path", default=pipeline.DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database to write.")
+@click.option("--table", default=pipeline.DEFAULT_TABLE, show_default=True, help="Table to load into (replaced if it exists).")
+@click.option("--tokenizer", default=tokens.DEFAULT_TOKENIZER, show_default=True, help="tiktoken encoding, SentencePiece tokenizer.model or Hugging Face tokenizer.json.")
+@click.option("--timeout", default=fetch.DEFAULT_TIMEOUT, show_default=True, type=click.FloatRange(min=0.1), help="Seconds to wait to connect or for the next bytes.")
+@click.option("--retries", default=fetch.DEFAULT_RETRIES, show_default=True, type=click.IntRange(min=0), help="Retries on connection errors, 429 and 5xx.")
+@click.option("--no-cache", is_flag=True, help="Download again instead of revalidating the cached copy.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+def load_command(source: str, db_path: str, table: str, tokenizer: str, timeout: float, retries: int, no_cache: bool, quiet: bool) -> None:
+    """Load SOURCE into a SQLite database with search, token counts, categories and quality flags.
+
+    SOURCE is an http(s) URL, a GitHub blob/ page URL, a local path or - for
+    standard input; a JSON array or JSON Lines, optionally gzip-compressed. It
+    defaults to Stanford Alpaca's alpaca_data.json.
+
+    \b
+    Examples:
+        alpaca-explore load
+        alpaca-explore load alpaca_data_cleaned.json --db cleaned.db
+        alpaca-explore load https://github.com/gururise/AlpacaDataCleaned/blob/main/alpaca_data_cleaned.json
+        alpaca-explore load data.jsonl --table gpt4 --tokenizer tokenizer.model
+        cat data.jsonl | alpaca-explore load - --db data.db
+    """
+    summary = pipeline.load(
+        source,
+        db_path,
+        table,
+        tokenizer,
+        use_cache=not no_cache,
+        timeout=timeout,
+        retries=retries,
+        progress=not quiet and sys.stderr.isatty(),
+    )
+    if not quiet:
+        ignored = ", ".join(f"{key} ({count:,})" for key, count in sorted(summary.ignored_keys.items()))
+        click.echo(
+            f"Loaded {summary.rows:,} rows into {summary.db_path} (table {summary.table}, "
+            f"{summary.db_bytes / 1e6:.1f} MB) in {summary.seconds:.1f}s; tokens: {summary.tokenizer}"
+            + ("; from cache" if summary.from_cache else "")
+            + (f"; ignored keys: {ignored}" if ignored else ""),
+            err=True,
+        )
+
+
+load_command.name = "load"
+
+
+@cli.command(name="export", cls=_Command)
+@click.option("--db", "db_path", default=pipeline.DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database to read.")
+@click.option("--table", default=pipeline.DEFAULT_TABLE, show_default=True)
+@click.option("--search", help="Full-text search terms (all must match).")
+@click.option("--category", help="Only this task category.")
+@click.option("--where", help="Extra SQL condition, e.g. \"train_tokens <= 512 and issues = '[]'\".")
+@click.option("--format", "fmt", type=click.Choice(output.FORMATS), default="json", show_default=True, help="JSON array (Alpaca layout) or JSON Lines.")
+@click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="File to write (default: standard output).")
+def export_command(db_path: str, table: str, search: str | None, category: str | None, where: str | None, fmt: str, output_path: Path | None) -> None:
+    """Write the matching rows as Alpaca records (instruction, input, output).
+
+    \b
+    Examples:
+        alpaca-explore export --category brainstorming -o brainstorming.json
+        alpaca-explore export --search "python" --format jsonl > python.jsonl
+        alpaca-explore export --where "train_tokens <= 512 and issues = '[]'" -o clean.json
+    """
+    if output_path is None:
+        count = output.export(db_path, table, sys.stdout.buffer, fmt=fmt, search=search, category=category, where=where)
+    else:
+        with output_path.open("wb") as out:
+            count = output.export(db_path, table, out, fmt=fmt, search=search, category=category, where=where)
+    click.echo(f"Exported {count:,} records", err=True)

@@ -1,0 +1,139 @@
+"""Write stage: build the SQLite database in a temporary file, then rename it into place.
+
+The target database is never opened for writing: an existing file is copied
+beside it, changed there, and renamed over the target only once complete, so a
+failed or killed load leaves it byte-for-byte unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import sqlite_utils
+
+from .errors import AlpacaExploreError
+
+LOADS_TABLE = "alpaca_explore_loads"
+TEXT_COLUMNS = ("instruction", "input", "output")
+COLUMNS: dict[str, type] = {
+    "id": int,
+    "instruction": str,
+    "input": str,
+    "output": str,
+    "has_input": int,
+    "instruction_tokens": int,
+    "input_tokens": int,
+    "output_tokens": int,
+    "total_tokens": int,
+    "train_tokens": int,
+    "category": str,
+    "verb": str,
+    "noun": str,
+    "issues": str,
+}
+NULLABLE = {"verb", "noun"}
+INDEXED = ("category", "verb", "has_input", "total_tokens", "train_tokens")
+LOADS_COLUMNS: dict[str, type] = {
+    "id": int,
+    "table_name": str,
+    "source": str,
+    "url": str,
+    "sha256": str,
+    "format": str,
+    "records": int,
+    "rows": int,
+    "ignored_keys": str,
+    "tokenizer": str,
+    "tool_version": str,
+    "loaded_at": str,
+    "seconds": float,
+}
+
+
+class DatabaseWriter:
+    """Rows go in through :meth:`insert`; :meth:`finish` indexes and records provenance."""
+
+    def __init__(self, db: sqlite_utils.Database, table: str) -> None:
+        self.db, self.table = db, table
+        placeholders = ", ".join("?" for _ in COLUMNS)
+        self._insert_rows = f"INSERT INTO [{table}] VALUES ({placeholders})"
+        self._insert_fts = f"INSERT INTO [{table}_fts] (rowid, instruction, input, output) VALUES (?, ?, ?, ?)"
+
+    def insert(self, rows: Sequence[tuple]) -> None:
+        """Insert rows (values in :data:`COLUMNS` order) and index their text for search."""
+        conn = self.db.conn
+        conn.executemany(self._insert_rows, rows)
+        conn.executemany(self._insert_fts, (row[:4] for row in rows))
+
+    def finish(self, provenance: dict) -> None:
+        for column in INDEXED:
+            self.db[self.table].create_index([column], find_unique_name=True)
+        self.db[LOADS_TABLE].insert({"table_name": self.table, **provenance}, alter=True)
+        self.db.conn.execute("ANALYZE")
+
+
+@contextlib.contextmanager
+def build(target: Path, table: str) -> Iterator[DatabaseWriter]:
+    """Yield a writer for a fresh ``table`` in a copy of ``target``; rename over it on success."""
+    target = Path(target)
+    directory = target.resolve().parent
+    if not directory.is_dir():
+        raise AlpacaExploreError(f"cannot write {target}: folder {directory} does not exist")
+    fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        if target.exists():
+            shutil.copyfile(target, temp)
+        db = _open(temp, target)
+        try:
+            with db.conn:
+                _replace_table(db, table, target)
+                writer = DatabaseWriter(db, table)
+                yield writer
+        finally:
+            db.close()
+        os.replace(temp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def _open(temp: Path, target: Path) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(temp)
+    try:
+        db.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError:
+        db.close()
+        raise AlpacaExploreError(f"{target} exists and is not a SQLite database; choose another --db") from None
+    # The temporary copy is thrown away on any failure, so it needs no journal.
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("PRAGMA cache_size = -131072")
+    return db
+
+
+def _replace_table(db: sqlite_utils.Database, table: str, target: Path) -> None:
+    """Drop a previous load of ``table`` and create it empty, with its full-text index."""
+    if db[table].exists():
+        ours = db[LOADS_TABLE].exists() and db.execute(
+            f"SELECT 1 FROM [{LOADS_TABLE}] WHERE table_name = ?", [table]
+        ).fetchone()
+        if not ours:
+            raise AlpacaExploreError(
+                f"table {table!r} in {target} was not created by alpaca-explore; choose another --table"
+            )
+        db[f"{table}_fts"].drop(ignore=True)
+        db[table].drop()
+    db[table].create(COLUMNS, pk="id", not_null=set(COLUMNS) - NULLABLE - {"id"})
+    db[table].enable_fts(list(TEXT_COLUMNS), fts_version="FTS5")
+
+
+def table_exists(db_path: Path, table: str) -> bool:
+    return Path(db_path).exists() and sqlite_utils.Database(db_path)[table].exists()

@@ -1,0 +1,94 @@
+"""Export stage: write rows back out as Alpaca records (JSON array or JSON Lines).
+
+The same writers serve ``alpaca-explore export`` and the Datasette ``.alpaca`` /
+``.jsonl`` renderers, so both produce byte-identical files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+import sqlite3
+from pathlib import Path
+
+import orjson
+import sqlite_utils
+
+from .errors import AlpacaExploreError
+
+FORMATS = ("json", "jsonl")
+Triple = tuple[str, str, str]
+
+
+def alpaca_json(records: Iterable[Triple]) -> Iterator[bytes]:
+    """A JSON array of records laid out like Stanford Alpaca's file (indent 4), streamed."""
+    separator = b"[\n"
+    for instruction, input_, output in records:
+        yield separator + b'    {\n        "instruction": ' + orjson.dumps(instruction) + b',\n        "input": ' + orjson.dumps(
+            input_
+        ) + b',\n        "output": ' + orjson.dumps(output) + b"\n    }"
+        separator = b",\n"
+    yield b"[]\n" if separator == b"[\n" else b"\n]\n"
+
+
+def json_lines(records: Iterable[Triple]) -> Iterator[bytes]:
+    """One ``{"instruction", "input", "output"}`` object per line."""
+    for instruction, input_, output in records:
+        yield orjson.dumps({"instruction": instruction, "input": input_, "output": output}) + b"\n"
+
+
+WRITERS = {"json": alpaca_json, "jsonl": json_lines}
+
+
+def select_sql(
+    db: sqlite_utils.Database,
+    table: str,
+    *,
+    search: str | None = None,
+    category: str | None = None,
+    where: str | None = None,
+) -> tuple[str, dict]:
+    """SQL (and parameters) for the Alpaca fields of the rows matching every filter given, in id order."""
+    if not db[table].exists():
+        raise AlpacaExploreError(f"no table {table!r} in {db.conn.execute('PRAGMA database_list').fetchone()[2]}")
+    clauses, params = [], {}
+    if search:
+        clauses.append(f"id IN (SELECT rowid FROM [{table}_fts] WHERE [{table}_fts] MATCH :search)")
+        params["search"] = db.quote_fts(search)
+    if category:
+        clauses.append("category = :category")
+        params["category"] = category
+    if where:
+        clauses.append(f"({where})")
+    condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    return f"SELECT instruction, input, output FROM [{table}]{condition} ORDER BY id", params
+
+
+def export(
+    db_path: str | Path,
+    table: str,
+    out,
+    *,
+    fmt: str = "json",
+    search: str | None = None,
+    category: str | None = None,
+    where: str | None = None,
+) -> int:
+    """Write the matching rows of ``table`` to the binary stream ``out``; return how many."""
+    if not Path(db_path).is_file():
+        raise AlpacaExploreError(f"no such database: {db_path}")
+    db = sqlite_utils.Database(db_path)
+    sql, params = select_sql(db, table, search=search, category=category, where=where)
+    count = 0
+
+    def counted(rows: Iterable[Triple]) -> Iterator[Triple]:
+        nonlocal count
+        for row in rows:
+            count += 1
+            yield row
+
+    try:
+        for chunk in WRITERS[fmt](counted(db.execute(sql, params))):
+            out.write(chunk)
+    except sqlite3.Error as error:  # a bad --where or --search
+        raise AlpacaExploreError(f"cannot select rows: {error}") from None
+    return count

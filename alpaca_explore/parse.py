@@ -1,0 +1,211 @@
+"""Parse stage: stream Alpaca records out of a JSON array or JSON Lines file.
+
+The format is told apart by content (the first non-blank byte), never by file
+name; gzip is recognised by its magic bytes. Parsing streams, so memory stays
+flat however large the file is. Every record is validated and a bad one stops
+the parse with a message naming its index.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
+
+import ijson
+import orjson
+
+from .errors import AlpacaExploreError
+
+FIELD_ALIASES = {"instruction": ("instruction",), "input": ("input", "context"), "output": ("output", "response")}
+_KNOWN_KEYS = frozenset(key for aliases in FIELD_ALIASES.values() for key in aliases)
+_GZIP_MAGIC = b"\x1f\x8b"
+_BOM = b"\xef\xbb\xbf"
+
+
+class Record(NamedTuple):
+    instruction: str
+    input: str
+    output: str
+
+
+@dataclass
+class ParseStats:
+    """What the parse saw besides the records: format, digest and ignored keys."""
+
+    format: str = ""
+    compressed: bool = False
+    records: int = 0
+    sha256: str = ""
+    ignored_keys: Counter = field(default_factory=Counter)
+
+
+class _HashingReader(io.RawIOBase):
+    """A read-through wrapper that hashes the bytes as they are read."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw, self.digest = raw, hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        count = self._raw.readinto(buffer)
+        self.digest.update(memoryview(buffer)[:count])
+        return count
+
+
+def read_records(path: Path, stats: ParseStats | None = None) -> Iterator[Record]:
+    """Yield the validated records of the file at ``path``, filling ``stats`` as it goes."""
+    stats = stats if stats is not None else ParseStats()
+    with path.open("rb") as raw:
+        hashing = _HashingReader(raw)
+        stream: BinaryIO = io.BufferedReader(hashing, 1 << 20)
+        if stream.peek(2)[:2] == _GZIP_MAGIC:
+            stats.compressed = True
+            stream = io.BufferedReader(gzip.GzipFile(fileobj=stream), 1 << 20)  # type: ignore[arg-type]
+        first = _first_significant_byte(stream)
+        if first == b"[":
+            stats.format = "json"
+            yield from _validated(_json_array(stream, path, stats.compressed), stats)
+        elif first == b"{":
+            stats.format = "jsonl"
+            yield from _validated(_json_lines(stream), stats)
+        else:
+            raise AlpacaExploreError(_not_json_message(first, stream))
+        stream.read()  # hash any trailing bytes the parser did not need
+        stats.sha256 = hashing.digest.hexdigest()
+
+
+def _first_significant_byte(stream: BinaryIO) -> bytes:
+    head = stream.peek(4096)
+    if head.startswith(_BOM):
+        stream.read(len(_BOM))
+    while True:
+        head = stream.peek(4096)
+        if not head:
+            return b""
+        stripped = head.lstrip()
+        if stripped:
+            return stripped[:1]
+        stream.read(len(head))
+
+
+def _not_json_message(first: bytes, stream: BinaryIO) -> str:
+    if not first:
+        return "the file is empty: expected a JSON array or JSON Lines of Alpaca records"
+    if first == b"<":
+        return "got an HTML page, not JSON (is the URL right? for GitHub use the raw file or a blob/ page URL)"
+    snippet = stream.peek(40)[:40].decode("utf-8", "replace").strip().splitlines()[0]
+    return f"not JSON: expected a JSON array or JSON Lines of Alpaca records, file starts with {snippet!r}"
+
+
+def _json_array(stream: BinaryIO, path: Path, compressed: bool) -> Iterator[tuple[int, object]]:
+    try:
+        yield from enumerate(ijson.items(stream, "item", use_float=True))
+    except ijson.JSONError as error:
+        raise AlpacaExploreError(_locate_syntax_error(path, compressed, error)) from None
+
+
+def _locate_syntax_error(path: Path, compressed: bool, error: Exception) -> str:
+    """Re-read the file to name the line and column of a syntax error ijson reports without one."""
+    data = gzip.decompress(path.read_bytes()) if compressed else path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as bad:
+        line = data.count(b"\n", 0, bad.start) + 1
+        column = bad.start - (data.rfind(b"\n", 0, bad.start) + 1) + 1
+        return f"invalid UTF-8 at line {line} column {column} (byte {bad.start})"
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as bad:
+        return f"invalid JSON at line {bad.lineno} column {bad.colno}: {bad.msg}"
+    first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return f"invalid JSON: {first_line}"
+
+
+def _json_lines(stream: BinaryIO) -> Iterator[tuple[int, object]]:
+    index = 0
+    for line_number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            value = orjson.loads(line)
+        except orjson.JSONDecodeError as bad:
+            raise AlpacaExploreError(_json_lines_error(line, line_number, bad)) from None
+        yield index, value
+        index += 1
+
+
+def _json_lines_error(line: bytes, line_number: int, error: orjson.JSONDecodeError) -> str:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return f"invalid UTF-8 at line {line_number} column {bad.start + 1}"
+    return f"invalid JSON at line {line_number} column {error.colno}: {error.msg}"
+
+
+def _validated(values: Iterator[tuple[int, object]], stats: ParseStats) -> Iterator[Record]:
+    for index, value in values:
+        if isinstance(value, dict) and isinstance(value.get("instances"), list):
+            yield from _seed_task_records(index, value, stats)
+        else:
+            yield record_from_object(value, f"record {index}", stats.ignored_keys)
+            stats.records += 1
+
+
+def _seed_task_records(index: int, task: dict, stats: ParseStats) -> Iterator[Record]:
+    """A Self-Instruct seed task holds one instruction and several input/output instances."""
+    for key in task.keys() - {"instruction", "instances"}:
+        stats.ignored_keys[key] += 1
+    for number, instance in enumerate(task["instances"]):
+        where = f"record {index}, instance {number}"
+        if not isinstance(instance, dict):
+            raise AlpacaExploreError(f"{where}: expected a JSON object, got {_json_type(instance)}")
+        yield record_from_object({"instruction": task.get("instruction"), **instance}, where, stats.ignored_keys)
+        stats.records += 1
+
+
+def record_from_object(value: object, where: str, ignored_keys: Counter) -> Record:
+    """Validate one decoded JSON value as an Alpaca record."""
+    if not isinstance(value, dict):
+        raise AlpacaExploreError(f"{where}: expected a JSON object, got {_json_type(value)}")
+    fields = [_field(value, name, aliases, where) for name, aliases in FIELD_ALIASES.items()]
+    for key in value.keys() - _KNOWN_KEYS:
+        ignored_keys[key] += 1
+    return Record(*fields)
+
+
+def _field(value: dict, name: str, aliases: tuple[str, ...], where: str) -> str:
+    for key in aliases:
+        if key in value:
+            text = value[key]
+            if isinstance(text, str):
+                return text
+            if text is None and name == "input":
+                return ""
+            raise AlpacaExploreError(f'{where}: "{key}" is {_json_type(text)}, expected a string')
+    if name == "input":
+        return ""
+    names = " or ".join(f'"{key}"' for key in aliases)
+    raise AlpacaExploreError(f"{where}: missing {names}")
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"

@@ -1,0 +1,141 @@
+"""The load pipeline: fetch -> parse -> enrich -> write, as one Python call.
+
+Parsing and SQLite writes (rows and the full-text index) run in this process
+while a pool of worker processes counts tokens and classifies each batch, so
+the two halves of the work overlap on separate cores.
+"""
+
+from __future__ import annotations
+
+import datetime
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from . import __version__, database, enrich, fetch, tokens
+from .parse import ParseStats, Record, read_records
+
+BATCH_SIZE = 2048
+DEFAULT_DB = "alpaca.db"
+DEFAULT_TABLE = "alpaca_data"
+
+
+@dataclass
+class LoadSummary:
+    """What a load did, for the summary line and for callers of :func:`load`."""
+
+    db_path: Path
+    table: str
+    rows: int
+    seconds: float
+    tokenizer: str
+    source: str
+    from_cache: bool = False
+    ignored_keys: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def db_bytes(self) -> int:
+        return self.db_path.stat().st_size
+
+
+def load(
+    source: str = fetch.DEFAULT_SOURCE,
+    db_path: str | Path = DEFAULT_DB,
+    table: str = DEFAULT_TABLE,
+    tokenizer: str = tokens.DEFAULT_TOKENIZER,
+    *,
+    use_cache: bool = True,
+    timeout: float = fetch.DEFAULT_TIMEOUT,
+    retries: int = fetch.DEFAULT_RETRIES,
+    progress: bool = False,
+    workers: int | None = None,
+) -> LoadSummary:
+    """Load an Alpaca-format dataset from ``source`` into ``table`` of the SQLite database ``db_path``.
+
+    Raises :class:`~alpaca_explore.errors.AlpacaExploreError` on bad input; the
+    database file is then left exactly as it was.
+    """
+    started = time.perf_counter()
+    db_path = Path(db_path)
+    tokenizer_ = tokens.load_tokenizer(tokenizer)
+    workers = workers or os.cpu_count() or 1
+    with fetch.materialize(
+        source, use_cache=use_cache, timeout=timeout, retries=retries, progress=progress
+    ) as local, _worker_pool(tokenizer_.spec, workers) as pool, database.build(db_path, table) as writer:
+        stats = ParseStats()
+        rows = 0
+        for batch_rows in _enriched_batches(read_records(local.path, stats), pool, workers):
+            writer.insert(batch_rows)
+            rows += len(batch_rows)
+        seconds = time.perf_counter() - started
+        writer.finish(
+            {
+                "source": local.source,
+                "url": local.url,
+                "sha256": stats.sha256,
+                "format": stats.format + (" (gzip)" if stats.compressed else ""),
+                "records": stats.records,
+                "rows": rows,
+                "ignored_keys": _json(dict(stats.ignored_keys)),
+                "tokenizer": tokenizer_.spec,
+                "tool_version": __version__,
+                "loaded_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+                "seconds": round(seconds, 3),
+            }
+        )
+    return LoadSummary(
+        db_path=db_path,
+        table=table,
+        rows=rows,
+        seconds=time.perf_counter() - started,
+        tokenizer=tokenizer_.description,
+        source=local.source,
+        from_cache=local.from_cache,
+        ignored_keys=dict(stats.ignored_keys),
+    )
+
+
+def _enriched_batches(records: Iterable[Record], pool: ProcessPoolExecutor, workers: int) -> Iterator[list[tuple]]:
+    """Yield database rows batch by batch, keeping a bounded number of batches in the workers."""
+    in_flight: deque[tuple[int, list[Record], Future]] = deque()
+    duplicates = enrich.DuplicateTracker()
+    records = iter(records)
+    first_id = 0
+    while batch := list(islice(records, BATCH_SIZE)):
+        in_flight.append((first_id, batch, pool.submit(enrich.analyse_batch, batch)))
+        first_id += len(batch)
+        if len(in_flight) > 2 * workers:
+            yield _rows(*in_flight.popleft(), duplicates)
+    while in_flight:
+        yield _rows(*in_flight.popleft(), duplicates)
+
+
+def _rows(first_id: int, batch: Sequence[Record], future: Future, duplicates: enrich.DuplicateTracker) -> list[tuple]:
+    """Database rows in :data:`database.COLUMNS` order; ``id`` is the position in the source."""
+    return [
+        (row_id, *record, *analysis[:-1], duplicates.issues(record.instruction, analysis[-1]))
+        for row_id, record, analysis in zip(range(first_id, first_id + len(batch)), batch, future.result())
+    ]
+
+
+def _worker_pool(spec: str, workers: int) -> ProcessPoolExecutor:
+    # fork lets workers inherit the tokenizer the parent already loaded.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=enrich.init_worker,
+        initargs=(spec,),
+    )
+
+
+def _json(value: object) -> str:
+    import json
+
+    return json.dumps(value, sort_keys=True)

@@ -1,0 +1,95 @@
+"""Quality flags: the classes of broken records the community cleaning of Alpaca found.
+
+Each check favours precision: a false flag hides good data.
+"""
+
+from __future__ import annotations
+
+import re
+
+ISSUE_CODES = (
+    "empty_output",
+    "missing_media",
+    "placeholder_input",
+    "merged_instructions",
+    "refusal",
+    "truncated_output",
+    "duplicate_instruction",
+)
+
+_PLACEHOLDERS = frozenset(
+    {"<noinput>", "noinput", "no input", "<no input>", "(no input)", "[no input]", "< noinput >", "n/a", "na",
+     "none", "<none>", "null", "nil", "no input required", "no input needed", "not applicable", "empty", "-", "--",
+     "nothing", "input", "<input>", "[input]", "no input provided", "no input is required", "blank"}
+)
+_MEDIA = r"(?:image|picture|photo|photograph|painting|chart|graph|diagram|video|clip|audio|recording|sound ?clip|song|link|url|attachment|file|screenshot|drawing|illustration|infographic|map|figure|table|spreadsheet)"
+_MEDIA_REFERENCE = re.compile(
+    rf"\b(?:this|these|the following|following|given|attached|above|below|provided|shown|displayed|linked|accompanying|embedded)\s+(?:\w+\s+)?{_MEDIA}s?\b|"
+    rf"\b(?:in|from|of|on) the {_MEDIA}s?\b(?! (?:of|that|which|with|for|to|about))"
+)
+_MEDIA_INPUT = re.compile(
+    r"https?://|www\.|\.(?:jpe?g|png|gif|bmp|svg|mp3|mp4|wav|mov|avi|pdf|xlsx?|docx?)\b|<(?:image|img|picture|photo|video|audio)\b|\[(?:image|picture|photo|video|audio|chart|graph)",
+    re.I,
+)
+_CREATE_MEDIA = re.compile(r"^\s*(?:create|make|draw|design|generate|produce|build|construct|sketch|plot|render)\b", re.I)
+_MERGED = re.compile(r"(?:^|\n)\s*(?:#+\s*)?(?:\d+\.\s*)?instruction\s*:|###\s*(?:instruction|response)\b", re.I)
+_REFUSAL = re.compile(
+    r"\bas an ai(?: language model| assistant| model)?\b|\bi(?:'m| am) (?:just |only )?an ai\b|"
+    r"\b(?:i'm|i am) (?:sorry|afraid),? (?:but )?(?:i|as an ai)\b.{0,40}\b(?:can(?:not|'t)|unable|not able|don't have)\b|"
+    r"\bi (?:cannot|can't|am unable to|am not able to) (?:fulfill|complete|perform|do|provide|generate|create|answer|access|browse|see|view|display|play|draw)\b|"
+    r"\b(?:cannot|can't|unable to) be (?:done|completed|performed|fulfilled|generated|answered|created) by (?:a|an|the) (?:gpt|language|ai|text-based)\b|"
+    r"\b(?:gpt|language) model (?:cannot|can't|is (?:not able|unable))\b|"
+    r"\bthis (?:task|instruction|request) (?:cannot|can't|requires)\b.{0,60}\b(?:gpt|language model|visual|physical)\b",
+    re.I | re.S,
+)
+_DANGLING = frozenset("the a an and or of to in with for that is are was by on as at from but which".split())
+_TERMINAL = '.!?"\')]}*`>…。'
+
+
+def record_issues(instruction: str, input_: str, output: str) -> list[str]:
+    """The issue codes of one record, except ``duplicate_instruction`` (that needs the records before it)."""
+    issues = []
+    stripped_output = output.strip()
+    if not stripped_output:
+        issues.append("empty_output")
+    if _missing_media(instruction, input_):
+        issues.append("missing_media")
+    if input_.strip().lower().strip(".") in _PLACEHOLDERS and input_.strip():
+        issues.append("placeholder_input")
+    if _MERGED.search(output):
+        issues.append("merged_instructions")
+    if _REFUSAL.search(output):
+        issues.append("refusal")
+    if stripped_output and _truncated(stripped_output):
+        issues.append("truncated_output")
+    return issues
+
+
+def _missing_media(instruction: str, input_: str) -> bool:
+    """The task refers to media that a text dataset cannot carry."""
+    if _MEDIA_INPUT.search(input_):
+        return bool(re.search(_MEDIA, instruction, re.I)) or not input_.strip().startswith(("{", "[", "<html"))
+    if _CREATE_MEDIA.search(instruction):
+        return False
+    return bool(_MEDIA_REFERENCE.search(instruction)) and _media_absent(input_)
+
+
+def _media_absent(input_: str) -> bool:
+    # A markdown or tab-separated table in the input is the table the instruction means.
+    return not input_.strip() or not re.search(r"\||\t|,.*,", input_)
+
+
+def _truncated(output: str) -> bool:
+    """Long prose that stops mid-sentence."""
+    if output[-1] in _TERMINAL or len(output) < 200:
+        return False
+    last_line = output.rsplit("\n", 1)[-1].strip()
+    if re.match(r"^(?:[-*•]|\d+[.)]|[A-Za-z][.)])\s", last_line) or len(last_line.split()) < 8:
+        return False
+    last_word = last_line.rsplit(None, 1)[-1].lower()
+    return last_word in _DANGLING or output[-1] in ",;:-" or len(output) >= 1500
+
+
+def normalise_instruction(instruction: str) -> str:
+    """The form under which two instructions count as the same (case, spacing, final punctuation)."""
+    return " ".join(instruction.lower().split()).rstrip(".?!: ")

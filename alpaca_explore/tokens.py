@@ -1,0 +1,119 @@
+"""Token-count stage: per-field and training-text token counts in the tokenizer you train with.
+
+A tokenizer SPEC is a tiktoken encoding name (default ``cl100k_base``), a
+SentencePiece ``tokenizer.model`` path or a Hugging Face ``tokenizer.json`` path.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import AlpacaExploreError
+from .parse import Record
+
+DEFAULT_TOKENIZER = "cl100k_base"
+
+PROMPT_WITH_INPUT = (
+    "Below is an instruction that describes a task, paired with an input that provides further context. "
+    "Write a response that appropriately completes the request.\n\n"
+    "### Instruction:\n{instruction}\n\n### Input:\n{input}\n\n### Response:"
+)
+PROMPT_NO_INPUT = (
+    "Below is an instruction that describes a task. "
+    "Write a response that appropriately completes the request.\n\n"
+    "### Instruction:\n{instruction}\n\n### Response:"
+)
+
+
+def training_text(record: Record) -> str:
+    """The text Alpaca trains on, without the end-of-sequence token: prompt followed by output."""
+    template = PROMPT_WITH_INPUT if record.input != "" else PROMPT_NO_INPUT
+    return template.format(instruction=record.instruction, input=record.input) + record.output
+
+
+@dataclass(frozen=True)
+class Tokenizer:
+    """A loaded tokenizer: ``spec`` reloads it, ``kind`` names the library, ``count`` counts one text."""
+
+    spec: str
+    kind: str
+    count: Callable[[str], int]
+
+    @property
+    def description(self) -> str:
+        return f"{self.kind} {self.spec}"
+
+    def count_record(self, record: Record) -> tuple[int, int, int, int, int]:
+        """(instruction, input, output, total, train) token counts of one record."""
+        count = self.count
+        instruction = count(record.instruction)
+        input_ = count(record.input) if record.input else 0
+        output = count(record.output)
+        return instruction, input_, output, instruction + input_ + output, count(training_text(record)) + 1
+
+    def count_records(self, records: Sequence[Record]) -> list[tuple[int, int, int, int, int]]:
+        return [self.count_record(record) for record in records]
+
+
+@functools.lru_cache(maxsize=8)
+def load_tokenizer(spec: str = DEFAULT_TOKENIZER) -> Tokenizer:
+    """Load the tokenizer named by ``spec``; a bad spec is a one-line :class:`AlpacaExploreError`."""
+    import tiktoken
+
+    if spec in tiktoken.list_encoding_names():
+        return _tiktoken(spec)
+    path = Path(spec).expanduser()
+    if path.is_file():
+        return _huggingface(path) if path.suffix == ".json" else _sentencepiece(path)
+    if path.exists():
+        raise AlpacaExploreError(f"tokenizer {spec!r} is not a file")
+    if os.sep in spec or path.suffix in {".model", ".json"}:
+        raise AlpacaExploreError(f"tokenizer file not found: {spec}")
+    names = ", ".join(tiktoken.list_encoding_names())
+    raise AlpacaExploreError(
+        f"unknown tokenizer {spec!r}: give a tiktoken encoding ({names}), "
+        "a SentencePiece tokenizer.model path or a Hugging Face tokenizer.json path"
+    )
+
+
+def _tiktoken(name: str) -> Tokenizer:
+    import tiktoken
+
+    try:
+        encoding = tiktoken.get_encoding(name)
+    except Exception as error:  # tiktoken raises whatever its download client raises
+        raise AlpacaExploreError(
+            f"cannot load tiktoken encoding {name!r} ({type(error).__name__}): it is not cached and "
+            "could not be downloaded; set TIKTOKEN_CACHE_DIR to a folder holding the cached encoding file"
+        ) from None
+    encode = encoding.encode_ordinary
+    return Tokenizer(name, "tiktoken", lambda text: len(encode(text)))
+
+
+def _sentencepiece(path: Path) -> Tokenizer:
+    import sentencepiece
+
+    processor = sentencepiece.SentencePieceProcessor()
+    try:
+        processor.Load(str(path))
+    except (OSError, RuntimeError):
+        raise AlpacaExploreError(
+            f"cannot read tokenizer {path}: not a SentencePiece model (or use a Hugging Face tokenizer.json)"
+        ) from None
+    encode = processor.EncodeAsIds
+    return Tokenizer(str(path.resolve()), "sentencepiece", lambda text: len(encode(text)))
+
+
+def _huggingface(path: Path) -> Tokenizer:
+    import tokenizers
+
+    try:
+        tokenizer = tokenizers.Tokenizer.from_file(str(path))
+    except Exception as error:  # the Rust side raises a bare Exception for any bad file
+        raise AlpacaExploreError(f"cannot read tokenizer {path}: not a Hugging Face tokenizer.json ({error})") from None
+    encode = tokenizer.encode
+    return Tokenizer(str(path.resolve()), "tokenizers", lambda text: len(encode(text, add_special_tokens=False).ids))

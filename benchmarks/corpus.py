@@ -1,0 +1,60 @@
+"""Build a full-size Alpaca-format corpus from the 4,000 real records in ../shared.
+
+Records are resampled and perturbed (a few words of each copy swapped for words
+drawn from the corpus vocabulary) so that every text stays unique while lengths
+keep the real distribution.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "alpaca_sample_4000.json"
+
+
+def perturb(text: str, vocabulary: list[str], rng: random.Random, swaps: int) -> str:
+    words = text.split(" ")
+    for _ in range(min(swaps, len(words))):
+        words[rng.randrange(len(words))] = rng.choice(vocabulary)
+    return " ".join(words)
+
+
+def build_corpus(count: int, seed: int = 0) -> list[dict[str, str]]:
+    """Return `count` records: the real sample first, then perturbed resamples."""
+    sample = json.loads(SAMPLE.read_text())
+    vocabulary = sorted({word for record in sample for word in record["output"].split() if word.isalpha()})
+    rng = random.Random(seed)
+    seen: set[tuple[str, str, str]] = set()
+    records: list[dict[str, str]] = []
+    while len(records) < count:
+        base = sample[len(records) % len(sample)]
+        record = dict(base)
+        if len(records) >= len(sample):
+            record["instruction"] = perturb(base["instruction"], vocabulary, rng, 1)
+            record["output"] = perturb(base["output"], vocabulary, rng, 3)
+        key = (record["instruction"], record["input"], record["output"])
+        if key not in seen:
+            seen.add(key)
+            records.append(record)
+    return records
+
+
+def write_corpus(path: Path, count: int, *, jsonl: bool = False) -> Path:
+    """Write a corpus of `count` records as a JSON array (indent 4, like Alpaca) or JSON Lines."""
+    records = build_corpus(count)
+    with path.open("w") as out:
+        if jsonl:
+            for record in records:
+                out.write(json.dumps(record) + "\n")
+        else:
+            json.dump(records, out, indent=4)
+    return path
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1])
+    write_corpus(target, int(sys.argv[2]) if len(sys.argv) > 2 else 52_002, jsonl=target.suffix == ".jsonl")
+    print(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB)")

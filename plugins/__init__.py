@@ -1,0 +1,74 @@
+"""alpaca-explore's Datasette plugin: metadata, canned queries, SQL functions, exports, facets.
+
+It acts only on databases that hold a table built by ``alpaca-explore load``.
+"""
+
+from __future__ import annotations
+
+from datasette import hookimpl
+from markupsafe import Markup, escape
+
+from alpaca_explore import classify, tokens
+from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS
+
+from . import facets, renderers, resources
+
+# FTS5 highlight() markers used by the fts_search query: Unicode private-use characters
+# that never occur in the data, turned into <mark> only after the text is escaped.
+MATCH_START, MATCH_END = "\ue000", "\ue001"
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    described = {
+        name: {
+            "tables": {
+                **{table: resources.table_metadata(name, table, spec) for table, spec in tables.items()},
+                LOADS_TABLE: {"hidden": True},
+            }
+        }
+        for name, db in datasette.databases.items()
+        if (tables := resources.alpaca_tables(db))
+    }
+    if not described:
+        return {}
+    top_level = {k: v for k, v in resources.project_metadata().items() if k != "databases"}
+    return {**top_level, "databases": described}
+
+
+@hookimpl
+def canned_queries(datasette, database):
+    tables = resources.alpaca_tables(datasette.get_database(database))
+    return resources.canned_queries(database, tables) if tables else None
+
+
+@hookimpl
+def prepare_connection(conn, database, datasette):
+    tables = resources.alpaca_tables(datasette.get_database(database))
+    default_spec = next(reversed(tables.values()), tokens.DEFAULT_TOKENIZER)
+    conn.create_function("token_count", 1, lambda text: tokens.load_tokenizer(default_spec).count(text or ""), deterministic=True)
+    conn.create_function("token_count", 2, lambda text, spec: tokens.load_tokenizer(spec).count(text or ""), deterministic=True)
+    conn.create_function("alpaca_category", 2, lambda instruction, input_: classify.category(instruction or "", input_ or ""), deterministic=True)
+
+
+@hookimpl
+def render_cell(value, column):
+    """Keep the line breaks of long texts (still escaped) and mark full-text matches."""
+    if not isinstance(value, str):
+        return None
+    if MATCH_START in value:
+        marked = str(escape(value)).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
+        return Markup(f'<div style="white-space: pre-wrap">{marked}</div>')
+    if column in TEXT_COLUMNS and "\n" in value:
+        return Markup(f'<div style="white-space: pre-wrap">{escape(value)}</div>')
+    return None
+
+
+@hookimpl
+def register_output_renderer(datasette):
+    return renderers.RENDERERS
+
+
+@hookimpl
+def register_facet_classes():
+    return [facets.RangeFacet]

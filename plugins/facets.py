@@ -1,0 +1,75 @@
+"""A numeric range facet: ``?_facet_range=total_tokens`` buckets a column into ranges.
+
+Datasette has no numeric-range facet; this one buckets into equal power-of-two
+widths (0-63, 64-127, ...) with counts and links that filter to each range.
+"""
+
+from __future__ import annotations
+
+from datasette.database import QueryInterrupted
+from datasette.facets import Facet
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+
+MAX_BUCKETS = 20
+
+
+def bucket_width(maximum: float) -> int:
+    """The smallest power of two (at least 8) that covers 0..maximum in MAX_BUCKETS buckets."""
+    width = 8
+    while width * MAX_BUCKETS <= maximum:
+        width *= 2
+    return width
+
+
+class RangeFacet(Facet):
+    type = "range"
+
+    async def suggest(self) -> list:
+        return []
+
+    async def facet_results(self) -> tuple[list, list]:
+        results, timed_out = [], []
+        qs_pairs = self.get_querystring_pairs()
+        for source_and_config in self.get_configs():
+            config = source_and_config["config"]
+            column = config.get("column") or config["simple"]
+            quoted = escape_sqlite(column)
+            try:
+                maximum = (
+                    await self.ds.execute(self.database, f"select max({quoted}) from ({self.sql})", self.params)
+                ).first()[0]
+                width = int(config.get("width") or bucket_width(maximum or 0))
+                rows = await self.ds.execute(
+                    self.database,
+                    f"select cast({quoted} / {width} as integer) * {width} as start, count(*) as count "
+                    f"from ({self.sql}) where {quoted} is not null group by start order by start",
+                    self.params,
+                    truncate=False,
+                    custom_time_limit=self.ds.setting("facet_time_limit_ms"),
+                )
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            results.append(
+                {
+                    "name": column,
+                    "type": self.type,
+                    "hideable": source_and_config["source"] != "metadata",
+                    "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_range": column})),
+                    "results": [self._bucket(column, row["start"], width, row["count"], qs_pairs) for row in rows],
+                    "truncated": False,
+                }
+            )
+        return results, timed_out
+
+    def _bucket(self, column: str, start: int, width: int, count: int, qs_pairs: list) -> dict:
+        bounds = {f"{column}__gte": str(start), f"{column}__lt": str(start + width)}
+        selected = all(pair in qs_pairs for pair in bounds.items())
+        path = path_with_removed_args(self.request, bounds) if selected else path_with_added_args(self.request, bounds)
+        return {
+            "value": start,
+            "label": f"{start}-{start + width - 1}",
+            "count": count,
+            "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)),
+            "selected": selected,
+        }

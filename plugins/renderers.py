@@ -1,0 +1,50 @@
+"""Output renderers ``.alpaca`` (JSON array) and ``.jsonl``: every matching row, not one page."""
+
+from __future__ import annotations
+
+import re
+
+from datasette.utils.asgi import Response
+
+from alpaca_explore.output import alpaca_json, json_lines
+
+FIELDS = ("instruction", "input", "output")
+# Datasette pages a table query by appending "limit N"; the export runs it without.
+_PAGE_LIMIT = re.compile(r"\s+limit\s+\d+(?:\s+offset\s+\d+)?\s*$", re.I)
+EXPORT_TIME_LIMIT_MS = 30_000
+
+
+def can_render(columns: list[str]) -> bool:
+    return all(field in columns for field in FIELDS)
+
+
+def _renderer(writer, suffix: str, content_type: str):
+    async def render(datasette, database, table, query_name, data):
+        query = data["query"]
+        results = await datasette.get_database(database).execute(
+            _PAGE_LIMIT.sub("", query["sql"]), query.get("params") or {}, truncate=False,
+            custom_time_limit=EXPORT_TIME_LIMIT_MS,
+        )
+        rows = ((row["instruction"], row["input"], row["output"]) for row in results.rows)
+        filename = f"{table or query_name or database}{suffix}"
+        return Response(
+            b"".join(writer(rows)),
+            content_type=content_type,
+            headers={"content-disposition": f'attachment; filename="{filename}"'},
+        )
+
+    return render
+
+
+RENDERERS = [
+    {
+        "extension": "alpaca",
+        "render": _renderer(alpaca_json, ".json", "application/json; charset=utf-8"),
+        "can_render": can_render,
+    },
+    {
+        "extension": "jsonl",
+        "render": _renderer(json_lines, ".jsonl", "application/x-ndjson; charset=utf-8"),
+        "can_render": can_render,
+    },
+]

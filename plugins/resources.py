@@ -1,0 +1,86 @@
+"""The project's Datasette resources: metadata.yml and the canned queries in queries/.
+
+Both are written for the default names (database ``alpaca``, table
+``alpaca_data``) and adapted here to whichever alpaca-explore tables a database holds.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import sqlite3
+from importlib.resources import files
+
+import yaml
+
+from alpaca_explore.database import LOADS_TABLE
+
+DEFAULT_DATABASE = "alpaca"
+DEFAULT_TABLE = "alpaca_data"
+_TABLE_NAME = re.compile(rf"\b{DEFAULT_TABLE}(?=_fts\b|\b)")
+
+
+@functools.cache
+def project_metadata() -> dict:
+    return yaml.safe_load((files("alpaca_explore") / "metadata.yml").read_text())
+
+
+@functools.cache
+def query_files() -> dict[str, dict]:
+    """Canned queries by name: ``sql`` from ``NAME.sql``, title and description from ``NAME.yml``."""
+    folder = files("alpaca_explore") / "queries"
+    queries = {}
+    for sql_file in sorted(folder.iterdir(), key=lambda item: item.name):
+        if sql_file.name.endswith(".sql"):
+            name = sql_file.name.removesuffix(".sql")
+            queries[name] = {**yaml.safe_load((folder / f"{name}.yml").read_text()), "sql": sql_file.read_text().strip()}
+    return queries
+
+
+@functools.lru_cache(maxsize=64)
+def _loaded_tables(path: str, mtime_ns: int) -> dict[str, str]:
+    """{table: tokenizer spec} of the alpaca-explore tables in the database file at ``path``."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            rows = conn.execute(
+                f"SELECT table_name, tokenizer FROM [{LOADS_TABLE}] "
+                "WHERE table_name IN (SELECT name FROM sqlite_master WHERE type = 'table') ORDER BY id"
+            ).fetchall()
+    except sqlite3.Error:
+        return {}
+    return dict(rows)
+
+
+def alpaca_tables(db) -> dict[str, str]:
+    """{table: tokenizer spec} for a Datasette database; empty for databases this project did not build."""
+    if not db.path:
+        return {}
+    try:
+        mtime_ns = os.stat(db.path).st_mtime_ns
+    except OSError:
+        return {}
+    return _loaded_tables(db.path, mtime_ns)
+
+
+def for_table(text: str, table: str, database: str) -> str:
+    """Adapt SQL or descriptions written for ``alpaca/alpaca_data`` to another database and table."""
+    text = _TABLE_NAME.sub(table, text)
+    return text.replace(f"/{DEFAULT_DATABASE}/", f"/{database}/")
+
+
+@functools.lru_cache(maxsize=64)
+def table_metadata(database: str, table: str, tokenizer: str) -> dict:
+    template = project_metadata()["databases"][DEFAULT_DATABASE]["tables"][DEFAULT_TABLE]
+    described = {**template, "description": f"{template['description'].strip()} Token counts: {tokenizer}."}
+    return yaml.safe_load(for_table(yaml.safe_dump(described), table, database))
+
+
+def canned_queries(database: str, tables: dict[str, str]) -> dict[str, dict]:
+    """The queries for each table: plain names for ``alpaca_data`` (or a lone table), suffixed otherwise."""
+    queries = {}
+    for table in tables:
+        suffix = "" if table == DEFAULT_TABLE or len(tables) == 1 else f"_{table}"
+        for name, query in query_files().items():
+            queries[name + suffix] = {key: for_table(value, table, database) for key, value in query.items()}
+    return queries

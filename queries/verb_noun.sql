@@ -1,0 +1,24 @@
+with top_verbs as (
+  select verb, count(*) as verb_total
+  from alpaca_data
+  where verb is not null
+  group by verb
+  order by verb_total desc
+  limit 20
+),
+pairs as (
+  select
+    alpaca_data.verb,
+    alpaca_data.noun,
+    count(*) as n,
+    row_number() over (partition by alpaca_data.verb order by count(*) desc, alpaca_data.noun) as noun_rank
+  from alpaca_data
+  join top_verbs on top_verbs.verb = alpaca_data.verb
+  where alpaca_data.noun is not null
+  group by alpaca_data.verb, alpaca_data.noun
+)
+select pairs.verb, top_verbs.verb_total, pairs.noun, pairs.n
+from pairs
+join top_verbs on top_verbs.verb = pairs.verb
+where noun_rank <= 4
+order by top_verbs.verb_total desc, pairs.n desc
