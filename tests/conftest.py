@@ -1,0 +1,164 @@
+"""Shared fixtures: ../shared data, an HTTP server on 127.0.0.1 with fault injection, the CLI."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SAMPLE = SHARED / "data" / "alpaca_sample_4000.json"
+GSM8K = SHARED / "data" / "gsm8k_train_alpaca.json"
+SEED_TASKS = SHARED / "data" / "seed_tasks.jsonl"
+LLAMA_MODEL = SHARED / "tokenizers" / "llama" / "tokenizer.model"
+TIKTOKEN_CACHE = SHARED / "tokenizers" / "tiktoken"
+
+os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(TIKTOKEN_CACHE))
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is absent: the real data and tokenizer files live there")
+    return SHARED
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Every test downloads into its own cache directory."""
+    cache = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("ALPACA_EXPLORE_CACHE_DIR", str(cache))
+    return cache
+
+
+@dataclass
+class Route:
+    """What the test server answers for one path."""
+
+    body: bytes = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    etag: bool = True
+    gzip_encoding: bool = False
+    cut_after: int | None = None  # send the full Content-Length but only this many bytes
+    fail_first: int = 0  # answer 503 (Retry-After: 0) this many times first
+    stall_seconds: float = 0.0  # send headers, then stall before the body
+    redirect_to: str | None = None
+
+
+@dataclass
+class TestServer:
+    base_url: str
+    routes: dict[str, Route]
+    log: list[tuple[str, int, int]]  # (path, status, body bytes sent)
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def body_bytes_sent(self, path: str) -> list[int]:
+        return [sent for logged_path, _, sent in self.log if logged_path == path]
+
+
+def _handler(routes: dict[str, Route], log: list) -> type[http.server.BaseHTTPRequestHandler]:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            route = routes.get(self.path.split("?")[0])
+            if route is None:
+                return self._send(404, b"not found", {"Content-Type": "text/plain"})
+            if route.redirect_to:
+                return self._send(302, b"", {"Location": route.redirect_to})
+            if route.fail_first > 0:
+                route.fail_first -= 1
+                return self._send(503, b"busy", {"Retry-After": "0"})
+            body = gzip.compress(route.body) if route.gzip_encoding else route.body
+            headers = {"Content-Type": "application/json", **route.headers}
+            if route.gzip_encoding:
+                headers["Content-Encoding"] = "gzip"
+            if route.etag:
+                etag = '"' + hashlib.sha256(route.body).hexdigest()[:16] + '"'
+                headers["ETag"] = etag
+                if self.headers.get("If-None-Match") == etag:
+                    return self._send(304, b"", headers)
+            self._send(route.status, body, headers, route)
+
+        def _send(self, status: int, body: bytes, headers: dict, route: Route | None = None) -> None:
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if route and route.stall_seconds:
+                time.sleep(route.stall_seconds)
+            sent = body if route is None or route.cut_after is None else body[: route.cut_after]
+            try:
+                self.wfile.write(sent)
+                self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            log.append((self.path, status, len(sent)))
+            if route is not None and route.cut_after is not None:
+                self.close_connection = True
+
+    return Handler
+
+
+@pytest.fixture
+def http_server() -> Iterator[TestServer]:
+    routes: dict[str, Route] = {}
+    log: list = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(routes, log))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield TestServer(f"http://127.0.0.1:{server.server_address[1]}", routes, log)
+    server.shutdown()
+    server.server_close()
+
+
+@dataclass
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., CliResult]:
+    """Run ``alpaca-explore`` in a real subprocess, as a user would."""
+
+    def run(*args: str, input: bytes | None = None, timeout: float = 120, cwd: Path | None = None) -> CliResult:
+        completed = subprocess.run(
+            [str(Path(sys.executable).parent / "alpaca-explore"), *map(str, args)],
+            input=input,
+            capture_output=True,
+            timeout=timeout,
+            cwd=cwd,
+        )
+        return CliResult(completed.returncode, completed.stdout.decode(), completed.stderr.decode())
+
+    return run
+
+
+def assert_clean_error(result: CliResult, *needles: str) -> None:
+    """A failure: non-zero exit, one line on stderr naming the problem, no traceback."""
+    assert result.returncode != 0, result
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle.lower() in lines[0].lower(), (needle, lines[0])

@@ -1,0 +1,135 @@
+"""Downloads from a server on 127.0.0.1: cache, conditional GET, retries and faults."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+
+import pytest
+import sqlite_utils
+from conftest import Route, assert_clean_error
+
+from alpaca_explore.fetch import raw_url
+
+RECORDS = [{"instruction": f"Name fruit number {i}.", "input": "", "output": f"Fruit {i}."} for i in range(50)]
+BODY = json.dumps(RECORDS).encode()
+
+
+def rows(db_path) -> int:
+    return sqlite_utils.Database(db_path)["alpaca_data"].count
+
+
+def test_github_blob_urls_are_rewritten_to_raw():
+    assert (
+        raw_url("https://github.com/tatsu-lab/stanford_alpaca/blob/main/alpaca_data.json")
+        == "https://raw.githubusercontent.com/tatsu-lab/stanford_alpaca/main/alpaca_data.json"
+    )
+    assert raw_url("https://github.com/o/r/raw/v1.0/data/x.jsonl?raw=true") == "https://raw.githubusercontent.com/o/r/v1.0/data/x.jsonl"
+    assert raw_url("https://example.org/x.json") == "https://example.org/x.json"
+
+
+def test_second_load_of_unchanged_url_transfers_no_body(http_server, run_cli, tmp_path):
+    http_server.routes["/data.json"] = Route(BODY)
+    db = tmp_path / "a.db"
+    first = run_cli("load", http_server.url("/data.json"), "--db", db)
+    second = run_cli("load", http_server.url("/data.json"), "--db", db)
+    assert first.returncode == second.returncode == 0, (first, second)
+    assert http_server.body_bytes_sent("/data.json") == [len(BODY), 0]
+    assert [status for _, status, _ in http_server.log] == [200, 304]
+    assert "from cache" in second.stderr
+    assert rows(db) == 50
+
+
+def test_no_cache_downloads_again(http_server, run_cli, tmp_path):
+    http_server.routes["/data.json"] = Route(BODY)
+    for _ in range(2):
+        assert run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db", "--no-cache").returncode == 0
+    assert http_server.body_bytes_sent("/data.json") == [len(BODY), len(BODY)]
+
+
+def test_changed_file_is_downloaded_again(http_server, run_cli, tmp_path):
+    http_server.routes["/data.json"] = Route(BODY)
+    assert run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db").returncode == 0
+    http_server.routes["/data.json"] = Route(json.dumps(RECORDS[:7]).encode())
+    assert run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db").returncode == 0
+    assert rows(tmp_path / "a.db") == 7
+
+
+def test_gzip_content_encoding(http_server, run_cli, tmp_path):
+    http_server.routes["/data.json"] = Route(BODY, gzip_encoding=True)
+    assert run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db").returncode == 0
+    assert rows(tmp_path / "a.db") == 50
+
+
+def test_gzip_file(http_server, run_cli, tmp_path):
+    import gzip
+
+    http_server.routes["/data.json.gz"] = Route(gzip.compress(BODY), headers={"Content-Type": "application/gzip"})
+    assert run_cli("load", http_server.url("/data.json.gz"), "--db", tmp_path / "a.db").returncode == 0
+    assert rows(tmp_path / "a.db") == 50
+
+
+def test_redirects_are_followed(http_server, run_cli, tmp_path):
+    http_server.routes["/old.json"] = Route(redirect_to="/moved")
+    http_server.routes["/moved"] = Route(redirect_to="/data.json")
+    http_server.routes["/data.json"] = Route(BODY)
+    assert run_cli("load", http_server.url("/old.json"), "--db", tmp_path / "a.db").returncode == 0
+    assert rows(tmp_path / "a.db") == 50
+
+
+def test_503_twice_then_200_succeeds(http_server, run_cli, tmp_path):
+    http_server.routes["/data.json"] = Route(BODY, fail_first=2)
+    result = run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db")
+    assert result.returncode == 0, result
+    assert [status for _, status, _ in http_server.log] == [503, 503, 200]
+
+
+def test_persistent_503_fails_after_retries(http_server, run_cli, tmp_path):
+    http_server.routes["/data.json"] = Route(BODY, fail_first=10)
+    result = run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db", "--retries", "2")
+    assert_clean_error(result, "HTTP 503")
+    assert len(http_server.log) == 3
+
+
+def test_body_cut_short_fails_and_leaves_database_unchanged(http_server, run_cli, tmp_path):
+    db = tmp_path / "a.db"
+    http_server.routes["/good.json"] = Route(BODY)
+    assert run_cli("load", http_server.url("/good.json"), "--db", db).returncode == 0
+    before = db.read_bytes()
+    http_server.routes["/cut.json"] = Route(BODY, cut_after=len(BODY) // 2)
+    result = run_cli("load", http_server.url("/cut.json"), "--db", db, "--retries", "1")
+    assert_clean_error(result, "closed the connection early")
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db"]
+
+
+def test_stalled_server_fails_within_timeout(http_server, run_cli, tmp_path):
+    http_server.routes["/slow.json"] = Route(BODY, stall_seconds=10)
+    started = time.monotonic()
+    result = run_cli("load", http_server.url("/slow.json"), "--db", tmp_path / "a.db", "--timeout", "1")
+    assert time.monotonic() - started < 8
+    assert_clean_error(result, "timed out after 1s")
+
+
+def test_html_error_page_with_200(http_server, run_cli, tmp_path):
+    http_server.routes["/data.json"] = Route(b"<html><body>Sign in to continue</body></html>", headers={"Content-Type": "text/html"})
+    assert_clean_error(run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db"), "HTML page")
+
+
+def test_404(http_server, run_cli, tmp_path):
+    assert_clean_error(run_cli("load", http_server.url("/missing.json"), "--db", tmp_path / "a.db"), "HTTP 404", "/missing.json")
+
+
+def test_refused_connection(run_cli, tmp_path):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = run_cli("load", f"http://127.0.0.1:{port}/data.json", "--db", tmp_path / "a.db", "--retries", "1")
+    assert_clean_error(result, "cannot connect")
+
+
+@pytest.mark.parametrize("retries", ["0"])
+def test_timeout_option_is_validated(run_cli, tmp_path, retries):
+    result = run_cli("load", "x.json", "--timeout", "-1", "--retries", retries)
+    assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -1,0 +1,163 @@
+"""Whole loads through the command line: real files, every source kind, atomicity."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from conftest import GSM8K, SAMPLE, SEED_TASKS, Route, assert_clean_error
+
+from alpaca_explore import load
+from alpaca_explore.database import COLUMNS
+
+SMALL = [
+    {"instruction": "Give three tips for staying healthy.", "input": "", "output": "1. Eat well.\n2. Sleep.\n3. Move."},
+    {"instruction": "Translate to French.", "input": "Good morning", "output": "Bonjour"},
+]
+
+
+def test_sample_over_http_path_and_jsonl_give_the_same_rows(shared, http_server, run_cli, tmp_path):
+    original = json.loads(SAMPLE.read_text())
+    http_server.routes["/alpaca_data.json"] = Route(SAMPLE.read_bytes())
+    jsonl = tmp_path / "sample.jsonl"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in original))
+    tables = []
+    for source, db_name in [(http_server.url("/alpaca_data.json"), "http.db"), (SAMPLE, "path.db"), (jsonl, "jsonl.db")]:
+        result = run_cli("load", source, "--db", tmp_path / db_name)
+        assert result.returncode == 0, result.stderr
+        assert "Loaded 4,000 rows" in result.stderr
+        db = sqlite_utils.Database(tmp_path / db_name)
+        tables.append(list(db.query("select id, instruction, input, output from alpaca_data order by id")))
+        assert db["alpaca_data"].columns_dict.keys() == COLUMNS.keys()
+    assert tables[0] == tables[1] == tables[2]
+    assert [(r["instruction"], r["input"], r["output"]) for r in tables[0]] == [(r["instruction"], r["input"], r["output"]) for r in original]
+    assert [r["id"] for r in tables[0]] == list(range(4000))
+
+
+def test_full_text_index_answers(shared, tmp_path):
+    load(str(SAMPLE), tmp_path / "a.db")
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    hits = list(db["alpaca_data"].search("photosynthesis", columns=["id", "instruction", "output"]))
+    assert hits and all("photosynthesis" in (h["instruction"] + h["output"]).lower() for h in hits)
+    expected = db.execute("select count(*) from alpaca_data where instruction || input || output like '%photosynthesis%'").fetchone()[0]
+    assert len(hits) == expected
+    assert db["alpaca_data"].detect_fts() == "alpaca_data_fts"
+
+
+@pytest.mark.parametrize("path, rows", [(GSM8K, 7473), (SEED_TASKS, None)])
+def test_real_files_load_with_the_right_row_counts(shared, tmp_path, path, rows):
+    if rows is None:  # one row per seed-task instance
+        rows = sum(len(json.loads(line)["instances"]) for line in path.read_text().splitlines())
+    summary = load(str(path), tmp_path / "a.db")
+    assert summary.rows == rows == sqlite_utils.Database(tmp_path / "a.db")["alpaca_data"].count
+
+
+def test_standard_input(run_cli, tmp_path):
+    data = "\n".join(json.dumps(r) for r in SMALL).encode()
+    result = run_cli("load", "-", "--db", tmp_path / "a.db", input=data)
+    assert result.returncode == 0, result.stderr
+    assert sqlite_utils.Database(tmp_path / "a.db")["alpaca_data"].count == 2
+
+
+def test_provenance_is_recorded(tmp_path):
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    load(str(source), tmp_path / "a.db")
+    (row,) = sqlite_utils.Database(tmp_path / "a.db")["alpaca_explore_loads"].rows
+    import hashlib
+
+    assert row["sha256"] == hashlib.sha256(source.read_bytes()).hexdigest()
+    assert (row["table_name"], row["records"], row["rows"], row["tokenizer"], row["format"]) == ("alpaca_data", 2, 2, "cl100k_base", "json")
+    assert row["source"] == str(source) and row["tool_version"] and row["loaded_at"]
+
+
+def test_several_tables_in_one_database(tmp_path):
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    load(str(source), tmp_path / "a.db")
+    load(str(source), tmp_path / "a.db", table="second")
+    load(str(source), tmp_path / "a.db", table="second")  # a reload replaces its table
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    assert db["alpaca_data"].count == db["second"].count == 2
+    assert db["second_fts"].exists()
+
+
+def test_a_table_it_did_not_create_is_never_replaced(run_cli, tmp_path):
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    db["customers"].insert({"name": "Ada"})
+    db.close()
+    before = (tmp_path / "a.db").read_bytes()
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    assert_clean_error(run_cli("load", source, "--db", tmp_path / "a.db", "--table", "customers"), "not created by alpaca-explore")
+    assert (tmp_path / "a.db").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b'[{"instruction": "a", "output": "b"}, {"instruction": "a", "output": 5}]', 'record 1: "output" is a number'),
+        (b"", "empty"),
+        (b"<html>", "HTML"),
+        (b"[{", "invalid JSON"),
+        (b'[{"instruction": "\xff", "output": "b"}]', "invalid UTF-8"),
+    ],
+)
+def test_bad_input_leaves_existing_database_unchanged(run_cli, tmp_path, content, message):
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(SMALL))
+    assert run_cli("load", good, "--db", tmp_path / "a.db").returncode == 0
+    before = (tmp_path / "a.db").read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    assert_clean_error(run_cli("load", bad, "--db", tmp_path / "a.db"), message)
+    assert (tmp_path / "a.db").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db", "bad.json", "good.json"]
+
+
+def test_missing_path_and_folder(run_cli, tmp_path):
+    assert_clean_error(run_cli("load", tmp_path / "nope.json", "--db", tmp_path / "a.db"), "no such file")
+    assert_clean_error(run_cli("load", tmp_path, "--db", tmp_path / "a.db"), "is a directory")
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_target_that_is_not_sqlite_is_left_alone(run_cli, tmp_path):
+    (tmp_path / "notes.db").write_text("my notes")
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    assert_clean_error(run_cli("load", source, "--db", tmp_path / "notes.db"), "not a SQLite database")
+    assert (tmp_path / "notes.db").read_text() == "my notes"
+
+
+def test_load_killed_midway_leaves_target_unchanged(shared, tmp_path):
+    big = tmp_path / "big.jsonl"
+    records = json.loads(SAMPLE.read_text())
+    with big.open("w") as out:
+        for copy in range(15):
+            for record in records:
+                out.write(json.dumps({**record, "output": f"{record['output']} ({copy})"}) + "\n")
+    small = tmp_path / "small.json"
+    small.write_text(json.dumps(SMALL))
+    db = tmp_path / "a.db"
+    load(str(small), db)
+    before = db.read_bytes()
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "alpaca-explore"), "load", str(big), "--db", str(db)],
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while not list(tmp_path.glob(".a.db.*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.3)
+    assert process.poll() is None, "the load finished before it could be killed"
+    import os
+
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert db.read_bytes() == before

@@ -1,0 +1,141 @@
+"""The parse stage on its own: formats told apart by content, validation, error messages."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from alpaca_explore.errors import AlpacaExploreError
+from alpaca_explore.parse import ParseStats, Record, read_records
+
+RECORDS = [
+    {"instruction": "Give three tips for staying healthy.", "input": "", "output": "Eat well.\nSleep.\nMove."},
+    {"instruction": "Translate to French.", "input": "Hello, world", "output": "Bonjour, le monde"},
+    {"instruction": "Name a colour.", "output": "Blue"},
+]
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def parse(path: Path) -> tuple[list[Record], ParseStats]:
+    stats = ParseStats()
+    return list(read_records(path, stats)), stats
+
+
+def error_of(tmp_path: Path, data: bytes, name: str = "data.json") -> str:
+    with pytest.raises(AlpacaExploreError) as caught:
+        parse(write(tmp_path, name, data))
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("array.json", json.dumps(RECORDS, indent=4).encode()),
+        ("lines.jsonl", "\n".join(map(json.dumps, RECORDS)).encode() + b"\n"),
+        ("lines-named.json", "\n".join(map(json.dumps, RECORDS)).encode()),
+        ("array-named.jsonl", json.dumps(RECORDS).encode()),
+        ("bom.json", b"\xef\xbb\xbf" + json.dumps(RECORDS).encode()),
+        ("blank-lines.jsonl", ("\n\n" + "\n\n".join(map(json.dumps, RECORDS)) + "\n\n").encode()),
+        ("array.json.gz", gzip.compress(json.dumps(RECORDS).encode())),
+    ],
+)
+def test_formats_are_told_apart_by_content(tmp_path, name, data):
+    records, stats = parse(write(tmp_path, name, data))
+    assert records == [Record(r["instruction"], r.get("input", ""), r["output"]) for r in RECORDS]
+    assert stats.records == 3
+    assert stats.format == ("json" if data.lstrip(b"\xef\xbb\xbf").lstrip()[:1] == b"[" or name.endswith(".gz") else "jsonl")
+
+
+def test_sha256_is_of_the_bytes_as_given(tmp_path):
+    import hashlib
+
+    data = gzip.compress(json.dumps(RECORDS).encode())
+    _, stats = parse(write(tmp_path, "d.json.gz", data))
+    assert stats.sha256 == hashlib.sha256(data).hexdigest()
+    assert stats.compressed
+
+
+def test_dolly_aliases_and_ignored_keys(tmp_path):
+    dolly = [{"instruction": "Q?", "context": "ctx", "response": "A", "category": "closed_qa"}]
+    records, stats = parse(write(tmp_path, "dolly.jsonl", json.dumps(dolly[0]).encode()))
+    assert records == [Record("Q?", "ctx", "A")]
+    assert stats.ignored_keys == {"category": 1}
+
+
+def test_null_input_is_empty(tmp_path):
+    records, _ = parse(write(tmp_path, "d.json", b'[{"instruction": "a", "input": null, "output": "b"}]'))
+    assert records == [Record("a", "", "b")]
+
+
+def test_seed_tasks_become_one_row_per_instance(tmp_path):
+    task = {
+        "id": "seed_task_0",
+        "name": "n",
+        "instruction": "Answer.",
+        "instances": [{"input": "1", "output": "one"}, {"input": "2", "output": "two"}],
+        "is_classification": False,
+    }
+    records, stats = parse(write(tmp_path, "seed.jsonl", json.dumps(task).encode()))
+    assert records == [Record("Answer.", "1", "one"), Record("Answer.", "2", "two")]
+    assert stats.ignored_keys == {"id": 1, "name": 1, "is_classification": 1}
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (b'[{"instruction": "a", "output": "b"}, {"instruction": "a", "output": 5}]', 'record 1: "output" is a number, expected a string'),
+        (b'[{"instruction": "a", "output": "b"}, [1, 2]]', "record 1: expected a JSON object, got an array"),
+        (b'[{"output": "b"}]', 'record 0: missing "instruction"'),
+        (b'[{"instruction": "a"}]', 'record 0: missing "output" or "response"'),
+        (b'[{"instruction": true, "output": "b"}]', 'record 0: "instruction" is a boolean, expected a string'),
+        (b'[{"instruction": "a", "input": 3, "output": "b"}]', 'record 0: "input" is a number, expected a string'),
+        (b'{"instruction": "a", "output": "b"}\n{"instruction": "a", "output": null}\n', 'record 1: "output" is null, expected a string'),
+    ],
+)
+def test_bad_records_name_their_index(tmp_path, data, expected):
+    assert error_of(tmp_path, data) == expected
+
+
+def test_invalid_json_reports_line_and_column(tmp_path):
+    data = b'[\n  {"instruction": "a", "output": "b"},\n  {"instruction": "a" "output": "b"}\n]'
+    assert error_of(tmp_path, data).startswith("invalid JSON at line 3 column 23")
+
+
+def test_invalid_json_lines_reports_line(tmp_path):
+    data = b'{"instruction": "a", "output": "b"}\n{"instruction": "a", "output": }\n'
+    assert error_of(tmp_path, data, "d.jsonl").startswith("invalid JSON at line 2 column")
+
+
+def test_truncated_array_is_an_error(tmp_path):
+    assert error_of(tmp_path, b'[{"instruction": "a", "output": "b"}, {"instr').startswith("invalid JSON at line 1")
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (b"", "the file is empty"),
+        (b"   \n\n  ", "the file is empty"),
+        (b"<!DOCTYPE html><html><body>Rate limited</body></html>", "got an HTML page, not JSON"),
+        (b"instruction,input,output\na,b,c\n", "not JSON"),
+        (b'[{"instruction": "caf\xe9", "output": "b"}]', "invalid UTF-8 at line 1 column 22"),
+        (b'{"instruction": "a", "output": "b"}\n{"instruction": "\xff", "output": "b"}\n', "invalid UTF-8 at line 2"),
+    ],
+)
+def test_bad_files_get_one_clear_message(tmp_path, data, expected):
+    assert error_of(tmp_path, data).startswith(expected)
+
+
+def test_real_sample_file(shared):
+    records, stats = parse(shared / "data" / "alpaca_sample_4000.json")
+    original = json.loads((shared / "data" / "alpaca_sample_4000.json").read_text())
+    assert len(records) == len(original) == 4000
+    assert records[1234] == Record(**original[1234])
+    assert stats.format == "json" and not stats.ignored_keys
