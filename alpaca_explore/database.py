@@ -74,7 +74,8 @@ class DatabaseWriter:
     def finish(self, provenance: dict) -> None:
         for column in INDEXED:
             self.db[self.table].create_index([column], find_unique_name=True)
-        self.db[LOADS_TABLE].insert({"table_name": self.table, **provenance}, alter=True)
+        loads = self.db[LOADS_TABLE].create(LOADS_COLUMNS, pk="id", if_not_exists=True)
+        loads.insert({"table_name": self.table, **provenance})
         self.db.conn.execute("ANALYZE")
 
 
@@ -133,7 +134,3 @@ def _replace_table(db: sqlite_utils.Database, table: str, target: Path) -> None:
         db[table].drop()
     db[table].create(COLUMNS, pk="id", not_null=set(COLUMNS) - NULLABLE - {"id"})
     db[table].enable_fts(list(TEXT_COLUMNS), fts_version="FTS5")
-
-
-def table_exists(db_path: Path, table: str) -> bool:
-    return Path(db_path).exists() and sqlite_utils.Database(db_path)[table].exists()

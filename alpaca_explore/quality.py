@@ -71,12 +71,8 @@ def _missing_media(instruction: str, input_: str) -> bool:
         return bool(re.search(_MEDIA, instruction, re.I)) or not input_.strip().startswith(("{", "[", "<html"))
     if _CREATE_MEDIA.search(instruction):
         return False
-    return bool(_MEDIA_REFERENCE.search(instruction)) and _media_absent(input_)
-
-
-def _media_absent(input_: str) -> bool:
-    # A markdown or tab-separated table in the input is the table the instruction means.
-    return not input_.strip() or not re.search(r"\||\t|,.*,", input_)
+    # Any text in the input (lyrics, a table, a description) is taken to be the media itself.
+    return not input_.strip() and bool(_MEDIA_REFERENCE.search(instruction))
 
 
 def _truncated(output: str) -> bool:

@@ -19,7 +19,9 @@ def can_render(columns: list[str]) -> bool:
 
 
 def _renderer(writer, suffix: str, content_type: str):
-    async def render(datasette, database, table, query_name, data):
+    async def render(datasette, database, table, query_name, columns, data):
+        if not can_render(columns):
+            return Response.text(f"{suffix} export needs the columns {', '.join(FIELDS)}", status=400)
         query = data["query"]
         results = await datasette.get_database(database).execute(
             _PAGE_LIMIT.sub("", query["sql"]), query.get("params") or {}, truncate=False,

@@ -1,0 +1,129 @@
+"""Categories, verb/noun and quality flags against hand labels of real Alpaca records."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import GSM8K, SAMPLE
+
+from alpaca_explore.classify import CATEGORIES, analyse, category
+from alpaca_explore.enrich import DuplicateTracker
+from alpaca_explore.quality import record_issues
+
+LABELS = Path(__file__).parent / "data" / "labels.tsv"
+
+
+def labelled() -> list[tuple[dict, dict]]:
+    records = json.loads(SAMPLE.read_text())
+    pairs = []
+    for line in LABELS.read_text().splitlines():
+        if line.startswith("#"):
+            continue
+        index, category_, verb, noun, issues = line.split("\t")
+        none = lambda value: None if value == "-" else value  # noqa: E731
+        label = {"category": category_, "verb": none(verb), "noun": none(noun), "issues": [] if issues == "-" else issues.split(",")}
+        pairs.append((records[int(index)], label))
+    return pairs
+
+
+def confusion_matrix(pairs) -> str:
+    counts = Counter((label["category"], analyse(r["instruction"], r["input"]).category) for r, label in pairs)
+    width = max(map(len, CATEGORIES))
+    lines = [" " * width + " " + " ".join(c[:5].rjust(5) for c in CATEGORIES)]
+    for truth in CATEGORIES:
+        lines.append(truth.rjust(width) + " " + " ".join(str(counts[truth, guess] or ".").rjust(5) for guess in CATEGORIES))
+    return "\n".join(lines)
+
+
+def test_agreement_with_hand_labels(shared):
+    pairs = labelled()
+    assert len(pairs) >= 200
+    results = [(analyse(r["instruction"], r["input"]), label) for r, label in pairs]
+    category_agreement = sum(a.category == label["category"] for a, label in results) / len(results)
+    verb_agreement = sum(a.verb == label["verb"] for a, label in results) / len(results)
+    noun_agreement = sum(a.noun == label["noun"] for a, label in results) / len(results)
+    print(f"\n{len(results)} labels: category {category_agreement:.1%}, verb {verb_agreement:.1%}, noun {noun_agreement:.1%}")
+    print(confusion_matrix(pairs))
+    assert category_agreement >= 0.85
+    assert verb_agreement >= 0.90
+    assert noun_agreement >= 0.85
+
+
+def test_quality_flags_precision_on_labels(shared):
+    flagged = [(record_issues(r["instruction"], r["input"], r["output"]), label["issues"]) for r, label in labelled()]
+    raised = sum(len(found) for found, _ in flagged)
+    correct = sum(len(set(found) & set(expected)) for found, expected in flagged)
+    print(f"\nflags raised {raised}, correct {correct}")
+    assert raised and correct / raised >= 0.8
+
+
+@pytest.mark.parametrize(
+    "instruction, verb, noun",
+    [
+        ("Generate a list of five fruits", "generate", "list"),
+        ("Write a poem about the sea", "write", "poem"),
+        ("Describe the following painting", "describe", "painting"),
+        ("Can you explain how tides work?", "explain", None),
+        ("What is the capital of France?", None, None),
+        ("Given the passage, identify the main character.", "identify", "character"),
+        ("Please come up with three names for a cat.", "come", "name"),
+        ("Briefly describe the water cycle.", "describe", "cycle"),
+    ],
+)
+def test_verb_and_noun_examples(instruction, verb, noun):
+    assert (analyse(instruction, "").verb, analyse(instruction, "").noun) == (verb, noun)
+
+
+@pytest.mark.parametrize(
+    "instruction, input_, expected",
+    [
+        ("Write a Python function that reverses a string.", "", "coding"),
+        ("What is 15% of 240?", "", "math"),
+        ("Summarize the article in two sentences.", "The city council met on Monday to discuss ...", "summarization"),
+        ("Classify the sentiment of this review as positive or negative.", "Great food!", "classification"),
+        ("Rewrite this sentence in the passive voice.", "The cat chased the mouse.", "rewrite"),
+        ("Translate the sentence into Spanish.", "Good morning", "rewrite"),
+        ("Extract all the dates mentioned in the text.", "On 4 July 1776 ... and on 1 May 1886 ...", "extraction"),
+        ("Brainstorm five names for a bakery.", "", "brainstorming"),
+        ("Write a short story about a lighthouse keeper.", "", "generation"),
+        ("Why is the sky blue?", "", "open_qa"),
+    ],
+)
+def test_category_examples(instruction, input_, expected):
+    assert category(instruction, input_) == expected
+
+
+def test_gsm8k_is_mostly_math(shared):
+    records = json.loads(GSM8K.read_text())[:1000]
+    share = sum(category(r["instruction"], r["input"]) == "math" for r in records) / len(records)
+    assert share >= 0.9, share
+
+
+@pytest.mark.parametrize(
+    "record, expected",
+    [
+        (("Describe the painting.", "", "   "), ["empty_output"]),
+        (("Describe the attached image.", "", "A dog in a park."), ["missing_media"]),
+        (("What is the title of this song?", "https://www.youtube.com/watch?v=x", "High Hopes."), ["missing_media"]),
+        (("Name a fruit.", "<noinput>", "Apple."), ["placeholder_input"]),
+        (("Name a fruit.", "N/A", "Apple."), ["placeholder_input"]),
+        (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
+        (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
+        (("Explain gravity.", "", "Gravity is the force " + "that pulls objects toward each other and keeps planets in orbit " * 4 + "because of the"), ["truncated_output"]),
+        (("Create a chart of sales by month.", "", "Month | Sales\nJan | 10"), []),
+        (("Describe the following table.", "a | b\n1 | 2", "It has two columns."), []),
+        (("Write a list of fruits.", "", "1. Apple\n2. Banana\n3. Cherry"), []),
+        (("Name a fruit.", "None of the above apply here", "Apple."), []),
+    ],
+)
+def test_quality_flags(record, expected):
+    assert record_issues(*record) == expected
+
+
+def test_duplicates_flag_every_copy_after_the_first():
+    tracker = DuplicateTracker()
+    issues = [tracker.issues(text, []) for text in ["Name a fruit.", "name a  fruit", "Name a vegetable.", "NAME A FRUIT?"]]
+    assert issues == ["[]", '["duplicate_instruction"]', "[]", '["duplicate_instruction"]']

@@ -1,0 +1,213 @@
+"""The explorer: a real ``datasette alpaca.db`` process, started with no flags."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlite_utils
+import tiktoken
+from conftest import SAMPLE
+
+from alpaca_explore import load
+from alpaca_explore.classify import category
+from alpaca_explore.parse import Record, read_records
+
+XSS = {"instruction": "Explain <script>alert('x')</script> tags.", "input": "<b>bold</b> & <i>", "output": "Line one\n<img src=x onerror=alert(1)>\nLine three"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_datasette(*args: str, cwd: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "datasette"), *args, "--port", str(port)],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(base + "/-/versions.json", timeout=1)
+            return process, base
+        except httpx.TransportError:
+            if process.poll() is not None:
+                raise RuntimeError(process.stderr.read().decode())
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("datasette did not start")
+
+
+@pytest.fixture(scope="module")
+def explorer(tmp_path_factory):
+    """``datasette alpaca.db other.db`` over the real sample plus a record full of HTML."""
+    folder = tmp_path_factory.mktemp("explorer")
+    records = json.loads(SAMPLE.read_text()) + [XSS]
+    records.append({**records[5], "output": "A second answer to the same instruction."})
+    (folder / "data.json").write_text(json.dumps(records))
+    load(str(folder / "data.json"), folder / "alpaca.db")
+    sqlite_utils.Database(folder / "other.db")["notes"].insert({"text": "hello"})
+    process, base = start_datasette("alpaca.db", "other.db", cwd=folder)
+    with httpx.Client(base_url=base, timeout=30) as client:
+        yield client, folder, records
+    process.terminate()
+    process.wait()
+
+
+def get_json(client, path: str, **params):
+    response = client.get(path, params=params)
+    assert response.status_code == 200, (path, response.text[:500])
+    return response.json()
+
+
+def test_metadata_and_hidden_provenance(explorer):
+    client, _, _ = explorer
+    index = client.get("/").text
+    assert "Stanford Alpaca explorer" in index and 'href="https://creativecommons.org/licenses/by-nc/4.0/"' in index
+    table_page = client.get("/alpaca/alpaca_data").text
+    assert "Token counts: cl100k_base" in table_page or "Token counts: tiktoken cl100k_base" in table_page
+    assert "Tokens of the full training text" in table_page  # column descriptions
+    tables = {t["name"]: t for t in get_json(client, "/alpaca.json")["tables"]}
+    assert tables["alpaca_explore_loads"]["hidden"] and not tables["alpaca_data"]["hidden"]
+    assert "Token counts" not in client.get("/other/notes").text
+
+
+def test_default_facets(explorer):
+    client, _, records = explorer
+    data = get_json(client, "/alpaca/alpaca_data.json", _extra="facet_results,count")
+    facets = data["facet_results"]["results"] if "results" in data["facet_results"] else data["facet_results"]
+    assert {"category", "verb", "has_input", "issues", "train_tokens"} <= set(facets)
+    assert sum(item["count"] for item in facets["category"]["results"]) == len(records)
+    assert facets["issues"]["type"] == "array"
+
+
+def test_range_facet_buckets_and_filters(explorer):
+    client, folder, _ = explorer
+    data = get_json(client, "/alpaca/alpaca_data.json", _facet_range="total_tokens", _extra="facet_results")
+    facets = data["facet_results"]["results"] if "results" in data["facet_results"] else data["facet_results"]
+    buckets = facets["total_tokens"]["results"]
+    db = sqlite_utils.Database(folder / "alpaca.db")
+    assert sum(b["count"] for b in buckets) == db["alpaca_data"].count
+    bucket = max(buckets, key=lambda b: b["count"])
+    start, end = map(int, bucket["label"].split("-"))
+    toggle = httpx.URL(bucket["toggle_url"])
+    filtered = get_json(client, toggle.path, **{**dict(toggle.params), "_extra": "count"})  # toggle links keep .json
+    assert filtered["count"] == bucket["count"] == db.execute(
+        "select count(*) from alpaca_data where total_tokens >= ? and total_tokens <= ?", [start, end]).fetchone()[0]
+
+
+def test_search_canned_query_is_the_seed_query(explorer):
+    client, _, records = explorer
+    queries = get_json(client, "/alpaca.json")["queries"]
+    names = {q["name"] for q in queries}
+    assert names >= {"search", "fts_search", "by_category", "by_verb", "too_long", "token_histogram", "flagged", "duplicates", "verb_noun"}
+    search = next(q for q in queries if q["name"] == "search")
+    assert " ".join(search["sql"].split()) == (
+        "select instruction, input, output from alpaca_data where instruction || ' ' || input || ' ' || output "
+        "like '%' || :search || '%' order by random()"
+    )
+    rows = get_json(client, "/alpaca/search.json", search="pandas", _shape="array")
+    expected = [r for r in records if "pandas" in f"{r['instruction']} {r['input']} {r['output']}".lower()]
+    assert rows and sorted(r["instruction"] for r in rows) == sorted(r["instruction"] for r in expected)
+
+
+@pytest.mark.parametrize(
+    "query, params",
+    [
+        ("fts_search", {"q": "python"}),
+        ("by_category", {}),
+        ("by_verb", {}),
+        ("too_long", {"max_tokens": "512"}),
+        ("too_long", {}),
+        ("token_histogram", {"width": "64"}),
+        ("flagged", {"issue": "duplicate_instruction"}),
+        ("duplicates", {}),
+        ("verb_noun", {}),
+    ],
+)
+def test_every_canned_query_runs(explorer, query, params):
+    client, folder, _ = explorer
+    rows = get_json(client, f"/alpaca/{query}.json", _shape="array", **params)
+    assert rows, query
+    if query == "too_long":
+        assert all(row["train_tokens"] > 512 for row in rows)
+    if query == "verb_noun":
+        assert len({row["verb"] for row in rows}) == 20 and max(Counter_of(rows).values()) <= 4
+    if query == "flagged":
+        db = sqlite_utils.Database(folder / "alpaca.db")
+        assert len(rows) == db.execute("select count(*) from alpaca_data where issues like '%duplicate_instruction%'").fetchone()[0]
+
+
+def Counter_of(rows):  # noqa: N802
+    from collections import Counter
+
+    return Counter(row["verb"] for row in rows)
+
+
+def test_sql_functions(explorer):
+    client, _, _ = explorer
+    text = "Alpaca is a strong, replicable instruction-following model."
+    rows = get_json(client, "/alpaca.json", sql="select token_count(:t) as n, alpaca_category(:i, '') as c", t=text, i="Write a haiku about autumn.")["rows"]
+    assert rows == [[len(tiktoken.get_encoding("cl100k_base").encode_ordinary(text)), category("Write a haiku about autumn.")]]
+    assert get_json(client, "/alpaca.json", sql="select token_count('hello world', 'cl100k_base')")["rows"] == [[2]]
+
+
+@pytest.mark.parametrize("extension, parse", [("alpaca", json.loads), ("jsonl", lambda text: [json.loads(line) for line in text.splitlines()])])
+def test_exports_every_matching_row_and_round_trips(explorer, tmp_path, extension, parse):
+    client, _, records = explorer
+    response = client.get(f"/alpaca/alpaca_data.{extension}", params={"category": "brainstorming"})
+    assert response.status_code == 200
+    assert "attachment" in response.headers["content-disposition"]
+    exported = parse(response.text)
+    expected = [r for r in records if category(r["instruction"], r["input"]) == "brainstorming"]
+    assert len(exported) == len(expected) > 100  # more than one page
+    assert all(set(r) == {"instruction", "input", "output"} for r in exported)
+    path = tmp_path / f"export.{extension}"
+    path.write_bytes(response.content)
+    assert list(read_records(path)) == [Record(r["instruction"], r.get("input", ""), r["output"]) for r in exported]
+
+
+def test_whole_table_export_is_fast_and_complete(explorer):
+    client, _, records = explorer
+    started = time.monotonic()
+    response = client.get("/alpaca/alpaca_data.alpaca")
+    assert len(response.json()) == len(records)
+    assert time.monotonic() - started < 3
+
+
+def test_query_pages_export_too(explorer):
+    client, _, _ = explorer
+    rows = json.loads(client.get("/alpaca/too_long.alpaca", params={"max_tokens": "400"}).text)
+    assert rows and all(set(r) == {"instruction", "input", "output"} for r in rows)
+
+
+@pytest.mark.parametrize("path", ["/alpaca/alpaca_data", "/alpaca/search?search=onerror", "/alpaca/fts_search?q=onerror", "/alpaca/alpaca_data/52002"])
+def test_html_in_the_data_is_shown_as_text(explorer, path):
+    client, _, records = explorer
+    if path.endswith("52002"):
+        path = f"/alpaca/alpaca_data/{len(records) - 2}"
+    elif path == "/alpaca/alpaca_data":
+        path += f"?id={len(records) - 2}"
+    html = client.get(path).text
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>bold</b>" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_other_databases_are_left_alone(explorer):
+    client, _, _ = explorer
+    other = get_json(client, "/other.json")
+    assert other["queries"] == []
+    response = client.get("/other/notes.alpaca")
+    assert response.status_code == 400 and "needs the columns instruction, input, output" in response.text

@@ -1,0 +1,116 @@
+"""Token counts equal the reference libraries' exactly; bad tokenizer specs fail early."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+import sentencepiece
+import sqlite_utils
+import tiktoken
+from conftest import GSM8K, LLAMA_MODEL, SAMPLE, assert_clean_error
+
+from alpaca_explore import load
+from alpaca_explore.errors import AlpacaExploreError
+from alpaca_explore.tokens import load_tokenizer
+
+WITH_INPUT = (
+    "Below is an instruction that describes a task, paired with an input that provides further context. "
+    "Write a response that appropriately completes the request.\n\n### Instruction:\n{instruction}\n\n### Input:\n{input}\n\n### Response:"
+)
+NO_INPUT = (
+    "Below is an instruction that describes a task. Write a response that appropriately completes the request.\n\n"
+    "### Instruction:\n{instruction}\n\n### Response:"
+)
+
+
+def reference_counts(encode, record: dict) -> tuple[int, ...]:
+    """Counts computed here, independently of alpaca_explore, from the DESIGN.md definitions."""
+    fields = [len(encode(record[name])) for name in ("instruction", "input", "output")]
+    prompt = (WITH_INPUT if record["input"] != "" else NO_INPUT).format_map(record)
+    return (*fields, sum(fields), len(encode(prompt + record["output"])) + 1)
+
+
+def loaded_counts(db_path, ids) -> dict[int, tuple[int, ...]]:
+    db = sqlite_utils.Database(db_path)
+    sql = "select id, instruction_tokens, input_tokens, output_tokens, total_tokens, train_tokens from alpaca_data"
+    return {row[0]: tuple(row[1:]) for row in db.execute(sql) if row[0] in ids}
+
+
+@pytest.mark.parametrize("path", [SAMPLE, GSM8K])
+def test_cl100k_counts_are_exact(shared, tmp_path, path):
+    records = json.loads(path.read_text())
+    load(str(path), tmp_path / "a.db")
+    ids = set(random.Random(1).sample(range(len(records)), 400))
+    encode = tiktoken.get_encoding("cl100k_base").encode_ordinary
+    assert loaded_counts(tmp_path / "a.db", ids) == {i: reference_counts(encode, records[i]) for i in ids}
+
+
+def test_llama_sentencepiece_counts_are_exact(shared, tmp_path):
+    records = json.loads(SAMPLE.read_text())[:600]
+    source = tmp_path / "part.json"
+    source.write_text(json.dumps(records))
+    load(str(source), tmp_path / "a.db", tokenizer=str(LLAMA_MODEL))
+    processor = sentencepiece.SentencePieceProcessor(model_file=str(LLAMA_MODEL))
+    ids = set(range(0, 600, 3))
+    assert loaded_counts(tmp_path / "a.db", ids) == {i: reference_counts(processor.encode, records[i]) for i in ids}
+    (row,) = sqlite_utils.Database(tmp_path / "a.db")["alpaca_explore_loads"].rows
+    assert row["tokenizer"] == str(LLAMA_MODEL.resolve())
+
+
+def test_huggingface_tokenizer_json(tmp_path):
+    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+
+    tokenizer = Tokenizer(models.BPE(unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer.train_from_iterator(["a small corpus of words", "words words and more words"], trainers.BpeTrainer(vocab_size=60, special_tokens=["[UNK]"]))
+    path = tmp_path / "tokenizer.json"
+    tokenizer.save(str(path))
+    record = {"instruction": "more words", "input": "", "output": "a corpus"}
+    source = tmp_path / "d.json"
+    source.write_text(json.dumps([record]))
+    load(str(source), tmp_path / "a.db", tokenizer=str(path))
+    expected = reference_counts(lambda text: Tokenizer.from_file(str(path)).encode(text, add_special_tokens=False).ids, record)
+    assert loaded_counts(tmp_path / "a.db", {0}) == {0: expected}
+
+
+def test_empty_and_non_ascii_text(tmp_path):
+    records = [
+        {"instruction": "Übersetze ins Englische.", "input": "Straße, 東京, emoji 🦙🦙", "output": ""},
+        {"instruction": "x", "input": " ", "output": "Ça va? <|endoftext|>"},
+    ]
+    source = tmp_path / "d.json"
+    source.write_text(json.dumps(records, ensure_ascii=False))
+    load(str(source), tmp_path / "a.db")
+    encode = tiktoken.get_encoding("cl100k_base").encode_ordinary
+    assert loaded_counts(tmp_path / "a.db", {0, 1}) == {i: reference_counts(encode, r) for i, r in enumerate(records)}
+    assert loaded_counts(tmp_path / "a.db", {0})[0][2] == 0
+
+
+def test_tiktoken_names_load_and_an_uncached_one_explains_the_cache():
+    assert load_tokenizer("cl100k_base").count("hello world") == 2
+    with pytest.raises(AlpacaExploreError, match="TIKTOKEN_CACHE_DIR"):
+        load_tokenizer("o200k_base")  # not in the offline cache here
+
+
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        ("gpt-17-tokens", "unknown tokenizer 'gpt-17-tokens'"),
+        ("/nowhere/tokenizer.model", "tokenizer file not found"),
+        ("missing.json", "tokenizer file not found"),
+    ],
+)
+def test_bad_tokenizer_fails_before_any_download(run_cli, http_server, tmp_path, spec, message):
+    result = run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db", "--tokenizer", spec)
+    assert_clean_error(result, message)
+    assert http_server.log == []
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_unreadable_tokenizer_files(run_cli, tmp_path):
+    (tmp_path / "tokenizer.model").write_text("not a model")
+    (tmp_path / "tokenizer.json").write_text("{}")
+    for name, message in [("tokenizer.model", "not a SentencePiece model"), ("tokenizer.json", "not a Hugging Face tokenizer.json")]:
+        assert_clean_error(run_cli("load", "x.json", "--tokenizer", tmp_path / name), message)
