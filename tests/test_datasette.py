@@ -104,7 +104,7 @@ def test_range_facet_buckets_and_filters(explorer):
     start, end = map(int, bucket["label"].split("-"))
     toggle = httpx.URL(bucket["toggle_url"])
     filtered = get_json(client, toggle.path, **{**dict(toggle.params), "_extra": "count"})  # toggle links keep .json
-    assert filtered["count"] == bucket["count"] == db.execute(
+    assert filtered["filtered_table_rows_count"] == bucket["count"] == db.execute(
         "select count(*) from alpaca_data where total_tokens >= ? and total_tokens <= ?", [start, end]).fetchone()[0]
 
 
