@@ -161,3 +161,12 @@ def test_load_killed_midway_leaves_target_unchanged(shared, tmp_path):
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert db.read_bytes() == before
+
+
+def test_version_and_help_with_examples(run_cli):
+    from alpaca_explore import __version__
+
+    assert run_cli("--version").stdout.strip() == f"alpaca-explore, version {__version__}"
+    for command in ("load", "export"):
+        help_text = run_cli(command, "--help").stdout
+        assert "Examples:" in help_text and f"alpaca-explore {command}" in help_text
