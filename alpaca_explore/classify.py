@@ -38,6 +38,7 @@ _POLITE_PREFIXES = (
     ("i", "need", "you", "to"), ("i", "would", "like", "you", "to"), ("i'd", "like", "you", "to"),
     ("help", "me"), ("please",), ("kindly",), ("now",), ("also",), ("then",), ("first",), ("next",),
 )
+_PREFIX_STARTS = frozenset(prefix[0] for prefix in _POLITE_PREFIXES)
 _INTRODUCERS = frozenset(
     "given using based for in from with after according considering assuming taking as if when by on "
     "following upon without within".split()
@@ -118,6 +119,8 @@ def _find_verb(tokens: list[str], allow_question: bool) -> tuple[str | None, int
 
 
 def _skip_prefixes(tokens: list[str], start: int) -> int:
+    if start < len(tokens) and tokens[start] not in _PREFIX_STARTS and not tokens[start].endswith("ly") and tokens[start] != ",":
+        return start
     changed = True
     while changed and start < len(tokens):
         changed = False
@@ -195,38 +198,83 @@ def singular(noun: str) -> str:
     return noun[:-1]
 
 
-_CODE = re.compile(
-    r"\b(?:code|coding|program(?:ming)?|function|algorithm|script|python|java|javascript|typescript|c\+\+|c#|"
-    r"sql|html|css|regex|regular expression|api|json|xml|pseudocode|pseudo-code|debug|compile|recursion|"
-    r"recursive|loop|array|class|database query|query|shell|bash|linux command|git|ruby|php|swift|kotlin|"
-    r"golang|rust|matlab|excel formula|data structure|binary search|sorting algorithm|web page|webpage)\b"
+class _Keywords:
+    """Words and phrases to find among an instruction's tokens: set lookups instead of regex alternations."""
+
+    def __init__(self, words: str, phrases: tuple[str, ...] = ()) -> None:
+        self.words = frozenset(words.split())
+        self.phrases = tuple(f" {phrase} " for phrase in phrases)
+        self.phrase_starts = frozenset(phrase.split()[0] for phrase in phrases)
+
+    def found(self, text: _Text) -> bool:
+        if not self.words.isdisjoint(text.words):
+            return True
+        return not self.phrase_starts.isdisjoint(text.words) and any(phrase in text.padded for phrase in self.phrases)
+
+
+class _Text(NamedTuple):
+    """An instruction in the forms the keyword checks need."""
+
+    lowered: str
+    words: frozenset[str]
+    padded: str  # " token token ... " so that phrases match whole words
+
+    @classmethod
+    def of(cls, instruction: str) -> _Text:
+        tokens = words(instruction)
+        return cls(instruction.lower(), frozenset(tokens), f" {' '.join(tokens)} ")
+
+
+_CODE = _Keywords(
+    "code coding program programming function algorithm script python java javascript typescript sql html css "
+    "regex api json xml pseudocode pseudo-code debug compile recursion recursive loop array class query shell "
+    "bash git ruby php swift kotlin golang rust matlab webpage",
+    ("c + +", "c #", "regular expression", "web page", "database query", "linux command", "excel formula",
+     "data structure", "binary search", "sorting algorithm"),
 )
-_CODE_ACTION = re.compile(r"\b(?:write|create|develop|construct|generate|design|build|implement|provide|give|edit|rewrite|debug|fix|update|convert|modify|optimi[sz]e|explain|what)\b")
+_CODE_ACTION = _Keywords(
+    "write create develop construct generate design build implement provide give edit rewrite debug fix update "
+    "convert modify optimize optimise explain what"
+)
 _CODE_INPUT = re.compile(r"(?:\bdef |\bfunction\s*\(|\breturn\b|;\s*$|\{|\}|==|\+=|\bint |\bprint\(|console\.log|SELECT .* FROM|</?[a-z]+>|import )", re.M)
-_MATH = re.compile(
-    r"\b(?:calculate|compute|solve|equation|arithmetic|sum of|product of|average of|mean of|median of|"
-    r"percentage|percent|area of|perimeter|volume of|radius|circumference|diameter|square root|cube root|"
-    r"power of|divided by|multiplied by|times|plus|minus|divisible|prime numbers?|greatest common|"
-    r"least common|factorial|probability|fahrenheit|celsius|ratio of|fraction|decimal|integer|derivative|"
-    r"integral|logarithm|exponent|quadratic|polynomial|triangle|hypotenuse|interest rate|compound interest|"
-    r"simple interest|how many|how much|total cost|formula|convert \d)\b"
+_MATH = _Keywords(
+    "calculate compute solve equation arithmetic percentage percent perimeter radius circumference diameter "
+    "divisible factorial probability fahrenheit celsius fraction decimal integer derivative integral logarithm "
+    "exponent quadratic polynomial triangle hypotenuse times plus minus formula",
+    ("sum of", "product of", "average of", "mean of", "median of", "area of", "volume of", "square root",
+     "cube root", "power of", "divided by", "multiplied by", "prime number", "prime numbers", "greatest common",
+     "least common", "interest rate", "compound interest", "simple interest", "how many", "how much",
+     "total cost", "ratio of"),
 )
+_MATH_WITHOUT_NUMBERS = _Keywords("solve equation calculate compute derivative integral probability")
 _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|\d\s*%|=\s*\d|\d+\s*(?:km|kg|miles?|meters?|cm|feet|ounces?|liters?|pounds?|degrees)")
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|half|twice|dozen)\b")
-_SUMMARIZE = re.compile(r"\b(?:summari[sz]e|summary|summarizing|tl;?dr|main (?:idea|point|argument)s?|gist|key (?:points|takeaways))\b")
-_CLASSIFY = re.compile(
-    r"\b(?:classify|categori[sz]e|sentiment|true or false|yes or no|fact or (?:an )?opinion|"
-    r"positive(?:,)? (?:or )?negative|which category|what category|what (?:type|kind|part) of (?:word|sentence|speech)|"
-    r"(?:determine|decide|identify|tell|indicate|check|detect|predict) (?:whether|if)|taxonomy|is (?:this|the following|the given|it) "
-    r"(?:a |an )?(?:sentence|statement|text|word|phrase|example|question)|label (?:the|each|this)|assign (?:a|the|each))\b"
+_CONVERT_NUMBER = re.compile(r"\bconvert \d")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty hundred thousand half twice dozen".split())
+_ASKS_FOR_A_RESULT = _Keywords("calculate compute find determine estimate what")
+_SUMMARIZE = _Keywords(
+    "summarize summarise summary summarizing text-summarize tldr gist",
+    ("tl ; dr", "main idea", "main ideas", "main point", "main points", "main argument", "main arguments",
+     "key points", "key takeaways"),
 )
-_REWRITE = re.compile(
-    r"\b(?:rewrite|rewriting|re-write|rephrase|paraphrase|reword|re-word|translate|translation|proofread|"
-    r"passive voice|active voice|more concise|more formal|less formal|grammatically correct|"
-    r"correct the (?:grammar|spelling|sentence|errors?|mistakes?)|spelling|grammar|punctuat\w*|"
-    r"edit|revise|tense|synonyms? for each|into (?:french|spanish|german|italian|chinese|japanese|english))\b"
+_CLASSIFY = _Keywords(
+    "classify categorize categorise sentiment taxonomy",
+    ("true or false", "yes or no", "fact or opinion", "fact or an opinion", "positive or negative",
+     "positive , negative", "positive , or negative", "which category", "what category",
+     *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in ("word", "sentence", "speech")),
+     *(f"{verb} {conjunction}" for verb in ("determine", "decide", "identify", "tell", "indicate", "check", "detect", "predict") for conjunction in ("whether", "if")),
+     *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each"))),
 )
-_MENTIONS_TEXT = re.compile(r"\b(?:sentence|word|text|phrase|paragraph|passage|statement)s?\b")
+_IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?:sentence|statement|text|word|phrase|example|question)\b")
+_REWRITE = _Keywords(
+    "rewrite rewriting re-write rephrase paraphrase reword re-word translate translation proofread spelling "
+    "grammar edit revise tense punctuate punctuation punctuated punctuating",
+    ("passive voice", "active voice", "more concise", "more formal", "less formal", "grammatically correct",
+     *(f"correct the {thing}" for thing in ("grammar", "spelling", "sentence", "error", "errors", "mistake", "mistakes")),
+     "synonym for each", "synonyms for each",
+     *(f"into {language}" for language in ("french", "spanish", "german", "italian", "chinese", "japanese", "english"))),
+)
+_MENTIONS_TEXT = _Keywords("sentence word text phrase paragraph passage statement sentences words texts phrases paragraphs passages statements")
 _CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tweet haiku title headline limerick".split())
 _NOT_SOFTWARE = re.compile(
     r"\b(?:fitness|exercise|training|loyalty|rewards?|workout|educational|mentoring|wellness|marketing|tv|"
@@ -242,6 +290,7 @@ _EXTRACT_NOUNS = frozenset(
     "character term metaphor simile preposition conjunction clause topic theme url".split()
 )
 _EXTRACT_VERBS = frozenset("extract find identify pick select locate highlight underline detect spot retrieve list output".split())
+_PASSAGE_WORDS = frozenset("text passage article paragraph story input document excerpt poem email report".split())
 _PASSAGE_REF = re.compile(r"\b(?:according to|based on|in|from) (?:the|this) (?:text|passage|article|paragraph|story|input|document|excerpt|poem|email|report)\b")
 _QA_VERBS = frozenset(
     "answer interpret analyze analyse infer explain evaluate describe discuss identify determine find deduce "
@@ -277,6 +326,7 @@ _STRONG_REWRITE_VERBS = frozenset(
     "reformat restructure punctuate capitalize".split()
 )
 _ORDERING_VERBS = frozenset("sort rank order arrange assemble rearrange re-arrange reorder look browse search visit".split())
+_YES_NO_QUESTION_WORDS = QUESTION_WORDS - {"what", "who", "whom", "whose", "which", "where", "when", "why", "how"}
 _FACTUAL_DESCRIBE = frozenset(
     "process concept difference differences history role importance impact effect effects benefit benefits "
     "cause causes function structure feature features characteristic characteristics purpose "
@@ -288,33 +338,37 @@ _FACTUAL_DESCRIBE = frozenset(
 
 def categorize(instruction: str, input_: str, verb: str | None, noun: str | None, rest: list[str]) -> str:
     """One of :data:`CATEGORIES` for an instruction and its input."""
-    text = instruction.lower()
+    text = _Text.of(instruction)
     has_input = bool(input_.strip())
     if _is_coding(text, input_, verb, noun):
         return "coding"
     if _is_math(text, input_):
         return "math"
-    if verb in {"summarize", "summarise"} or _SUMMARIZE.search(text):
+    if verb in {"summarize", "summarise"} or _SUMMARIZE.found(text):
         return "summarization"
-    if verb in {"classify", "categorize", "categorise", "label", "tag"} or _CLASSIFY.search(text):
+    if verb in {"classify", "categorize", "categorise", "label", "tag"} or _CLASSIFY.found(text) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"
-    if verb is None and has_input and text.split(None, 1)[0] in QUESTION_WORDS - {"what", "who", "whom", "whose", "which", "where", "when", "why", "how"}:
+    if verb is None and has_input and text.padded.split(None, 1)[0] in _YES_NO_QUESTION_WORDS:
         return "classification"
     if noun in {"list", "set"} and verb in _BRAINSTORM_VERBS:
         return "brainstorming"
-    if verb in _STRONG_REWRITE_VERBS or _REWRITE.search(text) or (
-        verb in _REWRITE_VERBS and (noun in _TEXT_NOUNS or has_input or _MENTIONS_TEXT.search(text))
+    if verb in _STRONG_REWRITE_VERBS or _REWRITE.found(text) or (
+        verb in _REWRITE_VERBS and (noun in _TEXT_NOUNS or has_input or _MENTIONS_TEXT.found(text))
     ):
         return "rewrite"
-    if verb in _EXTRACT_VERBS and noun in _EXTRACT_NOUNS and (has_input or _PASSAGE_REF.search(text)) and not _COUNTED.search(" ".join(rest[:2])):
+    refers_to_passage = not _PASSAGE_WORDS.isdisjoint(text.words) and bool(_PASSAGE_REF.search(text.lowered))
+    if verb in _EXTRACT_VERBS and noun in _EXTRACT_NOUNS and (has_input or refers_to_passage) and not _COUNTED.search(" ".join(rest[:2])):
         return "extraction"
     if verb == "extract":
         return "extraction"
-    if has_input and len(input_.split()) >= 8 and (
-        (verb in _QA_VERBS and noun not in {"way", "example"}) or (verb is None and text.endswith("?") and len(input_.split()) >= 15) or _PASSAGE_REF.search(text)
+    input_words = len(input_.split()) if has_input else 0
+    if input_words >= 8 and (
+        (verb in _QA_VERBS and noun not in {"way", "example"})
+        or (verb is None and text.lowered.rstrip().endswith("?") and input_words >= 15)
+        or refers_to_passage
     ):
         return "closed_qa"
-    if _is_brainstorm(text, verb, noun, rest):
+    if _is_brainstorm(verb, noun, rest):
         return "brainstorming"
     if verb in _ORDERING_VERBS:
         return "other"
@@ -327,26 +381,34 @@ def categorize(instruction: str, input_: str, verb: str | None, noun: str | None
     return "open_qa"
 
 
-def _is_coding(text: str, input_: str, verb: str | None, noun: str | None) -> bool:
-    if noun in _CREATIVE_NOUNS or _NOT_SOFTWARE.search(text):
+def _is_coding(text: _Text, input_: str, verb: str | None, noun: str | None) -> bool:
+    if noun in _CREATIVE_NOUNS or (not text.words.isdisjoint(("program", "programs")) and _NOT_SOFTWARE.search(text.lowered)):
         return False
-    if _CODE.search(text) and (verb is None or _CODE_ACTION.search(text)):
+    if _CODE.found(text) and (verb is None or _CODE_ACTION.found(text)):
         return True
-    return bool(input_.strip()) and bool(_CODE_INPUT.search(input_)) and verb not in _STRONG_REWRITE_VERBS - {"rewrite", "edit"}
+    return bool(input_) and verb not in _STRONG_REWRITE_VERBS - {"rewrite", "edit"} and bool(_CODE_INPUT.search(input_))
 
 
-def _is_math(text: str, input_: str) -> bool:
-    if not (_NUMBER.search(text) or _NUMBER.search(input_)):
-        return bool(re.search(r"\b(?:solve|equation|calculate|compute|derivative|integral|probability)\b", text))
-    return bool(_MATH.search(text) or _ARITHMETIC.search(text) or (_ARITHMETIC.search(input_) and re.search(r"\b(?:calculate|compute|find|determine|estimate|what)\b", text)))
+def _is_math(text: _Text, input_: str) -> bool:
+    instruction_has_number = _DIGIT.search(text.lowered) or not _NUMBER_WORDS.isdisjoint(text.words)
+    if not (instruction_has_number or (input_ and _has_number(input_.lower()))):
+        return _MATH_WITHOUT_NUMBERS.found(text)
+    return (
+        _MATH.found(text)
+        or bool(_ARITHMETIC.search(text.lowered))
+        or ("convert" in text.words and bool(_CONVERT_NUMBER.search(text.lowered)))
+        or (bool(_ARITHMETIC.search(input_)) and _ASKS_FOR_A_RESULT.found(text))
+    )
 
 
-def _is_brainstorm(text: str, verb: str | None, noun: str | None, rest: list[str]) -> bool:
+def _has_number(lowered: str) -> bool:
+    return bool(_DIGIT.search(lowered)) or not _NUMBER_WORDS.isdisjoint(_WORD.findall(lowered))
+
+
+def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
     if verb in {"brainstorm", "list", "compile"}:
         return True
-    if verb not in _BRAINSTORM_VERBS:
-        return False
-    if noun in _LEXICAL_NOUNS:
+    if verb not in _BRAINSTORM_VERBS or noun in _LEXICAL_NOUNS:
         return False
     if verb in {"suggest", "recommend", "propose"} and noun in _IDEA_NOUNS:
         return True

@@ -42,6 +42,8 @@ _REFUSAL = re.compile(
     r"\bthis (?:task|instruction|request) (?:cannot|can't|requires)\b.{0,60}\b(?:gpt|language model|visual|physical)\b",
     re.I | re.S,
 )
+# Every _REFUSAL branch contains one of these, so outputs without any skip the regex.
+_REFUSAL_ANCHORS = ("an ai", "sorry", "afraid", "cannot", "can't", "unable", "not able", "gpt", "language model", "this task", "this instruction", "this request")
 _DANGLING = frozenset("the a an and or of to in with for that is are was by on as at from but which".split())
 _TERMINAL = '.!?"\')]}*`>…。'
 
@@ -56,9 +58,10 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
         issues.append("missing_media")
     if input_.strip().lower().strip(".") in _PLACEHOLDERS and input_.strip():
         issues.append("placeholder_input")
-    if _MERGED.search(output):
+    lowered = output.lower()
+    if ("instruction" in lowered or "###" in output) and _MERGED.search(output):
         issues.append("merged_instructions")
-    if _REFUSAL.search(output):
+    if any(anchor in lowered for anchor in _REFUSAL_ANCHORS) and _REFUSAL.search(output):
         issues.append("refusal")
     if stripped_output and _truncated(stripped_output):
         issues.append("truncated_output")

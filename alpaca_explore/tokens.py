@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import AlpacaExploreError
@@ -35,6 +36,32 @@ def training_text(record: Record) -> str:
     return template.format(instruction=record.instruction, input=record.input) + record.output
 
 
+def _template_parts(template: str) -> list[str]:
+    """The constant texts around the fields: PROMPT_WITH_INPUT -> [before, between, after]."""
+    return re.split(r"\{instruction\}|\{input\}", template)
+
+
+_WITH_INPUT_PARTS = _template_parts(PROMPT_WITH_INPUT)
+_NO_INPUT_PARTS = _template_parts(PROMPT_NO_INPUT)
+# The pre-tokenizers of these encodings never put a non-space character and a following space in
+# one piece, so a text's count is the sum of the counts of its parts split at such spaces.
+SPACE_SPLITTABLE_ENCODINGS = frozenset({"r50k_base", "p50k_base", "p50k_edit", "cl100k_base", "o200k_base", "o200k_harmony"})
+_SPLIT_POINT = re.compile(r"\S ")
+_CACHE_LIMIT = 200_000
+
+
+def _first_split(text: str) -> int | None:
+    match = _SPLIT_POINT.search(text)
+    return match.start() + 1 if match else None
+
+
+def _last_split(text: str) -> int:
+    position = text.rfind(" ")
+    while text[position - 1].isspace():
+        position = text.rfind(" ", 0, position)
+    return position
+
+
 @dataclass(frozen=True)
 class Tokenizer:
     """A loaded tokenizer: ``spec`` reloads it, ``kind`` names the library, ``count`` counts one text."""
@@ -42,6 +69,8 @@ class Tokenizer:
     spec: str
     kind: str
     count: Callable[[str], int]
+    splits_at_spaces: bool = False
+    _glue_counts: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def description(self) -> str:
@@ -53,7 +82,44 @@ class Tokenizer:
         instruction = count(record.instruction)
         input_ = count(record.input) if record.input else 0
         output = count(record.output)
-        return instruction, input_, output, instruction + input_ + output, count(training_text(record)) + 1
+        if self.splits_at_spaces:
+            train = self._training_count(record, instruction, input_, output)
+        else:
+            train = count(training_text(record))
+        return instruction, input_, output, instruction + input_ + output, train + 1
+
+    def _training_count(self, record: Record, instruction: int, input_: int, output: int) -> int:
+        """The training text's count from the field counts plus short, often repeated glue texts.
+
+        Each field is split at its first and last space that follows a non-space:
+        the middle's count is the field's minus its ends', and each end is counted
+        together with the template text next to it.
+        """
+        if record.input != "":
+            before, between, after = _WITH_INPUT_PARTS
+            pieces = ((before, None), (record.instruction, instruction), (between, None), (record.input, input_))
+        else:
+            before, after = _NO_INPUT_PARTS
+            pieces = ((before, None), (record.instruction, instruction))
+        total, glue = 0, ""
+        for text, known in (*pieces, (after, None), (record.output, output)):
+            first = None if known is None else _first_split(text)
+            if first is None:
+                glue += text
+                continue
+            last = _last_split(text)
+            head, tail = text[:first], text[last:]
+            total += self._glue(glue + head) + known - self._glue(head) - self._glue(tail)
+            glue = tail
+        return total + self._glue(glue)
+
+    def _glue(self, text: str) -> int:
+        counts = self._glue_counts
+        if text not in counts:
+            if len(counts) >= _CACHE_LIMIT:
+                counts.clear()
+            counts[text] = self.count(text)
+        return counts[text]
 
     def count_records(self, records: Sequence[Record]) -> list[tuple[int, int, int, int, int]]:
         return [self.count_record(record) for record in records]
@@ -91,7 +157,7 @@ def _tiktoken(name: str) -> Tokenizer:
             "could not be downloaded; set TIKTOKEN_CACHE_DIR to a folder holding the cached encoding file"
         ) from None
     encode = encoding.encode_ordinary
-    return Tokenizer(name, "tiktoken", lambda text: len(encode(text)))
+    return Tokenizer(name, "tiktoken", lambda text: len(encode(text)), splits_at_spaces=name in SPACE_SPLITTABLE_ENCODINGS)
 
 
 def _sentencepiece(path: Path) -> Tokenizer:

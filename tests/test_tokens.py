@@ -7,13 +7,16 @@ import random
 
 import pytest
 import sentencepiece
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import sqlite_utils
 import tiktoken
 from conftest import GSM8K, LLAMA_MODEL, SAMPLE, assert_clean_error
 
 from alpaca_explore import load
 from alpaca_explore.errors import AlpacaExploreError
-from alpaca_explore.tokens import load_tokenizer
+from alpaca_explore.parse import Record
+from alpaca_explore.tokens import load_tokenizer, training_text
 
 WITH_INPUT = (
     "Below is an instruction that describes a task, paired with an input that provides further context. "
@@ -114,3 +117,17 @@ def test_unreadable_tokenizer_files(run_cli, tmp_path):
     (tmp_path / "tokenizer.json").write_text("{}")
     for name, message in [("tokenizer.model", "not a SentencePiece model"), ("tokenizer.json", "not a Hugging Face tokenizer.json")]:
         assert_clean_error(run_cli("load", "x.json", "--tokenizer", tmp_path / name), message)
+
+
+_FRAGMENTS = [*" \t\n\r\u00a0\u3000\u2028ab Zé9'’.,:;!?-#/()<>|_東京🦙\x1c", "'s", "'ll", "<|endoftext|>", "###", "\n\n", " 123", "  ", "word"]
+_TRICKY = st.lists(st.sampled_from(_FRAGMENTS), max_size=24).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(instruction=_TRICKY, input_=_TRICKY, output=_TRICKY)
+def test_training_count_shortcut_equals_a_full_encode(instruction, input_, output):
+    """The cl100k shortcut (field counts plus glue) must equal encoding the whole training text."""
+    record = Record(instruction, input_, output)
+    fast = load_tokenizer("cl100k_base")
+    full = len(tiktoken.get_encoding("cl100k_base").encode_ordinary(training_text(record))) + 1
+    assert fast.splits_at_spaces and fast.count_record(record)[4] == full
