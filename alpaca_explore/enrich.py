@@ -6,7 +6,7 @@ in the parent, which sees the records in source order.
 
 from __future__ import annotations
 
-import json
+import hashlib
 from collections.abc import Sequence
 
 from . import classify, quality, tokens
@@ -22,7 +22,7 @@ def init_worker(spec: str) -> None:
 
 
 def analyse_batch(batch: Sequence[Record]) -> list[tuple]:
-    """Per record: has_input, the five token counts, category, verb, noun and its issues so far."""
+    """Per record: has_input, the five token counts, category, verb, noun, its issues so far and a duplicate key."""
     assert _tokenizer is not None, "init_worker was not called"
     count_record = _tokenizer.count_record
     results = []
@@ -36,21 +36,27 @@ def analyse_batch(batch: Sequence[Record]) -> list[tuple]:
                 analysis.verb,
                 analysis.noun,
                 quality.record_issues(*record),
+                instruction_key(record.instruction),
             )
         )
     return results
+
+
+def instruction_key(instruction: str) -> bytes:
+    """A compact digest of the normalised instruction (the same in every process, unlike hash())."""
+    return hashlib.blake2b(quality.normalise_instruction(instruction).encode(), digest_size=12).digest()
 
 
 class DuplicateTracker:
     """Adds ``duplicate_instruction`` to every record after the first with the same normalised instruction."""
 
     def __init__(self) -> None:
-        self._seen: set[int] = set()
+        self._seen: set[bytes] = set()
 
-    def issues(self, instruction: str, issues: list[str]) -> str:
-        key = hash(quality.normalise_instruction(instruction))
+    def issues(self, key: bytes, issues: list[str]) -> str:
+        """The record's issues as the JSON array stored in the ``issues`` column."""
         if key in self._seen:
             issues = [*issues, "duplicate_instruction"]
         else:
             self._seen.add(key)
-        return json.dumps(issues)
+        return "[" + ", ".join(f'"{code}"' for code in issues) + "]" if issues else "[]"

@@ -25,6 +25,7 @@ from .errors import AlpacaExploreError
 
 FIELD_ALIASES = {"instruction": ("instruction",), "input": ("input", "context"), "output": ("output", "response")}
 _KNOWN_KEYS = frozenset(key for aliases in FIELD_ALIASES.values() for key in aliases)
+_ALPACA_KEYS = frozenset(FIELD_ALIASES)
 _GZIP_MAGIC = b"\x1f\x8b"
 _BOM = b"\xef\xbb\xbf"
 
@@ -174,6 +175,10 @@ def _seed_task_records(index: int, task: dict, stats: ParseStats) -> Iterator[Re
 
 def record_from_object(value: object, where: str, ignored_keys: Counter) -> Record:
     """Validate one decoded JSON value as an Alpaca record."""
+    if type(value) is dict and value.keys() == _ALPACA_KEYS:  # the common case, checked cheaply
+        record = Record(value["instruction"], value["input"], value["output"])
+        if type(record.instruction) is str and type(record.input) is str and type(record.output) is str:
+            return record
     if not isinstance(value, dict):
         raise AlpacaExploreError(f"{where}: expected a JSON object, got {_json_type(value)}")
     fields = [_field(value, name, aliases, where) for name, aliases in FIELD_ALIASES.items()]

@@ -119,7 +119,7 @@ def _enriched_batches(records: Iterable[Record], pool: ProcessPoolExecutor, work
 def _rows(first_id: int, batch: Sequence[Record], future: Future, duplicates: enrich.DuplicateTracker) -> list[tuple]:
     """Database rows in :data:`database.COLUMNS` order; ``id`` is the position in the source."""
     return [
-        (row_id, *record, *analysis[:-1], duplicates.issues(record.instruction, analysis[-1]))
+        (row_id, *record, *analysis[:-2], duplicates.issues(analysis[-1], analysis[-2]))
         for row_id, record, analysis in zip(range(first_id, first_id + len(batch)), batch, future.result())
     ]
 

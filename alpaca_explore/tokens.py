@@ -91,27 +91,29 @@ class Tokenizer:
     def _training_count(self, record: Record, instruction: int, input_: int, output: int) -> int:
         """The training text's count from the field counts plus short, often repeated glue texts.
 
-        Each field is split at its first and last space that follows a non-space:
-        the middle's count is the field's minus its ends', and each end is counted
-        together with the template text next to it.
+        Every part (template text or field) is split at its first and last space
+        that follows a non-space: the middle's count is the part's minus its ends',
+        and each end is counted together with the neighbouring part's end.
         """
+        glue_count = self._glue
         if record.input != "":
             before, between, after = _WITH_INPUT_PARTS
-            pieces = ((before, None), (record.instruction, instruction), (between, None), (record.input, input_))
+            parts = ((before, None), (record.instruction, instruction), (between, None), (record.input, input_))
         else:
             before, after = _NO_INPUT_PARTS
-            pieces = ((before, None), (record.instruction, instruction))
+            parts = ((before, None), (record.instruction, instruction))
         total, glue = 0, ""
-        for text, known in (*pieces, (after, None), (record.output, output)):
-            first = None if known is None else _first_split(text)
+        for text, known in (*parts, (after, None), (record.output, output)):
+            first = _first_split(text)
             if first is None:
                 glue += text
                 continue
             last = _last_split(text)
             head, tail = text[:first], text[last:]
-            total += self._glue(glue + head) + known - self._glue(head) - self._glue(tail)
+            middle = glue_count(text) if known is None else known
+            total += glue_count(glue + head) + middle - glue_count(head) - glue_count(tail)
             glue = tail
-        return total + self._glue(glue)
+        return total + glue_count(glue)
 
     def _glue(self, text: str) -> int:
         counts = self._glue_counts

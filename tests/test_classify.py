@@ -10,7 +10,7 @@ import pytest
 from conftest import GSM8K, SAMPLE
 
 from alpaca_explore.classify import CATEGORIES, analyse, category
-from alpaca_explore.enrich import DuplicateTracker
+from alpaca_explore.enrich import DuplicateTracker, instruction_key
 from alpaca_explore.quality import record_issues
 
 LABELS = Path(__file__).parent / "data" / "labels.tsv"
@@ -125,5 +125,5 @@ def test_quality_flags(record, expected):
 
 def test_duplicates_flag_every_copy_after_the_first():
     tracker = DuplicateTracker()
-    issues = [tracker.issues(text, []) for text in ["Name a fruit.", "name a  fruit", "Name a vegetable.", "NAME A FRUIT?"]]
+    issues = [tracker.issues(instruction_key(text), []) for text in ["Name a fruit.", "name a  fruit", "Name a vegetable.", "NAME A FRUIT?"]]
     assert issues == ["[]", '["duplicate_instruction"]', "[]", '["duplicate_instruction"]']
