@@ -64,17 +64,16 @@ def _last_split(text: str) -> int:
 
 @dataclass(frozen=True)
 class Tokenizer:
-    """A loaded tokenizer: ``spec`` reloads it, ``kind`` names the library, ``count`` counts one text."""
+    """A loaded tokenizer: ``spec`` reloads it, ``count`` counts one text."""
 
     spec: str
-    kind: str
     count: Callable[[str], int]
     splits_at_spaces: bool = False
     _glue_counts: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def description(self) -> str:
-        return f"{self.kind} {self.spec}"
+        return describe(self.spec)
 
     def count_record(self, record: Record) -> tuple[int, int, int, int, int]:
         """(instruction, input, output, total, train) token counts of one record."""
@@ -127,6 +126,15 @@ class Tokenizer:
         return [self.count_record(record) for record in records]
 
 
+def describe(spec: str) -> str:
+    """A readable name for a recorded tokenizer spec, without loading it."""
+    if spec.endswith(".json"):
+        return f"Hugging Face tokenizers {spec}"
+    if os.sep in spec or spec.endswith(".model"):
+        return f"SentencePiece {spec}"
+    return f"tiktoken {spec}"
+
+
 @functools.lru_cache(maxsize=8)
 def load_tokenizer(spec: str = DEFAULT_TOKENIZER) -> Tokenizer:
     """Load the tokenizer named by ``spec``; a bad spec is a one-line :class:`AlpacaExploreError`."""
@@ -159,7 +167,7 @@ def _tiktoken(name: str) -> Tokenizer:
             "could not be downloaded; set TIKTOKEN_CACHE_DIR to a folder holding the cached encoding file"
         ) from None
     encode = encoding.encode_ordinary
-    return Tokenizer(name, "tiktoken", lambda text: len(encode(text)), splits_at_spaces=name in SPACE_SPLITTABLE_ENCODINGS)
+    return Tokenizer(name, lambda text: len(encode(text)), splits_at_spaces=name in SPACE_SPLITTABLE_ENCODINGS)
 
 
 def _sentencepiece(path: Path) -> Tokenizer:
@@ -173,7 +181,7 @@ def _sentencepiece(path: Path) -> Tokenizer:
             f"cannot read tokenizer {path}: not a SentencePiece model (or use a Hugging Face tokenizer.json)"
         ) from None
     encode = processor.EncodeAsIds
-    return Tokenizer(str(path.resolve()), "sentencepiece", lambda text: len(encode(text)))
+    return Tokenizer(str(path.resolve()), lambda text: len(encode(text)))
 
 
 def _huggingface(path: Path) -> Tokenizer:
@@ -184,4 +192,4 @@ def _huggingface(path: Path) -> Tokenizer:
     except Exception as error:  # the Rust side raises a bare Exception for any bad file
         raise AlpacaExploreError(f"cannot read tokenizer {path}: not a Hugging Face tokenizer.json ({error})") from None
     encode = tokenizer.encode
-    return Tokenizer(str(path.resolve()), "tokenizers", lambda text: len(encode(text, add_special_tokens=False).ids))
+    return Tokenizer(str(path.resolve()), lambda text: len(encode(text, add_special_tokens=False).ids))

@@ -15,6 +15,7 @@ from importlib.resources import files
 import yaml
 
 from alpaca_explore.database import LOADS_TABLE
+from alpaca_explore.tokens import describe
 
 DEFAULT_DATABASE = "alpaca"
 DEFAULT_TABLE = "alpaca_data"
@@ -72,7 +73,7 @@ def for_table(text: str, table: str, database: str) -> str:
 @functools.lru_cache(maxsize=64)
 def table_metadata(database: str, table: str, tokenizer: str) -> dict:
     template = project_metadata()["databases"][DEFAULT_DATABASE]["tables"][DEFAULT_TABLE]
-    described = {**template, "description": f"{template['description'].strip()} Token counts: {tokenizer}."}
+    described = {**template, "description": f"{template['description'].strip()} Token counts: {describe(tokenizer)}."}
     return yaml.safe_load(for_table(yaml.safe_dump(described), table, database))
 
 

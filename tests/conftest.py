@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
 import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -162,3 +164,32 @@ def assert_clean_error(result: CliResult, *needles: str) -> None:
     assert "Traceback" not in result.stderr
     for needle in needles:
         assert needle.lower() in lines[0].lower(), (needle, lines[0])
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_datasette(*args: str, cwd: Path, python: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """Start a real ``datasette`` process on a free loopback port; return it and its base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [str(python or sys.executable), "-m", "datasette", *args, "--port", str(port)],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(base + "/-/versions.json", timeout=1)
+            return process, base
+        except httpx.TransportError:
+            if process.poll() is not None:
+                raise RuntimeError(process.stderr.read().decode())
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("datasette did not start")

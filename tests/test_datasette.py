@@ -3,51 +3,19 @@
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import httpx
 import pytest
 import sqlite_utils
 import tiktoken
-from conftest import SAMPLE
+from conftest import SAMPLE, start_datasette
 
 from alpaca_explore import load
 from alpaca_explore.classify import category
 from alpaca_explore.parse import Record, read_records
 
 XSS = {"instruction": "Explain <script>alert('x')</script> tags.", "input": "<b>bold</b> & <i>", "output": "Line one\n<img src=x onerror=alert(1)>\nLine three"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_datasette(*args: str, cwd: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "datasette"), *args, "--port", str(port)],
-        cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(base + "/-/versions.json", timeout=1)
-            return process, base
-        except httpx.TransportError:
-            if process.poll() is not None:
-                raise RuntimeError(process.stderr.read().decode())
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("datasette did not start")
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +45,7 @@ def test_metadata_and_hidden_provenance(explorer):
     index = client.get("/").text
     assert "Stanford Alpaca explorer" in index and 'href="https://creativecommons.org/licenses/by-nc/4.0/"' in index
     table_page = client.get("/alpaca/alpaca_data").text
-    assert "Token counts: cl100k_base" in table_page or "Token counts: tiktoken cl100k_base" in table_page
+    assert "Token counts: tiktoken cl100k_base" in table_page
     assert "Tokens of the full training text" in table_page  # column descriptions
     tables = {t["name"]: t for t in get_json(client, "/alpaca.json")["tables"]}
     assert tables["alpaca_explore_loads"]["hidden"] and not tables["alpaca_data"]["hidden"]

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import socket
 import time
 
 import sqlite_utils
-from conftest import Route, assert_clean_error
+from conftest import Route, assert_clean_error, free_port
 
 from alpaca_explore.fetch import raw_url
 
@@ -121,10 +120,7 @@ def test_404(http_server, run_cli, tmp_path):
 
 
 def test_refused_connection(run_cli, tmp_path):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    result = run_cli("load", f"http://127.0.0.1:{port}/data.json", "--db", tmp_path / "a.db", "--retries", "1")
+    result = run_cli("load", f"http://127.0.0.1:{free_port()}/data.json", "--db", tmp_path / "a.db", "--retries", "1")
     assert_clean_error(result, "cannot connect")
 
 

@@ -1,0 +1,113 @@
+"""The explorer in a real browser: Playwright driving Debian's Chromium against ``datasette alpaca.db``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from conftest import SAMPLE, start_datasette
+from playwright.sync_api import Page, expect, sync_playwright
+
+from alpaca_explore import load
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+# As root on a machine with no outside network: no sandbox, and no background connections.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+XSS = {"instruction": "Explain <script>alert('x')</script> tags.", "input": "<b>bold</b>", "output": "Line one\n<img src=x onerror=alert(1)>\nLine three"}
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    (folder / "data.json").write_text(json.dumps(json.loads(SAMPLE.read_text()) + [XSS]))
+    load(str(folder / "data.json"), folder / "alpaca.db")
+    process, base = start_datasette("alpaca.db", cwd=folder)
+    yield base
+    process.terminate()
+    process.wait()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (.ci/run does)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=False)
+    context.close()
+    assert dialogs == [], f"the page ran script from the data: {dialogs}"
+
+
+def test_table_page_shows_facets_and_search_works(page: Page, base_url):
+    page.goto(f"{base_url}/alpaca/alpaca_data")
+    for column in ("category", "verb", "has_input", "issues", "train_tokens"):
+        expect(page.locator(f'.facet-info[data-column="{column}"]')).to_be_visible()
+    expect(page.locator('.facet-info[data-column="category"]')).to_contain_text("open_qa")
+    expect(page.locator('.facet-info[data-column="train_tokens"]')).to_contain_text("0-")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator(".facet-results").screenshot(path=ARTIFACTS / "facets.png")
+    page.fill('input[name="_search"]', "photosynthesis")
+    page.locator('input[name="_search"]').press("Enter")
+    page.wait_for_url("**_search=photosynthesis**")
+    rows = page.locator("table.rows-and-columns tbody tr")
+    expect(rows.first).to_be_visible()
+    assert all("photosynthesis" in text.lower() for text in rows.all_inner_texts())
+
+
+def test_search_canned_query_form_and_shareable_url(page: Page, base_url, browser):
+    page.goto(f"{base_url}/alpaca/search")
+    page.fill('input[name="search"]', "haiku")
+    page.locator('form input[type="submit"]').first.click()
+    page.wait_for_url("**search=haiku**")
+    first = sorted(page.locator("table.rows-and-columns tbody tr").all_inner_texts())
+    assert first and all("haiku" in row.lower() for row in first)
+    assert parse_qs(urlparse(page.url).query)["search"] == ["haiku"]
+    other = browser.new_page()
+    other.goto(page.url)  # the shared URL reproduces the result (in another random order)
+    assert sorted(other.locator("table.rows-and-columns tbody tr").all_inner_texts()) == first
+    other.close()
+
+
+def test_vega_chart_draws_from_a_chart_url(page: Page, base_url):
+    page.goto(f"{base_url}/alpaca/by_category#g.mark=bar&g.x_column=category&g.x_type=ordinal&g.y_column=n&g.y_type=quantitative")
+    chart = page.locator(".vega-embed canvas, .vega-embed svg").first
+    expect(chart).to_be_visible(timeout=15_000)
+    box = chart.bounding_box()
+    assert box and box["width"] > 100 and box["height"] > 100
+
+
+def test_alpaca_link_downloads_valid_alpaca_json(page: Page, base_url, tmp_path):
+    page.goto(f"{base_url}/alpaca/alpaca_data?category=summarization")
+    link = page.locator('a[href*=".alpaca"]').first
+    expect(link).to_be_visible()
+    with page.expect_download() as download_info:
+        link.click()
+    path = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(path)
+    records = json.loads(path.read_text())
+    assert path.suffix == ".json" and len(records) > 50
+    assert all(set(record) == {"instruction", "input", "output"} for record in records)
+
+
+def test_html_in_the_data_stays_text(page: Page, base_url):
+    page.goto(f"{base_url}/alpaca/alpaca_data?_search=onerror")
+    cell = page.locator("td.col-output").first
+    expect(cell).to_contain_text("<img src=x onerror=alert(1)>")
+    assert cell.inner_text().count("\n") >= 2  # line breaks kept
+    page.goto(f"{base_url}/alpaca/fts_search?q=onerror")
+    expect(page.locator("mark").first).to_have_text("onerror")
