@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import io
 import json
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -64,7 +65,13 @@ class _HashingReader(io.RawIOBase):
 
 def read_records(path: Path, stats: ParseStats | None = None) -> Iterator[Record]:
     """Yield the validated records of the file at ``path``, filling ``stats`` as it goes."""
-    stats = stats if stats is not None else ParseStats()
+    try:
+        yield from _read_records(path, stats if stats is not None else ParseStats())
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        raise AlpacaExploreError(f"the gzip data is corrupt or cut short ({error})") from None
+
+
+def _read_records(path: Path, stats: ParseStats) -> Iterator[Record]:
     with path.open("rb") as raw:
         hashing = _HashingReader(raw)
         stream: BinaryIO = io.BufferedReader(hashing, 1 << 20)
@@ -103,32 +110,39 @@ def _not_json_message(first: bytes, stream: BinaryIO) -> str:
         return "the file is empty: expected a JSON array or JSON Lines of Alpaca records"
     if first == b"<":
         return "got an HTML page, not JSON (is the URL right? for GitHub use the raw file or a blob/ page URL)"
-    snippet = stream.peek(40)[:40].decode("utf-8", "replace").strip().splitlines()[0]
+    snippet = " ".join(stream.peek(40)[:40].decode("utf-8", "replace").split())
     return f"not JSON: expected a JSON array or JSON Lines of Alpaca records, file starts with {snippet!r}"
 
 
 def _json_array(stream: BinaryIO, path: Path, compressed: bool) -> Iterator[tuple[int, object]]:
+    parsed = 0
     try:
-        yield from enumerate(ijson.items(stream, "item", use_float=True))
+        for item in ijson.items(stream, "item", use_float=True):
+            yield parsed, item
+            parsed += 1
     except ijson.JSONError as error:
-        raise AlpacaExploreError(_locate_syntax_error(path, compressed, error)) from None
+        # ijson's C parser also rejects some valid JSON (integers beyond 64 bits): the standard
+        # library then either reads the document or names the line and column of the real error.
+        document = _parse_with_stdlib(path, compressed, error)
+        yield from enumerate(document[parsed:], start=parsed)
 
 
-def _locate_syntax_error(path: Path, compressed: bool, error: Exception) -> str:
-    """Re-read the file to name the line and column of a syntax error ijson reports without one."""
+def _parse_with_stdlib(path: Path, compressed: bool, error: Exception) -> list:
     data = gzip.decompress(path.read_bytes()) if compressed else path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as bad:
         line = data.count(b"\n", 0, bad.start) + 1
         column = bad.start - (data.rfind(b"\n", 0, bad.start) + 1) + 1
-        return f"invalid UTF-8 at line {line} column {column} (byte {bad.start})"
+        raise AlpacaExploreError(f"invalid UTF-8 at line {line} column {column} (byte {bad.start})") from None
     try:
-        json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as bad:
-        return f"invalid JSON at line {bad.lineno} column {bad.colno}: {bad.msg}"
-    first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return f"invalid JSON: {first_line}"
+        raise AlpacaExploreError(f"invalid JSON at line {bad.lineno} column {bad.colno}: {bad.msg}") from None
+    if not isinstance(document, list):
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise AlpacaExploreError(f"invalid JSON: {first_line}")
+    return document
 
 
 def _json_lines(stream: BinaryIO) -> Iterator[tuple[int, object]]:

@@ -139,3 +139,15 @@ def test_real_sample_file(shared):
     assert len(records) == len(original) == 4000
     assert records[1234] == Record(**original[1234])
     assert stats.format == "json" and not stats.ignored_keys
+
+
+def test_integers_beyond_64_bits_are_valid_json(tmp_path):
+    data = b'[{"id": 123456789012345678901234567890, "instruction": "a", "output": "b"}, {"instruction": "c", "output": "d"}]'
+    records, stats = parse(write(tmp_path, "big.json", data))
+    assert records == [Record("a", "", "b"), Record("c", "", "d")]
+    assert stats.ignored_keys == {"id": 1}
+
+
+@pytest.mark.parametrize("data", [b"\x1f\x8b", gzip.compress(json.dumps(RECORDS).encode())[:-12], b"\x1f\x8b\x08\x00garbage-garbage"])
+def test_corrupt_gzip_is_a_clean_error(tmp_path, data):
+    assert error_of(tmp_path, data).startswith("the gzip data is corrupt or cut short")

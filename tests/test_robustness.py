@@ -1,0 +1,185 @@
+"""Reliability and security: reloads under use, fuzzed input, injection, no write path."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import httpx
+import pytest
+import sqlite_utils
+from conftest import SAMPLE, start_datasette
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from alpaca_explore import load
+from alpaca_explore.errors import AlpacaExploreError
+from alpaca_explore.parse import Record, read_records
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=5),
+    max_leaves=12,
+)
+FIELD_VALUES = st.none() | st.integers() | st.text(max_size=30) | st.lists(st.text(max_size=5), max_size=2)
+RECORDS = st.fixed_dictionaries(
+    {},
+    optional={"instruction": FIELD_VALUES, "input": FIELD_VALUES, "output": FIELD_VALUES, "context": FIELD_VALUES, "response": FIELD_VALUES, "extra": JSON_VALUES},
+)
+
+
+def expected_record(value) -> Record | None:
+    """The record a valid object stands for, computed independently; None when it is invalid."""
+    if not isinstance(value, dict):
+        return None
+    instruction = value.get("instruction")
+    output = value["output"] if "output" in value else value.get("response")
+    input_ = value["input"] if "input" in value else value.get("context", "")
+    if input_ is None:
+        input_ = ""
+    if not all(isinstance(v, str) for v in (instruction, input_, output)):
+        return None
+    return Record(instruction, input_, output)
+
+
+def check_parse(path, values) -> None:
+    expected = [expected_record(value) for value in values]
+    try:
+        records = list(read_records(path))
+    except AlpacaExploreError as error:
+        message = str(error)
+        assert "\n" not in message and message
+        assert None in expected or not values or isinstance(values, dict), message
+        if None in expected and expected.index(None) < len(values):
+            assert message.startswith(f"record {expected.index(None)}"), message
+        return
+    assert None not in expected and records == expected
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.lists(RECORDS | JSON_VALUES, max_size=6), as_lines=st.booleans())
+def test_fuzzed_records_load_or_fail_cleanly(tmp_path, values, as_lines):
+    path = tmp_path / "data"
+    if as_lines and all(isinstance(v, dict) for v in values) and values:
+        path.write_text("".join(json.dumps(v) + "\n" for v in values))
+    else:
+        path.write_text(json.dumps(values))
+    check_parse(path, values)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
+def test_fuzzed_bytes_never_raise_anything_else(tmp_path, data):
+    path = tmp_path / "data"
+    path.write_bytes(data)
+    try:
+        list(read_records(path))
+    except AlpacaExploreError as error:
+        assert str(error) and "\n" not in str(error)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.lists(RECORDS, min_size=1, max_size=4))
+def test_fuzzed_loads_never_leave_a_partial_database(tmp_path, values):
+    db = tmp_path / "a.db"
+    db.unlink(missing_ok=True)
+    (tmp_path / "data.json").write_text(json.dumps(values))
+    try:
+        summary = load(str(tmp_path / "data.json"), db)
+    except AlpacaExploreError:
+        assert not db.exists()
+    else:
+        assert sqlite_utils.Database(db)["alpaca_data"].count == summary.rows == len(values)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("served")
+    load(str(SAMPLE), folder / "alpaca.db")
+    process, base = start_datasette("alpaca.db", cwd=folder)
+    yield folder, base
+    process.terminate()
+    process.wait()
+
+
+def test_reloads_under_continuous_requests_fail_no_request(served):
+    folder, base = served
+    paths = ["/alpaca/alpaca_data.json?_size=5", "/alpaca/search.json?search=tree", "/alpaca/alpaca_data.json?_search=water", "/alpaca/by_category.json", "/alpaca/alpaca_data"]
+    stop = threading.Event()
+    failures: list[str] = []
+    counts = [0]
+
+    def client() -> None:
+        with httpx.Client(base_url=base, timeout=30) as http:
+            while not stop.is_set():
+                for path in paths:
+                    response = http.get(path)
+                    counts[0] += 1
+                    if response.status_code != 200:
+                        failures.append(f"{path}: {response.status_code} {response.text[:200]}")
+
+    threads = [threading.Thread(target=client) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    try:
+        records = json.loads(SAMPLE.read_text())
+        for reload in range(3):
+            source = folder / f"reload{reload}.json"
+            source.write_text(json.dumps(records[: 4000 - 500 * (reload + 1)]))
+            load(str(source), folder / "alpaca.db")
+            time.sleep(0.5)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    assert failures == [] and counts[0] > 50
+    # The running server keeps the file it opened; a new one serves the reloaded data.
+    process, fresh = start_datasette("alpaca.db", cwd=folder)
+    try:
+        assert httpx.get(fresh + "/alpaca/alpaca_data.json?_size=1").json()["filtered_table_rows_count"] == 2500
+    finally:
+        process.terminate()
+        process.wait()
+
+
+@pytest.mark.parametrize(
+    "path, params",
+    [
+        ("/alpaca/search.json", {"search": "%' OR 1=1 --"}),
+        ("/alpaca/search.json", {"search": "x'; DROP TABLE alpaca_data; --"}),
+        ("/alpaca/flagged.json", {"issue": "x' OR '1'='1"}),
+        ("/alpaca/too_long.json", {"max_tokens": "0 OR 1=1"}),
+        ("/alpaca/fts_search.json", {"q": '"x" OR 1=1'}),
+    ],
+)
+def test_canned_query_parameters_are_only_bound_values(served, path, params):
+    folder, base = served
+    rows_before = sqlite_utils.Database(folder / "alpaca.db")["alpaca_data"].count
+    response = httpx.get(base + path, params={**params, "_shape": "array"})
+    if response.status_code == 200:
+        rows = response.json()
+        literal = next(iter(params.values())).lower()
+        assert all(literal in json.dumps(row).lower() for row in rows) or rows == [] or path.endswith("too_long.json")
+        if path.endswith("too_long.json"):
+            assert all(row["train_tokens"] > 0 for row in rows)
+    assert sqlite_utils.Database(folder / "alpaca.db")["alpaca_data"].count == rows_before
+
+
+def test_no_write_path(served):
+    folder, base = served
+    for sql in ["delete from alpaca_data", "update alpaca_data set output = 'x'", "drop table alpaca_data"]:
+        response = httpx.get(base + "/alpaca.json", params={"sql": sql})
+        assert response.status_code == 400
+    # Datasette 0.65.5 answers a POST to a read-only canned query with a 500 of its own; no write happens.
+    response = httpx.post(base + "/alpaca/search", data={"search": "x"})
+    assert response.status_code >= 400
+    assert sqlite_utils.Database(folder / "alpaca.db")["alpaca_data"].count > 0
+
+
+@pytest.mark.parametrize("extension, content_type", [("alpaca", "application/json"), ("jsonl", "application/x-ndjson"), ("json", "application/json")])
+def test_renderers_never_serve_data_as_html(served, extension, content_type):
+    _, base = served
+    response = httpx.get(base + f"/alpaca/alpaca_data.{extension}", params={"_search": "html"})
+    assert response.headers["content-type"].startswith(content_type)
