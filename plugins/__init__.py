@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from alpaca_explore import classify, tokens
 from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS
 
-from . import facets, renderers, resources
+from . import facets, renderers, resources, suggestions
 
 # FTS5 highlight() markers used by the fts_search query: Unicode private-use characters
 # that never occur in the data, turned into <mark> only after the text is escaped.
@@ -72,3 +72,8 @@ def register_output_renderer(datasette):
 @hookimpl
 def register_facet_classes():
     return [facets.RangeFacet]
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    return lambda app: suggestions.without_facet_suggestions(app, datasette)

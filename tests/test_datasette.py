@@ -179,3 +179,10 @@ def test_other_databases_are_left_alone(explorer):
     assert other["queries"] == []
     response = client.get("/other/notes.alpaca")
     assert response.status_code == 400 and "needs the columns instruction, input, output" in response.text
+
+
+def test_facet_suggestions_are_skipped_only_on_alpaca_tables(explorer):
+    client, _, _ = explorer
+    assert get_json(client, "/alpaca/alpaca_data.json")["suggested_facets"] == []
+    assert "_nosuggest" not in client.get("/other/notes").text
+    assert "_nosuggest=1" in client.get("/alpaca/alpaca_data").text  # kept in the page's own links
