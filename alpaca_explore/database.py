@@ -100,10 +100,20 @@ def build(target: Path, table: str) -> Iterator[DatabaseWriter]:
                 yield writer
         finally:
             db.close()
+        os.chmod(temp, _mode_for(target))
         os.replace(temp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing database's permissions; a new one gets the usual ones (mkstemp makes 0600)."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _open(temp: Path, target: Path) -> sqlite_utils.Database:

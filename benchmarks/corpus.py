@@ -2,14 +2,17 @@
 
 Records are resampled and perturbed (a few words of each copy swapped for words
 drawn from the corpus vocabulary) so that every text stays unique while lengths
-keep the real distribution.
+keep the real distribution. Records are generated and written one at a time, so
+a corpus of millions of records needs little memory.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "alpaca_sample_4000.json"
@@ -22,35 +25,38 @@ def perturb(text: str, vocabulary: list[str], rng: random.Random, swaps: int) ->
     return " ".join(words)
 
 
-def build_corpus(count: int, seed: int = 0) -> list[dict[str, str]]:
-    """Return `count` records: the real sample first, then perturbed resamples."""
+def iter_corpus(count: int, seed: int = 0) -> Iterator[dict[str, str]]:
+    """Yield `count` unique records: the real sample first, then perturbed resamples."""
     sample = json.loads(SAMPLE.read_text())
     vocabulary = sorted({word for record in sample for word in record["output"].split() if word.isalpha()})
     rng = random.Random(seed)
-    seen: set[tuple[str, str, str]] = set()
-    records: list[dict[str, str]] = []
-    while len(records) < count:
-        base = sample[len(records) % len(sample)]
+    seen: set[bytes] = set()
+    produced = 0
+    while produced < count:
+        base = sample[produced % len(sample)]
         record = dict(base)
-        if len(records) >= len(sample):
+        if produced >= len(sample):
             record["instruction"] = perturb(base["instruction"], vocabulary, rng, 1)
             record["output"] = perturb(base["output"], vocabulary, rng, 3)
-        key = (record["instruction"], record["input"], record["output"])
+        key = hashlib.blake2b("\0".join(record.values()).encode(), digest_size=12).digest()
         if key not in seen:
             seen.add(key)
-            records.append(record)
-    return records
+            produced += 1
+            yield record
 
 
 def write_corpus(path: Path, count: int, *, jsonl: bool = False) -> Path:
     """Write a corpus of `count` records as a JSON array (indent 4, like Alpaca) or JSON Lines."""
-    records = build_corpus(count)
     with path.open("w") as out:
         if jsonl:
-            for record in records:
+            for record in iter_corpus(count):
                 out.write(json.dumps(record) + "\n")
         else:
-            json.dump(records, out, indent=4)
+            separator = "[\n"
+            for record in iter_corpus(count):
+                out.write(separator + "    " + json.dumps(record, indent=4).replace("\n", "\n    "))
+                separator = ",\n"
+            out.write("\n]\n" if separator == ",\n" else "[]\n")
     return path
 
 

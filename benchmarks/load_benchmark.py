@@ -12,28 +12,21 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import write_corpus  # noqa: E402
+from measure import run  # noqa: E402
 
 BIN = Path(sys.executable).parent
-# Runs a command and prints the peak RSS (KiB) of the largest process in its tree.
-_MEASURE = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 
 
 def timed(commands: list[list[str]]) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of running the commands one after another."""
-    started = time.perf_counter()
-    peak = 0
-    for command in commands:
-        out = subprocess.run([sys.executable, "-c", _MEASURE, *command], check=True, capture_output=True, text=True).stdout
-        peak = max(peak, int(out.split()[-1]))
-    return time.perf_counter() - started, peak / 1024
+    """(seconds, peak RSS in MB of the process tree) of running the commands one after another."""
+    results = [run(command) for command in commands]
+    return sum(seconds for seconds, _ in results), max(rss for _, rss in results)
 
 
 def main() -> None:

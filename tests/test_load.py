@@ -170,3 +170,20 @@ def test_version_and_help_with_examples(run_cli):
     for command in ("load", "export"):
         help_text = run_cli(command, "--help").stdout
         assert "Examples:" in help_text and f"alpaca-explore {command}" in help_text
+
+
+def test_database_permissions_follow_umask_or_the_existing_file(tmp_path):
+    import os
+    import stat
+
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    umask = os.umask(0o022)
+    try:
+        load(str(source), tmp_path / "a.db")
+        assert stat.S_IMODE((tmp_path / "a.db").stat().st_mode) == 0o644
+        (tmp_path / "a.db").chmod(0o640)
+        load(str(source), tmp_path / "a.db")
+        assert stat.S_IMODE((tmp_path / "a.db").stat().st_mode) == 0o640
+    finally:
+        os.umask(umask)
