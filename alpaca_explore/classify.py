@@ -70,6 +70,13 @@ _IRREGULAR_NOUNS = {"children": "child", "people": "people", "data": "data", "me
                     "news": "news", "series": "series", "species": "species", "analyses": "analysis"}
 
 
+_SINGULAR_ICS = frozenset(
+    "physics economics mathematics statistics politics ethics graphics genetics linguistics athletics "
+    "electronics robotics logistics analytics aesthetics dynamics mechanics".split()
+)
+_IE_NOUNS = frozenset("movie cookie pie tie lie rookie zombie calorie hippie selfie brownie smoothie genie prairie".split())
+
+
 class Analysis(NamedTuple):
     verb: str | None
     noun: str | None
@@ -165,12 +172,17 @@ def _object_noun(rest: list[str]) -> str | None:
         return None
     head = None
     content = 0
-    for token in rest[i:]:
+    for position, token in enumerate(rest[i:], start=i):
         if not token[0].isalnum():
             if token in {"-", "'", "’"}:
                 continue
             break
-        if content and (token in _NP_BOUNDARIES or token in DETERMINERS - {"following", "given"} or _is_participle(token)):
+        if content and (
+            token in _NP_BOUNDARIES
+            or token in DETERMINERS - {"following", "given"}
+            or _is_participle(token)
+            or (token.endswith("ing") and rest[position + 1 : position + 2] and rest[position + 1] in DETERMINERS)
+        ):
             break
         if token in _NP_BOUNDARIES and token not in DETERMINERS:
             break
@@ -187,12 +199,13 @@ def _is_participle(token: str) -> bool:
 
 def singular(noun: str) -> str:
     """A light lemmatiser for the plural head nouns of instructions."""
+    noun = noun.strip("'’\"")
     if noun in _IRREGULAR_NOUNS:
         return _IRREGULAR_NOUNS[noun]
-    if len(noun) <= 3 or not noun.endswith("s") or noun.endswith(("ss", "us", "is", "ics")):
+    if len(noun) <= 3 or not noun.endswith("s") or noun.endswith(("ss", "us", "is")) or noun in _SINGULAR_ICS:
         return noun
     if noun.endswith("ies") and len(noun) > 4:
-        return noun[:-3] + "y"
+        return noun[:-1] if noun[:-1] in _IE_NOUNS else noun[:-3] + "y"
     if noun.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
         return noun[:-2]
     return noun[:-1]
@@ -240,7 +253,8 @@ _CODE_INPUT = re.compile(r"(?:\bdef |\bfunction\s*\(|\breturn\b|;\s*$|\{|\}|==|\
 _MATH = _Keywords(
     "calculate compute solve equation arithmetic percentage percent perimeter radius circumference diameter "
     "divisible factorial probability fahrenheit celsius fraction decimal integer derivative integral logarithm "
-    "exponent quadratic polynomial triangle hypotenuse times plus minus formula",
+    "exponent quadratic polynomial triangle hypotenuse times plus minus formula divide multiply subtract "
+    "round rounded",
     ("sum of", "product of", "average of", "mean of", "median of", "area of", "volume of", "square root",
      "cube root", "power of", "divided by", "multiplied by", "prime number", "prime numbers", "greatest common",
      "least common", "interest rate", "compound interest", "simple interest", "how many", "how much",
@@ -258,7 +272,7 @@ _SUMMARIZE = _Keywords(
      "key points", "key takeaways"),
 )
 _CLASSIFY = _Keywords(
-    "classify categorize categorise sentiment taxonomy",
+    "classify categorize categorise classifies sentiment taxonomy",
     ("true or false", "yes or no", "fact or opinion", "fact or an opinion", "positive or negative",
      "positive , negative", "positive , or negative", "which category", "what category",
      *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in ("word", "sentence", "speech")),

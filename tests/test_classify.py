@@ -13,13 +13,14 @@ from alpaca_explore.classify import CATEGORIES, analyse, category
 from alpaca_explore.enrich import DuplicateTracker, instruction_key
 from alpaca_explore.quality import record_issues
 
-LABELS = Path(__file__).parent / "data" / "labels.tsv"
+LABELS = Path(__file__).parent / "data" / "labels.tsv"  # the records the rules were developed on
+HELD_OUT = Path(__file__).parent / "data" / "labels_heldout.tsv"  # labelled after the rules were written
 
 
-def labelled() -> list[tuple[dict, dict]]:
+def labelled(labels: Path = LABELS) -> list[tuple[dict, dict]]:
     records = json.loads(SAMPLE.read_text())
     pairs = []
-    for line in LABELS.read_text().splitlines():
+    for line in labels.read_text().splitlines():
         if line.startswith("#"):
             continue
         index, category_, verb, noun, issues = line.split("\t")
@@ -38,16 +39,17 @@ def confusion_matrix(pairs) -> str:
     return "\n".join(lines)
 
 
-def test_agreement_with_hand_labels(shared):
-    pairs = labelled()
-    assert len(pairs) >= 200
+@pytest.mark.parametrize("labels, category_bar", [(LABELS, 0.85), (HELD_OUT, 0.80)], ids=["development", "held-out"])
+def test_agreement_with_hand_labels(shared, labels, category_bar):
+    pairs = labelled(labels)
+    assert len(pairs) >= (200 if labels == LABELS else 100)
     results = [(analyse(r["instruction"], r["input"]), label) for r, label in pairs]
     category_agreement = sum(a.category == label["category"] for a, label in results) / len(results)
     verb_agreement = sum(a.verb == label["verb"] for a, label in results) / len(results)
     noun_agreement = sum(a.noun == label["noun"] for a, label in results) / len(results)
-    print(f"\n{len(results)} labels: category {category_agreement:.1%}, verb {verb_agreement:.1%}, noun {noun_agreement:.1%}")
+    print(f"\n{labels.name}, {len(results)} labels: category {category_agreement:.1%}, verb {verb_agreement:.1%}, noun {noun_agreement:.1%}")
     print(confusion_matrix(pairs))
-    assert category_agreement >= 0.85
+    assert category_agreement >= category_bar
     assert verb_agreement >= 0.90
     assert noun_agreement >= 0.85
 
