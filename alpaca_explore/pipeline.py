@@ -8,6 +8,7 @@ the two halves of the work overlap on separate cores.
 from __future__ import annotations
 
 import datetime
+import json
 import multiprocessing
 import os
 import time
@@ -70,9 +71,11 @@ def load(
     ) as local, _worker_pool(tokenizer_.spec, workers) as pool, database.build(db_path, table) as writer:
         stats = ParseStats()
         rows = 0
-        for batch_rows in _enriched_batches(read_records(local.path, stats), pool, workers):
-            writer.insert(batch_rows)
-            rows += len(batch_rows)
+        with _row_counter(progress) as counter:
+            for batch_rows in _enriched_batches(read_records(local.path, stats), pool, workers):
+                writer.insert(batch_rows)
+                rows += len(batch_rows)
+                counter.update(len(batch_rows))
         seconds = time.perf_counter() - started
         writer.finish(
             {
@@ -82,7 +85,7 @@ def load(
                 "format": stats.format + (" (gzip)" if stats.compressed else ""),
                 "records": stats.records,
                 "rows": rows,
-                "ignored_keys": _json(dict(stats.ignored_keys)),
+                "ignored_keys": json.dumps(dict(stats.ignored_keys), sort_keys=True),
                 "tokenizer": tokenizer_.spec,
                 "tool_version": __version__,
                 "loaded_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
@@ -135,7 +138,8 @@ def _worker_pool(spec: str, workers: int) -> ProcessPoolExecutor:
     )
 
 
-def _json(value: object) -> str:
-    import json
+def _row_counter(progress: bool):
+    """Rows loaded so far and their rate, on a terminal (a disabled tqdm does nothing)."""
+    from tqdm import tqdm
 
-    return json.dumps(value, sort_keys=True)
+    return tqdm(unit=" rows", unit_scale=True, desc="load", disable=not progress, leave=False)

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
 import time
+from pathlib import Path
 
 import sqlite_utils
 from conftest import Route, assert_clean_error, free_port
@@ -128,3 +136,34 @@ def test_bad_option_values_are_usage_errors(run_cli):
     for option, value in [("--timeout", "-1"), ("--retries", "-2")]:
         result = run_cli("load", "x.json", option, value)
         assert result.returncode == 2 and "Invalid value" in result.stderr and "Traceback" not in result.stderr
+
+
+def _run_on_a_terminal(args: list[str]) -> str:
+    """Run the CLI with stderr on a pseudo-terminal, as in an interactive shell; return what it showed."""
+    primary, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))  # a new pty has 0 columns
+    process = subprocess.Popen([str(Path(sys.executable).parent / "alpaca-explore"), *args], stderr=secondary, stdout=subprocess.DEVNULL)
+    os.close(secondary)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    process.wait()
+    os.close(primary)
+    assert process.returncode == 0, shown
+    return shown.decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_and_quiet(http_server, tmp_path):
+    body = json.dumps(RECORDS * 400).encode()  # 20,000 records, about 1.5 MB
+    http_server.routes["/big.json"] = Route(body)
+    shown = _run_on_a_terminal(["load", http_server.url("/big.json"), "--db", str(tmp_path / "a.db"), "--no-cache"])
+    assert "download" in shown and "B/s" in shown and "%" in shown  # bytes, rate, share done
+    assert "rows/s" in shown and "Loaded 20,000 rows" in shown
+    quiet = _run_on_a_terminal(["load", http_server.url("/big.json"), "--db", str(tmp_path / "b.db"), "--no-cache", "--quiet"])
+    assert quiet.strip() == ""
