@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -54,6 +55,8 @@ def main() -> None:
         print(f"alpaca-explore load:             median {ours_median:.2f} s, peak RSS {max(rss for _, rss in ours):.0f} MB")
         print(f"sqlite-utils insert + enable-fts: median {theirs_median:.2f} s, peak RSS {max(rss for _, rss in theirs):.0f} MB")
         print(f"ratio (ours / sqlite-utils): {ours_median / theirs_median:.2f}")
+        tokens = sqlite3.connect(ours_db).execute("select sum(total_tokens + train_tokens) from alpaca_data").fetchone()[0]
+        print(f"tokens counted (fields and training text): {tokens:,}, {tokens / ours_median / 1e6:.1f} M tokens/s over the whole load")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import sqlite_utils
 from conftest import SAMPLE, assert_clean_error
 
@@ -42,3 +43,19 @@ def test_export_errors(run_cli, tmp_path):
     load(str(load_source), tmp_path / "a.db")
     assert_clean_error(run_cli("export", "--db", tmp_path / "a.db", "--where", "nonsense ="), "cannot select rows")
     assert_clean_error(run_cli("export", "--db", tmp_path / "a.db", "--table", "nope"), "no table 'nope'")
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_exports_load_unchanged_in_hugging_face_datasets(shared, run_cli, tmp_path, monkeypatch, fmt):
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    import datasets
+
+    db = tmp_path / "a.db"
+    load(str(SAMPLE), db)
+    out = tmp_path / f"export.{fmt}"
+    assert run_cli("export", "--db", db, "--category", "rewrite", "--format", fmt, "-o", out).returncode == 0
+    dataset = datasets.load_dataset("json", data_files=str(out), split="train", cache_dir=str(tmp_path / "hf"))
+    expected = sqlite_utils.Database(db).execute("select instruction, input, output from alpaca_data where category = 'rewrite' order by id").fetchall()
+    assert dataset.column_names == ["instruction", "input", "output"]
+    assert [(r["instruction"], r["input"], r["output"]) for r in dataset] == [tuple(r) for r in expected]
