@@ -7,16 +7,6 @@ from __future__ import annotations
 
 import re
 
-ISSUE_CODES = (
-    "empty_output",
-    "missing_media",
-    "placeholder_input",
-    "merged_instructions",
-    "refusal",
-    "truncated_output",
-    "duplicate_instruction",
-)
-
 _PLACEHOLDERS = frozenset(
     {"<noinput>", "noinput", "no input", "<no input>", "(no input)", "[no input]", "< noinput >", "n/a", "na",
      "none", "<none>", "null", "nil", "no input required", "no input needed", "not applicable", "empty", "-", "--",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,9 +121,6 @@ class Tokenizer:
                 counts.clear()
             counts[text] = self.count(text)
         return counts[text]
-
-    def count_records(self, records: Sequence[Record]) -> list[tuple[int, int, int, int, int]]:
-        return [self.count_record(record) for record in records]
 
 
 def describe(spec: str) -> str:

@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "alpaca_sample_4000.json"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SAMPLE = SHARED / "data" / "alpaca_sample_4000.json"
+
+
+def use_shared_tiktoken_cache() -> None:
+    """Let tiktoken find cl100k_base offline in ../shared unless TIKTOKEN_CACHE_DIR says otherwise."""
+    os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(SHARED / "tokenizers" / "tiktoken"))
 
 
 def perturb(text: str, vocabulary: list[str], rng: random.Random, swaps: int) -> str:

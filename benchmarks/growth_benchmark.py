@@ -6,13 +6,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import write_corpus  # noqa: E402
+from corpus import use_shared_tiktoken_cache, write_corpus  # noqa: E402
 from measure import run  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -23,7 +22,7 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=52_002)
     parser.add_argument("--large", type=int, default=1_000_000)
     args = parser.parse_args()
-    os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(Path(__file__).resolve().parents[2] / "shared" / "tokenizers" / "tiktoken"))
+    use_shared_tiktoken_cache()
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for count in (args.small, args.large):

@@ -10,7 +10,6 @@ prints the median of each, their ratio and the peak RSS of each run.
 from __future__ import annotations
 
 import argparse
-import os
 import sqlite3
 import statistics
 import sys
@@ -18,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import write_corpus  # noqa: E402
+from corpus import use_shared_tiktoken_cache, write_corpus  # noqa: E402
 from measure import run  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -35,7 +34,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=52_002)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(Path(__file__).resolve().parents[2] / "shared" / "tokenizers" / "tiktoken"))
+    use_shared_tiktoken_cache()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = write_corpus(Path(tmp) / "corpus.json", args.records)
         ours_db, theirs_db = Path(tmp) / "ours.db", Path(tmp) / "theirs.db"

@@ -12,7 +12,6 @@ time and reports requests per second, p50, p99 and errors.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -26,7 +25,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from conftest import start_datasette  # noqa: E402
-from corpus import write_corpus  # noqa: E402
+from corpus import use_shared_tiktoken_cache, write_corpus  # noqa: E402
 
 BIN = Path(sys.executable).parent
 LIKE = (
@@ -106,7 +105,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--clients", type=int, default=8)
     args = parser.parse_args()
-    os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(Path(__file__).resolve().parents[2] / "shared" / "tokenizers" / "tiktoken"))
+    use_shared_tiktoken_cache()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         corpus = write_corpus(folder / "corpus.json", args.records)

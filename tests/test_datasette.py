@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 
 import httpx
 import pytest
@@ -112,16 +113,10 @@ def test_every_canned_query_runs(explorer, query, params):
     if query == "too_long":
         assert all(row["train_tokens"] > 512 for row in rows)
     if query == "verb_noun":
-        assert len({row["verb"] for row in rows}) == 20 and max(Counter_of(rows).values()) <= 4
+        assert len({row["verb"] for row in rows}) == 20 and max(Counter(row["verb"] for row in rows).values()) <= 4
     if query == "flagged":
         db = sqlite_utils.Database(folder / "alpaca.db")
         assert len(rows) == db.execute("select count(*) from alpaca_data where issues like '%duplicate_instruction%'").fetchone()[0]
-
-
-def Counter_of(rows):  # noqa: N802
-    from collections import Counter
-
-    return Counter(row["verb"] for row in rows)
 
 
 def test_sql_functions(explorer):
