@@ -9,8 +9,8 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import AlpacaExploreError
@@ -36,18 +36,50 @@ def training_text(record: Record) -> str:
     return template.format(instruction=record.instruction, input=record.input) + record.output
 
 
-def _template_parts(template: str) -> list[str]:
-    """The constant texts around the fields: PROMPT_WITH_INPUT -> [before, between, after]."""
-    return re.split(r"\{instruction\}|\{input\}", template)
-
-
-_WITH_INPUT_PARTS = _template_parts(PROMPT_WITH_INPUT)
-_NO_INPUT_PARTS = _template_parts(PROMPT_NO_INPUT)
 # The pre-tokenizers of these encodings never put a non-space character and a following space in
 # one piece, so a text's count is the sum of the counts of its parts split at such spaces.
 SPACE_SPLITTABLE_ENCODINGS = frozenset({"r50k_base", "p50k_base", "p50k_edit", "cl100k_base", "o200k_base", "o200k_harmony"})
 _SPLIT_POINT = re.compile(r"\S ")
+_SPACE_AFTER_SPACE = re.compile(r"\s ")
 _CACHE_LIMIT = 200_000
+
+
+class _Memo(dict):
+    """``memo[key]`` is ``function(key)``, computed once; bounded by clearing when full."""
+
+    def __init__(self, function: Callable[[str], int]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, key: str) -> int:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        value = self[key] = self._function(key)
+        return value
+
+
+class _WordCounter:
+    """Counts a text as the sum of its space-separated words' counts, each word encoded once.
+
+    Words repeat (a Zipfian vocabulary), so most of a text is dictionary
+    lookups. A space after another whitespace character is not a split point:
+    such texts, rare in practice, are encoded whole.
+    """
+
+    def __init__(self, count: Callable[[str], int]) -> None:
+        self._count = count
+        self._first = _Memo(count)
+        self._spaced = _Memo(lambda word: count(" " + word))
+
+    def __call__(self, text: str) -> int:
+        return self.count_words(text)[0]
+
+    def count_words(self, text: str) -> tuple[int, list[str] | None]:
+        """The text's count and its words, or None for the words of a text encoded whole."""
+        if _SPACE_AFTER_SPACE.search(text):
+            return self._count(text), None
+        words = text.split(" ")
+        return self._first[words[0]] - self._spaced[words[0]] + sum(map(self._spaced.__getitem__, words)), words
 
 
 def _first_split(text: str) -> int | None:
@@ -62,6 +94,51 @@ def _last_split(text: str) -> int:
     return position
 
 
+class _Seam:
+    """Where a field meets the template text on either side: only the words that touch are re-counted."""
+
+    def __init__(self, count: Callable[[str], int], left: str, right: str) -> None:
+        self._with_head = _Memo(lambda head: count(left + head) - count(head))
+        self._with_tail = _Memo(lambda tail: count(tail + right) - count(tail))
+        self._with_last_word = _Memo(lambda word: count(f" {word}{right}") - count(f" {word}"))
+        self._whole = _Memo(lambda text: count(left + text + right))
+
+    def count(self, text: str, text_count: int, words: list[str] | None) -> int:
+        """Tokens of the field plus those of the template words it touches."""
+        if words is not None and len(words) > 1 and words[0]:
+            # Every space of such a text follows a non-space: its ends are its first and last words.
+            return self._with_head[words[0]] + text_count + self._with_last_word[words[-1]]
+        first = _first_split(text)
+        if first is None:
+            return self._whole[text]
+        return self._with_head[text[:first]] + text_count + self._with_tail[text[_last_split(text) :]]
+
+
+class _TemplateCounter:
+    """A filled template's count from its fields' counts; the output follows the template's end.
+
+    The template is cut at the first and last split point of each constant
+    part: the insides count alone, the ends belong to the seams with the fields.
+    """
+
+    def __init__(self, count: Callable[[str], int], template: str) -> None:
+        parts = re.split(r"\{instruction\}|\{input\}", template)
+        heads, tails, self._constant = [], [], 0
+        for part in parts:
+            first = _first_split(part)
+            assert first is not None, "every template part has a split point"
+            head, tail = part[:first], part[_last_split(part) :]
+            heads.append(head)
+            tails.append(tail)
+            self._constant += count(part) - count(head) - count(tail)
+        self._constant += count(heads[0])
+        self._seams = [_Seam(count, left, right) for left, right in zip(tails, [*heads[1:], ""])]
+
+    def count(self, fields: Sequence[tuple[str, int, list[str] | None]]) -> int:
+        """The count of the filled template, from (text, count, words) of each field."""
+        return self._constant + sum(seam.count(*field) for seam, field in zip(self._seams, fields))
+
+
 @dataclass(frozen=True)
 class Tokenizer:
     """A loaded tokenizer: ``spec`` reloads it, ``count`` counts one text."""
@@ -69,7 +146,11 @@ class Tokenizer:
     spec: str
     count: Callable[[str], int]
     splits_at_spaces: bool = False
-    _glue_counts: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.splits_at_spaces:
+            object.__setattr__(self, "_with_input", _TemplateCounter(self.count, PROMPT_WITH_INPUT))
+            object.__setattr__(self, "_no_input", _TemplateCounter(self.count, PROMPT_NO_INPUT))
 
     @property
     def description(self) -> str:
@@ -77,50 +158,18 @@ class Tokenizer:
 
     def count_record(self, record: Record) -> tuple[int, int, int, int, int]:
         """(instruction, input, output, total, train) token counts of one record."""
-        count = self.count
-        instruction = count(record.instruction)
-        input_ = count(record.input) if record.input else 0
-        output = count(record.output)
-        if self.splits_at_spaces:
-            train = self._training_count(record, instruction, input_, output)
+        if not self.splits_at_spaces:
+            counts = [self.count(text) if text else 0 for text in record]
+            train = self.count(training_text(record))
         else:
-            train = count(training_text(record))
-        return instruction, input_, output, instruction + input_ + output, train + 1
-
-    def _training_count(self, record: Record, instruction: int, input_: int, output: int) -> int:
-        """The training text's count from the field counts plus short, often repeated glue texts.
-
-        Every part (template text or field) is split at its first and last space
-        that follows a non-space: the middle's count is the part's minus its ends',
-        and each end is counted together with the neighbouring part's end.
-        """
-        glue_count = self._glue
-        if record.input != "":
-            before, between, after = _WITH_INPUT_PARTS
-            parts = ((before, None), (record.instruction, instruction), (between, None), (record.input, input_))
-        else:
-            before, after = _NO_INPUT_PARTS
-            parts = ((before, None), (record.instruction, instruction))
-        total, glue = 0, ""
-        for text, known in (*parts, (after, None), (record.output, output)):
-            first = _first_split(text)
-            if first is None:
-                glue += text
-                continue
-            last = _last_split(text)
-            head, tail = text[:first], text[last:]
-            middle = glue_count(text) if known is None else known
-            total += glue_count(glue + head) + middle - glue_count(head) - glue_count(tail)
-            glue = tail
-        return total + glue_count(glue)
-
-    def _glue(self, text: str) -> int:
-        counts = self._glue_counts
-        if text not in counts:
-            if len(counts) >= _CACHE_LIMIT:
-                counts.clear()
-            counts[text] = self.count(text)
-        return counts[text]
+            count_words = self.count.count_words  # type: ignore[attr-defined]
+            fields = [(text, *count_words(text)) for text in record]
+            counts = [count for _, count, _ in fields]
+            if record.input != "":
+                train = self._with_input.count(fields)
+            else:
+                train = self._no_input.count((fields[0], fields[2]))
+        return (*counts, sum(counts), train + 1)  # type: ignore[return-value]
 
 
 def describe(spec: str) -> str:
@@ -164,7 +213,13 @@ def _tiktoken(name: str) -> Tokenizer:
             "could not be downloaded; set TIKTOKEN_CACHE_DIR to a folder holding the cached encoding file"
         ) from None
     encode = encoding.encode_ordinary
-    return Tokenizer(name, lambda text: len(encode(text)), splits_at_spaces=name in SPACE_SPLITTABLE_ENCODINGS)
+
+    def count(text: str) -> int:
+        return len(encode(text))
+
+    if name in SPACE_SPLITTABLE_ENCODINGS:
+        return Tokenizer(name, _WordCounter(count), splits_at_spaces=True)
+    return Tokenizer(name, count)
 
 
 def _sentencepiece(path: Path) -> Tokenizer:

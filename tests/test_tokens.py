@@ -16,7 +16,7 @@ from conftest import GSM8K, LLAMA_MODEL, SAMPLE, assert_clean_error
 from alpaca_explore import load
 from alpaca_explore.errors import AlpacaExploreError
 from alpaca_explore.parse import Record
-from alpaca_explore.tokens import load_tokenizer, training_text
+from alpaca_explore.tokens import load_tokenizer
 
 WITH_INPUT = (
     "Below is an instruction that describes a task, paired with an input that provides further context. "
@@ -125,9 +125,9 @@ _TRICKY = st.lists(st.sampled_from(_FRAGMENTS), max_size=24).map("".join)
 
 @settings(max_examples=400, deadline=None)
 @given(instruction=_TRICKY, input_=_TRICKY, output=_TRICKY)
-def test_training_count_shortcut_equals_a_full_encode(instruction, input_, output):
-    """The cl100k shortcut (field counts plus glue) must equal encoding the whole training text."""
+def test_word_by_word_counts_equal_full_encodes(instruction, input_, output):
+    """cl100k counts words once each and the training text from its seams; all must equal full encodes."""
     record = Record(instruction, input_, output)
     fast = load_tokenizer("cl100k_base")
-    full = len(tiktoken.get_encoding("cl100k_base").encode_ordinary(training_text(record))) + 1
-    assert fast.splits_at_spaces and fast.count_record(record)[4] == full
+    encode = tiktoken.get_encoding("cl100k_base").encode_ordinary
+    assert fast.splits_at_spaces and fast.count_record(record) == reference_counts(encode, record._asdict())
