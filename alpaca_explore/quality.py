@@ -33,7 +33,7 @@ _REFUSAL = re.compile(
     re.I | re.S,
 )
 # Every _REFUSAL branch contains one of these, so outputs without any skip the regex.
-_REFUSAL_ANCHORS = ("an ai", "sorry", "afraid", "cannot", "can't", "unable", "not able", "gpt", "language model", "this task", "this instruction", "this request")
+_REFUSAL_ANCHORS = ("an ai", "sorry", "afraid", "cannot", "can't", "unable", "not able", "this task", "this instruction", "this request")
 _DANGLING = frozenset("the a an and or of to in with for that is are was by on as at from but which".split())
 _TERMINAL = '.!?"\')]}*`>…。'
 

@@ -13,7 +13,7 @@ import sqlite_utils
 import tiktoken
 from conftest import GSM8K, LLAMA_MODEL, SAMPLE, assert_clean_error
 
-from alpaca_explore import load
+from alpaca_explore import load, tokens
 from alpaca_explore.errors import AlpacaExploreError
 from alpaca_explore.parse import Record
 from alpaca_explore.tokens import load_tokenizer
@@ -95,6 +95,20 @@ def test_tiktoken_names_load_and_an_uncached_one_explains_the_cache():
     assert load_tokenizer("cl100k_base").count("hello world") == 2
     with pytest.raises(AlpacaExploreError, match="TIKTOKEN_CACHE_DIR"):
         load_tokenizer("o200k_base")  # not in the offline cache here
+
+
+def test_tiktoken_encoding_is_kept_in_our_cache(tmp_path, monkeypatch):
+    """The marshal copy rebuilds the same encoding; a damaged copy is replaced, never trusted."""
+    monkeypatch.setenv("ALPACA_EXPLORE_CACHE_DIR", str(tmp_path))
+    texts = [record[field] for record in json.loads(SAMPLE.read_text())[:300] for field in ("instruction", "output")]
+    reference = tiktoken.get_encoding("cl100k_base")
+    first = tokens._tiktoken_encoding("cl100k_base")
+    [cached] = (tmp_path / "tiktoken").iterdir()
+    rebuilt = tokens._tiktoken_encoding("cl100k_base")
+    assert first is not rebuilt and [rebuilt.encode_ordinary(t) for t in texts] == [reference.encode_ordinary(t) for t in texts]
+    cached.write_bytes(b"not marshal")
+    assert tokens._tiktoken_encoding("cl100k_base").encode_ordinary("hello world") == reference.encode_ordinary("hello world")
+    assert cached.read_bytes() != b"not marshal"
 
 
 @pytest.mark.parametrize(
