@@ -47,20 +47,26 @@ def training_text(record: Record) -> str:
 SPACE_SPLITTABLE_ENCODINGS = frozenset({"r50k_base", "p50k_base", "p50k_edit", "cl100k_base", "o200k_base", "o200k_harmony"})
 _SPLIT_POINT = re.compile(r"\S ")
 _SPACE_AFTER_SPACE = re.compile(r"\s ")
-_CACHE_LIMIT = 200_000
+_MEMO_ENTRIES = 100_000
+_MEMO_KEY_CHARS = 64
 
 
 class _Memo(dict):
-    """``memo[key]`` is ``function(key)``, computed once; bounded by clearing when full."""
+    """``memo[key]`` is ``function(key)``, computed once for short keys; cleared when full.
+
+    Long keys (a paragraph of text without spaces, as in Chinese) rarely repeat and are not kept.
+    """
 
     def __init__(self, function: Callable[[str], int]) -> None:
         super().__init__()
         self._function = function
 
     def __missing__(self, key: str) -> int:
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        value = self[key] = self._function(key)
+        value = self._function(key)
+        if len(key) <= _MEMO_KEY_CHARS:
+            if len(self) >= _MEMO_ENTRIES:
+                self.clear()
+            self[key] = value
         return value
 
 

@@ -97,6 +97,15 @@ def test_tiktoken_names_load_and_an_uncached_one_explains_the_cache():
         load_tokenizer("o200k_base")  # not in the offline cache here
 
 
+def test_memoised_counts_stay_bounded(monkeypatch):
+    """Counts are kept for short keys only, and the memo starts afresh when full."""
+    monkeypatch.setattr(tokens, "_MEMO_ENTRIES", 3)
+    memo = tokens._Memo(len)
+    assert [memo[key] for key in ("a", "bb", "a", "x" * 65)] == [1, 2, 1, 65]
+    assert set(memo) == {"a", "bb"}
+    assert [memo[key] for key in ("ccc", "dddd")] == [3, 4] and set(memo) == {"dddd"}
+
+
 def test_tiktoken_encoding_is_kept_in_our_cache(tmp_path, monkeypatch):
     """The marshal copy rebuilds the same encoding; a damaged copy is replaced, never trusted."""
     monkeypatch.setenv("ALPACA_EXPLORE_CACHE_DIR", str(tmp_path))
