@@ -386,7 +386,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "summarization"
     if verb in {"classify", "categorize", "categorise", "label", "tag"} or _CLASSIFY.found(text) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"
-    if verb is None and has_input and text.padded.split(None, 1)[0] in _YES_NO_QUESTION_WORDS:
+    first_word = text.padded[1:].partition(" ")[0]  # "" when the instruction has no words
+    if verb is None and has_input and first_word in _YES_NO_QUESTION_WORDS:
         return "classification"
     if noun in {"list", "set"} and verb in _BRAINSTORM_VERBS:
         return "brainstorming"

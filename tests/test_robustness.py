@@ -13,7 +13,8 @@ from conftest import SAMPLE, start_datasette
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alpaca_explore import load
+from alpaca_explore import enrich, load
+from alpaca_explore.classify import CATEGORIES
 from alpaca_explore.errors import AlpacaExploreError
 from alpaca_explore.parse import Record, read_records
 
@@ -77,6 +78,19 @@ def test_fuzzed_bytes_never_raise_anything_else(tmp_path, data):
         list(read_records(path))
     except AlpacaExploreError as error:
         assert str(error) and "\n" not in str(error)
+
+
+TEXTS = st.text(max_size=40) | st.sampled_from(["", " ", "?", "...", "(", ")", "\n", "Is it?", "Given the input,", "Can you"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(records=st.lists(st.builds(Record, TEXTS, TEXTS, TEXTS), min_size=1, max_size=8))
+def test_enrichment_accepts_any_text(records):
+    """Tokens, category, verb/noun and flags for any strings at all: values, never an exception."""
+    enrich.init_worker("cl100k_base")
+    rows = enrich.analyse_batch(records)
+    assert len(rows) == len(records)
+    assert all(row[6] in CATEGORIES and min(row[1:6]) >= 0 and row[5] >= 1 for row in rows)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
