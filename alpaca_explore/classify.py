@@ -51,7 +51,6 @@ DETERMINERS = frozenset(
     "next single whole entire new".split()
 )
 _OBJECT_PRONOUNS = frozenset("me us him her them you".split())
-
 _PARTICLES = frozenset("up out down off over".split())
 _QUANTIFIERS = frozenset({("at", "least"), ("at", "most"), ("up", "to"), ("no", "more"), ("more", "than"), ("less", "than")})
 _CLAUSE_STARTS = frozenset("what who which where when why how whether if it them something anything".split())
@@ -362,8 +361,8 @@ _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
     "reformat restructure punctuate capitalize".split()
 )
-# Verbs that change a text without being about code ("translate this function's comments").
-_TRANSLATING_VERBS = _STRONG_REWRITE_VERBS - {"rewrite", "edit"}
+# Rewriting verbs that keep a task about text even when the input looks like code ("rewrite" and "edit" may be about code).
+_TEXT_REWRITE_VERBS = _STRONG_REWRITE_VERBS - {"rewrite", "edit"}
 _ORDERING_VERBS = frozenset("sort rank order arrange assemble rearrange re-arrange reorder look browse search visit".split())
 _YES_NO_QUESTION_WORDS = QUESTION_WORDS - {"what", "who", "whom", "whose", "which", "where", "when", "why", "how"}
 _FACTUAL_DESCRIBE = frozenset(
@@ -425,7 +424,7 @@ def _is_coding(text: _Text, input_: str, verb: str | None, noun: str | None) -> 
         return False
     if _CODE.found(text) and (verb is None or _CODE_ACTION.found(text)):
         return True
-    return bool(input_) and verb not in _TRANSLATING_VERBS and bool(_CODE_INPUT.search(input_))
+    return bool(input_) and verb not in _TEXT_REWRITE_VERBS and bool(_CODE_INPUT.search(input_))
 
 
 def _is_math(text: _Text, input_: str) -> bool:
