@@ -84,6 +84,8 @@ class _WordCounter:
         self._count = count
         self._first = _Memo(count)
         self._spaced = _Memo(lambda word: count(" " + word))
+        self._with_input = _TemplateCounter(self, PROMPT_WITH_INPUT)
+        self._no_input = _TemplateCounter(self, PROMPT_NO_INPUT)
 
     def __call__(self, text: str) -> int:
         return self.count_words(text)[0]
@@ -94,6 +96,16 @@ class _WordCounter:
             return self._count(text), None
         words = text.split(" ")
         return self._first[words[0]] - self._spaced[words[0]] + sum(map(self._spaced.__getitem__, words)), words
+
+    def count_record(self, record: Record) -> tuple[int, int, int, int, int]:
+        """(instruction, input, output, total, train) counts; the training text is counted at its seams."""
+        fields = [(text, *self.count_words(text)) for text in record]
+        counts = [count for _, count, _ in fields]
+        if record.input != "":
+            train = self._with_input.count(fields)
+        else:
+            train = self._no_input.count((fields[0], fields[2]))
+        return (*counts, sum(counts), train + 1)  # type: ignore[return-value]
 
 
 def _first_split(text: str) -> int | None:
@@ -155,35 +167,25 @@ class _TemplateCounter:
 
 @dataclass(frozen=True)
 class Tokenizer:
-    """A loaded tokenizer: ``spec`` reloads it, ``count`` counts one text."""
+    """A loaded tokenizer: ``spec`` reloads it, ``count`` counts one text, ``count_record`` one record."""
 
     spec: str
     count: Callable[[str], int]
-    splits_at_spaces: bool = False
-
-    def __post_init__(self) -> None:
-        if self.splits_at_spaces:
-            object.__setattr__(self, "_with_input", _TemplateCounter(self.count, PROMPT_WITH_INPUT))
-            object.__setattr__(self, "_no_input", _TemplateCounter(self.count, PROMPT_NO_INPUT))
+    count_record: Callable[[Record], tuple[int, int, int, int, int]]
 
     @property
     def description(self) -> str:
         return describe(self.spec)
 
-    def count_record(self, record: Record) -> tuple[int, int, int, int, int]:
-        """(instruction, input, output, total, train) token counts of one record."""
-        if not self.splits_at_spaces:
-            counts = [self.count(text) if text else 0 for text in record]
-            train = self.count(training_text(record))
-        else:
-            count_words = self.count.count_words  # type: ignore[attr-defined]
-            fields = [(text, *count_words(text)) for text in record]
-            counts = [count for _, count, _ in fields]
-            if record.input != "":
-                train = self._with_input.count(fields)
-            else:
-                train = self._no_input.count((fields[0], fields[2]))
-        return (*counts, sum(counts), train + 1)  # type: ignore[return-value]
+
+def _whole_texts(spec: str, count: Callable[[str], int]) -> Tokenizer:
+    """A tokenizer whose training-text count encodes the whole text."""
+
+    def count_record(record: Record) -> tuple[int, int, int, int, int]:
+        counts = [count(text) if text else 0 for text in record]
+        return (*counts, sum(counts), count(training_text(record)) + 1)  # type: ignore[return-value]
+
+    return Tokenizer(spec, count, count_record)
 
 
 def describe(spec: str) -> str:
@@ -230,8 +232,9 @@ def _tiktoken(name: str) -> Tokenizer:
         return len(encode(text))
 
     if name in SPACE_SPLITTABLE_ENCODINGS:
-        return Tokenizer(name, _WordCounter(count), splits_at_spaces=True)
-    return Tokenizer(name, count)
+        counter = _WordCounter(count)
+        return Tokenizer(name, counter, counter.count_record)
+    return _whole_texts(name, count)
 
 
 def _tiktoken_encoding(name: str) -> tiktoken.Encoding:
@@ -271,7 +274,7 @@ def _sentencepiece(path: Path) -> Tokenizer:
             f"cannot read tokenizer {path}: not a SentencePiece model (or use a Hugging Face tokenizer.json)"
         ) from None
     encode = processor.EncodeAsIds
-    return Tokenizer(str(path.resolve()), lambda text: len(encode(text)))
+    return _whole_texts(str(path.resolve()), lambda text: len(encode(text)))
 
 
 def _huggingface(path: Path) -> Tokenizer:
@@ -282,4 +285,4 @@ def _huggingface(path: Path) -> Tokenizer:
     except Exception as error:  # the Rust side raises a bare Exception for any bad file
         raise AlpacaExploreError(f"cannot read tokenizer {path}: not a Hugging Face tokenizer.json ({error})") from None
     encode = tokenizer.encode
-    return Tokenizer(str(path.resolve()), lambda text: len(encode(text, add_special_tokens=False).ids))
+    return _whole_texts(str(path.resolve()), lambda text: len(encode(text, add_special_tokens=False).ids))
