@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 
+# Compared after stripping brackets, braces, backslashes and full stops: "<noinput>", "[No Input].", "{\\noinput}".
 _PLACEHOLDERS = frozenset(
-    {"<noinput>", "noinput", "no input", "<no input>", "(no input)", "[no input]", "< noinput >", "n/a", "na",
-     "none", "<none>", "null", "nil", "no input required", "no input needed", "not applicable", "empty", "-", "--",
-     "nothing", "input", "<input>", "[input]", "no input provided", "no input is required", "blank"}
+    {"noinput", "no input", "n/a", "na", "none", "null", "nil", "no input required", "no input needed",
+     "not applicable", "empty", "-", "--", "nothing", "input", "no input provided", "no input is required", "blank"}
 )
+_PLACEHOLDER_WRAPPING = " \t\n.{}[]()<>\\"
 _MEDIA = r"(?:image|picture|photo|photograph|painting|chart|graph|diagram|video|clip|audio|recording|sound ?clip|song|link|url|attachment|file|screenshot|drawing|illustration|infographic|map|figure|table|spreadsheet)"
 _MEDIA_REFERENCE = re.compile(
     rf"\b(?:this|these|the following|following|given|attached|above|below|provided|shown|displayed|linked|accompanying|embedded)\s+(?:\w+\s+)?{_MEDIA}s?\b|"
@@ -46,7 +47,7 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
         issues.append("empty_output")
     if _missing_media(instruction, input_):
         issues.append("missing_media")
-    if input_.strip().lower().strip(".") in _PLACEHOLDERS and input_.strip():
+    if is_placeholder(input_):
         issues.append("placeholder_input")
     lowered = output.lower()
     if ("instruction" in lowered or "###" in output) and _MERGED.search(output):
@@ -56,6 +57,11 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
     if stripped_output and _truncated(stripped_output):
         issues.append("truncated_output")
     return issues
+
+
+def is_placeholder(input_: str) -> bool:
+    """An input that stands for "no input" ("<noinput>", "N/A", "{\\noinput}" ...)."""
+    return bool(input_.strip()) and input_.strip(_PLACEHOLDER_WRAPPING).lower() in _PLACEHOLDERS
 
 
 def _missing_media(instruction: str, input_: str) -> bool:
