@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .quality import is_placeholder
+
 CATEGORIES = (
     "open_qa",
     "closed_qa",
@@ -51,6 +53,7 @@ DETERMINERS = frozenset(
     "next single whole entire new".split()
 )
 _OBJECT_PRONOUNS = frozenset("me us him her them you".split())
+_AUXILIARIES = frozenset("am are is was were will would can could should shall may might must have has had".split())
 _PARTICLES = frozenset("up out down off over".split())
 _QUANTIFIERS = frozenset({("at", "least"), ("at", "most"), ("up", "to"), ("no", "more"), ("more", "than"), ("less", "than")})
 _CLAUSE_STARTS = frozenset("what who which where when why how whether if it them something anything".split())
@@ -65,6 +68,7 @@ _NP_BOUNDARIES = frozenset(
 _PRONOUN_OBJECT_ENDS = _NP_BOUNDARIES | {",", "."}
 _BOUNDARIES_NOT_DETERMINERS = _NP_BOUNDARIES - DETERMINERS
 _ENDS_A_NOUN_PHRASE = _NP_BOUNDARIES | (DETERMINERS - {"following", "given"})
+_AFTER_A_PARTICIPLE = DETERMINERS | frozenset("to with about on in for from at into".split())
 _NOT_VERBS = DETERMINERS | QUESTION_WORDS | _INTRODUCERS | frozenset(
     "i we you he she it they there here my our let's people person".split()
 )
@@ -182,8 +186,11 @@ def _object_noun(rest: list[str]) -> str | None:
         i += 1
         if i < len(rest) and rest[i] == "with":
             i += 1
-    if i + 1 < len(rest) and rest[i] in _OBJECT_PRONOUNS and rest[i + 1] not in _PRONOUN_OBJECT_ENDS:
-        i += 1
+    if i + 1 < len(rest) and rest[i] in _OBJECT_PRONOUNS:
+        if rest[i + 1] in _AUXILIARIES:
+            return None  # "Imagine you are ...": a clause, not an object
+        if rest[i + 1] not in _PRONOUN_OBJECT_ENDS:
+            i += 1
     if tuple(rest[i : i + 2]) in _QUANTIFIERS:
         i += 2
     if i >= len(rest) or rest[i] in _CLAUSE_STARTS:
@@ -198,7 +205,8 @@ def _object_noun(rest: list[str]) -> str | None:
         if content and (
             token in _ENDS_A_NOUN_PHRASE
             or _is_participle(token)
-            or (token.endswith("ing") and rest[position + 1 : position + 2] and rest[position + 1] in DETERMINERS)
+            or token in {"following", "given"}
+            or (token.endswith("ing") and rest[position + 1 : position + 2] and rest[position + 1] in _AFTER_A_PARTICIPLE)
         ):
             break
         if token in _BOUNDARIES_NOT_DETERMINERS:
@@ -257,7 +265,7 @@ class _Text(NamedTuple):
 _CODE = _Keywords(
     "code coding program programming function algorithm script python java javascript typescript sql html css "
     "regex api json xml pseudocode pseudo-code debug compile recursion recursive loop array class query shell "
-    "bash git ruby php swift kotlin golang rust matlab webpage",
+    "bash git ruby php swift kotlin golang rust matlab webpage if-else for-loop while-loop boolean",
     ("c + +", "c #", "regular expression", "web page", "database query", "linux command", "excel formula",
      "data structure", "binary search", "sorting algorithm"),
 )
@@ -276,7 +284,7 @@ _MATH = _Keywords(
     "calculate compute solve equation arithmetic percentage percent perimeter radius circumference diameter "
     "divisible factorial probability fahrenheit celsius fraction decimal integer derivative integral logarithm "
     "exponent quadratic polynomial triangle hypotenuse times plus minus formula divide multiply subtract "
-    "round rounded",
+    "round rounded median average",
     ("sum of", "product of", "average of", "mean of", "median of", "area of", "volume of", "square root",
      "cube root", "power of", "divided by", "multiplied by", "prime number", "prime numbers", "greatest common",
      "least common", "interest rate", "compound interest", "simple interest", "how many", "how much",
@@ -289,15 +297,16 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty hundred thousand half twice dozen".split())
 _ASKS_FOR_A_RESULT = _Keywords("calculate compute find determine estimate what")
 _SUMMARIZE = _Keywords(
-    "summarize summarise summary summarizing text-summarize tldr gist",
+    "summarize summarise summary summarizing summarization text-summarize tldr gist",
     ("tl ; dr", "main idea", "main ideas", "main point", "main points", "main argument", "main arguments",
      "key points", "key takeaways"),
 )
+_GRAMMATICAL_THINGS = ("word", "sentence", "speech", "verb", "noun", "adjective", "adverb", "pronoun", "phrase", "clause")
 _CLASSIFY = _Keywords(
     "classify categorize categorise classifies sentiment taxonomy",
     ("true or false", "yes or no", "fact or opinion", "fact or an opinion", "positive or negative",
      "positive , negative", "positive , or negative", "which category", "what category",
-     *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in ("word", "sentence", "speech")),
+     *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in _GRAMMATICAL_THINGS),
      *(f"{verb} {conjunction}" for verb in ("determine", "decide", "identify", "tell", "indicate", "check", "detect", "predict") for conjunction in ("whether", "if")),
      *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each"))),
 )
@@ -312,7 +321,10 @@ _REWRITE = _Keywords(
 )
 _MENTIONS_TEXT = _Keywords("sentence word text phrase paragraph passage statement sentences words texts phrases paragraphs passages statements")
 _CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tweet haiku title headline limerick".split())
+_TOLD_STORIES = _CREATIVE_NOUNS | {"tale", "riddle", "anecdote", "fable"}
+_SOFTWARE_OR_NOT = ("program", "programs", "script", "scripts")
 _NOT_SOFTWARE = re.compile(
+    r"\bscripts? for (?:a|an|the) (?:scene|play|movie|film|video|commercial|podcast|skit|show|episode)\b|"
     r"\b(?:fitness|exercise|training|loyalty|rewards?|workout|educational|mentoring|wellness|marketing|tv|"
     r"television|radio|volunteer|exchange|after-school|study) programs?\b"
 )
@@ -336,16 +348,21 @@ _COUNTED = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|some|several|multiple|all|many|a couple of|"
     r"a number of|at least \w+)\b"
 )
+_NUMBERED = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several)\b")
 _IDEA_NOUNS = frozenset(
     "way idea tip suggestion strategy reason method step activity option alternative solution benefit "
     "advantage disadvantage example thing item question factor technique practice habit use application "
     "career name topic resource book movie place destination tool feature goal hobby gift".split()
+)
+_LIST_QUESTION = re.compile(
+    r" (?:what|which) are (?:some|several|a few|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) "
 )
 _LEXICAL_NOUNS = frozenset("synonym antonym homophone rhyme word".split())
 _BRAINSTORM_VERBS = frozenset(
     "name suggest give provide generate find identify come think recommend propose offer share mention "
     "brainstorm list compile make create construct develop outline".split()
 )
+_HANDING_OVER_VERBS = frozenset("return output produce give provide write prepare draft".split())
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
@@ -355,16 +372,22 @@ _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
     "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
     "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
-    "arrange make".split()
+    "arrange make update append adjust alter add break split".split()
 )
 _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
     "reformat restructure punctuate capitalize".split()
 )
+_MAKING_VERBS = _GENERATION_VERBS | _REWRITE_VERBS
 # Rewriting verbs that keep a task about text even when the input looks like code ("rewrite" and "edit" may be about code).
 _TEXT_REWRITE_VERBS = _STRONG_REWRITE_VERBS - {"rewrite", "edit"}
 _ORDERING_VERBS = frozenset("sort rank order arrange assemble rearrange re-arrange reorder look browse search visit".split())
 _YES_NO_QUESTION_WORDS = QUESTION_WORDS - {"what", "who", "whom", "whose", "which", "where", "when", "why", "how"}
+_KNOWLEDGE_NOUNS = frozenset(
+    "example explanation description meaning definition overview advice fact equivalent synonym antonym "
+    "advantage disadvantage reason rationale context analysis feedback answer summary insight detail "
+    "information opinion estimate recommendation tip evidence justification interpretation".split()
+) | _LEXICAL_NOUNS
 _FACTUAL_DESCRIBE = frozenset(
     "process concept difference differences history role importance impact effect effects benefit benefits "
     "cause causes function structure feature features characteristic characteristics purpose "
@@ -381,21 +404,26 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "coding"
     if _is_math(text, input_):
         return "math"
-    if verb in {"summarize", "summarise"} or _SUMMARIZE.found(text):
+    if verb in {"summarize", "summarise"} or (_SUMMARIZE.found(text) and verb not in _STRONG_REWRITE_VERBS):
         return "summarization"
-    if verb in {"classify", "categorize", "categorise", "label", "tag"} or _CLASSIFY.found(text) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
+    if verb in {"classify", "categorize", "categorise", "label", "tag", "group"} or _CLASSIFY.found(text) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"
     first_word = text.padded[1:].partition(" ")[0]  # "" when the instruction has no words
-    if verb is None and has_input and first_word in _YES_NO_QUESTION_WORDS:
+    if verb is None and first_word in _YES_NO_QUESTION_WORDS and (has_input or " or " in text.padded):
         return "classification"
-    if noun in {"list", "set"} and verb in _BRAINSTORM_VERBS:
+    if noun in {"list", "set"} and (verb in _BRAINSTORM_VERBS or verb in _HANDING_OVER_VERBS):
         return "brainstorming"
+    if verb in _ORDERING_VERBS and "order" in text.words:
+        return "other"
+    # "Make up a sentence" invents one.
+    edits = verb in _REWRITE_VERBS and not (verb == "make" and rest[:1] == ["up"])
     if verb in _STRONG_REWRITE_VERBS or _REWRITE.found(text) or (
-        verb in _REWRITE_VERBS and (noun in _TEXT_NOUNS or has_input or _MENTIONS_TEXT.found(text))
+        edits and (noun in _TEXT_NOUNS or has_input or _MENTIONS_TEXT.found(text))
     ):
         return "rewrite"
     refers_to_passage = not _PASSAGE_WORDS.isdisjoint(text.words) and bool(_PASSAGE_REF.search(text.lowered))
-    if verb in _EXTRACT_VERBS and noun in _EXTRACT_NOUNS and (has_input or refers_to_passage) and not _COUNTED.search(" ".join(rest[:2])):
+    has_passage = len(input_.split(None, 1)) > 1 or refers_to_passage
+    if verb in _EXTRACT_VERBS and noun in _EXTRACT_NOUNS and has_passage and not _COUNTED.search(" ".join(rest[:2])):
         return "extraction"
     if verb == "extract":
         return "extraction"
@@ -406,25 +434,31 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         or refers_to_passage
     ):
         return "closed_qa"
-    if _is_brainstorm(verb, noun, rest):
+    if _is_brainstorm(verb, noun, rest) or (verb is None and _asks_for_ideas(text)):
         return "brainstorming"
     if verb in _ORDERING_VERBS:
         return "other"
+    if verb in {"provide", "give"} and noun is not None and noun not in _KNOWLEDGE_NOUNS and rest[:1] != ["the"]:
+        # "Provide a dialogue", "Give a timeline": something to write, unlike "Provide an explanation"
+        # or "Give the title of ...".
+        return "generation"
     if verb == "describe":
         # "Describe a sunset" asks for writing; "Describe the process of ..." asks for knowledge.
         invented = rest[:1] in (["a"], ["an"], ["your"]) and noun not in _FACTUAL_DESCRIBE
         return "generation" if invented else "open_qa"
+    if verb == "tell" and noun not in _TOLD_STORIES:
+        return "open_qa"
     if verb in _GENERATION_VERBS:
         return "generation"
     return "open_qa"
 
 
 def _is_coding(text: _Text, input_: str, verb: str | None, noun: str | None) -> bool:
-    if noun in _CREATIVE_NOUNS or (not text.words.isdisjoint(("program", "programs")) and _NOT_SOFTWARE.search(text.lowered)):
+    if noun in _CREATIVE_NOUNS or (not text.words.isdisjoint(_SOFTWARE_OR_NOT) and _NOT_SOFTWARE.search(text.lowered)):
         return False
     if _CODE.found(text) and (verb is None or _CODE_ACTION.found(text)):
         return True
-    return bool(input_) and verb not in _TEXT_REWRITE_VERBS and bool(_CODE_INPUT.search(input_))
+    return bool(input_) and verb not in _TEXT_REWRITE_VERBS and bool(_CODE_INPUT.search(input_)) and not is_placeholder(input_)
 
 
 def _is_math(text: _Text, input_: str) -> bool:
@@ -448,12 +482,21 @@ def _has_number(text: str) -> bool:
 def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
     if verb in {"brainstorm", "list", "compile"}:
         return True
-    if verb not in _BRAINSTORM_VERBS or noun in _LEXICAL_NOUNS:
+    if noun in _LEXICAL_NOUNS:
         return False
+    counted = _COUNTED.search(" ".join(rest[:3]))
+    if verb not in _BRAINSTORM_VERBS:
+        # "Describe two ways ...", "Add three examples of ...": a number of ideas, whatever the verb.
+        return bool(_NUMBERED.match(" ".join(rest[:2]))) and noun in _IDEA_NOUNS and verb not in _MAKING_VERBS
     if verb in {"suggest", "recommend", "propose"} and noun in _IDEA_NOUNS:
         return True
-    counted = _COUNTED.search(" ".join(rest[:3]))
     return bool(counted) and verb not in {"create", "construct", "develop", "make", "outline"} and noun is not None and (noun in _IDEA_NOUNS or verb in {"name", "list", "suggest", "give", "provide", "find", "identify", "generate", "come", "think", "recommend", "propose", "mention"})
+
+
+def _asks_for_ideas(text: _Text) -> bool:
+    """"What are some ways to ...?", "What are five tips for ...?"."""
+    match = _LIST_QUESTION.match(text.padded)
+    return match is not None and singular(match.group(1)) in _IDEA_NOUNS
 
 
 def analyse(instruction: str, input_: str) -> Analysis:

@@ -15,6 +15,8 @@ from alpaca_explore.quality import record_issues
 
 LABELS = Path(__file__).parent / "data" / "labels.tsv"  # the records the rules were developed on
 HELD_OUT = Path(__file__).parent / "data" / "labels_heldout.tsv"  # labelled after the rules were written
+SECOND_SET = Path(__file__).parent / "data" / "labels_heldout2.tsv"  # labelled blind later, then used to fix rules
+THIRD_SET = Path(__file__).parent / "data" / "labels_heldout3.tsv"  # likewise, after the second set's fixes
 
 
 def labelled(labels: Path = LABELS) -> list[tuple[dict, dict]]:
@@ -39,7 +41,11 @@ def confusion_matrix(pairs) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("labels, category_bar", [(LABELS, 0.85), (HELD_OUT, 0.80)], ids=["development", "held-out"])
+@pytest.mark.parametrize(
+    "labels, category_bar",
+    [(LABELS, 0.85), (HELD_OUT, 0.80), (SECOND_SET, 0.80), (THIRD_SET, 0.80)],
+    ids=["development", "held-out", "second-set", "third-set"],
+)
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
     assert len(pairs) >= (200 if labels == LABELS else 100)
@@ -55,10 +61,12 @@ def test_agreement_with_hand_labels(shared, labels, category_bar):
 
 
 def test_quality_flags_precision_on_labels(shared):
-    flagged = [(record_issues(r["instruction"], r["input"], r["output"]), label["issues"]) for r, label in labelled()]
+    pairs = [pair for labels in (LABELS, HELD_OUT, SECOND_SET, THIRD_SET) for pair in labelled(labels)]
+    flagged = [(record_issues(r["instruction"], r["input"], r["output"]), label["issues"]) for r, label in pairs]
     raised = sum(len(found) for found, _ in flagged)
     correct = sum(len(set(found) & set(expected)) for found, expected in flagged)
-    print(f"\nflags raised {raised}, correct {correct}")
+    labelled_issues = sum(len(expected) for _, expected in flagged)
+    print(f"\n{len(pairs)} labelled records: flags raised {raised}, correct {correct}, labelled {labelled_issues}")
     assert raised and correct / raised >= 0.8
 
 
@@ -72,6 +80,9 @@ def test_quality_flags_precision_on_labels(shared):
         ("What is the capital of France?", None, None),
         ("Given the passage, identify the main character.", "identify", "character"),
         ("Please come up with three names for a cat.", "come", "name"),
+        ("Generate a product security policy following best practices.", "generate", "policy"),
+        ("Write an email responding to this inquiry.", "write", "email"),
+        ("Tell me a famous saying related to education.", "tell", "saying"),
         ("Briefly describe the water cycle.", "describe", "cycle"),
     ],
 )
@@ -92,6 +103,16 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Brainstorm five names for a bakery.", "", "brainstorming"),
         ("Write a short story about a lighthouse keeper.", "", "generation"),
         ("Why is the sky blue?", "", "open_qa"),
+        ("Is a strawberry a fruit or a vegetable?", "", "classification"),
+        ("What are some ways to save energy at home?", "", "brainstorming"),
+        ("Return a list of emergency contact numbers.", "", "brainstorming"),
+        ("Provide a dialogue between a doctor and a patient.", "", "generation"),
+        ("Provide an explanation of photosynthesis.", "", "open_qa"),
+        ("Tell me the history of the internet.", "", "open_qa"),
+        ("Tell a story about a brave mouse.", "", "generation"),
+        ("Edit the given summary for better readability.", "Summary: This essay looks into ...", "rewrite"),
+        ("Find examples of the following relationship.", "Mutualism", "open_qa"),  # one word: nothing to extract from
+        ("Create a metric to evaluate a recommender system.", "{\\noinput}", "generation"),  # a placeholder is not code
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -112,6 +133,8 @@ def test_gsm8k_is_mostly_math(shared):
         (("What is the title of this song?", "https://www.youtube.com/watch?v=x", "High Hopes."), ["missing_media"]),
         (("Name a fruit.", "<noinput>", "Apple."), ["placeholder_input"]),
         (("Name a fruit.", "N/A", "Apple."), ["placeholder_input"]),
+        (("Name a fruit.", "{\\noinput}", "Apple."), ["placeholder_input"]),
+        (("Name a fruit.", "<Noinput>.", "Apple."), ["placeholder_input"]),
         (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
         (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
         (("Explain gravity.", "", "Gravity is the force " + "that pulls objects toward each other and keeps planets in orbit " * 4 + "because of the"), ["truncated_output"]),
