@@ -70,7 +70,7 @@ _BOUNDARIES_NOT_DETERMINERS = _NP_BOUNDARIES - DETERMINERS
 _ENDS_A_NOUN_PHRASE = _NP_BOUNDARIES | (DETERMINERS - {"following", "given"})
 _AFTER_A_PARTICIPLE = DETERMINERS | frozenset("to with about on in for from at into".split())
 _NOT_VERBS = DETERMINERS | QUESTION_WORDS | _INTRODUCERS | frozenset(
-    "i we you he she it they there here my our let's people person".split()
+    "i we you he she it they there here my our let's people person i'm i'd i've i'll we're we'll".split()
 )
 _IRREGULAR_NOUNS = {"children": "child", "people": "people", "data": "data", "media": "media", "criteria": "criterion",
                     "men": "man", "women": "woman", "mice": "mouse", "feet": "foot", "teeth": "tooth",
@@ -284,7 +284,7 @@ _MATH = _Keywords(
     "calculate compute solve equation arithmetic percentage percent perimeter radius circumference diameter "
     "divisible factorial probability fahrenheit celsius fraction decimal integer derivative integral logarithm "
     "exponent quadratic polynomial triangle hypotenuse times plus minus formula divide multiply subtract "
-    "round rounded median average",
+    "round rounded median average radians degrees angle",
     ("sum of", "product of", "average of", "mean of", "median of", "area of", "volume of", "square root",
      "cube root", "power of", "divided by", "multiplied by", "prime number", "prime numbers", "greatest common",
      "least common", "interest rate", "compound interest", "simple interest", "how many", "how much",
@@ -297,10 +297,11 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty hundred thousand half twice dozen".split())
 _ASKS_FOR_A_RESULT = _Keywords("calculate compute find determine estimate what")
 _SUMMARIZE = _Keywords(
-    "summarize summarise summary summarizing summarization text-summarize tldr gist",
-    ("tl ; dr", "main idea", "main ideas", "main point", "main points", "main argument", "main arguments",
-     "key points", "key takeaways"),
+    "summarize summarise summarizes summarises summarized summary summarizing summarization text-summarize tldr gist",
+    ("tl ; dr",),
 )
+# Without a text to read, "the main points for a presentation" are to be written, not summarised.
+_MAIN_POINTS = _Keywords("", ("main idea", "main ideas", "main point", "main points", "main argument", "main arguments", "key points", "key takeaways"))
 _GRAMMATICAL_THINGS = ("word", "sentence", "speech", "verb", "noun", "adjective", "adverb", "pronoun", "phrase", "clause")
 _CLASSIFY = _Keywords(
     "classify categorize categorise classifies sentiment taxonomy",
@@ -308,7 +309,8 @@ _CLASSIFY = _Keywords(
      "positive , negative", "positive , or negative", "which category", "what category",
      *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in _GRAMMATICAL_THINGS),
      *(f"{verb} {conjunction}" for verb in ("determine", "decide", "identify", "tell", "indicate", "check", "detect", "predict") for conjunction in ("whether", "if")),
-     *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each"))),
+     *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each")),
+     *(f"{verb} the {kind} of" for verb in ("identify", "determine") for kind in ("type", "kind", "category", "genre", "class"))),
 )
 _IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?:sentence|statement|text|word|phrase|example|question)\b")
 _REWRITE = _Keywords(
@@ -344,8 +346,9 @@ _QA_VERBS = frozenset(
     "answer interpret analyze analyse infer explain evaluate describe discuss identify determine find deduce "
     "critique assess review".split()
 )
+# A number of things: "name five tools", "any 3 examples", "at least 5 ways".
 _COUNTED = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|some|several|multiple|all|many|a couple of|"
+    r"\b(?:any )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|some|several|multiple|all|many|a couple of|"
     r"a number of|at least \w+)\b"
 )
 _NUMBERED = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several)\b")
@@ -366,7 +369,7 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay complete fill suggest propose".split()
+    "act role-play roleplay complete fill suggest propose debate argue".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
@@ -404,7 +407,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "coding"
     if _is_math(text, input_):
         return "math"
-    if verb in {"summarize", "summarise"} or (_SUMMARIZE.found(text) and verb not in _STRONG_REWRITE_VERBS):
+    summary_words = _SUMMARIZE.found(text) or (_MAIN_POINTS.found(text) and (has_input or _refers_to_passage(text)))
+    if verb in {"summarize", "summarise"} or (summary_words and verb not in _STRONG_REWRITE_VERBS):
         return "summarization"
     if verb in {"classify", "categorize", "categorise", "label", "tag", "group"} or _CLASSIFY.found(text) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"
@@ -421,7 +425,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         edits and (noun in _TEXT_NOUNS or has_input or _MENTIONS_TEXT.found(text))
     ):
         return "rewrite"
-    refers_to_passage = not _PASSAGE_WORDS.isdisjoint(text.words) and bool(_PASSAGE_REF.search(text.lowered))
+    refers_to_passage = _refers_to_passage(text)
     has_passage = len(input_.split(None, 1)) > 1 or refers_to_passage
     if verb in _EXTRACT_VERBS and noun in _EXTRACT_NOUNS and has_passage and not _COUNTED.search(" ".join(rest[:2])):
         return "extraction"
@@ -451,6 +455,10 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if verb in _GENERATION_VERBS:
         return "generation"
     return "open_qa"
+
+
+def _refers_to_passage(text: _Text) -> bool:
+    return not _PASSAGE_WORDS.isdisjoint(text.words) and bool(_PASSAGE_REF.search(text.lowered))
 
 
 def _is_coding(text: _Text, input_: str, verb: str | None, noun: str | None) -> bool:
@@ -484,7 +492,10 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
         return True
     if noun in _LEXICAL_NOUNS:
         return False
-    counted = _COUNTED.search(" ".join(rest[:3]))
+    if rest[:2] == ["up", "with"]:  # "come up with five ways"
+        rest = rest[2:]
+    # A number right at the start of the object asks for ideas; "the five stages of ..." is one known list.
+    counted = _COUNTED.match(" ".join(rest[:3]))
     if verb not in _BRAINSTORM_VERBS:
         # "Describe two ways ...", "Add three examples of ...": a number of ideas, whatever the verb.
         return bool(_NUMBERED.match(" ".join(rest[:2]))) and noun in _IDEA_NOUNS and verb not in _MAKING_VERBS
