@@ -274,7 +274,42 @@ def _sentencepiece(path: Path) -> Tokenizer:
             f"cannot read tokenizer {path}: not a SentencePiece model (or use a Hugging Face tokenizer.json)"
         ) from None
     encode = processor.EncodeAsIds
-    return _whole_texts(str(path.resolve()), lambda text: len(encode(text)))
+
+    def count(text: str) -> int:
+        return len(encode(text))
+
+    return _whole_texts(str(path.resolve()), _SentencePieceWords(count) if _splits_at_spaces(processor) else count)
+
+
+# Characters that a normalizer other than "identity" would change, and spaces it might collapse or trim.
+_NORMALIZER_PROBE = "Ａﬁ\u2460 a\u00a0b\u3000c\td\r\ne  f "
+
+
+def _splits_at_spaces(processor) -> bool:
+    """True for models like LLaMA's: no piece spans a space and the normalizer changes nothing but spaces."""
+    if any("\u2581" in processor.IdToPiece(i).lstrip("\u2581") for i in range(processor.GetPieceSize())):
+        return False
+    return processor.Normalize(_NORMALIZER_PROBE) == "\u2581" + _NORMALIZER_PROBE.replace(" ", "\u2581")
+
+
+class _SentencePieceWords:
+    """Counts a text as the sum of its space-separated words' counts, each word encoded once.
+
+    Exact for the models :func:`_splits_at_spaces` accepts, except where spaces
+    run together, lead the text, or sit beside a literal "\u2581": such texts are encoded whole.
+    """
+
+    def __init__(self, count: Callable[[str], int]) -> None:
+        self._count = count
+        trailing_space = count("a ") - count("a")
+        self._words = _Memo(lambda word: count(word) if word else trailing_space)
+
+    def __call__(self, text: str) -> int:
+        if not text:
+            return 0
+        if "  " in text or text[0] == " " or "\u2581" in text:
+            return self._count(text)
+        return sum(map(self._words.__getitem__, text.split(" ")))
 
 
 def _huggingface(path: Path) -> Tokenizer:

@@ -49,13 +49,12 @@ def test_cl100k_counts_are_exact(shared, tmp_path, path):
     assert loaded_counts(tmp_path / "a.db", ids) == {i: reference_counts(encode, records[i]) for i in ids}
 
 
-def test_llama_sentencepiece_counts_are_exact(shared, tmp_path):
-    records = json.loads(SAMPLE.read_text())[:600]
-    source = tmp_path / "part.json"
-    source.write_text(json.dumps(records))
-    load(str(source), tmp_path / "a.db", tokenizer=str(LLAMA_MODEL))
+@pytest.mark.parametrize("path", [SAMPLE, GSM8K])
+def test_llama_sentencepiece_counts_are_exact(shared, tmp_path, path):
+    records = json.loads(path.read_text())
+    load(str(path), tmp_path / "a.db", tokenizer=str(LLAMA_MODEL))
     processor = sentencepiece.SentencePieceProcessor(model_file=str(LLAMA_MODEL))
-    ids = set(range(0, 600, 3))
+    ids = set(range(len(records)))
     assert loaded_counts(tmp_path / "a.db", ids) == {i: reference_counts(processor.encode, records[i]) for i in ids}
     (row,) = sqlite_utils.Database(tmp_path / "a.db")["alpaca_explore_loads"].rows
     assert row["tokenizer"] == str(LLAMA_MODEL.resolve())
@@ -143,6 +142,42 @@ def test_unreadable_tokenizer_files(run_cli, tmp_path):
 
 _FRAGMENTS = [*" \t\n\r\u00a0\u3000\u2028ab Zé9'’.,:;!?-#/()<>|_東京🦙\x1c", "'s", "'ll", "<|endoftext|>", "###", "\n\n", " 123", "  ", "word"]
 _TRICKY = st.lists(st.sampled_from(_FRAGMENTS), max_size=24).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(instruction=_TRICKY | st.just("\u2581x"), input_=_TRICKY, output=_TRICKY)
+def test_llama_word_by_word_counts_equal_full_encodes(shared, instruction, input_, output):
+    """LLaMA's model splits at spaces too: counted word by word, it must equal full encodes."""
+    record = Record(instruction, input_, output)
+    fast = load_tokenizer(str(LLAMA_MODEL))
+    encode = sentencepiece.SentencePieceProcessor(model_file=str(LLAMA_MODEL)).encode
+    assert isinstance(fast.count, tokens._SentencePieceWords)
+    assert fast.count_record(record) == reference_counts(encode, record._asdict())
+
+
+@pytest.mark.parametrize(
+    "options, by_words",
+    [
+        ({"model_type": "bpe", "normalization_rule_name": "identity", "remove_extra_whitespaces": False}, True),
+        ({"model_type": "bpe"}, False),  # NFKC normalisation and collapsed spaces: encoded whole
+        (  # pieces may span spaces
+            {"model_type": "unigram", "normalization_rule_name": "identity", "remove_extra_whitespaces": False, "split_by_whitespace": False},
+            False,
+        ),
+    ],
+    ids=["identity-bpe", "nfkc-bpe", "unigram-across-spaces"],
+)
+def test_other_sentencepiece_models_count_exactly(shared, tmp_path, options, by_words):
+    texts = [record[field] for record in json.loads(SAMPLE.read_text())[:400] for field in ("instruction", "input", "output")]
+    (tmp_path / "corpus.txt").write_text("\n".join(texts))
+    sentencepiece.SentencePieceTrainer.train(
+        input=str(tmp_path / "corpus.txt"), model_prefix=str(tmp_path / "m"), vocab_size=400, minloglevel=2, **options
+    )
+    tokenizer = load_tokenizer(str(tmp_path / "m.model"))
+    encode = sentencepiece.SentencePieceProcessor(model_file=str(tmp_path / "m.model")).encode
+    assert isinstance(tokenizer.count, tokens._SentencePieceWords) == by_words
+    probes = [*texts, "  two  spaces ", " leading", "trailing ", "a\u00a0b\u3000c", "Ａﬁ①", "\u2581x y"]
+    assert [tokenizer.count(text) for text in probes] == [len(encode(text)) if text else 0 for text in probes]
 
 
 @settings(max_examples=400, deadline=None)
