@@ -4,7 +4,7 @@ Builds a full-size corpus (52,002 records by default) from the real sample in
 ../shared, alternates the two pipelines (the machine is shared and noisy), and
 prints the median of each, their ratio and the peak RSS of each run.
 
-    python benchmarks/load_benchmark.py [--records 52002] [--runs 5]
+    python benchmarks/load_benchmark.py [--records 52002] [--runs 5] [--tokenizer SPEC]
 """
 
 from __future__ import annotations
@@ -33,12 +33,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=52_002)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tokenizer", default="cl100k_base", help="as for alpaca-explore load --tokenizer")
     args = parser.parse_args()
     use_shared_tiktoken_cache()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = write_corpus(Path(tmp) / "corpus.json", args.records)
         ours_db, theirs_db = Path(tmp) / "ours.db", Path(tmp) / "theirs.db"
-        ours_cmd = [[str(BIN / "alpaca-explore"), "load", str(corpus), "--db", str(ours_db), "--quiet"]]
+        ours_cmd = [[str(BIN / "alpaca-explore"), "load", str(corpus), "--db", str(ours_db), "--quiet", "--tokenizer", args.tokenizer]]
         theirs_cmd = [
             [str(BIN / "sqlite-utils"), "insert", str(theirs_db), "alpaca_data", str(corpus)],
             [str(BIN / "sqlite-utils"), "enable-fts", str(theirs_db), "alpaca_data", "instruction", "input", "output"],
@@ -50,7 +51,7 @@ def main() -> None:
                 results.append(timed(commands))
         ours_median = statistics.median(seconds for seconds, _ in ours)
         theirs_median = statistics.median(seconds for seconds, _ in theirs)
-        print(f"corpus: {args.records:,} records, {corpus.stat().st_size / 1e6:.1f} MB; {args.runs} alternating runs")
+        print(f"corpus: {args.records:,} records, {corpus.stat().st_size / 1e6:.1f} MB; {args.runs} alternating runs; tokenizer {args.tokenizer}")
         print(f"alpaca-explore load:             median {ours_median:.2f} s, peak RSS {max(rss for _, rss in ours):.0f} MB")
         print(f"sqlite-utils insert + enable-fts: median {theirs_median:.2f} s, peak RSS {max(rss for _, rss in theirs):.0f} MB")
         print(f"ratio (ours / sqlite-utils): {ours_median / theirs_median:.2f}")
