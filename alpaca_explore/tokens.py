@@ -178,8 +178,8 @@ class Tokenizer:
         return describe(self.spec)
 
 
-def _whole_texts(spec: str, count: Callable[[str], int]) -> Tokenizer:
-    """A tokenizer whose training-text count encodes the whole text."""
+def _counting_each_text(spec: str, count: Callable[[str], int]) -> Tokenizer:
+    """A tokenizer that counts the training text as one more text (no seams)."""
 
     def count_record(record: Record) -> tuple[int, int, int, int, int]:
         counts = [count(text) if text else 0 for text in record]
@@ -234,7 +234,7 @@ def _tiktoken(name: str) -> Tokenizer:
     if name in SPACE_SPLITTABLE_ENCODINGS:
         counter = _WordCounter(count)
         return Tokenizer(name, counter, counter.count_record)
-    return _whole_texts(name, count)
+    return _counting_each_text(name, count)
 
 
 def _tiktoken_encoding(name: str) -> tiktoken.Encoding:
@@ -278,7 +278,7 @@ def _sentencepiece(path: Path) -> Tokenizer:
     def count(text: str) -> int:
         return len(encode(text))
 
-    return _whole_texts(str(path.resolve()), _SentencePieceWords(count) if _splits_at_spaces(processor) else count)
+    return _counting_each_text(str(path.resolve()), _SentencePieceWords(count) if _splits_at_spaces(processor) else count)
 
 
 # Characters that a normalizer other than "identity" would change, and spaces it might collapse or trim.
@@ -320,4 +320,4 @@ def _huggingface(path: Path) -> Tokenizer:
     except Exception as error:  # the Rust side raises a bare Exception for any bad file
         raise AlpacaExploreError(f"cannot read tokenizer {path}: not a Hugging Face tokenizer.json ({error})") from None
     encode = tokenizer.encode
-    return _whole_texts(str(path.resolve()), lambda text: len(encode(text, add_special_tokens=False).ids))
+    return _counting_each_text(str(path.resolve()), lambda text: len(encode(text, add_special_tokens=False).ids))
