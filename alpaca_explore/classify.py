@@ -494,7 +494,9 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
         return False
     if rest[:2] == ["up", "with"]:  # "come up with five ways"
         rest = rest[2:]
-    # A number right at the start of the object asks for ideas; "the five stages of ..." is one known list.
+    if rest[:1] in (["the"], ["me"], ["us"]):  # "name the five stages of", "give me three tips"
+        rest = rest[1:]
+    # A number at the start of the object asks for a list ("a 3 word slogan" is one slogan).
     counted = _COUNTED.match(" ".join(rest[:3]))
     if verb not in _BRAINSTORM_VERBS:
         # "Describe two ways ...", "Add three examples of ...": a number of ideas, whatever the verb.
