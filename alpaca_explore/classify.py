@@ -263,11 +263,12 @@ class _Text(NamedTuple):
 
 
 _CODE = _Keywords(
-    "code coding program programming function algorithm script python java javascript typescript sql html css "
-    "regex api json xml pseudocode pseudo-code debug compile recursion recursive loop array class query shell "
+    "code coding program programming function algorithm python java javascript typescript sql html css "
+    "regex api json xml pseudocode pseudo-code debug compile recursion recursive loop array query shell "
     "bash git ruby php swift kotlin golang rust matlab webpage if-else for-loop while-loop boolean",
     ("c + +", "c #", "regular expression", "web page", "database query", "linux command", "excel formula",
-     "data structure", "binary search", "sorting algorithm"),
+     "data structure", "binary search", "sorting algorithm", "script to", "script that", "python script",
+     "shell script", "bash script", "class that", "class in", "python class", "java class"),
 )
 _CODE_ACTION = _Keywords(
     "write create develop construct generate design build implement provide give edit rewrite debug fix update "
@@ -310,7 +311,8 @@ _CLASSIFY = _Keywords(
      *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in _GRAMMATICAL_THINGS),
      *(f"{verb} {conjunction}" for verb in ("determine", "decide", "identify", "tell", "indicate", "check", "detect", "predict") for conjunction in ("whether", "if")),
      *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each")),
-     *(f"{verb} the {kind} of" for verb in ("identify", "determine") for kind in ("type", "kind", "category", "genre", "class"))),
+     *(f"{verb} the {kind} of" for verb in ("identify", "determine") for kind in ("type", "kind", "category", "genre", "class")),
+     *(f"which {kind} of {thing}" for kind in ("type", "kind") for thing in _GRAMMATICAL_THINGS)),
 )
 _IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?:sentence|statement|text|word|phrase|example|question)\b")
 _REWRITE = _Keywords(
@@ -358,7 +360,7 @@ _IDEA_NOUNS = frozenset(
     "career name topic resource book movie place destination tool feature goal hobby gift".split()
 )
 _LIST_QUESTION = re.compile(
-    r" (?:what|which) are (?:some|several|a few|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) "
+    r" (?:what|which) are (some|several|a few|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) "
 )
 _LEXICAL_NOUNS = frozenset("synonym antonym homophone rhyme word".split())
 _BRAINSTORM_VERBS = frozenset(
@@ -384,6 +386,7 @@ _STRONG_REWRITE_VERBS = frozenset(
 _MAKING_VERBS = _GENERATION_VERBS | _REWRITE_VERBS
 # Rewriting verbs that keep a task about text even when the input looks like code ("rewrite" and "edit" may be about code).
 _TEXT_REWRITE_VERBS = _STRONG_REWRITE_VERBS - {"rewrite", "edit"}
+_SORTING_VERBS = frozenset("sort rank order arrange rearrange re-arrange reorder organize organise".split())
 _ORDERING_VERBS = frozenset("sort rank order arrange assemble rearrange re-arrange reorder look browse search visit".split())
 _YES_NO_QUESTION_WORDS = QUESTION_WORDS - {"what", "who", "whom", "whose", "which", "where", "when", "why", "how"}
 _KNOWLEDGE_NOUNS = frozenset(
@@ -417,7 +420,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "classification"
     if noun in {"list", "set"} and (verb in _BRAINSTORM_VERBS or verb in _HANDING_OVER_VERBS):
         return "brainstorming"
-    if verb in _ORDERING_VERBS and "order" in text.words:
+    if verb in _SORTING_VERBS and "order" in text.words:
         return "other"
     # "Make up a sentence" invents one.
     edits = verb in _REWRITE_VERBS and not (verb == "make" and rest[:1] == ["up"])
@@ -442,7 +445,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "brainstorming"
     if verb in _ORDERING_VERBS:
         return "other"
-    if verb in {"provide", "give"} and noun is not None and noun not in _KNOWLEDGE_NOUNS and rest[:1] != ["the"]:
+    writes_an_example = noun == "example" and not _TEXT_NOUNS.isdisjoint(rest[2:7])  # "an example of a tweet"
+    if verb in {"provide", "give"} and noun is not None and (noun not in _KNOWLEDGE_NOUNS or writes_an_example) and rest[:1] != ["the"]:
         # "Provide a dialogue", "Give a timeline": something to write, unlike "Provide an explanation"
         # or "Give the title of ...".
         return "generation"
@@ -494,6 +498,8 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
         return False
     if rest[:2] == ["up", "with"]:  # "come up with five ways"
         rest = rest[2:]
+    if rest[:1] in (["and"], ["or"]):  # "name and explain three effects"
+        rest = rest[2:]
     if rest[:1] in (["the"], ["me"], ["us"]):  # "name the five stages of", "give me three tips"
         rest = rest[1:]
     # A number at the start of the object asks for a list ("a 3 word slogan" is one slogan).
@@ -503,13 +509,15 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
         return bool(_NUMBERED.match(" ".join(rest[:2]))) and noun in _IDEA_NOUNS and verb not in _MAKING_VERBS
     if verb in {"suggest", "recommend", "propose"} and noun in _IDEA_NOUNS:
         return True
-    return bool(counted) and verb not in {"create", "construct", "develop", "make", "outline"} and noun is not None and (noun in _IDEA_NOUNS or verb in {"name", "list", "suggest", "give", "provide", "find", "identify", "generate", "come", "think", "recommend", "propose", "mention"})
+    if not counted or noun is None:
+        return False
+    return noun in _IDEA_NOUNS or verb in {"name", "list", "suggest", "give", "provide", "find", "identify", "generate", "think", "recommend", "propose", "mention"}
 
 
 def _asks_for_ideas(text: _Text) -> bool:
-    """"What are some ways to ...?", "What are five tips for ...?"."""
+    """"What are some ways to ...?", "What are five characteristics of ...?"."""
     match = _LIST_QUESTION.match(text.padded)
-    return match is not None and singular(match.group(1)) in _IDEA_NOUNS
+    return match is not None and (match.group(1) not in {"some", "several", "a few"} or singular(match.group(2)) in _IDEA_NOUNS)
 
 
 def analyse(instruction: str, input_: str) -> Analysis:
