@@ -241,13 +241,20 @@ class _Keywords:
 
     def __init__(self, words: str, phrases: tuple[str, ...] = ()) -> None:
         self.words = frozenset(words.split())
-        self.phrases = tuple(f" {phrase} " for phrase in phrases)
-        self.phrase_starts = frozenset(phrase.split()[0] for phrase in phrases)
+        by_start: dict[str, list[str]] = {}
+        for phrase in phrases:
+            by_start.setdefault(phrase.split()[0], []).append(f" {phrase} ")
+        self.phrase_starts = frozenset(by_start)
+        self.phrases_by_start = tuple((start, tuple(padded)) for start, padded in by_start.items())
 
     def found(self, text: _Text) -> bool:
         if not self.words.isdisjoint(text.words):
             return True
-        return not self.phrase_starts.isdisjoint(text.words) and any(phrase in text.padded for phrase in self.phrases)
+        if self.phrase_starts.isdisjoint(text.words):
+            return False
+        return any(
+            phrase in text.padded for start, phrases in self.phrases_by_start if start in text.words for phrase in phrases
+        )
 
 
 class _Text(NamedTuple):
