@@ -369,6 +369,7 @@ _IDEA_NOUNS = frozenset(
 _LIST_QUESTION = re.compile(
     r" (?:what|which) are (some|several|a few|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) "
 )
+_LISTING_VERBS = frozenset("name list suggest give provide find identify generate think recommend propose mention".split())
 _LEXICAL_NOUNS = frozenset("synonym antonym homophone rhyme word".split())
 _BRAINSTORM_VERBS = frozenset(
     "name suggest give provide generate find identify come think recommend propose offer share mention "
@@ -509,16 +510,15 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
         rest = rest[2:]
     if rest[:1] in (["the"], ["me"], ["us"]):  # "name the five stages of", "give me three tips"
         rest = rest[1:]
-    # A number at the start of the object asks for a list ("a 3 word slogan" is one slogan).
-    counted = _COUNTED.match(" ".join(rest[:3]))
     if verb not in _BRAINSTORM_VERBS:
         # "Describe two ways ...", "Add three examples of ...": a number of ideas, whatever the verb.
-        return bool(_NUMBERED.match(" ".join(rest[:2]))) and noun in _IDEA_NOUNS and verb not in _MAKING_VERBS
+        return noun in _IDEA_NOUNS and verb not in _MAKING_VERBS and bool(_NUMBERED.match(" ".join(rest[:2])))
     if verb in {"suggest", "recommend", "propose"} and noun in _IDEA_NOUNS:
         return True
-    if not counted or noun is None:
+    # A number at the start of the object asks for a list ("a 3 word slogan" is one slogan).
+    if noun is None or not _COUNTED.match(" ".join(rest[:3])):
         return False
-    return noun in _IDEA_NOUNS or verb in {"name", "list", "suggest", "give", "provide", "find", "identify", "generate", "think", "recommend", "propose", "mention"}
+    return noun in _IDEA_NOUNS or verb in _LISTING_VERBS
 
 
 def _asks_for_ideas(text: _Text) -> bool:
