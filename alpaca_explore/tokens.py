@@ -11,6 +11,7 @@ import functools
 import marshal
 import os
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -244,7 +245,8 @@ def _tiktoken_encoding(name: str) -> tiktoken.Encoding:
 
     from .fetch import cache_dir
 
-    cached = cache_dir() / "tiktoken" / f"{name}-{tiktoken.__version__}.marshal"
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format may change between versions
+    cached = cache_dir() / "tiktoken" / f"{name}-{tiktoken.__version__}-{python}.marshal"
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
         return tiktoken.Encoding(**marshal.loads(cached.read_bytes()))
     encoding = tiktoken.get_encoding(name)
