@@ -7,7 +7,6 @@ revalidated with conditional GET, so an unchanged file is never transferred twic
 from __future__ import annotations
 
 import contextlib
-import email.utils
 import hashlib
 import json
 import os
@@ -15,23 +14,17 @@ import re
 import shutil
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
-from . import __version__
 from .errors import AlpacaExploreError
 
 DEFAULT_SOURCE = "https://raw.githubusercontent.com/tatsu-lab/stanford_alpaca/main/alpaca_data.json"
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_RETRIES = 3
-MAX_RETRY_WAIT = 60.0
 
 _GITHUB_BLOB = re.compile(r"^https?://github\.com/([^/]+)/([^/]+)/(?:blob|raw)/(.+?)(?:\?.*)?$")
-_RETRY_STATUSES = {429, 500, 502, 503, 504}
 
 
 @dataclass(frozen=True)
@@ -82,10 +75,12 @@ def materialize(
             path, from_cache = download_cached(url, timeout=timeout, retries=retries, progress=progress)
             yield LocalSource(path, source, url, from_cache)
         else:
+            from .download import download
+
             with tempfile.TemporaryDirectory(prefix="alpaca-explore-") as tmp:
                 path = Path(tmp) / "download"
                 with path.open("wb") as out:
-                    _download(url, out, {}, timeout=timeout, retries=retries, progress=progress)
+                    download(url, out, {}, timeout=timeout, retries=retries, progress=progress)
                 yield LocalSource(path, source, url)
     else:
         path = Path(source).expanduser()
@@ -120,10 +115,13 @@ def download_cached(
             validators["If-None-Match"] = info["etag"]
         if info.get("last_modified"):
             validators["If-Modified-Since"] = info["last_modified"]
+    # httpx takes a tenth of a second to import: only loads that download pay for it.
+    from .download import download
+
     fd, partial = tempfile.mkstemp(dir=directory, prefix=f".{key}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as out:
-            response = _download(url, out, validators, timeout=timeout, retries=retries, progress=progress)
+            response = download(url, out, validators, timeout=timeout, retries=retries, progress=progress)
         if response.status_code == 304:
             return body, True
         os.replace(partial, body)
@@ -137,90 +135,3 @@ def download_cached(
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(partial)
-
-
-def _download(
-    url: str, out, validators: dict[str, str], *, timeout: float, retries: int, progress: bool
-) -> httpx.Response:
-    """Stream ``url`` into ``out`` with retries; return the final response (304 writes nothing)."""
-    headers = {"User-Agent": f"alpaca-explore/{__version__}", **validators}
-    with httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=True, headers=headers) as client:
-        for attempt in range(retries + 1):
-            last = attempt == retries
-            try:
-                with client.stream("GET", url) as response:
-                    if response.status_code in _RETRY_STATUSES and not last:
-                        wait = _retry_wait(response, attempt)
-                    else:
-                        _check_status(response, url)
-                        if response.status_code != 304:
-                            out.seek(0)
-                            out.truncate()
-                            _stream_body(response, out, progress)
-                        return response
-            except httpx.TimeoutException as error:
-                raise AlpacaExploreError(
-                    f"download of {url} timed out after {timeout:g}s ({type(error).__name__}); see --timeout"
-                ) from None
-            except (httpx.TransportError, _IncompleteBody) as error:
-                if last:
-                    raise AlpacaExploreError(f"download of {url} failed: {_describe(error)}") from None
-                wait = _backoff(attempt)
-            time.sleep(wait)
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-class _IncompleteBody(Exception):
-    pass
-
-
-def _stream_body(response: httpx.Response, out, progress: bool) -> None:
-    expected = response.headers.get("Content-Length")
-    total = int(expected) if expected and expected.isdigit() else None
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, desc="download", leave=False)
-    try:
-        for chunk in response.iter_bytes(1 << 16):
-            out.write(chunk)
-            if bar is not None:
-                bar.update(response.num_bytes_downloaded - bar.n)
-    except httpx.RemoteProtocolError as error:
-        raise _IncompleteBody(_describe(error)) from None
-    finally:
-        if bar is not None:
-            bar.close()
-    if total is not None and response.num_bytes_downloaded < total:
-        raise _IncompleteBody(f"body cut short: received {response.num_bytes_downloaded:,} of {total:,} bytes")
-
-
-def _check_status(response: httpx.Response, url: str) -> None:
-    if response.status_code == 304 or response.is_success:
-        return
-    raise AlpacaExploreError(f"HTTP {response.status_code} {response.reason_phrase} for {url}")
-
-
-def _retry_wait(response: httpx.Response, attempt: int) -> float:
-    """Seconds to wait before retrying: Retry-After when the server gives it, else backoff."""
-    retry_after = response.headers.get("Retry-After", "").strip()
-    if retry_after.isdigit():
-        return min(float(retry_after), MAX_RETRY_WAIT)
-    if retry_after:
-        when = email.utils.parsedate_to_datetime(retry_after)
-        if when is not None:
-            return min(max(when.timestamp() - time.time(), 0.0), MAX_RETRY_WAIT)
-    return _backoff(attempt)
-
-
-def _backoff(attempt: int) -> float:
-    return 0.5 * 2**attempt
-
-
-def _describe(error: Exception) -> str:
-    if isinstance(error, httpx.ConnectError):
-        return f"cannot connect ({str(error) or 'connection refused'})"
-    if isinstance(error, httpx.RemoteProtocolError):
-        return f"the server closed the connection early ({error})"
-    return str(error) or type(error).__name__

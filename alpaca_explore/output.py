@@ -6,8 +6,8 @@ The same writers serve ``alpaca-explore export`` and the Datasette ``.alpaca`` /
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 import sqlite3
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import orjson

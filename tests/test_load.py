@@ -187,3 +187,18 @@ def test_database_permissions_follow_umask_or_the_existing_file(tmp_path):
         assert stat.S_IMODE((tmp_path / "a.db").stat().st_mode) == 0o640
     finally:
         os.umask(umask)
+
+
+def test_a_local_load_imports_neither_httpx_nor_pandas(tmp_path):
+    """Every load pays for what the command imports: httpx (0.1 s) only when it downloads, pandas never."""
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    script = (
+        "import sys; from alpaca_explore.cli import cli\n"
+        f"cli(['load', {str(source)!r}, '--db', {str(tmp_path / 'a.db')!r}, '--quiet'], standalone_mode=False)\n"
+        "print(sorted(name for name in ('httpx', 'pandas') if sys.modules.get(name)))"
+    )
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == "[]"
+    assert sqlite_utils.Database(tmp_path / "a.db")["alpaca_data"].count == len(SMALL)
