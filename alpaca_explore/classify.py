@@ -52,6 +52,8 @@ DETERMINERS = frozenset(
     "five six seven eight nine ten eleven twelve fifteen twenty hundred thousand first second third last "
     "next single whole entire new".split()
 )
+# "Imagine you are ...", "Suppose you want ...": these verbs take a clause, never an object.
+_CLAUSE_VERBS = frozenset("imagine suppose pretend assume".split())
 _OBJECT_PRONOUNS = frozenset("me us him her them you".split())
 _AUXILIARIES = frozenset("am are is was were will would can could should shall may might must have has had".split())
 _PARTICLES = frozenset("up out down off over".split())
@@ -120,7 +122,7 @@ def _verb_and_noun(sentences: list[list[str]]) -> tuple[str | None, str | None, 
         if verb is None:
             return None, None, tokens
         rest = tokens[position + 1 :]
-        return verb, _object_noun(rest), rest
+        return verb, None if verb in _CLAUSE_VERBS else _object_noun(rest), rest
     return None, None, []
 
 
@@ -331,7 +333,7 @@ _REWRITE = _Keywords(
      *(f"into {language}" for language in ("french", "spanish", "german", "italian", "chinese", "japanese", "english"))),
 )
 _MENTIONS_TEXT = _Keywords("sentence word text phrase paragraph passage statement sentences words texts phrases paragraphs passages statements")
-_CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tweet haiku title headline limerick".split())
+_CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tagline tweet haiku title headline limerick".split())
 _TOLD_STORIES = _CREATIVE_NOUNS | {"tale", "riddle", "anecdote", "fable"}
 _SOFTWARE_OR_NOT = ("program", "programs", "script", "scripts")
 _NOT_SOFTWARE = re.compile(
@@ -339,10 +341,12 @@ _NOT_SOFTWARE = re.compile(
     r"\b(?:fitness|exercise|training|loyalty|rewards?|workout|educational|mentoring|wellness|marketing|tv|"
     r"television|radio|volunteer|exchange|after-school|study) programs?\b"
 )
+_DESIGNED_THINGS = frozenset("design plan schedule menu itinerary outline layout agenda recipe routine".split())
 _TEXT_NOUNS = frozenset(
     "sentence text paragraph passage phrase word statement title headline line quote email letter essay story "
     "poem lyric verse tweet slogan name question answer code".split()
 )
+_WRITTEN_SUGGESTIONS = _TEXT_NOUNS | _CREATIVE_NOUNS | _DESIGNED_THINGS
 _EXTRACT_NOUNS = frozenset(
     "word sentence phrase name entity keyword noun verb adjective adverb pronoun subject object date number "
     "email address fact detail example error mistake location person place organization city country "
@@ -379,13 +383,13 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay complete fill suggest propose debate argue".split()
+    "act role-play roleplay complete fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
     "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
     "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
-    "arrange make update append adjust alter add break split".split()
+    "arrange make update append adjust alter add break split clarify encode reconstruct transcribe".split()
 )
 _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
@@ -513,8 +517,9 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
     if verb not in _BRAINSTORM_VERBS:
         # "Describe two ways ...", "Add three examples of ...": a number of ideas, whatever the verb.
         return noun in _IDEA_NOUNS and verb not in _MAKING_VERBS and bool(_NUMBERED.match(" ".join(rest[:2])))
-    if verb in {"suggest", "recommend", "propose"} and noun in _IDEA_NOUNS:
-        return True
+    if verb in {"suggest", "recommend", "propose"} and noun is not None:
+        # "Suggest a theme", "Recommend a product": ideas; "Suggest a title", "Propose a design": things to write.
+        return noun in _IDEA_NOUNS or noun not in _WRITTEN_SUGGESTIONS
     # A number at the start of the object asks for a list ("a 3 word slogan" is one slogan).
     if noun is None or not _COUNTED.match(" ".join(rest[:3])):
         return False
