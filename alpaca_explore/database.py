@@ -102,10 +102,21 @@ def build(target: Path, table: str) -> Iterator[DatabaseWriter]:
         finally:
             db.close()
         os.chmod(temp, _mode_for(target))
+        _sync(temp)  # the database is written without a journal: make it durable before it replaces the target
         os.replace(temp, target)
+        _sync(directory)
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def _sync(path: Path) -> None:
+    """Flush a file (or a folder's entries) to disk, so a power cut cannot leave a half-written database."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _mode_for(target: Path) -> int:

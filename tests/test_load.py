@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -202,3 +203,27 @@ def test_a_local_load_imports_neither_httpx_nor_pandas(tmp_path):
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == "[]"
     assert sqlite_utils.Database(tmp_path / "a.db")["alpaca_data"].count == len(SMALL)
+
+
+def test_the_database_is_on_disk_before_it_replaces_the_target(tmp_path, monkeypatch):
+    """A power cut cannot be staged here: record instead that the file, then its folder, are synced around the rename."""
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    events = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    def replace(source: str, target: str) -> None:
+        events.append(("replace", str(target)))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    load(str(source), tmp_path / "a.db")
+    events = [(kind, path) for kind, path in events if Path(path).resolve().is_relative_to(tmp_path.resolve())]
+    assert [kind for kind, _ in events] == ["fsync", "replace", "fsync"]
+    assert Path(events[0][1]).name.startswith(".a.db.") and events[1][1] == str(tmp_path / "a.db")
+    assert events[2][1] == str(tmp_path.resolve())
