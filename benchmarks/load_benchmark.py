@@ -4,7 +4,11 @@ Builds a full-size corpus (52,002 records by default) from the real sample in
 ../shared, alternates the two pipelines (the machine is shared and noisy), and
 prints the median of each, their ratio and the peak RSS of each run.
 
-    python benchmarks/load_benchmark.py [--records 52002] [--runs 5] [--tokenizer SPEC]
+With ``--floor`` a third pipeline joins the rotation: the same load with every
+record's tokens, category and flags replaced by constants, which shows what the
+load costs before any enrichment.
+
+    python benchmarks/load_benchmark.py [--records 52002] [--runs 5] [--tokenizer SPEC] [--floor]
 """
 
 from __future__ import annotations
@@ -21,6 +25,17 @@ from corpus import use_shared_tiktoken_cache, write_corpus  # noqa: E402
 from measure import run  # noqa: E402
 
 BIN = Path(sys.executable).parent
+# alpaca-explore load with enrichment replaced by constants of the same shape.
+WITHOUT_ENRICHMENT = """
+import sys
+from alpaca_explore import enrich, pipeline
+
+def analyse_batch(batch):
+    return [(1, 1, 1, 1, 3, 4, "other", None, None, [], b"") for _ in batch]
+
+enrich.analyse_batch = analyse_batch
+pipeline.load(sys.argv[1], sys.argv[2], tokenizer=sys.argv[3])
+"""
 
 
 def timed(commands: list[list[str]]) -> tuple[float, float]:
@@ -34,6 +49,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=52_002)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--tokenizer", default="cl100k_base", help="as for alpaca-explore load --tokenizer")
+    parser.add_argument("--floor", action="store_true", help="also time the load without enrichment")
     args = parser.parse_args()
     use_shared_tiktoken_cache()
     with tempfile.TemporaryDirectory() as tmp:
@@ -44,17 +60,25 @@ def main() -> None:
             [str(BIN / "sqlite-utils"), "insert", str(theirs_db), "alpaca_data", str(corpus)],
             [str(BIN / "sqlite-utils"), "enable-fts", str(theirs_db), "alpaca_data", "instruction", "input", "output"],
         ]
-        ours, theirs = [], []
+        floor_db = Path(tmp) / "floor.db"
+        floor_cmd = [[sys.executable, "-c", WITHOUT_ENRICHMENT, str(corpus), str(floor_db), args.tokenizer]]
+        contenders = [(ours_db, ours_cmd, []), (theirs_db, theirs_cmd, [])]
+        if args.floor:
+            contenders.append((floor_db, floor_cmd, []))
         for _ in range(args.runs):
-            for db, commands, results in ((ours_db, ours_cmd, ours), (theirs_db, theirs_cmd, theirs)):
+            for db, commands, results in contenders:
                 db.unlink(missing_ok=True)
                 results.append(timed(commands))
+        (_, _, ours), (_, _, theirs) = contenders[:2]
         ours_median = statistics.median(seconds for seconds, _ in ours)
         theirs_median = statistics.median(seconds for seconds, _ in theirs)
         print(f"corpus: {args.records:,} records, {corpus.stat().st_size / 1e6:.1f} MB; {args.runs} alternating runs; tokenizer {args.tokenizer}")
         print(f"alpaca-explore load:             median {ours_median:.2f} s, peak RSS {max(rss for _, rss in ours):.0f} MB")
         print(f"sqlite-utils insert + enable-fts: median {theirs_median:.2f} s, peak RSS {max(rss for _, rss in theirs):.0f} MB")
         print(f"ratio (ours / sqlite-utils): {ours_median / theirs_median:.2f}")
+        if args.floor:
+            floor_median = statistics.median(seconds for seconds, _ in contenders[2][2])
+            print(f"load without enrichment:          median {floor_median:.2f} s, ratio {floor_median / theirs_median:.2f}")
         tokens = sqlite3.connect(ours_db).execute("select sum(total_tokens + train_tokens) from alpaca_data").fetchone()[0]
         print(f"tokens counted (fields and training text): {tokens:,}, {tokens / ours_median / 1e6:.1f} M tokens/s over the whole load")
 
