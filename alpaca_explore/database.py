@@ -2,14 +2,17 @@
 
 The target database is never opened for writing: an existing file is copied
 beside it, changed there, and renamed over the target only once complete, so a
-failed or killed load leaves it byte-for-byte unchanged.
+failed or killed load leaves it byte-for-byte unchanged. The copy a killed load
+leaves behind is deleted by the next load of the same target.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import shutil
+import socket
 import sqlite3
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -87,7 +90,8 @@ def build(target: Path, table: str) -> Iterator[DatabaseWriter]:
     directory = target.resolve().parent
     if not directory.is_dir():
         raise AlpacaExploreError(f"cannot write {target}: folder {directory} does not exist")
-    fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    _remove_abandoned_copies(directory, target.name)
+    fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f"{_temp_prefix(target.name)}{os.getpid()}.", suffix=".tmp")
     os.close(fd)
     temp = Path(temp_name)
     try:
@@ -108,6 +112,31 @@ def build(target: Path, table: str) -> Iterator[DatabaseWriter]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def _temp_prefix(name: str) -> str:
+    # The host and process id in the name tell an abandoned copy from one another load is still writing.
+    return f".{name}.{socket.gethostname()}."
+
+
+def _remove_abandoned_copies(directory: Path, name: str) -> None:
+    """Delete the temporary copies of loads on this host that were killed (SIGKILL, out of memory)."""
+    prefix = _temp_prefix(name)
+    for path in directory.glob(f"{glob.escape(prefix)}*.tmp"):
+        pid = path.name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and not _process_exists(int(pid)):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, run by another user
+    return True
 
 
 def _sync(path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -136,7 +137,7 @@ def test_target_that_is_not_sqlite_is_left_alone(run_cli, tmp_path):
     assert (tmp_path / "notes.db").read_text() == "my notes"
 
 
-def test_load_killed_midway_leaves_target_unchanged(shared, tmp_path):
+def test_load_killed_midway_leaves_target_unchanged_and_the_next_load_removes_its_copy(shared, tmp_path):
     big = tmp_path / "big.jsonl"
     records = json.loads(SAMPLE.read_text())
     with big.open("w") as out:
@@ -157,11 +158,15 @@ def test_load_killed_midway_leaves_target_unchanged(shared, tmp_path):
         time.sleep(0.02)
     time.sleep(0.3)
     assert process.poll() is None, "the load finished before it could be killed"
-    import os
-
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert db.read_bytes() == before
+    abandoned = list(tmp_path.glob(".a.db.*.tmp"))
+    assert abandoned, "the killed load left no copy behind"
+    live = tmp_path / f".a.db.{socket.gethostname()}.{os.getpid()}.x.tmp"  # as if another load were writing it
+    live.write_bytes(b"")
+    load(str(small), db)
+    assert list(tmp_path.glob(".a.db.*.tmp")) == [live]
 
 
 def test_version_and_help_with_examples(run_cli):
