@@ -89,7 +89,7 @@ load_command.name = "load"
 @click.option("--db", "db_path", default=pipeline.DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database to read.")
 @click.option("--table", default=pipeline.DEFAULT_TABLE, show_default=True)
 @click.option("--search", help="Full-text search terms (all must match).")
-@click.option("--category", help="Only this task category.")
+@click.option("--category", help="Only this task category (open_qa, closed_qa, generation, ...).")
 @click.option("--where", help="Extra SQL condition, e.g. \"train_tokens <= 512 and issues = '[]'\".")
 @click.option("--format", "fmt", type=click.Choice(output.FORMATS), default="json", show_default=True, help="JSON array (Alpaca layout) or JSON Lines.")
 @click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="File to write (default: standard output).")

@@ -13,6 +13,7 @@ from pathlib import Path
 import orjson
 import sqlite_utils
 
+from .classify import CATEGORIES
 from .errors import AlpacaExploreError
 
 FORMATS = ("json", "jsonl")
@@ -55,6 +56,8 @@ def select_sql(
         clauses.append(f"id IN (SELECT rowid FROM [{table}_fts] WHERE [{table}_fts] MATCH :search)")
         params["search"] = db.quote_fts(search)
     if category:
+        if category not in CATEGORIES:
+            raise AlpacaExploreError(f"unknown category {category!r}: choose one of {', '.join(CATEGORIES)}")
         clauses.append("category = :category")
         params["category"] = category
     if where:

@@ -43,6 +43,7 @@ def test_export_errors(run_cli, tmp_path):
     load(str(load_source), tmp_path / "a.db")
     assert_clean_error(run_cli("export", "--db", tmp_path / "a.db", "--where", "nonsense ="), "cannot select rows")
     assert_clean_error(run_cli("export", "--db", tmp_path / "a.db", "--table", "nope"), "no table 'nope'")
+    assert_clean_error(run_cli("export", "--db", tmp_path / "a.db", "--category", "poetry"), "unknown category 'poetry'", "open_qa")
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
