@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import marshal
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -321,5 +323,77 @@ def _huggingface(path: Path) -> Tokenizer:
         tokenizer = tokenizers.Tokenizer.from_file(str(path))
     except Exception as error:  # the Rust side raises a bare Exception for any bad file
         raise AlpacaExploreError(f"cannot read tokenizer {path}: not a Hugging Face tokenizer.json ({error})") from None
+    # A file may set truncation or padding for training; these columns count whole texts.
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
     encode = tokenizer.encode
-    return _counting_each_text(str(path.resolve()), lambda text: len(encode(text, add_special_tokens=False).ids))
+
+    def count(text: str) -> int:
+        return len(encode(text, add_special_tokens=False).ids)
+
+    spec = str(path.resolve())
+    encoded_whole = _texts_to_encode_whole(json.loads(tokenizer.to_str()))
+    if encoded_whole is None:
+        return _counting_each_text(spec, count)
+    return _counting_words_unless(spec, count, encoded_whole)
+
+
+# Split patterns of Hugging Face pre-tokenizers (Llama 3; Qwen 2; Qwen 3.5) in which, as in tiktoken's,
+# every branch holds no space, or an optional leading space before non-whitespace, or whitespace only.
+SPACE_SPLITTING_PATTERNS = frozenset(
+    {
+        r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+",
+        r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+",
+        r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?[\p{L}\p{M}]+|\p{N}| ?[^\s\p{L}\p{M}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+",
+    }
+)
+
+
+def _texts_to_encode_whole(config: dict) -> Callable[[str], bool] | None:
+    """For a tokenizer.json whose pre-tokenizer splits before every space that follows a non-space
+    (GPT-2's byte-level regex, or a known split pattern), the test for the texts that still need a
+    whole encode: those holding an added token, or not in NFC under an NFC normalizer. None for others."""
+    normalizer = config.get("normalizer")
+    if not _splits_at_spaces_hf(config.get("pre_tokenizer")) or config["model"].get("dropout") or normalizer not in (None, {"type": "NFC"}):
+        return None
+    contents = [token["content"] for token in config.get("added_tokens") or ()]
+    added = re.compile("|".join(map(re.escape, contents))) if contents else None
+
+    def encoded_whole(text: str) -> bool:
+        return (added is not None and added.search(text) is not None) or (
+            normalizer is not None and not unicodedata.is_normalized("NFC", text)
+        )
+
+    return encoded_whole
+
+
+def _splits_at_spaces_hf(pre_tokenizer: dict | None) -> bool:
+    if pre_tokenizer is None:
+        return False
+    if pre_tokenizer["type"] == "ByteLevel":
+        return pre_tokenizer.get("add_prefix_space") is False and pre_tokenizer.get("use_regex", True)
+    if pre_tokenizer["type"] != "Sequence" or len(pre_tokenizer["pretokenizers"]) != 2:
+        return False
+    split, byte_level = pre_tokenizer["pretokenizers"]
+    return (
+        split["type"] == "Split"
+        and split.get("pattern", {}).get("Regex") in SPACE_SPLITTING_PATTERNS
+        and split.get("behavior") == "Isolated"
+        and not split.get("invert")
+        and byte_level["type"] == "ByteLevel"
+        and byte_level.get("add_prefix_space") is False
+    )
+
+
+def _counting_words_unless(spec: str, count: Callable[[str], int], encoded_whole: Callable[[str], bool]) -> Tokenizer:
+    """Word-by-word counts, except for records with a text that ``encoded_whole`` picks out."""
+    words = _WordCounter(count)
+    whole = _counting_each_text(spec, count)
+
+    def count_text(text: str) -> int:
+        return count(text) if encoded_whole(text) else words(text)
+
+    def count_record(record: Record) -> tuple[int, int, int, int, int]:
+        return whole.count_record(record) if any(map(encoded_whole, record)) else words.count_record(record)
+
+    return Tokenizer(spec, count_text, count_record)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import tempfile
+from pathlib import Path
 
 import pytest
 import sentencepiece
@@ -76,6 +79,69 @@ def test_huggingface_tokenizer_json(tmp_path):
     assert loaded_counts(tmp_path / "a.db", {0}) == {0: expected}
 
 
+LLAMA3_SPLIT = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"
+_HF_FOLDER = Path(tempfile.mkdtemp(prefix="alpaca-explore-hf-"))
+
+
+@functools.cache
+def byte_level_tokenizer(style: str) -> tuple[Path, Path]:
+    """A BPE tokenizer.json trained here on the real sample, GPT-2 style or Llama 3 / Qwen style (split
+    pattern, NFC, special tokens): (the plain file, a copy that also sets truncation and padding)."""
+    from tokenizers import AddedToken, Regex, Tokenizer, models, normalizers, pre_tokenizers, trainers
+
+    tokenizer = Tokenizer(models.BPE())
+    if style == "gpt2":
+        tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+        special = ["<|endoftext|>"]
+    else:
+        tokenizer.normalizer = normalizers.NFC()
+        tokenizer.pre_tokenizer = pre_tokenizers.Sequence(
+            [pre_tokenizers.Split(Regex(LLAMA3_SPLIT), "isolated"), pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False)]
+        )
+        # A token that swallows the whitespace after it joins words across a space: such texts are encoded whole.
+        special = ["<|begin_of_text|>", AddedToken("<|eot_id|>", rstrip=True, special=True)]
+    texts = [record[field] for record in json.loads(SAMPLE.read_text())[:1500] for field in ("instruction", "input", "output")]
+    trainer = trainers.BpeTrainer(vocab_size=1500, special_tokens=special, initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+    tokenizer.train_from_iterator(texts, trainer)
+    plain, limited = _HF_FOLDER / f"{style}.json", _HF_FOLDER / f"{style}-limited.json"
+    tokenizer.save(str(plain))
+    tokenizer.enable_truncation(max_length=8)
+    tokenizer.enable_padding(length=64)
+    tokenizer.save(str(limited))
+    return plain, limited
+
+
+def hf_encode(path: Path):
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(path))
+    return lambda text: tokenizer.encode(text, add_special_tokens=False).ids
+
+
+_HF_EDGE_CASES = [
+    {"instruction": "Say <|eot_id|> 123 then stop.", "input": "<|endoftext|> x", "output": "Done <|begin_of_text|>"},
+    {"instruction": "Cafe\u0301 or caf\u00e9?", "input": "", "output": "Both  spell\n the same  word. "},
+    {"instruction": " Leading space", "input": "tab\t here", "output": "x\n y"},
+]
+
+
+@pytest.mark.parametrize("style", ["gpt2", "llama3"])
+def test_huggingface_byte_level_counts_are_exact(shared, tmp_path, style):
+    """Byte-level BPE tokenizer.json files are counted word by word; every count equals a full encode,
+    whatever truncation or padding the file sets."""
+    plain, limited = byte_level_tokenizer(style)
+    assert tokens._texts_to_encode_whole(json.loads(limited.read_text())) is not None, "not counted word by word"
+    records = [*json.loads(SAMPLE.read_text()), *_HF_EDGE_CASES]
+    source = tmp_path / "d.json"
+    source.write_text(json.dumps(records))
+    load(str(source), tmp_path / "a.db", tokenizer=str(limited))
+    ids = set(range(len(records)))
+    encode = hf_encode(plain)
+    assert loaded_counts(tmp_path / "a.db", ids) == {i: reference_counts(encode, records[i]) for i in ids}
+    counter = load_tokenizer(str(limited)).count
+    assert counter("Cafe\u0301 <|eot_id|> 42") == len(encode("Cafe\u0301 <|eot_id|> 42"))
+
+
 def test_empty_and_non_ascii_text(tmp_path):
     records = [
         {"instruction": "Übersetze ins Englische.", "input": "Straße, 東京, emoji 🦙🦙", "output": ""},
@@ -140,7 +206,7 @@ def test_unreadable_tokenizer_files(run_cli, tmp_path):
         assert_clean_error(run_cli("load", "x.json", "--tokenizer", tmp_path / name), message)
 
 
-_FRAGMENTS = [*" \t\n\r\u00a0\u3000\u2028ab Zé9'’.,:;!?-#/()<>|_東京🦙\x1c", "'s", "'ll", "<|endoftext|>", "###", "\n\n", " 123", "  ", "word"]
+_FRAGMENTS = [*" \t\n\r\u00a0\u3000\u2028ab Zé9'’.,:;!?-#/()<>|_東京🦙\x1c\u0301", "'s", "'ll", "<|endoftext|>", "<|eot_id|>", "###", "\n\n", " 123", "  ", "word"]
 _TRICKY = st.lists(st.sampled_from(_FRAGMENTS), max_size=24).map("".join)
 
 
@@ -189,3 +255,11 @@ def test_word_by_word_counts_equal_full_encodes(instruction, input_, output):
     encode = tiktoken.get_encoding("cl100k_base").encode_ordinary
     assert isinstance(fast.count, tokens._WordCounter)
     assert fast.count_record(record) == reference_counts(encode, record._asdict())
+
+
+@settings(max_examples=300, deadline=None)
+@given(instruction=_TRICKY, input_=_TRICKY, output=_TRICKY)
+def test_huggingface_word_by_word_counts_equal_full_encodes(shared, instruction, input_, output):
+    record = Record(instruction, input_, output)
+    plain, _ = byte_level_tokenizer("llama3")
+    assert load_tokenizer(str(plain)).count_record(record) == reference_counts(hf_encode(plain), record._asdict())
