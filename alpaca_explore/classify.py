@@ -55,9 +55,13 @@ DETERMINERS = frozenset(
 # "Imagine you are ...", "Suppose you want ...": these verbs take a clause, never an object.
 _CLAUSE_VERBS = frozenset("imagine suppose pretend assume".split())
 _OBJECT_PRONOUNS = frozenset("me us him her them you".split())
+_SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
 _AUXILIARIES = frozenset("am are is was were will would can could should shall may might must have has had".split())
 _PARTICLES = frozenset("up out down off over".split())
-_QUANTIFIERS = frozenset({("at", "least"), ("at", "most"), ("up", "to"), ("no", "more"), ("more", "than"), ("less", "than")})
+_QUANTIFIERS = frozenset(
+    {("at", "least"), ("at", "most"), ("up", "to"), ("no", "more"), ("more", "than"), ("less", "than"),
+     *((word, "of") for word in ("all", "some", "each", "any", "both", "most", "many", "none", "several"))}
+)
 _CLAUSE_STARTS = frozenset("what who which where when why how whether if it them something anything".split())
 _NP_BOUNDARIES = frozenset(
     "of about for to in on with from into by at as between using that which who whom where when while if "
@@ -206,6 +210,7 @@ def _object_noun(rest: list[str]) -> str | None:
             break
         if content and (
             token in _ENDS_A_NOUN_PHRASE
+            or (token in _SUBJECT_PRONOUNS and rest[position - 1] != "thank")  # "the measures you can take"
             or _is_participle(token)
             or token in {"following", "given"}
             or (token.endswith("ing") and rest[position + 1 : position + 2] and rest[position + 1] in _AFTER_A_PARTICIPLE)
@@ -217,7 +222,7 @@ def _object_noun(rest: list[str]) -> str | None:
             continue
         head = token
         content += 1
-    return singular(head.removesuffix("'s").removesuffix("’s")) if head else None
+    return singular(head.removesuffix("'s").removesuffix("’s")) if head and head not in _OBJECT_PRONOUNS else None
 
 
 def _is_participle(token: str) -> bool:
@@ -298,7 +303,7 @@ _MATH = _Keywords(
     ("sum of", "product of", "average of", "mean of", "median of", "area of", "volume of", "square root",
      "cube root", "power of", "divided by", "multiplied by", "prime number", "prime numbers", "greatest common",
      "least common", "interest rate", "compound interest", "simple interest", "how many", "how much",
-     "total cost", "ratio of"),
+     "total cost", "ratio of", "simplify the expression", "evaluate the expression", "algebraic expression"),
 )
 _MATH_WITHOUT_NUMBERS = _Keywords("solve equation calculate compute derivative integral probability")
 _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|\d\s*%|=\s*\d|\d+\s*(?:km|kg|miles?|meters?|cm|feet|ounces?|liters?|pounds?|degrees)")
@@ -335,6 +340,7 @@ _REWRITE = _Keywords(
 _MENTIONS_TEXT = _Keywords("sentence word text phrase paragraph passage statement sentences words texts phrases paragraphs passages statements")
 _CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tagline tweet haiku title headline limerick".split())
 _TOLD_STORIES = _CREATIVE_NOUNS | {"tale", "riddle", "anecdote", "fable"}
+_PROSE_NOUNS = _CREATIVE_NOUNS | {"sentence", "paragraph"}  # "two sentences about programming" are not code
 _SOFTWARE_OR_NOT = ("program", "programs", "script", "scripts")
 _NOT_SOFTWARE = re.compile(
     r"\bscripts? for (?:a|an|the) (?:scene|play|movie|film|video|commercial|podcast|skit|show|episode)\b|"
@@ -432,7 +438,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "classification"
     if noun in {"list", "set"} and (verb in _BRAINSTORM_VERBS or verb in _HANDING_OVER_VERBS):
         return "brainstorming"
-    if verb in _SORTING_VERBS and "order" in text.words:
+    if "order" in text.words and (verb in _SORTING_VERBS or "alphabetical" in text.words):
         return "other"
     # "Make up a sentence" invents one.
     edits = verb in _REWRITE_VERBS and not (verb == "make" and rest[:1] == ["up"])
@@ -478,7 +484,7 @@ def _refers_to_passage(text: _Text) -> bool:
 
 
 def _is_coding(text: _Text, input_: str, verb: str | None, noun: str | None) -> bool:
-    if noun in _CREATIVE_NOUNS or (not text.words.isdisjoint(_SOFTWARE_OR_NOT) and _NOT_SOFTWARE.search(text.lowered)):
+    if noun in _PROSE_NOUNS or (not text.words.isdisjoint(_SOFTWARE_OR_NOT) and _NOT_SOFTWARE.search(text.lowered)):
         return False
     if _CODE.found(text) and (verb is None or _CODE_ACTION.found(text)):
         return True
