@@ -1,0 +1,73 @@
+"""Categories, verb/noun and quality flags: agreement with the hand labels, and time per record.
+
+Prints, for every label set in tests/data, how often the category, verb and noun agree with the
+hand labels, one confusion matrix over all sets and the precision and recall of the flags; then
+the CPU time that categories with verb/noun, and flags, take for a full-size corpus in one
+process (median of --runs), against the load's budget of 0.5 s for both. Run it from the test
+environment (it reads the label sets through the tests).
+
+    python benchmarks/classify_benchmark.py [--records 52002] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from corpus import iter_corpus  # noqa: E402
+from test_classify import LABEL_SETS, confusion_matrix, labelled  # noqa: E402
+
+from alpaca_explore.classify import analyse  # noqa: E402
+from alpaca_explore.quality import record_issues  # noqa: E402
+
+
+def report_agreement() -> None:
+    print(f"{'label set':<22} {'records':>7} {'category':>9} {'verb':>7} {'noun':>7}")
+    every_pair = []
+    for labels in LABEL_SETS:
+        pairs = labelled(labels)
+        every_pair += pairs
+        results = [(analyse(record["instruction"], record["input"]), label) for record, label in pairs]
+        shares = [sum(getattr(a, key) == label[key] for a, label in results) / len(results) for key in ("category", "verb", "noun")]
+        print(f"{labels.name:<22} {len(results):>7} " + " ".join(f"{share:>8.1%}" for share in shares))
+    print(f"\ncategories over all {len(every_pair)} labelled records (rows: label, columns: rules)")
+    print(confusion_matrix(every_pair))
+    flagged = [(record_issues(r["instruction"], r["input"], r["output"]), label["issues"]) for r, label in every_pair]
+    raised = sum(len(found) for found, _ in flagged)
+    correct = sum(len(set(found) & set(expected)) for found, expected in flagged)
+    expected = sum(len(expected) for _, expected in flagged)
+    print(f"\nflags: {raised} raised, {correct} correct (precision {correct / raised:.0%}), {expected} labelled (recall {correct / expected:.0%})")
+
+
+def seconds(function, runs: int) -> float:
+    """Median CPU seconds of ``function()``."""
+    timings = []
+    for _ in range(runs):
+        started = time.process_time()
+        function()
+        timings.append(time.process_time() - started)
+    return statistics.median(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=52_002)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    report_agreement()
+    records = [(r["instruction"], r["input"], r["output"]) for r in iter_corpus(args.records)]
+    classify = seconds(lambda: [analyse(instruction, input_) for instruction, input_, _ in records], args.runs)
+    flags = seconds(lambda: [record_issues(*record) for record in records], args.runs)
+    print(f"\n{len(records):,} records, one process, median of {args.runs}:")
+    print(f"categories and verb/noun: {classify:.2f} s ({classify / len(records) * 1e6:.1f} µs a record)")
+    print(f"quality flags:            {flags:.2f} s ({flags / len(records) * 1e6:.1f} µs a record)")
+    print(f"together:                 {classify + flags:.2f} s (budget: well under 0.5 s)")
+
+
+if __name__ == "__main__":
+    main()
