@@ -22,6 +22,8 @@ _MEDIA_INPUT = re.compile(
     r"https?://|www\.|\.(?:jpe?g|png|gif|bmp|svg|mp3|mp4|wav|mov|avi|pdf|xlsx?|docx?)\b|<(?:image|img|picture|photo|video|audio)\b|\[(?:image|picture|photo|video|audio|chart|graph)",
     re.I,
 )
+# A link in the instruction stands for content the record does not hold when it names such content.
+_LINKED_CONTENT = re.compile(r"\b(?:article|page|web ?site|site|video|post|blog|paper|story|report|document|news)\b", re.I)
 _CREATE_MEDIA = re.compile(r"^\s*(?:create|make|draw|design|generate|produce|build|construct|sketch|plot|render)\b", re.I)
 _MERGED = re.compile(r"(?:^|\n)\s*(?:#+\s*)?(?:\d+\.\s*)?instruction\s*:|###\s*(?:instruction|response)\b", re.I)
 _REFUSAL = re.compile(
@@ -68,6 +70,8 @@ def _missing_media(instruction: str, input_: str) -> bool:
     """The task refers to media that a text dataset cannot carry."""
     if _MEDIA_INPUT.search(input_):
         return bool(re.search(_MEDIA, instruction, re.I)) or not input_.strip().startswith(("{", "[", "<html"))
+    if ("://" in instruction or "www." in instruction) and not input_.strip() and _LINKED_CONTENT.search(instruction):
+        return True
     if _CREATE_MEDIA.search(instruction):
         return False
     # Any text in the input (lyrics, a table, a description) is taken to be the media itself.

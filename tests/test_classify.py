@@ -148,6 +148,9 @@ def test_gsm8k_is_mostly_math(shared):
         (("Describe the painting.", "", "   "), ["empty_output"]),
         (("Describe the attached image.", "", "A dog in a park."), ["missing_media"]),
         (("What is the title of this song?", "https://www.youtube.com/watch?v=x", "High Hopes."), ["missing_media"]),
+        (("Summarize this article: https://example.com/article", "", "It says ..."), ["missing_media"]),
+        (("Extract the domain name from https://example.com/a/b", "", "example.com"), []),  # the link is the data
+        (("Describe this image: https://example.com/cat.jpg", "", "A cat."), ["missing_media"]),
         (("Name a fruit.", "<noinput>", "Apple."), ["placeholder_input"]),
         (("Name a fruit.", "N/A", "Apple."), ["placeholder_input"]),
         (("Name a fruit.", "{\\noinput}", "Apple."), ["placeholder_input"]),
