@@ -213,7 +213,11 @@ def _field(value: dict, name: str, aliases: tuple[str, ...], where: str) -> str:
     if name == "input":
         return ""
     names = " or ".join(f'"{key}"' for key in aliases)
-    raise AlpacaExploreError(f"{where}: missing {names}")
+    # json.dumps escapes line breaks and control characters: the message stays on one line.
+    found = ", ".join(json.dumps(key[:40]) for key in list(value)[:5]) or "no keys"
+    raise AlpacaExploreError(
+        f'{where}: missing {names} (it has {found}; Alpaca records have "instruction", "input" and "output")'
+    )
 
 
 def _json_type(value: object) -> str:

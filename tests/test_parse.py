@@ -93,8 +93,10 @@ def test_seed_tasks_become_one_row_per_instance(tmp_path):
     [
         (b'[{"instruction": "a", "output": "b"}, {"instruction": "a", "output": 5}]', 'record 1: "output" is a number, expected a string'),
         (b'[{"instruction": "a", "output": "b"}, [1, 2]]', "record 1: expected a JSON object, got an array"),
-        (b'[{"output": "b"}]', 'record 0: missing "instruction"'),
-        (b'[{"instruction": "a"}]', 'record 0: missing "output" or "response"'),
+        (b'[{"output": "b"}]', 'record 0: missing "instruction" (it has "output"; Alpaca records have "instruction", "input" and "output")'),
+        (b'[{"instruction": "a"}]', 'record 0: missing "output" or "response" (it has "instruction"; Alpaca records have "instruction", "input" and "output")'),
+        (b'{"messages": [{"role": "user", "content": "hi"}]}\n', 'record 0: missing "instruction" (it has "messages"; Alpaca records have "instruction", "input" and "output")'),
+        (b'[{}]', 'record 0: missing "instruction" (it has no keys; Alpaca records have "instruction", "input" and "output")'),
         (b'[{"instruction": true, "output": "b"}]', 'record 0: "instruction" is a boolean, expected a string'),
         (b'[{"instruction": "a", "input": 3, "output": "b"}]', 'record 0: "input" is a number, expected a string'),
         (b'{"instruction": "a", "output": "b"}\n{"instruction": "a", "output": null}\n', 'record 1: "output" is null, expected a string'),
