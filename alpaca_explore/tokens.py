@@ -332,10 +332,13 @@ def _huggingface(path: Path) -> Tokenizer:
         return len(encode(text, add_special_tokens=False).ids)
 
     spec = str(path.resolve())
-    encoded_whole = _texts_to_encode_whole(json.loads(tokenizer.to_str()))
-    if encoded_whole is None:
-        return _counting_each_text(spec, count)
-    return _counting_words_unless(spec, count, encoded_whole)
+    config = json.loads(tokenizer.to_str())
+    if _splits_at_spaces_byte_level(config):
+        return _counting_words_unless(spec, count, _needs_whole_encode(config))
+    if _splits_at_spaces_metaspace(config):
+        words, needs_whole_encode = _SentencePieceWords(count), _needs_whole_encode(config)
+        return _counting_each_text(spec, lambda text: count(text) if needs_whole_encode(text) else words(text))
+    return _counting_each_text(spec, count)
 
 
 # Split patterns of Hugging Face pre-tokenizers (Llama 3; Qwen 2; Qwen 3.5) in which, as in tiktoken's,
@@ -349,30 +352,15 @@ SPACE_SPLITTING_PATTERNS = frozenset(
 )
 
 
-def _texts_to_encode_whole(config: dict) -> Callable[[str], bool] | None:
-    """For a tokenizer.json whose pre-tokenizer splits before every space that follows a non-space
-    (GPT-2's byte-level regex, or a known split pattern), the test for the texts that still need a
-    whole encode: those holding an added token, or not in NFC under an NFC normalizer. None for others."""
-    normalizer = config.get("normalizer")
-    if not _splits_at_spaces_hf(config.get("pre_tokenizer")) or config["model"].get("dropout") or normalizer not in (None, {"type": "NFC"}):
-        return None
-    contents = [token["content"] for token in config.get("added_tokens") or ()]
-    added = re.compile("|".join(map(re.escape, contents))) if contents else None
-
-    def encoded_whole(text: str) -> bool:
-        return (added is not None and added.search(text) is not None) or (
-            normalizer is not None and not unicodedata.is_normalized("NFC", text)
-        )
-
-    return encoded_whole
-
-
-def _splits_at_spaces_hf(pre_tokenizer: dict | None) -> bool:
-    if pre_tokenizer is None:
+def _splits_at_spaces_byte_level(config: dict) -> bool:
+    """Byte-level BPE files (GPT-2, Llama 3, Qwen) whose pre-tokenizer splits before every space that
+    follows a non-space, as tiktoken's do: GPT-2's regex or a known split pattern; no normalizer but NFC."""
+    pre_tokenizer = config.get("pre_tokenizer") or {}
+    if config.get("normalizer") not in (None, {"type": "NFC"}) or config["model"].get("dropout"):
         return False
-    if pre_tokenizer["type"] == "ByteLevel":
+    if pre_tokenizer.get("type") == "ByteLevel":
         return pre_tokenizer.get("add_prefix_space") is False and pre_tokenizer.get("use_regex", True)
-    if pre_tokenizer["type"] != "Sequence" or len(pre_tokenizer["pretokenizers"]) != 2:
+    if pre_tokenizer.get("type") != "Sequence" or len(pre_tokenizer["pretokenizers"]) != 2:
         return False
     split, byte_level = pre_tokenizer["pretokenizers"]
     return (
@@ -385,8 +373,48 @@ def _splits_at_spaces_hf(pre_tokenizer: dict | None) -> bool:
     )
 
 
+_PREPEND_AND_REPLACE = {
+    "type": "Sequence",
+    "normalizers": [{"type": "Prepend", "prepend": "\u2581"}, {"type": "Replace", "pattern": {"String": " "}, "content": "\u2581"}],
+}
+
+
+def _splits_at_spaces_metaspace(config: dict) -> bool:
+    """SentencePiece-style files (Llama 2, Mistral): spaces become "\u2581", one more starts the text,
+    and no token spans a "\u2581", as :func:`_splits_at_spaces` checks for SentencePiece models."""
+    normalizer, pre_tokenizer, model = config.get("normalizer"), config.get("pre_tokenizer"), config["model"]
+    metaspace = (
+        normalizer is None
+        and pre_tokenizer is not None
+        and pre_tokenizer.get("type") == "Metaspace"
+        and pre_tokenizer.get("replacement") == "\u2581"
+        and pre_tokenizer.get("prepend_scheme") == "first"
+    )
+    if not (metaspace or (normalizer == _PREPEND_AND_REPLACE and pre_tokenizer is None)) or model.get("dropout"):
+        return False
+    if metaspace and pre_tokenizer.get("split"):
+        return True  # the pre-tokenizer itself cuts the text before every "\u2581"
+    vocab = model.get("vocab") or {}
+    pieces = vocab if isinstance(vocab, dict) else (piece for piece, _ in vocab)  # BPE: a dict; Unigram: pairs
+    return not any("\u2581" in piece[1:] for piece in pieces)
+
+
+def _needs_whole_encode(config: dict) -> Callable[[str], bool]:
+    """Texts a word-by-word count would get wrong: those holding one of the file's added tokens (which
+    may swallow the spaces around them), or not in NFC under an NFC normalizer."""
+    contents = [token["content"] for token in config.get("added_tokens") or ()]
+    added = re.compile("|".join(map(re.escape, contents))) if contents else None
+    nfc = config.get("normalizer") == {"type": "NFC"}
+
+    def needs_whole_encode(text: str) -> bool:
+        return (added is not None and added.search(text) is not None) or (nfc and not unicodedata.is_normalized("NFC", text))
+
+    return needs_whole_encode
+
+
 def _counting_words_unless(spec: str, count: Callable[[str], int], encoded_whole: Callable[[str], bool]) -> Tokenizer:
-    """Word-by-word counts, except for records with a text that ``encoded_whole`` picks out."""
+    """Word-by-word counts with the training text counted at its seams, except for records with a
+    text that ``encoded_whole`` picks out."""
     words = _WordCounter(count)
     whole = _counting_each_text(spec, count)
 

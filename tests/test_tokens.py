@@ -130,7 +130,7 @@ def test_huggingface_byte_level_counts_are_exact(shared, tmp_path, style):
     """Byte-level BPE tokenizer.json files are counted word by word; every count equals a full encode,
     whatever truncation or padding the file sets."""
     plain, limited = byte_level_tokenizer(style)
-    assert tokens._texts_to_encode_whole(json.loads(limited.read_text())) is not None, "not counted word by word"
+    assert tokens._splits_at_spaces_byte_level(json.loads(limited.read_text())), "not counted word by word"
     records = [*json.loads(SAMPLE.read_text()), *_HF_EDGE_CASES]
     source = tmp_path / "d.json"
     source.write_text(json.dumps(records))
@@ -140,6 +140,46 @@ def test_huggingface_byte_level_counts_are_exact(shared, tmp_path, style):
     assert loaded_counts(tmp_path / "a.db", ids) == {i: reference_counts(encode, records[i]) for i in ids}
     counter = load_tokenizer(str(limited)).count
     assert counter("Cafe\u0301 <|eot_id|> 42") == len(encode("Cafe\u0301 <|eot_id|> 42"))
+
+
+@functools.cache
+def metaspace_tokenizers() -> dict[str, Path]:
+    """SentencePiece-style BPE tokenizer.json files trained here: "metaspace" (a Metaspace pre-tokenizer that
+    splits), "llama2" (the same vocabulary behind Llama 2's Prepend + Replace normalizer) and "joined"
+    (trained without a pre-tokenizer, so its tokens span spaces)."""
+    from tokenizers import AddedToken, Tokenizer, models, normalizers, pre_tokenizers, trainers
+
+    texts = [record[field] for record in json.loads(SAMPLE.read_text())[:1500] for field in ("instruction", "input", "output")]
+    paths = {}
+    for style in ("metaspace", "joined"):
+        tokenizer = Tokenizer(models.BPE(byte_fallback=True, fuse_unk=True))
+        if style == "metaspace":
+            tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="first", split=True)
+        else:
+            tokenizer.normalizer = normalizers.Sequence([normalizers.Prepend("\u2581"), normalizers.Replace(" ", "\u2581")])
+        special = ["<unk>", "<s>", "</s>", AddedToken("<|eot_id|>", rstrip=True, special=True)]
+        tokenizer.train_from_iterator(texts, trainers.BpeTrainer(vocab_size=1500, special_tokens=special))
+        paths[style] = _HF_FOLDER / f"{style}.json"
+        tokenizer.save(str(paths[style]))
+        if style == "metaspace":
+            tokenizer.pre_tokenizer = None
+            tokenizer.normalizer = normalizers.Sequence([normalizers.Prepend("\u2581"), normalizers.Replace(" ", "\u2581")])
+            paths["llama2"] = _HF_FOLDER / "llama2.json"
+            tokenizer.save(str(paths["llama2"]))
+    return paths
+
+
+@pytest.mark.parametrize("style, by_words", [("metaspace", True), ("llama2", True), ("joined", False)])
+def test_huggingface_sentencepiece_style_counts_are_exact(shared, tmp_path, style, by_words):
+    path = metaspace_tokenizers()[style]
+    assert tokens._splits_at_spaces_metaspace(json.loads(path.read_text())) == by_words
+    records = [*json.loads(SAMPLE.read_text()), *_HF_EDGE_CASES, {"instruction": "Use </s> and \u2581 here", "input": "", "output": "<s>x"}]
+    source = tmp_path / "d.json"
+    source.write_text(json.dumps(records))
+    load(str(source), tmp_path / "a.db", tokenizer=str(path))
+    ids = set(range(len(records)))
+    encode = hf_encode(path)
+    assert loaded_counts(tmp_path / "a.db", ids) == {i: reference_counts(encode, records[i]) for i in ids}
 
 
 def test_empty_and_non_ascii_text(tmp_path):
@@ -263,3 +303,11 @@ def test_huggingface_word_by_word_counts_equal_full_encodes(shared, instruction,
     record = Record(instruction, input_, output)
     plain, _ = byte_level_tokenizer("llama3")
     assert load_tokenizer(str(plain)).count_record(record) == reference_counts(hf_encode(plain), record._asdict())
+
+
+@settings(max_examples=300, deadline=None)
+@given(instruction=_TRICKY | st.just("\u2581x"), input_=_TRICKY, output=_TRICKY)
+def test_huggingface_llama2_style_counts_equal_full_encodes(shared, instruction, input_, output):
+    record = Record(instruction, input_, output)
+    path = metaspace_tokenizers()["llama2"]
+    assert load_tokenizer(str(path)).count_record(record) == reference_counts(hf_encode(path), record._asdict())
