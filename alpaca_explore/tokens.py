@@ -200,12 +200,18 @@ def describe(spec: str) -> str:
     return f"tiktoken {spec}"
 
 
+@functools.cache
+def encoding_names() -> frozenset[str]:
+    """The names of tiktoken's encodings."""
+    import tiktoken
+
+    return frozenset(tiktoken.list_encoding_names())
+
+
 @functools.lru_cache(maxsize=8)
 def load_tokenizer(spec: str = DEFAULT_TOKENIZER) -> Tokenizer:
     """Load the tokenizer named by ``spec``; a bad spec is a one-line :class:`AlpacaExploreError`."""
-    import tiktoken
-
-    if spec in tiktoken.list_encoding_names():
+    if spec in encoding_names():
         return _tiktoken(spec)
     path = Path(spec).expanduser()
     if path.is_file():
@@ -214,7 +220,7 @@ def load_tokenizer(spec: str = DEFAULT_TOKENIZER) -> Tokenizer:
         raise AlpacaExploreError(f"tokenizer {spec!r} is not a file")
     if os.sep in spec or path.suffix in {".model", ".json"}:
         raise AlpacaExploreError(f"tokenizer file not found: {spec}")
-    names = ", ".join(tiktoken.list_encoding_names())
+    names = ", ".join(sorted(encoding_names()))
     raise AlpacaExploreError(
         f"unknown tokenizer {spec!r}: give a tiktoken encoding ({names}), "
         "a SentencePiece tokenizer.model path or a Hugging Face tokenizer.json path"

@@ -46,8 +46,16 @@ def canned_queries(datasette, database):
 def prepare_connection(conn, database, datasette):
     tables = resources.alpaca_tables(datasette.get_database(database))
     default_spec = next(reversed(tables.values()), tokens.DEFAULT_TOKENIZER)
+    # SQL may name a tiktoken encoding or a tokenizer this database was loaded with, never another server file.
+    allowed = frozenset(tables.values()) | tokens.encoding_names()
+
+    def token_count(text: str | None, spec: str) -> int:
+        if spec not in allowed:
+            raise ValueError(f"token_count: {spec!r} is neither a tiktoken encoding nor a tokenizer this database was loaded with")
+        return tokens.load_tokenizer(spec).count(text or "")
+
     conn.create_function("token_count", 1, lambda text: tokens.load_tokenizer(default_spec).count(text or ""), deterministic=True)
-    conn.create_function("token_count", 2, lambda text, spec: tokens.load_tokenizer(spec).count(text or ""), deterministic=True)
+    conn.create_function("token_count", 2, token_count, deterministic=True)
     conn.create_function("alpaca_category", 2, lambda instruction, input_: classify.category(instruction or "", input_ or ""), deterministic=True)
 
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from collections import Counter
 
 import httpx
 import pytest
+import sentencepiece
 import sqlite_utils
 import tiktoken
-from conftest import SAMPLE, start_datasette
+from conftest import LLAMA_MODEL, SAMPLE, start_datasette
 
 from alpaca_explore import load
 from alpaca_explore.classify import category
@@ -125,6 +127,26 @@ def test_sql_functions(explorer):
     rows = get_json(client, "/alpaca.json", sql="select token_count(:t) as n, alpaca_category(:i, '') as c", t=text, i="Write a haiku about autumn.")["rows"]
     assert rows == [[len(tiktoken.get_encoding("cl100k_base").encode_ordinary(text)), category("Write a haiku about autumn.")]]
     assert get_json(client, "/alpaca.json", sql="select token_count('hello world', 'cl100k_base')")["rows"] == [[2]]
+
+
+def test_token_count_opens_only_the_tokenizers_the_database_was_loaded_with(shared, tmp_path):
+    """SQL can name a tiktoken encoding or a recorded tokenizer, never another file on the server."""
+    source = tmp_path / "d.json"
+    source.write_text(json.dumps(json.loads(SAMPLE.read_text())[:5]))
+    load(str(source), tmp_path / "alpaca.db", tokenizer=str(LLAMA_MODEL))
+    elsewhere = shutil.copy(LLAMA_MODEL, tmp_path / "other.model")  # a valid tokenizer, but not this database's
+    process, base = start_datasette("alpaca.db", cwd=tmp_path)
+    try:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            sql = "select token_count('hello world', :spec)"
+            expected = len(sentencepiece.SentencePieceProcessor(model_file=str(LLAMA_MODEL)).encode("hello world"))
+            assert get_json(client, "/alpaca.json", sql=sql, spec=str(LLAMA_MODEL.resolve()))["rows"] == [[expected]]
+            assert get_json(client, "/alpaca.json", sql=sql, spec="cl100k_base")["rows"] == [[2]]
+            refused = client.get("/alpaca.json", params={"sql": sql, "spec": str(elsewhere)})
+            assert refused.status_code == 400 and refused.json()["error"] == "user-defined function raised exception"
+    finally:
+        process.terminate()
+        process.wait()
 
 
 @pytest.mark.parametrize("extension, parse", [("alpaca", json.loads), ("jsonl", lambda text: [json.loads(line) for line in text.splitlines()])])
