@@ -90,28 +90,39 @@ def build(target: Path, table: str) -> Iterator[DatabaseWriter]:
     directory = target.resolve().parent
     if not directory.is_dir():
         raise AlpacaExploreError(f"cannot write {target}: folder {directory} does not exist")
-    _remove_abandoned_copies(directory, target.name)
-    fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f"{_temp_prefix(target.name)}{os.getpid()}.", suffix=".tmp")
-    os.close(fd)
+    with _reported_as_write_errors(target):
+        _remove_abandoned_copies(directory, target.name)
+        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f"{_temp_prefix(target.name)}{os.getpid()}.", suffix=".tmp")
+        os.close(fd)
     temp = Path(temp_name)
     try:
-        if target.exists():
-            shutil.copyfile(target, temp)
-        db = _open(temp, target)
-        try:
-            with db.conn:
-                _replace_table(db, table, target)
-                writer = DatabaseWriter(db, table)
-                yield writer
-        finally:
-            db.close()
-        os.chmod(temp, _mode_for(target))
-        _sync(temp)  # the database is written without a journal: make it durable before it replaces the target
-        os.replace(temp, target)
-        _sync(directory)
+        with _reported_as_write_errors(target):
+            if target.exists():
+                shutil.copyfile(target, temp)
+            db = _open(temp, target)
+            try:
+                with db.conn:
+                    _replace_table(db, table, target)
+                    writer = DatabaseWriter(db, table)
+                    yield writer
+            finally:
+                db.close()
+            os.chmod(temp, _mode_for(target))
+            _sync(temp)  # the database is written without a journal: make it durable before it replaces the target
+            os.replace(temp, target)
+            _sync(directory)
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+@contextlib.contextmanager
+def _reported_as_write_errors(target: Path) -> Iterator[None]:
+    """SQLite and file-system failures (disk full, no permission) as a one-line error naming the target."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as error:
+        raise AlpacaExploreError(f"cannot write {target}: {error}") from None
 
 
 def _temp_prefix(name: str) -> str:

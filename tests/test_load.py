@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -13,10 +14,11 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import GSM8K, SAMPLE, SEED_TASKS, Route, assert_clean_error
+from conftest import GSM8K, SAMPLE, SEED_TASKS, CliResult, Route, assert_clean_error
 
 from alpaca_explore import load
 from alpaca_explore.database import COLUMNS
+from alpaca_explore.tokens import load_tokenizer
 
 SMALL = [
     {"instruction": "Give three tips for staying healthy.", "input": "", "output": "1. Eat well.\n2. Sleep.\n3. Move."},
@@ -232,3 +234,22 @@ def test_the_database_is_on_disk_before_it_replaces_the_target(tmp_path, monkeyp
     assert [kind for kind, _ in events] == ["fsync", "replace", "fsync"]
     assert Path(events[0][1]).name.startswith(".a.db.") and events[1][1] == str(tmp_path / "a.db")
     assert events[2][1] == str(tmp_path.resolve())
+
+
+def test_a_full_disk_is_a_one_line_error_and_leaves_nothing_behind(shared, tmp_path):
+    """A file-size limit stands in for a full disk: writes past it fail, as they would with no space left."""
+    load_tokenizer("cl100k_base")  # its cached copy is written here, not under the limit below
+
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
+
+    completed = subprocess.run(
+        [str(Path(sys.executable).parent / "alpaca-explore"), "load", str(SAMPLE), "--db", str(tmp_path / "a.db")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limit_file_size,
+    )
+    assert_clean_error(CliResult(completed.returncode, completed.stdout, completed.stderr), f"cannot write {tmp_path / 'a.db'}")
+    assert list(tmp_path.iterdir()) == []
