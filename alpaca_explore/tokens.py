@@ -265,11 +265,14 @@ def _tiktoken_encoding(name: str) -> tiktoken.Encoding:
         "mergeable_ranks": encoding._mergeable_ranks,
         "special_tokens": encoding._special_tokens,
     }
+    partial = cached.with_name(f".{cached.name}.{os.getpid()}")
     with contextlib.suppress(OSError):
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_name(f".{cached.name}.{os.getpid()}")
-        partial.write_bytes(marshal.dumps(parts))
-        os.replace(partial, cached)
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(marshal.dumps(parts))
+            os.replace(partial, cached)
+        finally:
+            partial.unlink(missing_ok=True)  # what a full disk left half-written
     return encoding
 
 

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import resource
+import signal
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -222,6 +227,21 @@ def test_tiktoken_encoding_is_kept_in_our_cache(tmp_path, monkeypatch):
     cached.write_bytes(b"not marshal")
     assert tokens._tiktoken_encoding("cl100k_base").encode_ordinary("hello world") == reference.encode_ordinary("hello world")
     assert cached.read_bytes() != b"not marshal"
+
+
+def test_a_cached_encoding_that_cannot_be_written_leaves_no_partial_file(tmp_path):
+    """Under a file-size limit (a full disk) the copy fails, the encoding still loads and no half file stays."""
+    script = "from alpaca_explore import tokens; print(tokens._tiktoken_encoding('cl100k_base').encode_ordinary('hello world'))"
+
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 16, 1 << 16))
+
+    env = {**os.environ, "ALPACA_EXPLORE_CACHE_DIR": str(tmp_path)}
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, preexec_fn=limit_file_size, timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == str(tiktoken.get_encoding("cl100k_base").encode_ordinary("hello world"))
+    assert list((tmp_path / "tiktoken").iterdir()) == []
 
 
 @pytest.mark.parametrize(
