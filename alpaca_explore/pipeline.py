@@ -15,11 +15,13 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from . import __version__, database, enrich, fetch, tokens
+from .errors import AlpacaExploreError
 from .parse import ParseStats, Record, read_records
 
 BATCH_SIZE = 2048
@@ -72,10 +74,13 @@ def load(
         stats = ParseStats()
         rows = 0
         with _row_counter(progress) as counter:
-            for batch_rows in _enriched_batches(read_records(local.path, stats), pool, workers):
-                writer.insert(batch_rows)
-                rows += len(batch_rows)
-                counter.update(len(batch_rows))
+            try:
+                for batch_rows in _enriched_batches(read_records(local.path, stats), pool, workers):
+                    writer.insert(batch_rows)
+                    rows += len(batch_rows)
+                    counter.update(len(batch_rows))
+            except BrokenProcessPool:
+                raise AlpacaExploreError("a worker process died (killed, or out of memory?); the database was left unchanged") from None
         seconds = time.perf_counter() - started
         writer.finish(
             {

@@ -139,27 +139,36 @@ def test_target_that_is_not_sqlite_is_left_alone(run_cli, tmp_path):
     assert (tmp_path / "notes.db").read_text() == "my notes"
 
 
-def test_load_killed_midway_leaves_target_unchanged_and_the_next_load_removes_its_copy(shared, tmp_path):
+def start_big_load(tmp_path: Path) -> tuple[subprocess.Popen, Path, bytes]:
+    """A load of 60,000 records over a small database, returned once it is writing its copy:
+    (the process, the database, the database's bytes before)."""
     big = tmp_path / "big.jsonl"
     records = json.loads(SAMPLE.read_text())
     with big.open("w") as out:
         for copy in range(15):
             for record in records:
                 out.write(json.dumps({**record, "output": f"{record['output']} ({copy})"}) + "\n")
+    db = tmp_path / "a.db"
     small = tmp_path / "small.json"
     small.write_text(json.dumps(SMALL))
-    db = tmp_path / "a.db"
     load(str(small), db)
     before = db.read_bytes()
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "alpaca-explore"), "load", str(big), "--db", str(db)],
         start_new_session=True,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     deadline = time.monotonic() + 30
     while not list(tmp_path.glob(".a.db.*.tmp")) and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(0.3)
     assert process.poll() is None, "the load finished before it could be killed"
+    return process, db, before
+
+
+def test_load_killed_midway_leaves_target_unchanged_and_the_next_load_removes_its_copy(shared, tmp_path):
+    process, db, before = start_big_load(tmp_path)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert db.read_bytes() == before
@@ -167,8 +176,21 @@ def test_load_killed_midway_leaves_target_unchanged_and_the_next_load_removes_it
     assert abandoned, "the killed load left no copy behind"
     live = tmp_path / f".a.db.{socket.gethostname()}.{os.getpid()}.x.tmp"  # as if another load were writing it
     live.write_bytes(b"")
-    load(str(small), db)
+    load(str(tmp_path / "small.json"), db)
     assert list(tmp_path.glob(".a.db.*.tmp")) == [live]
+
+
+def test_a_worker_killed_midway_is_a_one_line_error(shared, tmp_path):
+    """A worker process killed (as by the out-of-memory killer) ends the load cleanly, target unchanged."""
+    process, db, before = start_big_load(tmp_path)
+    workers = [pid for task in Path(f"/proc/{process.pid}/task").iterdir() for pid in (task / "children").read_text().split()]
+    assert workers, "the load has no worker processes"
+    os.kill(int(workers[0]), signal.SIGKILL)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert_clean_error(CliResult(process.returncode, "", stderr), "a worker process died")
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob(".a.db.*.tmp"))
 
 
 def test_version_and_help_with_examples(run_cli):
