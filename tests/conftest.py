@@ -6,6 +6,8 @@ import gzip
 import hashlib
 import http.server
 import os
+import resource
+import signal
 import socket
 import subprocess
 import sys
@@ -193,3 +195,13 @@ def start_datasette(*args: str, cwd: Path, python: Path | None = None) -> tuple[
             time.sleep(0.1)
     process.kill()
     raise RuntimeError("datasette did not start")
+
+
+def file_size_limit(limit: int) -> Callable[[], None]:
+    """A ``preexec_fn`` that makes every file the child writes stop at ``limit`` bytes, as a full disk would."""
+
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write instead of a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return limit_file_size

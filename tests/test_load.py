@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import signal
 import socket
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import GSM8K, SAMPLE, SEED_TASKS, CliResult, Route, assert_clean_error
+from conftest import GSM8K, SAMPLE, SEED_TASKS, CliResult, Route, assert_clean_error, file_size_limit
 
 from alpaca_explore import load
 from alpaca_explore.database import COLUMNS
@@ -262,16 +261,12 @@ def test_a_full_disk_is_a_one_line_error_and_leaves_nothing_behind(shared, tmp_p
     """A file-size limit stands in for a full disk: writes past it fail, as they would with no space left."""
     load_tokenizer("cl100k_base")  # its cached copy is written here, not under the limit below
 
-    def limit_file_size() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
-
     completed = subprocess.run(
         [str(Path(sys.executable).parent / "alpaca-explore"), "load", str(SAMPLE), "--db", str(tmp_path / "a.db")],
         capture_output=True,
         text=True,
         timeout=120,
-        preexec_fn=limit_file_size,
+        preexec_fn=file_size_limit(1 << 20),
     )
     assert_clean_error(CliResult(completed.returncode, completed.stdout, completed.stderr), f"cannot write {tmp_path / 'a.db'}")
     assert list(tmp_path.iterdir()) == []

@@ -5,8 +5,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import resource
-import signal
 import subprocess
 import sys
 import tempfile
@@ -18,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 import sqlite_utils
 import tiktoken
-from conftest import GSM8K, LLAMA_MODEL, SAMPLE, assert_clean_error
+from conftest import GSM8K, LLAMA_MODEL, SAMPLE, assert_clean_error, file_size_limit
 
 from alpaca_explore import load, tokens
 from alpaca_explore.errors import AlpacaExploreError
@@ -123,6 +121,15 @@ def hf_encode(path: Path):
     return lambda text: tokenizer.encode(text, add_special_tokens=False).ids
 
 
+def assert_loads_exact_counts(tmp_path: Path, records: list[dict], tokenizer: Path, encode) -> None:
+    """Load ``records`` with ``tokenizer``: every row's counts must equal full encodes with ``encode``."""
+    source = tmp_path / "d.json"
+    source.write_text(json.dumps(records))
+    load(str(source), tmp_path / "a.db", tokenizer=str(tokenizer))
+    ids = set(range(len(records)))
+    assert loaded_counts(tmp_path / "a.db", ids) == {i: reference_counts(encode, records[i]) for i in ids}
+
+
 _HF_EDGE_CASES = [
     {"instruction": "Say <|eot_id|> 123 then stop.", "input": "<|endoftext|> x", "output": "Done <|begin_of_text|>"},
     {"instruction": "Cafe\u0301 or caf\u00e9?", "input": "", "output": "Both  spell\n the same  word. "},
@@ -136,13 +143,8 @@ def test_huggingface_byte_level_counts_are_exact(shared, tmp_path, style):
     whatever truncation or padding the file sets."""
     plain, limited = byte_level_tokenizer(style)
     assert tokens._splits_at_spaces_byte_level(json.loads(limited.read_text())), "not counted word by word"
-    records = [*json.loads(SAMPLE.read_text()), *_HF_EDGE_CASES]
-    source = tmp_path / "d.json"
-    source.write_text(json.dumps(records))
-    load(str(source), tmp_path / "a.db", tokenizer=str(limited))
-    ids = set(range(len(records)))
     encode = hf_encode(plain)
-    assert loaded_counts(tmp_path / "a.db", ids) == {i: reference_counts(encode, records[i]) for i in ids}
+    assert_loads_exact_counts(tmp_path, [*json.loads(SAMPLE.read_text()), *_HF_EDGE_CASES], limited, encode)
     counter = load_tokenizer(str(limited)).count
     assert counter("Cafe\u0301 <|eot_id|> 42") == len(encode("Cafe\u0301 <|eot_id|> 42"))
 
@@ -155,20 +157,21 @@ def metaspace_tokenizers() -> dict[str, Path]:
     from tokenizers import AddedToken, Tokenizer, models, normalizers, pre_tokenizers, trainers
 
     texts = [record[field] for record in json.loads(SAMPLE.read_text())[:1500] for field in ("instruction", "input", "output")]
+    llama2_normalizer = normalizers.Sequence([normalizers.Prepend("\u2581"), normalizers.Replace(" ", "\u2581")])
     paths = {}
     for style in ("metaspace", "joined"):
         tokenizer = Tokenizer(models.BPE(byte_fallback=True, fuse_unk=True))
         if style == "metaspace":
             tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="first", split=True)
         else:
-            tokenizer.normalizer = normalizers.Sequence([normalizers.Prepend("\u2581"), normalizers.Replace(" ", "\u2581")])
+            tokenizer.normalizer = llama2_normalizer
         special = ["<unk>", "<s>", "</s>", AddedToken("<|eot_id|>", rstrip=True, special=True)]
         tokenizer.train_from_iterator(texts, trainers.BpeTrainer(vocab_size=1500, special_tokens=special))
         paths[style] = _HF_FOLDER / f"{style}.json"
         tokenizer.save(str(paths[style]))
         if style == "metaspace":
             tokenizer.pre_tokenizer = None
-            tokenizer.normalizer = normalizers.Sequence([normalizers.Prepend("\u2581"), normalizers.Replace(" ", "\u2581")])
+            tokenizer.normalizer = llama2_normalizer
             paths["llama2"] = _HF_FOLDER / "llama2.json"
             tokenizer.save(str(paths["llama2"]))
     return paths
@@ -179,12 +182,7 @@ def test_huggingface_sentencepiece_style_counts_are_exact(shared, tmp_path, styl
     path = metaspace_tokenizers()[style]
     assert tokens._splits_at_spaces_metaspace(json.loads(path.read_text())) == by_words
     records = [*json.loads(SAMPLE.read_text()), *_HF_EDGE_CASES, {"instruction": "Use </s> and \u2581 here", "input": "", "output": "<s>x"}]
-    source = tmp_path / "d.json"
-    source.write_text(json.dumps(records))
-    load(str(source), tmp_path / "a.db", tokenizer=str(path))
-    ids = set(range(len(records)))
-    encode = hf_encode(path)
-    assert loaded_counts(tmp_path / "a.db", ids) == {i: reference_counts(encode, records[i]) for i in ids}
+    assert_loads_exact_counts(tmp_path, records, path, hf_encode(path))
 
 
 def test_empty_and_non_ascii_text(tmp_path):
@@ -233,12 +231,8 @@ def test_a_cached_encoding_that_cannot_be_written_leaves_no_partial_file(tmp_pat
     """Under a file-size limit (a full disk) the copy fails, the encoding still loads and no half file stays."""
     script = "from alpaca_explore import tokens; print(tokens._tiktoken_encoding('cl100k_base').encode_ordinary('hello world'))"
 
-    def limit_file_size() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 16, 1 << 16))
-
     env = {**os.environ, "ALPACA_EXPLORE_CACHE_DIR": str(tmp_path)}
-    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, preexec_fn=limit_file_size, timeout=120)
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, preexec_fn=file_size_limit(1 << 16), timeout=120)
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == str(tiktoken.get_encoding("cl100k_base").encode_ordinary("hello world"))
     assert list((tmp_path / "tiktoken").iterdir()) == []
