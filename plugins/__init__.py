@@ -46,11 +46,11 @@ def canned_queries(datasette, database):
 def prepare_connection(conn, database, datasette):
     tables = resources.alpaca_tables(datasette.get_database(database))
     default_spec = next(reversed(tables.values()), tokens.DEFAULT_TOKENIZER)
-    # SQL may name a tiktoken encoding or a tokenizer this database was loaded with, never another server file.
-    allowed = frozenset(tables.values()) | tokens.encoding_names()
+    recorded = frozenset(tables.values())
 
     def token_count(text: str | None, spec: str) -> int:
-        if spec not in allowed:
+        # SQL may name a tiktoken encoding or a tokenizer this database was loaded with, never another server file.
+        if spec not in recorded and spec not in tokens.encoding_names():
             raise ValueError(f"token_count: {spec!r} is neither a tiktoken encoding nor a tokenizer this database was loaded with")
         return tokens.load_tokenizer(spec).count(text or "")
 
