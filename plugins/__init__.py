@@ -1,4 +1,4 @@
-"""alpaca-explore's Datasette plugin: metadata, canned queries, SQL functions, exports, facets.
+"""alpaca-explore's Datasette plugin: metadata, canned queries, SQL functions, exports, facets, reloads.
 
 It acts only on databases that hold a table built by ``alpaca-explore load``.
 """
@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from alpaca_explore import classify, tokens
 from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS
 
-from . import facets, renderers, resources, suggestions
+from . import facets, renderers, reopen, resources, suggestions
 
 # FTS5 highlight() markers used by the fts_search query: Unicode private-use characters
 # that never occur in the data, turned into <mark> only after the text is escaped.
@@ -84,4 +84,4 @@ def register_facet_classes():
 
 @hookimpl
 def asgi_wrapper(datasette):
-    return lambda app: suggestions.without_facet_suggestions(app, datasette)
+    return lambda app: reopen.reconnecting_to_replaced_files(suggestions.without_facet_suggestions(app, datasette), datasette)

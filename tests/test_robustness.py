@@ -118,7 +118,7 @@ def served(tmp_path_factory):
     process.wait()
 
 
-def test_reloads_under_continuous_requests_fail_no_request(served):
+def test_reloads_under_continuous_requests_fail_no_request_and_are_served_at_once(served):
     folder, base = served
     paths = ["/alpaca/alpaca_data.json?_size=5", "/alpaca/search.json?search=tree", "/alpaca/alpaca_data.json?_search=water", "/alpaca/by_category.json", "/alpaca/alpaca_data"]
     stop = threading.Event()
@@ -134,25 +134,41 @@ def test_reloads_under_continuous_requests_fail_no_request(served):
                     if response.status_code != 200:
                         failures.append(f"{path}: {response.status_code} {response.text[:200]}")
 
+    def served_rows() -> int:
+        return httpx.get(base + "/alpaca.json?sql=select+count(*)+as+n+from+alpaca_data&_shape=array").json()[0]["n"]
+
     threads = [threading.Thread(target=client) for _ in range(4)]
     for thread in threads:
         thread.start()
     try:
         records = json.loads(SAMPLE.read_text())
         for reload in range(3):
+            rows = 4000 - 500 * (reload + 1)
             source = folder / f"reload{reload}.json"
-            source.write_text(json.dumps(records[: 4000 - 500 * (reload + 1)]))
+            source.write_text(json.dumps(records[:rows]))
             load(str(source), folder / "alpaca.db")
+            # The next request after the rename is answered from the new file.
+            assert served_rows() == rows
             time.sleep(0.5)
     finally:
         stop.set()
         for thread in threads:
             thread.join()
     assert failures == [] and counts[0] > 50
-    # The running server keeps the file it opened; a new one serves the reloaded data.
-    process, fresh = start_datasette("alpaca.db", cwd=folder)
+    assert httpx.get(base + "/alpaca/alpaca_data.json?_size=1").json()["filtered_table_rows_count"] == 2500
+
+
+def test_a_reload_is_served_without_sql_threads_too(tmp_path):
+    records = json.loads(SAMPLE.read_text())
+    (tmp_path / "a.json").write_text(json.dumps(records[:30]))
+    (tmp_path / "b.json").write_text(json.dumps(records[:20]))
+    load(str(tmp_path / "a.json"), tmp_path / "alpaca.db")
+    process, base = start_datasette("alpaca.db", "--setting", "num_sql_threads", "0", cwd=tmp_path)
     try:
-        assert httpx.get(fresh + "/alpaca/alpaca_data.json?_size=1").json()["filtered_table_rows_count"] == 2500
+        rows = base + "/alpaca/alpaca_data.json?_size=1"
+        assert httpx.get(rows).json()["filtered_table_rows_count"] == 30
+        load(str(tmp_path / "b.json"), tmp_path / "alpaca.db")
+        assert httpx.get(rows).json()["filtered_table_rows_count"] == 20
     finally:
         process.terminate()
         process.wait()
