@@ -9,6 +9,7 @@ opens the new file. Queries already running finish on the old one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import threading
 
@@ -19,32 +20,29 @@ _CLOSE_TIMEOUT = 30.0
 
 
 def reconnecting_to_replaced_files(app, datasette):
-    opened: dict[str, tuple[int, int]] = {}
+    opened = _file_identities(datasette)  # as the server starts
     lock = asyncio.Lock()
 
     async def wrapped(scope, receive, send):
         if scope["type"] == "http":
             async with lock:
-                await _reconnect_replaced(datasette, opened)
+                for name, identity in _file_identities(datasette).items():
+                    if opened.setdefault(name, identity) != identity and await _close_connections(datasette, name):
+                        opened[name] = identity
         await app(scope, receive, send)
 
     return wrapped
 
 
-def _file_identity(path: str) -> tuple[int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None  # a moment between unlink and rename, or a removed file: keep what is open
-    return stat.st_dev, stat.st_ino
-
-
-async def _reconnect_replaced(datasette, opened: dict[str, tuple[int, int]]) -> None:
+def _file_identities(datasette) -> dict[str, tuple[int, int]]:
+    """(device, inode) of each mutable database's file, by database name."""
+    identities = {}
     for name, db in datasette.databases.items():
-        if not db.path or not db.is_mutable or (identity := _file_identity(db.path)) is None:
-            continue
-        if opened.setdefault(name, identity) != identity and await _close_connections(datasette, name):
-            opened[name] = identity
+        if db.path and db.is_mutable:
+            with contextlib.suppress(OSError):  # between unlink and rename, or removed: keep what is open
+                stat = os.stat(db.path)
+                identities[name] = (stat.st_dev, stat.st_ino)
+    return identities
 
 
 async def _close_connections(datasette, name: str) -> bool:
