@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from alpaca_explore import classify, tokens
 from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS
 
-from . import facets, renderers, reopen, resources, suggestions
+from . import facets, fulltext, renderers, reopen, resources, suggestions
 
 # FTS5 highlight() markers used by the fts_search query: Unicode private-use characters
 # that never occur in the data, turned into <mark> only after the text is escaped.
@@ -56,6 +56,7 @@ def prepare_connection(conn, database, datasette):
 
     conn.create_function("token_count", 1, lambda text: tokens.load_tokenizer(default_spec).count(text or ""), deterministic=True)
     conn.create_function("token_count", 2, token_count, deterministic=True)
+    conn.create_function("fts_query", 1, fulltext.fts_query, deterministic=True)
     conn.create_function("alpaca_category", 2, lambda instruction, input_: classify.category(instruction or "", input_ or ""), deterministic=True)
 
 

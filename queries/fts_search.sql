@@ -8,6 +8,6 @@ select
   alpaca_data.train_tokens
 from alpaca_data_fts
 join alpaca_data on alpaca_data.id = alpaca_data_fts.rowid
-where alpaca_data_fts match :q
+where alpaca_data_fts match fts_query(:q)
 order by rank
 limit 200

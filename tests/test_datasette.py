@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import time
 from collections import Counter
 
@@ -119,6 +120,32 @@ def test_every_canned_query_runs(explorer, query, params):
     if query == "flagged":
         db = sqlite_utils.Database(folder / "alpaca.db")
         assert len(rows) == db.execute("select count(*) from alpaca_data where issues like '%duplicate_instruction%'").fetchone()[0]
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        # FTS5 syntax keeps its meaning ...
+        ("prog*", "prog*"),
+        ("instruction: poem", "instruction: poem"),
+        ("python OR java", "python OR java"),
+        ("haiku NOT autumn", "haiku NOT autumn"),
+        # ... and what FTS5 would reject is searched for as words.
+        ("don't", '"don\'t"'),
+        ("C++ code", '"C" "code"'),
+    ],
+)
+def test_fts_search_keeps_fts5_syntax_and_searches_anything_else_as_words(explorer, typed, meant):
+    client, folder, _ = explorer
+    with sqlite3.connect(folder / "alpaca.db") as db:
+        expected = {rowid for (rowid,) in db.execute("select rowid from alpaca_data_fts where alpaca_data_fts match ?", [meant])}
+    rows = get_json(client, "/alpaca/fts_search.json", q=typed, _shape="array")
+    assert 0 < len(expected) < 200 and {row["id"] for row in rows} == expected
+
+
+def test_fts_search_without_a_query_is_empty_not_an_error(explorer):
+    client, _, _ = explorer
+    assert get_json(client, "/alpaca/fts_search.json", q="  ", _shape="array") == []
 
 
 def test_sql_functions(explorer):
