@@ -1,7 +1,8 @@
 """Enrich stage: token counts, category, verb/noun and quality issues for each record.
 
-:func:`analyse_batch` runs in worker processes; :class:`DuplicateTracker` runs
-in the parent, which sees the records in source order.
+:func:`count_batch` and :func:`analyse_batch` run in worker processes of their
+own; :class:`DuplicateTracker` runs in the parent, which sees the records in
+source order.
 """
 
 from __future__ import annotations
@@ -16,22 +17,25 @@ _tokenizer: tokens.Tokenizer | None = None
 
 
 def init_worker(spec: str) -> None:
-    """Pool initializer: load (under fork, inherit) the tokenizer once per worker."""
+    """Pool initializer of :func:`count_batch`: load (under fork, inherit) the tokenizer once per worker."""
     global _tokenizer
     _tokenizer = tokens.load_tokenizer(spec)
 
 
-def analyse_batch(batch: Sequence[Record]) -> list[tuple]:
-    """Per record: has_input, the five token counts, category, verb, noun, its issues so far and a duplicate key."""
+def count_batch(batch: Sequence[Record]) -> list[tuple[int, int, int, int, int]]:
+    """Per record: the instruction, input, output, total and training-text token counts."""
     assert _tokenizer is not None, "init_worker was not called"
-    count_record = _tokenizer.count_record
+    return list(map(_tokenizer.count_record, batch))
+
+
+def analyse_batch(batch: Sequence[Record]) -> list[tuple]:
+    """Per record: has_input, category, verb, noun, its issues so far and a duplicate key."""
     results = []
     for record in batch:
         analysis = classify.analyse(record.instruction, record.input)
         results.append(
             (
                 int(bool(record.input.strip())),
-                *count_record(record),
                 analysis.category,
                 analysis.verb,
                 analysis.noun,

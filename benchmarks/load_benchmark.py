@@ -30,10 +30,13 @@ WITHOUT_ENRICHMENT = """
 import sys
 from alpaca_explore import enrich, pipeline
 
-def analyse_batch(batch):
-    return [(1, 1, 1, 1, 3, 4, "other", None, None, [], b"") for _ in batch]
+def count_batch(batch):
+    return [(1, 1, 1, 3, 4) for _ in batch]
 
-enrich.analyse_batch = analyse_batch
+def analyse_batch(batch):
+    return [(1, "other", None, None, [], b"") for _ in batch]
+
+enrich.count_batch, enrich.analyse_batch = count_batch, analyse_batch
 pipeline.load(sys.argv[1], sys.argv[2], tokenizer=sys.argv[3])
 """
 

@@ -88,9 +88,10 @@ TEXTS = st.text(max_size=40) | st.sampled_from(["", " ", "?", "...", "(", ")", "
 def test_enrichment_accepts_any_text(records):
     """Tokens, category, verb/noun and flags for any strings at all: values, never an exception."""
     enrich.init_worker("cl100k_base")
-    rows = enrich.analyse_batch(records)
-    assert len(rows) == len(records)
-    assert all(row[6] in CATEGORIES and min(row[1:6]) >= 0 and row[5] >= 1 for row in rows)
+    counts, analyses = enrich.count_batch(records), enrich.analyse_batch(records)
+    assert len(counts) == len(analyses) == len(records)
+    assert all(min(count) >= 0 and count[4] >= 1 for count in counts)
+    assert all(analysis[1] in CATEGORIES for analysis in analyses)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
