@@ -28,8 +28,9 @@ CATEGORIES = (
 )
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’\-]*|[^\sa-z0-9]")
+_WORD_OR_ABBREVIATION = re.compile(r"[a-z](?:(?:\.[a-z])+\.|[a-z0-9'’\-]*)|[0-9][a-z0-9'’\-]*|[^\sa-z0-9]")  # "u.s." is one word
 _PARENTHESES = re.compile(r"\([^()]*\)")
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z]\.)(?<=[.?!])\s+|\n+")  # not after "U.S." or "e.g."
 
 QUESTION_WORDS = frozenset(
     "what who whom whose which where when why how is are was were do does did can could should would will "
@@ -43,7 +44,7 @@ _POLITE_PREFIXES = (
 _PREFIX_STARTS = frozenset(prefix[0] for prefix in _POLITE_PREFIXES)
 _INTRODUCERS = frozenset(
     "given using based for in from with after according considering assuming taking as if when by on "
-    "following upon without within".split()
+    "following upon without within out".split()
 )
 _TASK_IS = re.compile(r"\byou (?:need|have|must|should|are asked|will need) to ([a-z\-]+)|\byour task is to ([a-z\-]+)")
 DETERMINERS = frozenset(
@@ -54,6 +55,8 @@ DETERMINERS = frozenset(
 )
 # "Imagine you are ...", "Suppose you want ...": these verbs take a clause, never an object.
 _CLAUSE_VERBS = frozenset("imagine suppose pretend assume".split())
+# "Search for information": the object follows the preposition.
+_PREPOSITIONAL_VERBS = {"search": "for", "look": "for", "ask": "for", "think": "of", "respond": "to", "reply": "to", "listen": "to"}
 _OBJECT_PRONOUNS = frozenset("me us him her them you".split())
 _SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
 _AUXILIARIES = frozenset("am are is was were will would can could should shall may might must have has had".split())
@@ -97,7 +100,9 @@ class Analysis(NamedTuple):
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    text = text.lower()
+    # Most texts hold no full stop but the last: they need not be searched for "u.s." or "e.g.".
+    return (_WORD_OR_ABBREVIATION if text.find(".", 0, len(text) - 1) >= 0 else _WORD).findall(text)
 
 
 def verb_and_noun(instruction: str) -> tuple[str | None, str | None, list[str]]:
@@ -126,7 +131,10 @@ def _verb_and_noun(sentences: list[list[str]]) -> tuple[str | None, str | None, 
         if verb is None:
             return None, None, tokens
         rest = tokens[position + 1 :]
-        return verb, None if verb in _CLAUSE_VERBS else _object_noun(rest), rest
+        if verb in _CLAUSE_VERBS:
+            return verb, None, rest
+        preposition = _PREPOSITIONAL_VERBS.get(verb)
+        return verb, _object_noun(rest[1:] if preposition and rest[:1] == [preposition] else rest), rest
     return None, None, []
 
 
@@ -212,13 +220,13 @@ def _object_noun(rest: list[str]) -> str | None:
             token in _ENDS_A_NOUN_PHRASE
             or (token in _SUBJECT_PRONOUNS and rest[position - 1] != "thank")  # "the measures you can take"
             or _is_participle(token)
-            or token in {"following", "given"}
+            or token in {"following", "given", "being"}  # "the tone being used"
             or (token.endswith("ing") and rest[position + 1 : position + 2] and rest[position + 1] in _AFTER_A_PARTICIPLE)
         ):
             break
         if token in _BOUNDARIES_NOT_DETERMINERS:
             break
-        if token in DETERMINERS or token[0].isdigit():
+        if token in DETERMINERS or token[0].isdigit() or (token == "top" and _NUMBERED.match(" ".join(rest[position + 1 : position + 2]))):
             continue
         head = token
         content += 1
@@ -325,9 +333,13 @@ _CLASSIFY = _Keywords(
      *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in _GRAMMATICAL_THINGS),
      *(f"{verb} {conjunction}" for verb in ("determine", "decide", "identify", "tell", "indicate", "check", "detect", "predict") for conjunction in ("whether", "if")),
      *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each")),
-     *(f"{verb} the {kind} of" for verb in ("identify", "determine") for kind in ("type", "kind", "category", "genre", "class")),
+     *(f"{verb} the {kind} of" for verb in ("identify", "determine", "predict") for kind in ("type", "kind", "category", "genre", "class")),
      *(f"which {kind} of {thing}" for kind in ("type", "kind") for thing in _GRAMMATICAL_THINGS)),
 )
+_QUOTED_PASSAGE = re.compile(r"\b(?:sentence|phrase|text|passage|paragraph|statement|quote)s?(?::\s+|:?\s*[\"“])\w+ \w+")
+_CHOICE_LINE = re.compile(r"^\s*\(?[a-dA-D][).:] ", re.M)
+_LABELLED_QUALITIES = frozenset("tone mood emotion sentiment".split())
+_NAMING_VERBS = frozenset("identify determine detect describe predict tell find infer name guess".split())
 _IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?:sentence|statement|text|word|phrase|example|question)\b")
 _REWRITE = _Keywords(
     "rewrite rewriting re-write rephrase paraphrase reword re-word translate translation proofread spelling "
@@ -358,7 +370,7 @@ _EXTRACT_NOUNS = frozenset(
     "email address fact detail example error mistake location person place organization city country "
     "character term metaphor simile preposition conjunction clause topic theme url".split()
 )
-_EXTRACT_VERBS = frozenset("extract find identify pick select locate highlight underline detect spot retrieve list output".split())
+_EXTRACT_VERBS = frozenset("extract find identify pick select locate highlight underline detect spot retrieve list output parse".split())
 _PASSAGE_WORDS = frozenset("text passage article paragraph story input document excerpt poem email report".split())
 _PASSAGE_REF = re.compile(r"\b(?:according to|based on|in|from) (?:the|this) (?:text|passage|article|paragraph|story|input|document|excerpt|poem|email|report)\b")
 _QA_VERBS = frozenset(
@@ -433,6 +445,11 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "summarization"
     if verb in {"classify", "categorize", "categorise", "label", "tag", "group"} or _CLASSIFY.found(text) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"
+    if noun in _LABELLED_QUALITIES and verb in _NAMING_VERBS:  # "Identify the tone", "Describe the mood in one word"
+        return "classification"
+    choices = input_ or text.lowered
+    if verb in {None, "choose", "select", "pick"} and "\n" in choices and len(_CHOICE_LINE.findall(choices)) >= 2:
+        return "classification"  # a multiple-choice question: "A) ... B) ..."
     first_word = text.padded[1:].partition(" ")[0]  # "" when the instruction has no words
     if verb is None and first_word in _YES_NO_QUESTION_WORDS and (has_input or " or " in text.padded):
         return "classification"
@@ -447,8 +464,14 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     ):
         return "rewrite"
     refers_to_passage = _refers_to_passage(text)
+    # The passage may follow the instruction itself: "Identify the subject of the sentence: The book was on the shelf."
     has_passage = len(input_.split(None, 1)) > 1 or refers_to_passage
-    if verb in _EXTRACT_VERBS and noun in _EXTRACT_NOUNS and has_passage and not _COUNTED.search(" ".join(rest[:2])):
+    if (
+        verb in _EXTRACT_VERBS
+        and noun in _EXTRACT_NOUNS
+        and (has_passage or _QUOTED_PASSAGE.search(text.lowered))
+        and not _COUNTED.search(" ".join(rest[:2]))
+    ):
         return "extraction"
     if verb == "extract":
         return "extraction"
@@ -461,7 +484,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "closed_qa"
     if _is_brainstorm(verb, noun, rest) or (verb is None and _asks_for_ideas(text)):
         return "brainstorming"
-    if verb in _ORDERING_VERBS:
+    if verb in _ORDERING_VERBS or verb == "predict":  # forecasting fits no other category
         return "other"
     writes_an_example = noun == "example" and not _TEXT_NOUNS.isdisjoint(rest[2:7])  # "an example of a tweet"
     if verb in {"provide", "give"} and noun is not None and (noun not in _KNOWLEDGE_NOUNS or writes_an_example) and rest[:1] != ["the"]:

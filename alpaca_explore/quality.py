@@ -13,6 +13,7 @@ _PLACEHOLDERS = frozenset(
      "not applicable", "empty", "-", "--", "nothing", "input", "no input provided", "no input is required", "blank"}
 )
 _PLACEHOLDER_WRAPPING = " \t\n.{}[]()<>\\"
+_MISSPELT_NOINPUT = re.compile(r"n[a-z]{0,3}put")  # "ninput", "noput", "nonput"
 _MEDIA = r"(?:image|picture|photo|photograph|painting|chart|graph|diagram|video|clip|audio|recording|sound ?clip|song|link|url|attachment|file|screenshot|drawing|illustration|infographic|map|figure|table|spreadsheet)"
 _MEDIA_REFERENCE = re.compile(
     rf"\b(?:this|these|the following|following|given|attached|above|below|provided|shown|displayed|linked|accompanying|embedded)\s+(?:\w+\s+)?{_MEDIA}s?\b|"
@@ -62,8 +63,11 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
 
 
 def is_placeholder(input_: str) -> bool:
-    """An input that stands for "no input" ("<noinput>", "N/A", "{\\noinput}" ...)."""
-    return bool(input_.strip()) and input_.strip(_PLACEHOLDER_WRAPPING).lower() in _PLACEHOLDERS
+    """An input that stands for "no input" ("<noinput>", "N/A", "{\\noinput}", misspelt "<noput>" ...)."""
+    if not input_.strip():
+        return False
+    bare = input_.strip(_PLACEHOLDER_WRAPPING).lower()
+    return bare in _PLACEHOLDERS or bool(_MISSPELT_NOINPUT.fullmatch(bare))
 
 
 def _missing_media(instruction: str, input_: str) -> bool:

@@ -21,7 +21,8 @@ FOURTH_SET = Path(__file__).parent / "data" / "labels_heldout4.tsv"  # likewise,
 FIFTH_SET = Path(__file__).parent / "data" / "labels_heldout5.tsv"  # likewise, after the fourth set's fixes
 SIXTH_SET = Path(__file__).parent / "data" / "labels_heldout6.tsv"  # likewise, after the fifth set's fixes
 SEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout7.tsv"  # likewise, after the sixth set's fixes
-LABEL_SETS = (LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET)
+EIGHTH_SET = Path(__file__).parent / "data" / "labels_heldout8.tsv"  # likewise, after the seventh set's fixes
+LABEL_SETS = (LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET)
 
 
 def labelled(labels: Path = LABELS) -> list[tuple[dict, dict]]:
@@ -49,7 +50,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -94,6 +95,12 @@ def test_quality_flags_precision_on_labels(shared):
         ("Delete all of the duplicate lines.", "delete", "line"),
         ("Remind me to call my mother.", "remind", None),  # a pronoun is not a head noun
         ("Compose a thank you letter to a teacher.", "compose", "letter"),
+        ("Identify the tone being used and why.", "identify", "tone"),  # "being used" is a clause
+        ("Research and summarize the top three competitors.", "research", "competitor"),
+        ("Name two U.S. states that border Canada.", "name", "state"),  # "U.S." is one word, not a sentence end
+        ("Search for information about George Orwell.", "search", "information"),
+        ("Think of a creative title for a story.", "think", "title"),
+        ("Out of the provided options, which one is correct?", None, None),
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -130,6 +137,14 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Put these words in alphabetical order: pear, apple, fig", "", "other"),
         ("Simplify the expression.", "(2x + 4) / 2", "math"),
         ("Write two sentences about Python programming.", "", "generation"),  # prose about code is not code
+        ("Find five words that mean cheerful.", "<ninput>", "open_qa"),  # a misspelt placeholder is not HTML
+        ("Parse the sentence into subject, verb and object.", "Maria likes singing.", "extraction"),
+        ("Predict what will happen to the stock price.", "The company reported a loss.", "other"),
+        ("Predict the category of the given text.", "The government has announced new taxes.", "classification"),
+        ("Describe the mood of the sentence in one word.", "It was raining outside.", "classification"),
+        ("Which one is the correct verb?", "The children ___ songs.\nA) scared\nB) sang\nC) jumped", "classification"),
+        ("Identify the subject of the sentence:\n\nThe book was on the shelf.", "", "extraction"),
+        ("Find the address of the restaurant \"The Blue Elephant\".", "", "open_qa"),  # a quoted name is no passage
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -155,6 +170,7 @@ def test_gsm8k_is_mostly_math(shared):
         (("Name a fruit.", "N/A", "Apple."), ["placeholder_input"]),
         (("Name a fruit.", "{\\noinput}", "Apple."), ["placeholder_input"]),
         (("Name a fruit.", "<Noinput>.", "Apple."), ["placeholder_input"]),
+        (("Name a fruit.", "<noput>", "Apple."), ["placeholder_input"]),
         (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
         (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
         (("Explain gravity.", "", "Gravity is the force " + "that pulls objects toward each other and keeps planets in orbit " * 4 + "because of the"), ["truncated_output"]),
