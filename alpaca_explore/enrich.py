@@ -22,16 +22,16 @@ def init_worker(spec: str) -> None:
     _tokenizer = tokens.load_tokenizer(spec)
 
 
-def count_batch(batch: Sequence[Record]) -> list[tuple[int, int, int, int, int]]:
-    """Per record: the instruction, input, output, total and training-text token counts."""
+def count_batch(batch: Sequence[tuple[str, str, str]]) -> list[tuple[int, int, int, int, int]]:
+    """Per (instruction, input, output): the instruction, input, output, total and training-text token counts."""
     assert _tokenizer is not None, "init_worker was not called"
-    return list(map(_tokenizer.count_record, batch))
+    return list(map(_tokenizer.count_record, map(Record._make, batch)))
 
 
-def analyse_batch(batch: Sequence[Record]) -> list[tuple]:
-    """Per record: has_input, category, verb, noun, its issues so far and a duplicate key."""
+def analyse_batch(batch: Sequence[tuple[str, str, str]]) -> list[tuple]:
+    """Per (instruction, input, output): has_input, category, verb, noun, its issues so far and a duplicate key."""
     results = []
-    for record in batch:
+    for record in map(Record._make, batch):
         analysis = classify.analyse(record.instruction, record.input)
         results.append(
             (

