@@ -67,7 +67,7 @@ _QUANTIFIERS = frozenset(
 )
 _CLAUSE_STARTS = frozenset("what who which where when why how whether if it them something anything".split())
 _NP_BOUNDARIES = frozenset(
-    "of about for to in on with from into by at as between using that which who whom where when while if "
+    "of about for to in on with from into by at as between using that which who whom where when while if why how whether "
     "and or but so than without within according like regarding based given provided containing "
     "describing explaining including involving showing related listed mentioned written spoken used needed "
     "required necessary below above here there shown known made found taken built held beginning starting "
@@ -77,7 +77,7 @@ _NP_BOUNDARIES = frozenset(
 _PRONOUN_OBJECT_ENDS = _NP_BOUNDARIES | {",", "."}
 _BOUNDARIES_NOT_DETERMINERS = _NP_BOUNDARIES - DETERMINERS
 _ENDS_A_NOUN_PHRASE = _NP_BOUNDARIES | (DETERMINERS - {"following", "given"})
-_AFTER_A_PARTICIPLE = DETERMINERS | frozenset("to with about on in for from at into".split())
+_AFTER_A_PARTICIPLE = DETERMINERS | frozenset("to with about on in for from at into why how whether that what".split())
 _NOT_VERBS = DETERMINERS | QUESTION_WORDS | _INTRODUCERS | frozenset(
     "i we you he she it they there here my our let's people person i'm i'd i've i'll we're we'll".split()
 )
@@ -298,13 +298,15 @@ _CODE_ACTION = _Keywords(
 )
 # Every alternative starts with a literal character, so the regex engine skips straight to candidate
 # positions (5x faster): "d(?<!\wd)ef " is "\bdef " with the word boundary checked after the "d".
+# Braces around numbers are a set ("{2, 4, 6}"), and only HTML's own tags count ("<noun>" is a blank to fill).
 _CODE_INPUT = re.compile(
-    r"d(?<!\wd)ef |f(?<!\wf)unction\s*\(|r(?<!\wr)eturn\b|;\s*$|\{|\}|==|\+=|i(?<!\wi)nt |p(?<!\wp)rint\(|console\.log|"
-    r"SELECT .* FROM|</?[a-z]+>|import ",
+    r"d(?<!\wd)ef |f(?<!\wf)unction\s*\(|r(?<!\wr)eturn\b|;\s*$|\{(?!\s*-?\d)|\}(?<!\d\})|==|\+=|i(?<!\wi)nt |p(?<!\wp)rint\(|console\.log|"
+    r"SELECT .* FROM|</?(?i:html|head|body|div|span|p|a|b|i|em|strong|ul|ol|li|table|tr|td|th|h[1-6]|br|script|style|form|button)>|import ",
     re.M,
 )
 _MATH = _Keywords(
-    "calculate compute solve equation arithmetic percentage percent perimeter radius circumference diameter "
+    "calculate compute solve equation equations math maths mathematical arithmetic percentage percent perimeter radius "
+    "circumference diameter "
     "divisible factorial probability fahrenheit celsius fraction decimal integer derivative integral logarithm "
     "exponent quadratic polynomial triangle hypotenuse times plus minus formula divide multiply subtract "
     "round rounded median average radians degrees angle",
@@ -347,7 +349,8 @@ _REWRITE = _Keywords(
     ("passive voice", "active voice", "more concise", "more formal", "less formal", "grammatically correct",
      *(f"correct the {thing}" for thing in ("grammar", "spelling", "sentence", "error", "errors", "mistake", "mistakes")),
      "synonym for each", "synonyms for each",
-     *(f"into {language}" for language in ("french", "spanish", "german", "italian", "chinese", "japanese", "english"))),
+     *(f"into {language}" for language in ("french", "spanish", "german", "italian", "chinese", "japanese", "english")),
+     *(f"{language} word for" for language in ("french", "spanish", "german", "italian", "chinese", "japanese"))),
 )
 _MENTIONS_TEXT = _Keywords("sentence word text phrase paragraph passage statement sentences words texts phrases paragraphs passages statements")
 _CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tagline tweet haiku title headline limerick".split())
@@ -370,6 +373,7 @@ _EXTRACT_NOUNS = frozenset(
     "email address fact detail example error mistake location person place organization city country "
     "character term metaphor simile preposition conjunction clause topic theme url".split()
 )
+_KEYWORD_LIST = _Keywords("", ("keyword list", "list of keywords", "keywords from", "keywords in", "keywords of"))
 _EXTRACT_VERBS = frozenset("extract find identify pick select locate highlight underline detect spot retrieve list output parse".split())
 _PASSAGE_WORDS = frozenset("text passage article paragraph story input document excerpt poem email report".split())
 _PASSAGE_REF = re.compile(r"\b(?:according to|based on|in|from) (?:the|this) (?:text|passage|article|paragraph|story|input|document|excerpt|poem|email|report)\b")
@@ -429,7 +433,7 @@ _FACTUAL_DESCRIBE = frozenset(
     "cause causes function structure feature features characteristic characteristics purpose "
     "meaning significance advantage advantages trend trends challenge challenges performance character "
     "culture economy life properties property theory principle principles method methods "
-    "relationship types type system".split()
+    "relationship types type system way situation scenario".split()
 )
 
 
@@ -473,7 +477,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         and not _COUNTED.search(" ".join(rest[:2]))
     ):
         return "extraction"
-    if verb == "extract":
+    if verb == "extract" or (has_passage and (noun == "keyword" or _KEYWORD_LIST.found(text))):
         return "extraction"
     input_words = len(input_.split(None, 15)) if has_input else 0  # up to 16: enough for the tests below
     if input_words >= 8 and (
@@ -484,7 +488,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "closed_qa"
     if _is_brainstorm(verb, noun, rest) or (verb is None and _asks_for_ideas(text)):
         return "brainstorming"
-    if verb in _ORDERING_VERBS or verb == "predict":  # forecasting fits no other category
+    if (verb in _ORDERING_VERBS and rest[:1] != ["for"]) or verb == "predict":  # forecasting fits no other category
         return "other"
     writes_an_example = noun == "example" and not _TEXT_NOUNS.isdisjoint(rest[2:7])  # "an example of a tweet"
     if verb in {"provide", "give"} and noun is not None and (noun not in _KNOWLEDGE_NOUNS or writes_an_example) and rest[:1] != ["the"]:
@@ -541,6 +545,7 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
         rest = rest[2:]
     if rest[:1] in (["and"], ["or"]):  # "name and explain three effects"
         rest = rest[2:]
+    definite = rest[:1] == ["the"]
     if rest[:1] in (["the"], ["me"], ["us"]):  # "name the five stages of", "give me three tips"
         rest = rest[1:]
     if verb not in _BRAINSTORM_VERBS:
@@ -549,6 +554,8 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
     if verb in {"suggest", "recommend", "propose"} and noun is not None:
         # "Suggest a theme", "Recommend a product": ideas; "Suggest a title", "Propose a design": things to write.
         return noun in _IDEA_NOUNS or noun not in _WRITTEN_SUGGESTIONS
+    if not definite and noun in _IDEA_NOUNS - {"step"} and any(token != noun and singular(token) == noun for token in rest[:2]):
+        return True  # "Give me examples of ...", "Generate ideas for ...": ideas in the plural, not "the steps to"
     # A number at the start of the object asks for a list ("a 3 word slogan" is one slogan).
     if noun is None or not _COUNTED.match(" ".join(rest[:3])):
         return False
