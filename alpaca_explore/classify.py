@@ -294,7 +294,7 @@ _CODE = _Keywords(
 )
 _CODE_ACTION = _Keywords(
     "write create develop construct generate design build implement provide give edit rewrite debug fix update "
-    "convert modify optimize optimise explain what"
+    "convert modify optimize optimise explain what translate"
 )
 # Every alternative starts with a literal character, so the regex engine skips straight to candidate
 # positions (5x faster): "d(?<!\wd)ef " is "\bdef " with the word boundary checked after the "d".
@@ -340,6 +340,8 @@ _CLASSIFY = _Keywords(
 )
 _QUOTED_PASSAGE = re.compile(r"\b(?:sentence|phrase|text|passage|paragraph|statement|quote)s?(?::\s+|:?\s*[\"“])\w+ \w+")
 _CHOICE_LINE = re.compile(r"^\s*\(?[a-dA-D][).:] ", re.M)
+_CLASSIFYING_VERBS = frozenset("classify categorize categorise label tag group".split())
+_LABELS = frozenset("tag label category class".split())
 _LABELLED_QUALITIES = frozenset("tone mood emotion sentiment".split())
 _NAMING_VERBS = frozenset("identify determine detect describe predict tell find infer name guess".split())
 _IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?:sentence|statement|text|word|phrase|example|question)\b")
@@ -447,12 +449,12 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     summary_words = _SUMMARIZE.found(text) or (_MAIN_POINTS.found(text) and (has_input or _refers_to_passage(text)))
     if verb in {"summarize", "summarise"} or (summary_words and verb not in _STRONG_REWRITE_VERBS):
         return "summarization"
-    if verb in {"classify", "categorize", "categorise", "label", "tag", "group"} or _CLASSIFY.found(text) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
+    if verb in _CLASSIFYING_VERBS or _CLASSIFY.found(text) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"
-    if noun in _LABELLED_QUALITIES and verb in _NAMING_VERBS:  # "Identify the tone", "Describe the mood in one word"
-        return "classification"
+    if (noun in _LABELLED_QUALITIES and verb in _NAMING_VERBS) or (verb == "assign" and noun in _LABELS):
+        return "classification"  # "Identify the tone", "Describe the mood in one word", "Assign tags to ..."
     choices = input_ or text.lowered
-    if verb in {None, "choose", "select", "pick"} and "\n" in choices and len(_CHOICE_LINE.findall(choices)) >= 2:
+    if verb in {None, "choose", "select", "pick", "answer"} and "\n" in choices and len(_CHOICE_LINE.findall(choices)) >= 2:
         return "classification"  # a multiple-choice question: "A) ... B) ..."
     first_word = text.padded[1:].partition(" ")[0]  # "" when the instruction has no words
     if verb is None and first_word in _YES_NO_QUESTION_WORDS and (has_input or " or " in text.padded):
@@ -513,9 +515,13 @@ def _refers_to_passage(text: _Text) -> bool:
 def _is_coding(text: _Text, input_: str, verb: str | None, noun: str | None) -> bool:
     if noun in _PROSE_NOUNS or (not text.words.isdisjoint(_SOFTWARE_OR_NOT) and _NOT_SOFTWARE.search(text.lowered)):
         return False
-    if _CODE.found(text) and (verb is None or _CODE_ACTION.found(text)):
+    # "What is an algorithm?" asks what a word means; "What does this code print?" is about code.
+    defines = verb is None and not input_ and text.padded.startswith((" what is a", " what is an ", " what are "))
+    if _CODE.found(text) and (verb is None or _CODE_ACTION.found(text)) and not defines:
         return True
-    return bool(input_) and verb not in _TEXT_REWRITE_VERBS and bool(_CODE_INPUT.search(input_)) and not is_placeholder(input_)
+    if verb in _TEXT_REWRITE_VERBS or verb in _CLASSIFYING_VERBS:  # the input is text to edit or data to sort
+        return False
+    return bool(input_) and bool(_CODE_INPUT.search(input_)) and not is_placeholder(input_)
 
 
 def _is_math(text: _Text, input_: str) -> bool:

@@ -23,6 +23,8 @@ _MEDIA_INPUT = re.compile(
     r"https?://|www\.|\.(?:jpe?g|png|gif|bmp|svg|mp3|mp4|wav|mov|avi|pdf|xlsx?|docx?)\b|<(?:image|img|picture|photo|video|audio)\b|\[(?:image|picture|photo|video|audio|chart|graph)",
     re.I,
 )
+# An input that only stands for a link: "[Input: Link to article about data privacy]", "<link to flag>".
+_LINK_PLACEHOLDER = re.compile(r"[\[<(][^\]>)]{0,40}\b(?:link|url)\b[^\]>)]{0,80}[\]>)]", re.I)
 # A link in the instruction stands for content the record does not hold when it names such content.
 _LINKED_CONTENT = re.compile(r"\b(?:article|page|web ?site|site|video|post|blog|paper|story|report|document|news)\b", re.I)
 _CREATE_MEDIA = re.compile(r"^\s*(?:create|make|draw|design|generate|produce|build|construct|sketch|plot|render)\b", re.I)
@@ -72,14 +74,17 @@ def is_placeholder(input_: str) -> bool:
 
 def _missing_media(instruction: str, input_: str) -> bool:
     """The task refers to media that a text dataset cannot carry."""
+    stripped_input = input_.strip()
+    if stripped_input[:1] in ("[", "<", "(") and _LINK_PLACEHOLDER.fullmatch(stripped_input):
+        return True
     if _MEDIA_INPUT.search(input_):
-        return bool(re.search(_MEDIA, instruction, re.I)) or not input_.strip().startswith(("{", "[", "<html"))
-    if ("://" in instruction or "www." in instruction) and not input_.strip() and _LINKED_CONTENT.search(instruction):
+        return bool(re.search(_MEDIA, instruction, re.I)) or not stripped_input.startswith(("{", "[", "<html"))
+    if ("://" in instruction or "www." in instruction) and not stripped_input and _LINKED_CONTENT.search(instruction):
         return True
     if _CREATE_MEDIA.search(instruction):
         return False
     # Any text in the input (lyrics, a table, a description) is taken to be the media itself.
-    return not input_.strip() and bool(_MEDIA_REFERENCE.search(instruction))
+    return not stripped_input and bool(_MEDIA_REFERENCE.search(instruction))
 
 
 def _truncated(output: str) -> bool:

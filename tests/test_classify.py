@@ -23,7 +23,10 @@ SIXTH_SET = Path(__file__).parent / "data" / "labels_heldout6.tsv"  # likewise, 
 SEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout7.tsv"  # likewise, after the sixth set's fixes
 EIGHTH_SET = Path(__file__).parent / "data" / "labels_heldout8.tsv"  # likewise, after the seventh set's fixes
 NINTH_SET = Path(__file__).parent / "data" / "labels_heldout9.tsv"  # likewise, after the eighth set's fixes
-LABEL_SETS = (LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET)
+TENTH_SET = Path(__file__).parent / "data" / "labels_heldout10.tsv"  # likewise, after the ninth set's fixes
+LABEL_SETS = (
+    LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET
+)
 
 
 def labelled(labels: Path = LABELS) -> list[tuple[dict, dict]]:
@@ -51,7 +54,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -159,6 +162,13 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Describe a way to make a banana smoothie.", "", "open_qa"),
         ("Give me examples of a consumer product.", "", "brainstorming"),
         ("Provide the steps to check a car engine.", "", "open_qa"),
+        ("Group the items in the list into two categories.", 'List = {"dog", "cat", "bird"}', "classification"),  # data, not code
+        ("Given a user query, translate it into a boolean expression.", "Books published after 1980", "coding"),
+        ("Assign tags to the following sentence.", "Mark's sister is a teacher.", "classification"),
+        ("Answer the following multiple choice question.\n\nQ. Who wrote Hamlet?\nA. Dickens\nB. Shakespeare", "", "classification"),
+        ("Construct a multiple choice question about fractions.", "", "generation"),
+        ("What is an AI algorithm?", "", "open_qa"),  # what a word means, not code
+        ("What does this function return?", "def f():\n    return 1", "coding"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -185,6 +195,8 @@ def test_gsm8k_is_mostly_math(shared):
         (("Name a fruit.", "{\\noinput}", "Apple."), ["placeholder_input"]),
         (("Name a fruit.", "<Noinput>.", "Apple."), ["placeholder_input"]),
         (("Name a fruit.", "<noput>", "Apple."), ["placeholder_input"]),
+        (("Summarize the article in 50 words.", "[Input: Link to article about data privacy]", "It says ..."), ["missing_media"]),
+        (("Evaluate the following website.", "(Website URL)", "It is a good site."), ["missing_media"]),
         (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
         (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
         (("Explain gravity.", "", "Gravity is the force " + "that pulls objects toward each other and keeps planets in orbit " * 4 + "because of the"), ["truncated_output"]),
