@@ -470,11 +470,11 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     ):
         return "rewrite"
     refers_to_passage = _refers_to_passage(text)
-    # The passage may follow the instruction itself: "Identify the subject of the sentence: The book was on the shelf."
     has_passage = len(input_.split(None, 1)) > 1 or refers_to_passage
     if (
         verb in _EXTRACT_VERBS
         and noun in _EXTRACT_NOUNS
+        # The passage may follow the instruction itself: "Identify the subject of the sentence: The book was ..."
         and (has_passage or _QUOTED_PASSAGE.search(text.lowered))
         and not _COUNTED.search(" ".join(rest[:2]))
     ):
