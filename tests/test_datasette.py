@@ -65,19 +65,27 @@ def test_default_facets(explorer):
     assert facets["issues"]["type"] == "array"
 
 
+def range_buckets(data: dict) -> list[dict]:
+    facets = data["facet_results"]["results"] if "results" in data["facet_results"] else data["facet_results"]
+    return facets["total_tokens"]["results"]
+
+
 def test_range_facet_buckets_and_filters(explorer):
     client, folder, _ = explorer
     data = get_json(client, "/alpaca/alpaca_data.json", _facet_range="total_tokens", _extra="facet_results")
-    facets = data["facet_results"]["results"] if "results" in data["facet_results"] else data["facet_results"]
-    buckets = facets["total_tokens"]["results"]
+    buckets = range_buckets(data)
     db = sqlite_utils.Database(folder / "alpaca.db")
     assert sum(b["count"] for b in buckets) == db["alpaca_data"].count
     bucket = max(buckets, key=lambda b: b["count"])
     start, end = map(int, bucket["label"].split("-"))
     toggle = httpx.URL(bucket["toggle_url"])
-    filtered = get_json(client, toggle.path, **{**dict(toggle.params), "_extra": "count"})  # toggle links keep .json
+    filtered = get_json(client, toggle.path, **{**dict(toggle.params), "_extra": ["count", "facet_results"]})  # toggle links keep .json
     assert filtered["filtered_table_rows_count"] == bucket["count"] == db.execute(
         "select count(*) from alpaca_data where total_tokens >= ? and total_tokens <= ?", [start, end]).fetchone()[0]
+    # The filtered view zooms in: finer buckets, all inside the range, that count the same rows.
+    finer = range_buckets(filtered)
+    assert len(finer) > 1 and sum(b["count"] for b in finer) == bucket["count"]
+    assert all(start <= int(b["label"].split("-")[0]) and int(b["label"].split("-")[1]) <= end for b in finer)
 
 
 def test_search_canned_query_is_the_seed_query(explorer):
