@@ -44,7 +44,7 @@ _POLITE_PREFIXES = (
 _PREFIX_STARTS = frozenset(prefix[0] for prefix in _POLITE_PREFIXES)
 _INTRODUCERS = frozenset(
     "given using based for in from with after according considering assuming taking as if when by on "
-    "following upon without within out".split()
+    "following upon without within out to provided".split()
 )
 _TASK_IS = re.compile(r"\byou (?:need|have|must|should|are asked|will need) to ([a-z\-]+)|\byour task is to ([a-z\-]+)")
 DETERMINERS = frozenset(
@@ -60,6 +60,7 @@ _PREPOSITIONAL_VERBS = {"search": "for", "look": "for", "ask": "for", "think": "
 _OBJECT_PRONOUNS = frozenset("me us him her them you".split())
 _SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
 _AUXILIARIES = frozenset("am are is was were will would can could should shall may might must have has had".split())
+_QUOTES = frozenset('"“”')
 _PARTICLES = frozenset("up out down off over".split())
 _QUANTIFIERS = frozenset(
     {("at", "least"), ("at", "most"), ("up", "to"), ("no", "more"), ("more", "than"), ("less", "than"),
@@ -67,7 +68,7 @@ _QUANTIFIERS = frozenset(
 )
 _CLAUSE_STARTS = frozenset("what who which where when why how whether if it them something anything".split())
 _NP_BOUNDARIES = frozenset(
-    "of about for to in on with from into by at as between using that which who whom where when while if why how whether "
+    "of about for to in on with from into by at as between using that which who whom where when while if why how whether under "
     "and or but so than without within according like regarding based given provided containing "
     "describing explaining including involving showing related listed mentioned written spoken used needed "
     "required necessary below above here there shown known made found taken built held beginning starting "
@@ -133,6 +134,8 @@ def _verb_and_noun(sentences: list[list[str]]) -> tuple[str | None, str | None, 
         rest = tokens[position + 1 :]
         if verb in _CLAUSE_VERBS:
             return verb, None, rest
+        if verb == "reverse" and rest[:1] == ["engineer"]:
+            rest = rest[1:]
         preposition = _PREPOSITIONAL_VERBS.get(verb)
         return verb, _object_noun(rest[1:] if preposition and rest[:1] == [preposition] else rest), rest
     return None, None, []
@@ -211,9 +214,13 @@ def _object_noun(rest: list[str]) -> str | None:
         return None
     head = None
     content = 0
+    quoted = False
     for position, token in enumerate(rest[i:], start=i):
         if not token[0].isalnum():
             if token in {"-", "'", "’"}:
+                continue
+            if token in _QUOTES and (quoted or not content):  # 'a "Hello World" program'; not 'the phrase "..."'
+                quoted = not quoted
                 continue
             break
         if content and (
@@ -294,7 +301,7 @@ _CODE = _Keywords(
 )
 _CODE_ACTION = _Keywords(
     "write create develop construct generate design build implement provide give edit rewrite debug fix update "
-    "convert modify optimize optimise explain what translate"
+    "convert modify optimize optimise explain translate"
 )
 # Every alternative starts with a literal character, so the regex engine skips straight to candidate
 # positions (5x faster): "d(?<!\wd)ef " is "\bdef " with the word boundary checked after the "d".
@@ -305,7 +312,7 @@ _CODE_INPUT = re.compile(
     re.M,
 )
 _MATH = _Keywords(
-    "calculate compute solve equation equations math maths mathematical arithmetic percentage percent perimeter radius "
+    "calculate compute equation equations math maths mathematical arithmetic percentage percent perimeter radius "
     "circumference diameter "
     "divisible factorial probability fahrenheit celsius fraction decimal integer derivative integral logarithm "
     "exponent quadratic polynomial triangle hypotenuse times plus minus formula divide multiply subtract "
@@ -315,18 +322,18 @@ _MATH = _Keywords(
      "least common", "interest rate", "compound interest", "simple interest", "how many", "how much",
      "total cost", "ratio of", "simplify the expression", "evaluate the expression", "algebraic expression"),
 )
-_MATH_WITHOUT_NUMBERS = _Keywords("solve equation calculate compute derivative integral probability")
+_MATH_WITHOUT_NUMBERS = _Keywords("equation calculate compute derivative integral probability")
 _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|\d\s*%|=\s*\d|\d+\s*(?:km|kg|miles?|meters?|cm|feet|ounces?|liters?|pounds?|degrees)")
 _CONVERT_NUMBER = re.compile(r"\bconvert \d")
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty hundred thousand half twice dozen".split())
+_NUMBER_WORDS = frozenset("zero one two three four five six seven eight nine ten twenty hundred thousand half twice dozen".split())
 _ASKS_FOR_A_RESULT = _Keywords("calculate compute find determine estimate what")
 _SUMMARIZE = _Keywords(
     "summarize summarise summarizes summarises summarized summary summarizing summarization text-summarize tldr gist",
     ("tl ; dr",),
 )
 # Without a text to read, "the main points for a presentation" are to be written, not summarised.
-_MAIN_POINTS = _Keywords("", ("main idea", "main ideas", "main point", "main points", "main argument", "main arguments", "key points", "key takeaways"))
+_MAIN_POINTS = _Keywords("", ("main idea", "main ideas", "main point", "main points", "main argument", "main arguments", "key points", "key takeaways", "important points"))
 _GRAMMATICAL_THINGS = ("word", "sentence", "speech", "verb", "noun", "adjective", "adverb", "pronoun", "phrase", "clause")
 _CLASSIFY = _Keywords(
     "classify categorize categorise classifies sentiment taxonomy",
@@ -335,10 +342,10 @@ _CLASSIFY = _Keywords(
      *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in _GRAMMATICAL_THINGS),
      *(f"{verb} {conjunction}" for verb in ("determine", "decide", "identify", "tell", "indicate", "check", "detect", "predict") for conjunction in ("whether", "if")),
      *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each")),
-     *(f"{verb} the {kind} of" for verb in ("identify", "determine", "predict") for kind in ("type", "kind", "category", "genre", "class")),
+     *(f"{verb} the {kind} of" for verb in ("identify", "determine", "predict", "name") for kind in ("type", "kind", "category", "genre", "class")),
      *(f"which {kind} of {thing}" for kind in ("type", "kind") for thing in _GRAMMATICAL_THINGS)),
 )
-_QUOTED_PASSAGE = re.compile(r"\b(?:sentence|phrase|text|passage|paragraph|statement|quote)s?(?::\s+|:?\s*[\"“])\w+ \w+")
+_QUOTED_PASSAGE = re.compile(r"\b(?:sentence|phrase|text|passage|paragraph|statement|quote)s?(?::\s+|:?\s*[\"“]|\s*\n\s*)\w+ \w+")
 _CHOICE_LINE = re.compile(r"^\s*\(?[a-dA-D][).:] ", re.M)
 _CLASSIFYING_VERBS = frozenset("classify categorize categorise label tag group".split())
 _LABELS = frozenset("tag label category class".split())
@@ -352,7 +359,8 @@ _REWRITE = _Keywords(
      *(f"correct the {thing}" for thing in ("grammar", "spelling", "sentence", "error", "errors", "mistake", "mistakes")),
      "synonym for each", "synonyms for each",
      *(f"into {language}" for language in ("french", "spanish", "german", "italian", "chinese", "japanese", "english")),
-     *(f"{language} word for" for language in ("french", "spanish", "german", "italian", "chinese", "japanese"))),
+     *(f"{language} {word}" for language in ("french", "spanish", "german", "italian", "chinese", "japanese")
+       for word in ("word for", "equivalent", "translation"))),
 )
 _MENTIONS_TEXT = _Keywords("sentence word text phrase paragraph passage statement sentences words texts phrases paragraphs passages statements")
 _CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tagline tweet haiku title headline limerick".split())
@@ -371,7 +379,7 @@ _TEXT_NOUNS = frozenset(
 )
 _WRITTEN_SUGGESTIONS = _TEXT_NOUNS | _CREATIVE_NOUNS | _DESIGNED_THINGS
 _EXTRACT_NOUNS = frozenset(
-    "word sentence phrase name entity keyword noun verb adjective adverb pronoun subject object date number "
+    "word sentence phrase name entity keyword noun verb adjective adverb pronoun subject object date number letter "
     "email address fact detail example error mistake location person place organization city country "
     "character term metaphor simile preposition conjunction clause topic theme url".split()
 )
@@ -395,7 +403,7 @@ _IDEA_NOUNS = frozenset(
     "career name topic resource book movie place destination tool feature goal hobby gift".split()
 )
 _LIST_QUESTION = re.compile(
-    r" (?:what|which) are (some|several|a few|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) "
+    r" (?:what|which) are (some|several|a few|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) (?:([a-z]+) )?"
 )
 _LISTING_VERBS = frozenset("name list suggest give provide find identify generate think recommend propose mention".split())
 _LEXICAL_NOUNS = frozenset("synonym antonym homophone rhyme word".split())
@@ -413,7 +421,7 @@ _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
     "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
     "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
-    "arrange make update append adjust alter add break split clarify encode reconstruct transcribe".split()
+    "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format".split()
 )
 _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
@@ -459,6 +467,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     first_word = text.padded[1:].partition(" ")[0]  # "" when the instruction has no words
     if verb is None and first_word in _YES_NO_QUESTION_WORDS and (has_input or " or " in text.padded):
         return "classification"
+    if input_.strip() and _KEYWORD_LIST.found(text):  # "From the given text, create a keyword list"
+        return "extraction"
     if noun in {"list", "set"} and (verb in _BRAINSTORM_VERBS or verb in _HANDING_OVER_VERBS):
         return "brainstorming"
     if "order" in text.words and (verb in _SORTING_VERBS or "alphabetical" in text.words):
@@ -501,7 +511,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         # "Describe a sunset" asks for writing; "Describe the process of ..." asks for knowledge.
         invented = rest[:1] in (["a"], ["an"], ["your"]) and noun not in _FACTUAL_DESCRIBE
         return "generation" if invented else "open_qa"
-    if verb == "tell" and noun not in _TOLD_STORIES:
+    if (verb == "tell" and noun not in _TOLD_STORIES) or (verb == "write" and noun in {"definition", "explanation"}):
         return "open_qa"
     if verb in _GENERATION_VERBS:
         return "generation"
@@ -532,6 +542,8 @@ def _is_math(text: _Text, input_: str) -> bool:
     # Every _ARITHMETIC and _CONVERT_NUMBER match holds a digit: a cheap search for one comes first.
     return (
         _MATH.found(text)
+        # "Solve" is maths with digits to solve for, not in "two ways to solve the problem".
+        or ("solve" in text.words and (instruction_has_digit or _DIGIT.search(input_) is not None))
         or (instruction_has_digit and bool(_ARITHMETIC.search(text.lowered)))
         or (instruction_has_digit and "convert" in text.words and bool(_CONVERT_NUMBER.search(text.lowered)))
         or (_ASKS_FOR_A_RESULT.found(text) and _DIGIT.search(input_) is not None and bool(_ARITHMETIC.search(input_)))
@@ -571,7 +583,10 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
 def _asks_for_ideas(text: _Text) -> bool:
     """"What are some ways to ...?", "What are five characteristics of ...?"."""
     match = _LIST_QUESTION.match(text.padded)
-    return match is not None and (match.group(1) not in {"some", "several", "a few"} or singular(match.group(2)) in _IDEA_NOUNS)
+    # "some" asks for ideas when the noun is one, adjective or not: "some ways", "some potential solutions".
+    return match is not None and (
+        match.group(1) not in {"some", "several", "a few"} or not _IDEA_NOUNS.isdisjoint(map(singular, filter(None, match.group(2, 3))))
+    )
 
 
 def analyse(instruction: str, input_: str) -> Analysis:

@@ -13,6 +13,7 @@ _PLACEHOLDERS = frozenset(
      "not applicable", "empty", "-", "--", "nothing", "input", "no input provided", "no input is required", "blank"}
 )
 _PLACEHOLDER_WRAPPING = " \t\n.{}[]()<>\\"
+_NO_OUTPUT = frozenset({"nooutput", "no output"})  # "<nooutput>": the output stands for none
 _MISSPELT_NOINPUT = re.compile(r"n[a-z]{0,3}put")  # "ninput", "noput", "nonput"
 _MEDIA = r"(?:image|picture|photo|photograph|painting|chart|graph|diagram|video|clip|audio|recording|sound ?clip|song|link|url|attachment|file|screenshot|drawing|illustration|infographic|map|figure|table|spreadsheet)"
 _MEDIA_REFERENCE = re.compile(
@@ -23,8 +24,8 @@ _MEDIA_INPUT = re.compile(
     r"https?://|www\.|\.(?:jpe?g|png|gif|bmp|svg|mp3|mp4|wav|mov|avi|pdf|xlsx?|docx?)\b|<(?:image|img|picture|photo|video|audio)\b|\[(?:image|picture|photo|video|audio|chart|graph)",
     re.I,
 )
-# An input that only stands for a link: "[Input: Link to article about data privacy]", "<link to flag>".
-_LINK_PLACEHOLDER = re.compile(r"[\[<(][^\]>)]{0,40}\b(?:link|url)\b[^\]>)]{0,80}[\]>)]", re.I)
+# An input that only stands for a link or a text left out: "[Input: Link to article]", "<link to flag>", "(Insert Article)".
+_LINK_PLACEHOLDER = re.compile(r"[\[<(][^\]>)]{0,40}\b(?:link|url|insert)\b[^\]>)]{0,80}[\]>)]", re.I)
 # A link in the instruction stands for content the record does not hold when it names such content.
 _LINKED_CONTENT = re.compile(r"\b(?:article|page|web ?site|site|video|post|blog|paper|story|report|document|news)\b", re.I)
 _CREATE_MEDIA = re.compile(r"^\s*(?:create|make|draw|design|generate|produce|build|construct|sketch|plot|render)\b", re.I)
@@ -48,7 +49,7 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
     """The issue codes of one record, except ``duplicate_instruction`` (that needs the records before it)."""
     issues = []
     stripped_output = output.strip()
-    if not stripped_output:
+    if not stripped_output or (len(stripped_output) <= 12 and stripped_output.strip(_PLACEHOLDER_WRAPPING).lower() in _NO_OUTPUT):
         issues.append("empty_output")
     if _missing_media(instruction, input_):
         issues.append("missing_media")

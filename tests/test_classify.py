@@ -24,8 +24,10 @@ SEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout7.tsv"  # likewise
 EIGHTH_SET = Path(__file__).parent / "data" / "labels_heldout8.tsv"  # likewise, after the seventh set's fixes
 NINTH_SET = Path(__file__).parent / "data" / "labels_heldout9.tsv"  # likewise, after the eighth set's fixes
 TENTH_SET = Path(__file__).parent / "data" / "labels_heldout10.tsv"  # likewise, after the ninth set's fixes
+ELEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout11.tsv"  # likewise, after the tenth set's fixes
 LABEL_SETS = (
-    LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET
+    LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
+    ELEVENTH_SET,
 )
 
 
@@ -54,7 +56,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -107,6 +109,12 @@ def test_quality_flags_precision_on_labels(shared):
         ("Out of the provided options, which one is correct?", None, None),
         ("Give two reasons why it is important to drink water.", "give", "reason"),  # "why" starts a clause
         ("Compose an essay arguing why remote work is the future.", "compose", "essay"),
+        ('Given a programming language, generate a "Hello World" program.', "generate", "program"),  # a quoted modifier
+        ('Rewrite the phrase "throw away garbage" in a formal tone.', "rewrite", "phrase"),  # a quoted apposition
+        ("Reverse engineer the following algorithm.", "reverse", "algorithm"),
+        ("To what country does diaspora refer?", None, None),
+        ("Provided with a statement, edit the statement.", "edit", "statement"),
+        ("Categorize the following words under the given categories.", "categorize", "word"),
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -169,6 +177,18 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Construct a multiple choice question about fractions.", "", "generation"),
         ("What is an AI algorithm?", "", "open_qa"),  # what a word means, not code
         ("What does this function return?", "def f():\n    return 1", "coding"),
+        ("Tell me what an algorithm is.", "", "open_qa"),
+        ("Give me the French equivalent for \"good morning\".", "", "rewrite"),
+        ("Collect the important points from the following text.", "The Hubble Space Telescope was launched in 1990 ...", "summarization"),
+        ("Name the type of noun in the following sentence: He ate some apples.", "", "classification"),
+        ("Format this text according to APA style.", "Computer science is the study of computers.", "rewrite"),
+        ("Find the indirect object in the sentence\nThe children gave their teacher a gift.", "", "extraction"),
+        ("Come up with two ways to solve the following problem.", "A town is short of water.", "brainstorming"),
+        ("Solve the equation for x.", "2x + 3 = 7", "math"),
+        ("Write a definition of \"photoshop\".", "", "open_qa"),
+        ("Explain why zero multiplied by any number is zero.", "", "math"),
+        ("From the given text, create a keyword list.", "In the distant future, humans journeyed to distant galaxies.", "extraction"),
+        ("What are some potential solutions for reducing air pollution?", "", "brainstorming"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -197,6 +217,8 @@ def test_gsm8k_is_mostly_math(shared):
         (("Name a fruit.", "<noput>", "Apple."), ["placeholder_input"]),
         (("Summarize the article in 50 words.", "[Input: Link to article about data privacy]", "It says ..."), ["missing_media"]),
         (("Evaluate the following website.", "(Website URL)", "It is a good site."), ["missing_media"]),
+        (("Read the following article and summarize it.", "(Insert Article)", "It says ..."), ["missing_media"]),
+        (("Compose a piano piece.", "", "<nooutput>"), ["empty_output"]),
         (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
         (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
         (("Explain gravity.", "", "Gravity is the force " + "that pulls objects toward each other and keeps planets in orbit " * 4 + "because of the"), ["truncated_output"]),
