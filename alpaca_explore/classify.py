@@ -68,7 +68,7 @@ _QUANTIFIERS = frozenset(
 )
 _CLAUSE_STARTS = frozenset("what who which where when why how whether if it them something anything".split())
 _NP_BOUNDARIES = frozenset(
-    "of about for to in on with from into by at as between using that which who whom where when while if why how whether under "
+    "of about for to in on with from into by at as between using that which who whom where when while if why how whether under near "
     "and or but so than without within according like regarding based given provided containing "
     "describing explaining including involving showing related listed mentioned written spoken used needed "
     "required necessary below above here there shown known made found taken built held beginning starting "
@@ -319,9 +319,10 @@ _MATH = _Keywords(
     "round rounded median average radians degrees angle",
     ("sum of", "product of", "average of", "mean of", "median of", "area of", "volume of", "square root",
      "cube root", "power of", "divided by", "multiplied by", "prime number", "prime numbers", "greatest common",
-     "least common", "interest rate", "compound interest", "simple interest", "how many", "how much",
+     "least common", "interest rate", "compound interest", "simple interest",
      "total cost", "ratio of", "simplify the expression", "evaluate the expression", "algebraic expression"),
 )
+_HOW_MANY = _Keywords("", ("how many", "how much"))
 _MATH_WITHOUT_NUMBERS = _Keywords("equation calculate compute derivative integral probability")
 _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|\d\s*%|=\s*\d|\d+\s*(?:km|kg|miles?|meters?|cm|feet|ounces?|liters?|pounds?|degrees)")
 _CONVERT_NUMBER = re.compile(r"\bconvert \d")
@@ -346,7 +347,7 @@ _CLASSIFY = _Keywords(
      *(f"which {kind} of {thing}" for kind in ("type", "kind") for thing in _GRAMMATICAL_THINGS)),
 )
 _QUOTED_PASSAGE = re.compile(r"\b(?:sentence|phrase|text|passage|paragraph|statement|quote)s?(?::\s+|:?\s*[\"“]|\s*\n\s*)\w+ \w+")
-_CHOICE_LINE = re.compile(r"^\s*\(?[a-dA-D][).:] ", re.M)
+_CHOICE_LINE = re.compile(r"^\s*\(?[a-dA-D](?:\)|[.:] )", re.M)
 _CLASSIFYING_VERBS = frozenset("classify categorize categorise label tag group".split())
 _LABELS = frozenset("tag label category class".split())
 _LABELLED_QUALITIES = frozenset("tone mood emotion sentiment".split())
@@ -366,6 +367,7 @@ _MENTIONS_TEXT = _Keywords("sentence word text phrase paragraph passage statemen
 _CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tagline tweet haiku title headline limerick".split())
 _TOLD_STORIES = _CREATIVE_NOUNS | {"tale", "riddle", "anecdote", "fable"}
 _PROSE_NOUNS = _CREATIVE_NOUNS | {"sentence", "paragraph"}  # "two sentences about programming" are not code
+_DEFINITION_NOUNS = frozenset("definition term meaning overview".split())
 _SOFTWARE_OR_NOT = ("program", "programs", "script", "scripts")
 _NOT_SOFTWARE = re.compile(
     r"\bscripts? for (?:a|an|the) (?:scene|play|movie|film|video|commercial|podcast|skit|show|episode)\b|"
@@ -462,7 +464,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if (noun in _LABELLED_QUALITIES and verb in _NAMING_VERBS) or (verb == "assign" and noun in _LABELS):
         return "classification"  # "Identify the tone", "Describe the mood in one word", "Assign tags to ..."
     choices = input_ or text.lowered
-    if verb in {None, "choose", "select", "pick", "answer"} and "\n" in choices and len(_CHOICE_LINE.findall(choices)) >= 2:
+    if verb in {None, "choose", "select", "pick", "answer", "find", "identify"} and "\n" in choices and len(_CHOICE_LINE.findall(choices)) >= 2:
         return "classification"  # a multiple-choice question: "A) ... B) ..."
     first_word = text.padded[1:].partition(" ")[0]  # "" when the instruction has no words
     if verb is None and first_word in _YES_NO_QUESTION_WORDS and (has_input or " or " in text.padded):
@@ -523,7 +525,9 @@ def _refers_to_passage(text: _Text) -> bool:
 
 
 def _is_coding(text: _Text, input_: str, verb: str | None, noun: str | None) -> bool:
-    if noun in _PROSE_NOUNS or (not text.words.isdisjoint(_SOFTWARE_OR_NOT) and _NOT_SOFTWARE.search(text.lowered)):
+    if noun in _PROSE_NOUNS or noun in _DEFINITION_NOUNS or "morse" in text.words:
+        return False  # "two sentences about Python", "the definition of OOP", "Morse code"
+    if not text.words.isdisjoint(_SOFTWARE_OR_NOT) and _NOT_SOFTWARE.search(text.lowered):
         return False
     # "What is an algorithm?" asks what a word means; "What does this code print?" is about code.
     defines = verb is None and not input_ and text.padded.startswith((" what is a", " what is an ", " what are "))
@@ -542,8 +546,9 @@ def _is_math(text: _Text, input_: str) -> bool:
     # Every _ARITHMETIC and _CONVERT_NUMBER match holds a digit: a cheap search for one comes first.
     return (
         _MATH.found(text)
-        # "Solve" is maths with digits to solve for, not in "two ways to solve the problem".
+        # "Solve" and "how many" are maths with numbers to work on, not in "two ways to solve the problem".
         or ("solve" in text.words and (instruction_has_digit or _DIGIT.search(input_) is not None))
+        or (_HOW_MANY.found(text) and (instruction_has_number or _DIGIT.search(input_) is not None))
         or (instruction_has_digit and bool(_ARITHMETIC.search(text.lowered)))
         or (instruction_has_digit and "convert" in text.words and bool(_CONVERT_NUMBER.search(text.lowered)))
         or (_ASKS_FOR_A_RESULT.found(text) and _DIGIT.search(input_) is not None and bool(_ARITHMETIC.search(input_)))

@@ -25,9 +25,10 @@ EIGHTH_SET = Path(__file__).parent / "data" / "labels_heldout8.tsv"  # likewise,
 NINTH_SET = Path(__file__).parent / "data" / "labels_heldout9.tsv"  # likewise, after the eighth set's fixes
 TENTH_SET = Path(__file__).parent / "data" / "labels_heldout10.tsv"  # likewise, after the ninth set's fixes
 ELEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout11.tsv"  # likewise, after the tenth set's fixes
+TWELFTH_SET = Path(__file__).parent / "data" / "labels_heldout12.tsv"  # likewise, after the eleventh set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET,
+    ELEVENTH_SET, TWELFTH_SET,
 )
 
 
@@ -56,7 +57,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -115,6 +116,7 @@ def test_quality_flags_precision_on_labels(shared):
         ("To what country does diaspora refer?", None, None),
         ("Provided with a statement, edit the statement.", "edit", "statement"),
         ("Categorize the following words under the given categories.", "categorize", "word"),
+        ("Name three places near Seattle that are famous for nature.", "name", "place"),
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -189,6 +191,11 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Explain why zero multiplied by any number is zero.", "", "math"),
         ("From the given text, create a keyword list.", "In the distant future, humans journeyed to distant galaxies.", "extraction"),
         ("What are some potential solutions for reducing air pollution?", "", "brainstorming"),
+        ("Convert this text written in Morse code to English.", "-.. --- --.", "rewrite"),
+        ("Give a brief definition of OOP (Object Oriented Programming).", "", "open_qa"),
+        ("How many paragraphs does the text have?", "This is the first one.\n\nThis is the second one.", "open_qa"),
+        ("How many ounces are in two liters?", "", "math"),
+        ("Find the sentence that is grammatically incorrect.", "A)His parents forbid him.\nB)Them going was forbid.", "classification"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
