@@ -469,7 +469,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     first_word = text.padded[1:].partition(" ")[0]  # "" when the instruction has no words
     if verb is None and first_word in _YES_NO_QUESTION_WORDS and (has_input or " or " in text.padded):
         return "classification"
-    if input_.strip() and _KEYWORD_LIST.found(text):  # "From the given text, create a keyword list"
+    if has_input and _KEYWORD_LIST.found(text):  # "From the given text, create a keyword list"
         return "extraction"
     if noun in {"list", "set"} and (verb in _BRAINSTORM_VERBS or verb in _HANDING_OVER_VERBS):
         return "brainstorming"

@@ -49,7 +49,7 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
     """The issue codes of one record, except ``duplicate_instruction`` (that needs the records before it)."""
     issues = []
     stripped_output = output.strip()
-    if not stripped_output or (len(stripped_output) <= 12 and stripped_output.strip(_PLACEHOLDER_WRAPPING).lower() in _NO_OUTPUT):
+    if not stripped_output or (len(stripped_output) <= 12 and _bare(stripped_output) in _NO_OUTPUT):
         issues.append("empty_output")
     if _missing_media(instruction, input_):
         issues.append("missing_media")
@@ -69,8 +69,13 @@ def is_placeholder(input_: str) -> bool:
     """An input that stands for "no input" ("<noinput>", "N/A", "{\\noinput}", misspelt "<noput>" ...)."""
     if not input_.strip():
         return False
-    bare = input_.strip(_PLACEHOLDER_WRAPPING).lower()
+    bare = _bare(input_)
     return bare in _PLACEHOLDERS or bool(_MISSPELT_NOINPUT.fullmatch(bare))
+
+
+def _bare(text: str) -> str:
+    """A placeholder without its wrapping and case: "<NoInput>." -> "noinput"."""
+    return text.strip(_PLACEHOLDER_WRAPPING).lower()
 
 
 def _missing_media(instruction: str, input_: str) -> bool:

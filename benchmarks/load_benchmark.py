@@ -47,6 +47,10 @@ def timed(commands: list[list[str]]) -> tuple[float, float]:
     return sum(seconds for seconds, _ in results), max(rss for _, rss in results)
 
 
+def median_seconds(results: list[tuple[float, float]]) -> float:
+    return statistics.median(seconds for seconds, _ in results)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=52_002)
@@ -73,14 +77,13 @@ def main() -> None:
                 db.unlink(missing_ok=True)
                 results.append(timed(commands))
         (_, _, ours), (_, _, theirs) = contenders[:2]
-        ours_median = statistics.median(seconds for seconds, _ in ours)
-        theirs_median = statistics.median(seconds for seconds, _ in theirs)
+        ours_median, theirs_median = median_seconds(ours), median_seconds(theirs)
         print(f"corpus: {args.records:,} records, {corpus.stat().st_size / 1e6:.1f} MB; {args.runs} alternating runs; tokenizer {args.tokenizer}")
         print(f"alpaca-explore load:             median {ours_median:.2f} s, peak RSS {max(rss for _, rss in ours):.0f} MB")
         print(f"sqlite-utils insert + enable-fts: median {theirs_median:.2f} s, peak RSS {max(rss for _, rss in theirs):.0f} MB")
         print(f"ratio (ours / sqlite-utils): {ours_median / theirs_median:.2f}")
         if args.floor:
-            floor_median = statistics.median(seconds for seconds, _ in contenders[2][2])
+            floor_median = median_seconds(contenders[2][2])
             print(f"load without enrichment:          median {floor_median:.2f} s, ratio {floor_median / theirs_median:.2f}")
         tokens = sqlite3.connect(ours_db).execute("select sum(total_tokens + train_tokens) from alpaca_data").fetchone()[0]
         print(f"tokens counted (fields and training text): {tokens:,}, {tokens / ours_median / 1e6:.1f} M tokens/s over the whole load")
