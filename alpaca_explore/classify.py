@@ -57,6 +57,7 @@ DETERMINERS = frozenset(
 _CLAUSE_VERBS = frozenset("imagine suppose pretend assume".split())
 # "Search for information": the object follows the preposition.
 _PREPOSITIONAL_VERBS = {"search": "for", "look": "for", "ask": "for", "think": "of", "respond": "to", "reply": "to", "listen": "to"}
+_ADVERBIAL_PHRASES = frozenset({("in", "detail"), ("in", "brief"), ("in", "depth"), ("in", "short"), ("step", "by")})
 _OBJECT_PRONOUNS = frozenset("me us him her them you".split())
 _SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
 _AUXILIARIES = frozenset("am are is was were will would can could should shall may might must have has had".split())
@@ -75,6 +76,8 @@ _NP_BOUNDARIES = frozenset(
     "ending is are was were be can could should would will may might must has have had do does did "
     "over across through after before during until via per against toward towards around among".split()
 )
+# Participles among the boundaries that, before any other word of the object, describe its head.
+_ADJECTIVAL_PARTICIPLES = frozenset("related listed mentioned written spoken used needed required shown known made found taken built held".split())
 _PRONOUN_OBJECT_ENDS = _NP_BOUNDARIES | {",", "."}
 _BOUNDARIES_NOT_DETERMINERS = _NP_BOUNDARIES - DETERMINERS
 _ENDS_A_NOUN_PHRASE = _NP_BOUNDARIES | (DETERMINERS - {"following", "given"})
@@ -136,6 +139,8 @@ def _verb_and_noun(sentences: list[list[str]]) -> tuple[str | None, str | None, 
             return verb, None, rest
         if verb == "reverse" and rest[:1] == ["engineer"]:
             rest = rest[1:]
+        if tuple(rest[:2]) in _ADVERBIAL_PHRASES:  # "Describe in detail the process of ..."
+            rest = rest[2:]
         preposition = _PREPOSITIONAL_VERBS.get(verb)
         return verb, _object_noun(rest[1:] if preposition and rest[:1] == [preposition] else rest), rest
     return None, None, []
@@ -231,6 +236,8 @@ def _object_noun(rest: list[str]) -> str | None:
             or (token.endswith("ing") and rest[position + 1 : position + 2] and rest[position + 1] in _AFTER_A_PARTICIPLE)
         ):
             break
+        if not content and (token in _ADJECTIVAL_PARTICIPLES or (token.endswith("ly") and _is_adjectival(rest, position + 1))):
+            continue  # "a related topic", "a commonly used phrase"
         if token in _BOUNDARIES_NOT_DETERMINERS:
             break
         if token in DETERMINERS or token[0].isdigit() or (token == "top" and _NUMBERED.match(" ".join(rest[position + 1 : position + 2]))):
@@ -238,6 +245,11 @@ def _object_noun(rest: list[str]) -> str | None:
         head = token
         content += 1
     return singular(head.removesuffix("'s").removesuffix("’s")) if head and head not in _OBJECT_PRONOUNS else None
+
+
+def _is_adjectival(tokens: list[str], position: int) -> bool:
+    """A participle at ``position`` that modifies a noun after it ("used" in "a commonly used phrase")."""
+    return position + 1 < len(tokens) and (tokens[position] in _ADJECTIVAL_PARTICIPLES or _is_participle(tokens[position]))
 
 
 def _is_participle(token: str) -> bool:
@@ -337,7 +349,7 @@ _SUMMARIZE = _Keywords(
 _MAIN_POINTS = _Keywords("", ("main idea", "main ideas", "main point", "main points", "main argument", "main arguments", "key points", "key takeaways", "important points"))
 _GRAMMATICAL_THINGS = ("word", "sentence", "speech", "verb", "noun", "adjective", "adverb", "pronoun", "phrase", "clause")
 _CLASSIFY = _Keywords(
-    "classify categorize categorise classifies sentiment taxonomy",
+    "classify categorize categorise classifies sentiment",
     ("true or false", "yes or no", "fact or opinion", "fact or an opinion", "positive or negative",
      "positive , negative", "positive , or negative", "which category", "what category",
      *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in _GRAMMATICAL_THINGS),
@@ -366,6 +378,7 @@ _REWRITE = _Keywords(
 _MENTIONS_TEXT = _Keywords("sentence word text phrase paragraph passage statement sentences words texts phrases paragraphs passages statements")
 _CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tagline tweet haiku title headline limerick".split())
 _TOLD_STORIES = _CREATIVE_NOUNS | {"tale", "riddle", "anecdote", "fable"}
+_FIGURES_OF_SPEECH = frozenset("hyperbole metaphor simile alliteration idiom pun oxymoron personification onomatopoeia".split())
 _PROSE_NOUNS = _CREATIVE_NOUNS | {"sentence", "paragraph"}  # "two sentences about programming" are not code
 _DEFINITION_NOUNS = frozenset("definition term meaning overview".split())
 _SOFTWARE_OR_NOT = ("program", "programs", "script", "scripts")
@@ -379,6 +392,7 @@ _TEXT_NOUNS = frozenset(
     "sentence text paragraph passage phrase word statement title headline line quote email letter essay story "
     "poem lyric verse tweet slogan name question answer code".split()
 )
+_WRITTEN_EXAMPLES = _TEXT_NOUNS | _FIGURES_OF_SPEECH
 _WRITTEN_SUGGESTIONS = _TEXT_NOUNS | _CREATIVE_NOUNS | _DESIGNED_THINGS
 _EXTRACT_NOUNS = frozenset(
     "word sentence phrase name entity keyword noun verb adjective adverb pronoun subject object date number letter "
@@ -417,7 +431,7 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay complete fill suggest propose debate argue post".split()
+    "act role-play roleplay dialogue complete fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
@@ -445,7 +459,7 @@ _FACTUAL_DESCRIBE = frozenset(
     "cause causes function structure feature features characteristic characteristics purpose "
     "meaning significance advantage advantages trend trends challenge challenges performance character "
     "culture economy life properties property theory principle principles method methods "
-    "relationship types type system way situation scenario".split()
+    "relationship types type system way situation scenario measure application use".split()
 )
 
 
@@ -461,6 +475,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "summarization"
     if verb in _CLASSIFYING_VERBS or _CLASSIFY.found(text) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"
+    if has_input and "taxonomy" in text.words:  # "Create a taxonomy of the animals in the list", not "What is the taxonomy of ...?"
+        return "classification"
     if (noun in _LABELLED_QUALITIES and verb in _NAMING_VERBS) or (verb == "assign" and noun in _LABELS):
         return "classification"  # "Identify the tone", "Describe the mood in one word", "Assign tags to ..."
     choices = input_ or text.lowered
@@ -473,7 +489,10 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "extraction"
     if noun in {"list", "set"} and (verb in _BRAINSTORM_VERBS or verb in _HANDING_OVER_VERBS):
         return "brainstorming"
-    if "order" in text.words and (verb in _SORTING_VERBS or "alphabetical" in text.words):
+    alphabetical = "alphabetical" in text.words or "alphabetic" in text.words
+    # "Rearrange this sentence so it has subject-verb-object order" rewrites one sentence; sentences, words and items get sorted.
+    reorders_a_sentence = noun in _PROSE_NOUNS and noun in rest[:3] and not alphabetical
+    if "order" in text.words and (verb in _SORTING_VERBS or alphabetical) and not reorders_a_sentence:
         return "other"
     # "Make up a sentence" invents one.
     edits = verb in _REWRITE_VERBS and not (verb == "make" and rest[:1] == ["up"])
@@ -504,7 +523,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "brainstorming"
     if (verb in _ORDERING_VERBS and rest[:1] != ["for"]) or verb == "predict":  # forecasting fits no other category
         return "other"
-    writes_an_example = noun == "example" and not _TEXT_NOUNS.isdisjoint(rest[2:7])  # "an example of a tweet"
+    writes_an_example = noun == "example" and not _WRITTEN_EXAMPLES.isdisjoint(rest[2:7])  # "an example of a tweet / a hyperbole"
     if verb in {"provide", "give"} and noun is not None and (noun not in _KNOWLEDGE_NOUNS or writes_an_example) and rest[:1] != ["the"]:
         # "Provide a dialogue", "Give a timeline": something to write, unlike "Provide an explanation"
         # or "Give the title of ...".
@@ -513,6 +532,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         # "Describe a sunset" asks for writing; "Describe the process of ..." asks for knowledge.
         invented = rest[:1] in (["a"], ["an"], ["your"]) and noun not in _FACTUAL_DESCRIBE
         return "generation" if invented else "open_qa"
+    if verb == "complete" and noun == "analogy" and rest[:1] in (["the"], ["this"]):
+        return "open_qa"  # "Complete the analogy: A is to B as ...", unlike "Create an analogy"
     if (verb == "tell" and noun not in _TOLD_STORIES) or (verb == "write" and noun in {"definition", "explanation"}):
         return "open_qa"
     if verb in _GENERATION_VERBS:
@@ -531,11 +552,16 @@ def _is_coding(text: _Text, input_: str, verb: str | None, noun: str | None) -> 
         return False
     # "What is an algorithm?" asks what a word means; "What does this code print?" is about code.
     defines = verb is None and not input_ and text.padded.startswith((" what is a", " what is an ", " what are "))
-    if _CODE.found(text) and (verb is None or _CODE_ACTION.found(text)) and not defines:
+    if _CODE.found(text) and (verb is None or _CODE_ACTION.found(text)) and not defines and not _only_names_languages(text):
         return True
     if verb in _TEXT_REWRITE_VERBS or verb in _CLASSIFYING_VERBS:  # the input is text to edit or data to sort
         return False
     return bool(input_) and bool(_CODE_INPUT.search(input_)) and not is_placeholder(input_)
+
+
+def _only_names_languages(text: _Text) -> bool:
+    """"An example of a programming language", "Why is $ used in programming languages?": no code asked for."""
+    return " programming language" in text.padded and not _CODE.found(text._replace(words=text.words - {"programming"}))
 
 
 def _is_math(text: _Text, input_: str) -> bool:

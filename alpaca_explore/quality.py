@@ -26,6 +26,12 @@ _MEDIA_INPUT = re.compile(
 )
 # An input that only stands for a link or a text left out: "[Input: Link to article]", "<link to flag>", "(Insert Article)".
 _LINK_PLACEHOLDER = re.compile(r"[\[<(][^\]>)]{0,40}\b(?:link|url|insert)\b[^\]>)]{0,80}[\]>)]", re.I)
+# An input that only names the text it leaves out: "(Story)", "<NEWS ARTICLE>", "(Lyrics to a song)".
+_TEXT_PLACEHOLDER = re.compile(
+    r"[\[<(]\s*(?:(?:a|an|the|news|short|full|song) )?(?:story|article|text|passage|essay|poem|document|paragraph|"
+    r"email|letter|report|song|lyrics|book|speech|transcript|review)(?: (?:to|of|from|about) (?:a|an|the) \w+)?\s*[\]>)]",
+    re.I,
+)
 # A link in the instruction stands for content the record does not hold when it names such content.
 _LINKED_CONTENT = re.compile(r"\b(?:article|page|web ?site|site|video|post|blog|paper|story|report|document|news)\b", re.I)
 _CREATE_MEDIA = re.compile(r"^\s*(?:create|make|draw|design|generate|produce|build|construct|sketch|plot|render)\b", re.I)
@@ -81,7 +87,7 @@ def _bare(text: str) -> str:
 def _missing_media(instruction: str, input_: str) -> bool:
     """The task refers to media that a text dataset cannot carry."""
     stripped_input = input_.strip()
-    if stripped_input[:1] in ("[", "<", "(") and _LINK_PLACEHOLDER.fullmatch(stripped_input):
+    if stripped_input[:1] in ("[", "<", "(") and (_LINK_PLACEHOLDER.fullmatch(stripped_input) or _TEXT_PLACEHOLDER.fullmatch(stripped_input)):
         return True
     if _MEDIA_INPUT.search(input_):
         return bool(re.search(_MEDIA, instruction, re.I)) or not stripped_input.startswith(("{", "[", "<html"))

@@ -26,9 +26,10 @@ NINTH_SET = Path(__file__).parent / "data" / "labels_heldout9.tsv"  # likewise, 
 TENTH_SET = Path(__file__).parent / "data" / "labels_heldout10.tsv"  # likewise, after the ninth set's fixes
 ELEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout11.tsv"  # likewise, after the tenth set's fixes
 TWELFTH_SET = Path(__file__).parent / "data" / "labels_heldout12.tsv"  # likewise, after the eleventh set's fixes
+THIRTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout13.tsv"  # likewise, after the twelfth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET,
 )
 
 
@@ -57,7 +58,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -117,6 +118,10 @@ def test_quality_flags_precision_on_labels(shared):
         ("Provided with a statement, edit the statement.", "edit", "statement"),
         ("Categorize the following words under the given categories.", "categorize", "word"),
         ("Name three places near Seattle that are famous for nature.", "name", "place"),
+        ("Create a commonly used phrase using the words storm and sea.", "create", "phrase"),  # an adverb and a participle
+        ("Name a related topic from the document.", "name", "topic"),  # a participle as an adjective
+        ("Select the perfectly punctuated sentence.", "select", "sentence"),
+        ("Describe in detail the process of making olive oil.", "describe", "process"),  # an adverbial after the verb
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -196,6 +201,18 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("How many paragraphs does the text have?", "This is the first one.\n\nThis is the second one.", "open_qa"),
         ("How many ounces are in two liters?", "", "math"),
         ("Find the sentence that is grammatically incorrect.", "A)His parents forbid him.\nB)Them going was forbid.", "classification"),
+        ("Dialogue with a manager who is asking for an update.", 'Manager: "How is the project going?"', "generation"),
+        ("Rearrange this sentence so it has subject-verb-object order.", "The proposal was written by the group.", "rewrite"),
+        ("Organize the given sentences in a logical order.", "Sentence 1: Then they left. Sentence 2: They ate.", "other"),
+        ("Describe a safety measure that can be implemented on public transport.", "", "open_qa"),
+        ("Describe in detail an alien planet.", "", "generation"),
+        ("Complete the analogy: A knife is to a fork as a spoon is to a ____.", "", "open_qa"),
+        ("What is the taxonomy of a human?", "", "open_qa"),
+        ("Create a taxonomy of the animals in the given list.", "horses, cows, eagles", "classification"),
+        ("Provide an example of a hyperbole to describe a very strong wind.", "", "generation"),
+        ("Provide an example of a programming language used for artificial intelligence.", "", "open_qa"),
+        ("Explain why the symbol $ is used in most programming languages.", "", "open_qa"),
+        ("Rewrite the following code in a different programming language.", "x = [1, 2]\nprint(x)", "coding"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -225,6 +242,9 @@ def test_gsm8k_is_mostly_math(shared):
         (("Summarize the article in 50 words.", "[Input: Link to article about data privacy]", "It says ..."), ["missing_media"]),
         (("Evaluate the following website.", "(Website URL)", "It is a good site."), ["missing_media"]),
         (("Read the following article and summarize it.", "(Insert Article)", "It says ..."), ["missing_media"]),
+        (("List the objects described in the story.", "(Story)", "A gun, a chair."), ["missing_media"]),
+        (("Write a sentence describing the song's message.", "(Lyrics to a song)", "It is about hope."), ["missing_media"]),
+        (("Analyze a news article and report if it is biased.", "<NEWS ARTICLE>", "It is not biased."), ["missing_media"]),
         (("Compose a piano piece.", "", "<nooutput>"), ["empty_output"]),
         (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
         (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
