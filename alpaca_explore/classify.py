@@ -328,8 +328,8 @@ _MATH = _Keywords(
     "circumference diameter "
     "divisible factorial probability fahrenheit celsius fraction decimal integer derivative integral logarithm "
     "exponent quadratic polynomial triangle hypotenuse times plus minus formula divide multiply subtract "
-    "round rounded median average radians degrees angle",
-    ("sum of", "product of", "average of", "mean of", "median of", "area of", "volume of", "square root",
+    "round rounded median average radians degrees angle ratio",
+    ("sum of", "product of", "average of", "mean of", "median of", "mode of", "area of", "volume of", "square root",
      "cube root", "power of", "divided by", "multiplied by", "prime number", "prime numbers", "greatest common",
      "least common", "interest rate", "compound interest", "simple interest",
      "total cost", "ratio of", "simplify the expression", "evaluate the expression", "algebraic expression"),
@@ -368,19 +368,21 @@ _IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?
 _REWRITE = _Keywords(
     "rewrite rewriting re-write rephrase paraphrase reword re-word translate translation proofread spelling "
     "grammar edit revise tense punctuate punctuation punctuated punctuating",
-    ("passive voice", "active voice", "more concise", "more formal", "less formal", "grammatically correct",
+    ("passive voice", "active voice", "correct version", "corrected version", "more concise", "more formal", "less formal", "grammatically correct",
      *(f"correct the {thing}" for thing in ("grammar", "spelling", "sentence", "error", "errors", "mistake", "mistakes")),
      "synonym for each", "synonyms for each",
      *(f"into {language}" for language in ("french", "spanish", "german", "italian", "chinese", "japanese", "english")),
      *(f"{language} {word}" for language in ("french", "spanish", "german", "italian", "chinese", "japanese")
        for word in ("word for", "equivalent", "translation"))),
 )
+_SAME_MEANING = _Keywords("", ("same meaning", "similar meaning"))
 _MENTIONS_TEXT = _Keywords("sentence word text phrase paragraph passage statement sentences words texts phrases paragraphs passages statements")
 _CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tagline tweet haiku title headline limerick".split())
 _TOLD_STORIES = _CREATIVE_NOUNS | {"tale", "riddle", "anecdote", "fable"}
 _FIGURES_OF_SPEECH = frozenset("hyperbole metaphor simile alliteration idiom pun oxymoron personification onomatopoeia".split())
 _PROSE_NOUNS = _CREATIVE_NOUNS | {"sentence", "paragraph"}  # "two sentences about programming" are not code
 _DEFINITION_NOUNS = frozenset("definition term meaning overview".split())
+_TEACHING = frozenset("course lesson curriculum syllabus workshop".split())
 _SOFTWARE_OR_NOT = ("program", "programs", "script", "scripts")
 _NOT_SOFTWARE = re.compile(
     r"\bscripts? for (?:a|an|the) (?:scene|play|movie|film|video|commercial|podcast|skit|show|episode)\b|"
@@ -388,6 +390,11 @@ _NOT_SOFTWARE = re.compile(
     r"television|radio|volunteer|exchange|after-school|study) programs?\b"
 )
 _DESIGNED_THINGS = frozenset("design plan schedule menu itinerary outline layout agenda recipe routine".split())
+_WORKS = frozenset(
+    "text passage article paragraph story input document excerpt poem email report movie film book novel paper "
+    "episode play show series speech lecture podcast video".split()
+)
+_WRITTEN_FORMS = frozenset("post blog article essay tweet email letter poem speech story song report paragraph".split())
 _TEXT_NOUNS = frozenset(
     "sentence text paragraph passage phrase word statement title headline line quote email letter essay story "
     "poem lyric verse tweet slogan name question answer code".split()
@@ -416,12 +423,13 @@ _NUMBERED = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a f
 _IDEA_NOUNS = frozenset(
     "way idea tip suggestion strategy reason method step activity option alternative solution benefit "
     "advantage disadvantage example thing item question factor technique practice habit use application "
-    "career name topic resource book movie place destination tool feature goal hobby gift".split()
+    "career name topic resource book movie place destination tool feature goal hobby gift action measure".split()
 )
 _LIST_QUESTION = re.compile(
     r" (?:what|which) are (some|several|a few|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) (?:([a-z]+) )?"
 )
 _LISTING_VERBS = frozenset("name list suggest give provide find identify generate think recommend propose mention".split())
+_WORD_RELATIONS = frozenset("related rhyme rhymes rhyming describe describes associated similar".split())
 _LEXICAL_NOUNS = frozenset("synonym antonym homophone rhyme word".split())
 _BRAINSTORM_VERBS = frozenset(
     "name suggest give provide generate find identify come think recommend propose offer share mention "
@@ -471,7 +479,9 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if _is_math(text, input_):
         return "math"
     summary_words = _SUMMARIZE.found(text) or (_MAIN_POINTS.found(text) and (has_input or _refers_to_passage(text)))
-    if verb in {"summarize", "summarise"} or (summary_words and verb not in _STRONG_REWRITE_VERBS):
+    # "Write a blog post summarizing why ..." writes a post; "... summarizing the given story / the movie Inception" summarizes.
+    writes_a_piece = verb in _GENERATION_VERBS and noun in _WRITTEN_FORMS and not has_input and not _summarizes_a_work(rest)
+    if verb in {"summarize", "summarise"} or (summary_words and verb not in _STRONG_REWRITE_VERBS and not writes_a_piece):
         return "summarization"
     if verb in _CLASSIFYING_VERBS or _CLASSIFY.found(text) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"
@@ -500,6 +510,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         edits and (noun in _TEXT_NOUNS or has_input or _MENTIONS_TEXT.found(text))
     ):
         return "rewrite"
+    if (noun == "version" and len(input_.split(None, 8)) > 8) or (has_input and noun in _PROSE_NOUNS and _SAME_MEANING.found(text)):
+        return "rewrite"  # "Create a modified version of the following recipe", "a sentence with the same meaning as the given one"
     refers_to_passage = _refers_to_passage(text)
     has_passage = len(input_.split(None, 1)) > 1 or refers_to_passage
     if (
@@ -512,9 +524,12 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "extraction"
     if verb == "extract" or (has_passage and (noun == "keyword" or _KEYWORD_LIST.found(text))):
         return "extraction"
+    if noun == "word" and not _WORD_RELATIONS.isdisjoint(text.words):
+        return "open_qa"  # "Write 7 words related to the word "party"", "Find words that rhyme with cat"
     input_words = len(input_.split(None, 15)) if has_input else 0  # up to 16: enough for the tests below
     if input_words >= 8 and (
         (verb in _QA_VERBS and noun not in {"way", "example"})
+        or (verb == "list" and rest[:1] == ["the"])  # "List the major flaws of this design"
         or (verb is None and text.lowered.rstrip().endswith("?") and input_words >= 15)
         or refers_to_passage
     ):
@@ -541,13 +556,21 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     return "open_qa"
 
 
+def _summarizes_a_work(rest: list[str]) -> bool:
+    """"... summarizing the movie Inception", "... that summarizes the research paper": a work to read, not a topic."""
+    for position, token in enumerate(rest):
+        if token.startswith(("summar", "tl")):
+            return not _WORKS.isdisjoint(rest[position + 1 : position + 5])
+    return False
+
+
 def _refers_to_passage(text: _Text) -> bool:
     return not _PASSAGE_WORDS.isdisjoint(text.words) and bool(_PASSAGE_REF.search(text.lowered))
 
 
 def _is_coding(text: _Text, input_: str, verb: str | None, noun: str | None) -> bool:
-    if noun in _PROSE_NOUNS or noun in _DEFINITION_NOUNS or "morse" in text.words:
-        return False  # "two sentences about Python", "the definition of OOP", "Morse code"
+    if noun in _PROSE_NOUNS or noun in _DEFINITION_NOUNS or noun in _TEACHING or "morse" in text.words:
+        return False  # "two sentences about Python", "the definition of OOP", "an online course on HTML", "Morse code"
     if not text.words.isdisjoint(_SOFTWARE_OR_NOT) and _NOT_SOFTWARE.search(text.lowered):
         return False
     # "What is an algorithm?" asks what a word means; "What does this code print?" is about code.

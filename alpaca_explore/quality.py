@@ -32,6 +32,7 @@ _TEXT_PLACEHOLDER = re.compile(
     r"email|letter|report|song|lyrics|book|speech|transcript|review)(?: (?:to|of|from|about) (?:a|an|the) \w+)?\s*[\]>)]",
     re.I,
 )
+_ABOUT_MARKUP = re.compile(r"\b(?:html|xml|markup|tags?|snippet|code|json|css|urls?|links?)\b", re.I)
 # A link in the instruction stands for content the record does not hold when it names such content.
 _LINKED_CONTENT = re.compile(r"\b(?:article|page|web ?site|site|video|post|blog|paper|story|report|document|news)\b", re.I)
 _CREATE_MEDIA = re.compile(r"^\s*(?:create|make|draw|design|generate|produce|build|construct|sketch|plot|render)\b", re.I)
@@ -90,7 +91,10 @@ def _missing_media(instruction: str, input_: str) -> bool:
     if stripped_input[:1] in ("[", "<", "(") and (_LINK_PLACEHOLDER.fullmatch(stripped_input) or _TEXT_PLACEHOLDER.fullmatch(stripped_input)):
         return True
     if _MEDIA_INPUT.search(input_):
-        return bool(re.search(_MEDIA, instruction, re.I)) or not stripped_input.startswith(("{", "[", "<html"))
+        if re.search(_MEDIA, instruction, re.I):
+            return True
+        # '<img src="cat.png">' in an HTML snippet to fix, a link in JSON: the markup is the data.
+        return not (stripped_input.startswith(("{", "[", "<html")) or _ABOUT_MARKUP.search(instruction))
     if ("://" in instruction or "www." in instruction) and not stripped_input and _LINKED_CONTENT.search(instruction):
         return True
     if _CREATE_MEDIA.search(instruction):

@@ -27,9 +27,10 @@ TENTH_SET = Path(__file__).parent / "data" / "labels_heldout10.tsv"  # likewise,
 ELEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout11.tsv"  # likewise, after the tenth set's fixes
 TWELFTH_SET = Path(__file__).parent / "data" / "labels_heldout12.tsv"  # likewise, after the eleventh set's fixes
 THIRTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout13.tsv"  # likewise, after the twelfth set's fixes
+FOURTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout14.tsv"  # likewise, after the thirteenth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET,
 )
 
 
@@ -58,7 +59,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -213,6 +214,20 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Provide an example of a programming language used for artificial intelligence.", "", "open_qa"),
         ("Explain why the symbol $ is used in most programming languages.", "", "open_qa"),
         ("Rewrite the following code in a different programming language.", "x = [1, 2]\nprint(x)", "coding"),
+        ('Write 7 words related to the word "party".', "", "open_qa"),
+        ("Find a word in the article that has a similar meaning to 'elicit'.", "The data is collected from many sources.", "extraction"),
+        ("Create a modified version of the following recipe that takes 15 minutes:", "Lasagna\n- 9 noodles\n- 2 cups of cheese\n- 2 eggs", "rewrite"),
+        ("Develop a new version of the following product.", "Flashlight", "generation"),
+        ("Design an online course on HTML.", "", "generation"),
+        ("Implement a class in Python", "", "coding"),
+        ("Write a sentence that conveys the same meaning as the given sentence.", "The experiment was successful", "rewrite"),
+        ("Given the following sentence, find the error and provide the correct version:", "Mike and me went to the store.", "rewrite"),
+        ("Find the mode of the following set of numbers: 23, 16, 22, 19, 24, 21", "", "math"),
+        ("Express the following as a ratio.", "3 out of 5", "math"),
+        ("Write a blog post summarizing why remote work is the future.", "", "generation"),
+        ("Generate a short paragraph summarizing the movie Inception.", "", "summarization"),
+        ("List the major flaws of this paper design", "The paper begins with the proposed idea, then goes into the background.", "closed_qa"),
+        ("Describe three actions you can take to raise awareness about the climate emergency.", "", "brainstorming"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -245,6 +260,7 @@ def test_gsm8k_is_mostly_math(shared):
         (("List the objects described in the story.", "(Story)", "A gun, a chair."), ["missing_media"]),
         (("Write a sentence describing the song's message.", "(Lyrics to a song)", "It is about hope."), ["missing_media"]),
         (("Analyze a news article and report if it is biased.", "<NEWS ARTICLE>", "It is not biased."), ["missing_media"]),
+        (("Close the tags in the following HTML snippet.", '<b><IMG src="image.png">', '<b><IMG src="image.png" /></b>'), []),
         (("Compose a piano piece.", "", "<nooutput>"), ["empty_output"]),
         (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
         (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
