@@ -222,7 +222,7 @@ def _object_noun(rest: list[str]) -> str | None:
     quoted = False
     for position, token in enumerate(rest[i:], start=i):
         if not token[0].isalnum():
-            if token in {"-", "'", "’"}:
+            if token == "-" or (token in {"'", "’"} and not content):  # 'a 'Hello World' program', not "the words 'like'"
                 continue
             if token in _QUOTES and (quoted or not content):  # 'a "Hello World" program'; not 'the phrase "..."'
                 quoted = not quoted
@@ -326,7 +326,7 @@ _CODE_INPUT = re.compile(
 _MATH = _Keywords(
     "calculate compute equation equations math maths mathematical arithmetic percentage percent perimeter radius "
     "circumference diameter "
-    "divisible factorial probability fahrenheit celsius fraction decimal integer derivative integral logarithm "
+    "ph molarity divisible factorial probability fahrenheit celsius fraction decimal integer derivative integral logarithm "
     "exponent quadratic polynomial triangle hypotenuse times plus minus formula divide multiply subtract "
     "round rounded median average radians degrees angle ratio",
     ("sum of", "product of", "average of", "mean of", "median of", "mode of", "area of", "volume of", "square root",
@@ -335,7 +335,7 @@ _MATH = _Keywords(
      "total cost", "ratio of", "simplify the expression", "evaluate the expression", "algebraic expression"),
 )
 _HOW_MANY = _Keywords("", ("how many", "how much"))
-_MATH_WITHOUT_NUMBERS = _Keywords("equation calculate compute derivative integral probability")
+_MATH_WITHOUT_NUMBERS = _Keywords("equation calculate calculates compute derivative integral probability mathematical formula")
 _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|\d\s*%|=\s*\d|\d+\s*(?:km|kg|miles?|meters?|cm|feet|ounces?|liters?|pounds?|degrees)")
 _CONVERT_NUMBER = re.compile(r"\bconvert \d")
 _DIGIT = re.compile(r"\d")
@@ -394,6 +394,7 @@ _WORKS = frozenset(
     "text passage article paragraph story input document excerpt poem email report movie film book novel paper "
     "episode play show series speech lecture podcast video".split()
 )
+_WRITTEN_PIECES = frozenset("sentence paragraph poem story essay haiku limerick verse letter email tweet".split())
 _WRITTEN_FORMS = frozenset("post blog article essay tweet email letter poem speech story song report paragraph".split())
 _TEXT_NOUNS = frozenset(
     "sentence text paragraph passage phrase word statement title headline line quote email letter essay story "
@@ -439,17 +440,18 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay dialogue complete fill suggest propose debate argue post".split()
+    "act role-play roleplay dialogue think complete fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
     "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
     "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
-    "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format".split()
+    "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format reformulate "
+    "decipher decode decrypt encrypt".split()
 )
 _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
-    "reformat restructure punctuate capitalize".split()
+    "reformat restructure punctuate capitalize reformulate".split()
 )
 _MAKING_VERBS = _GENERATION_VERBS | _REWRITE_VERBS
 # Rewriting verbs that keep a task about text even when the input looks like code ("rewrite" and "edit" may be about code).
@@ -476,8 +478,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     has_input = bool(input_.strip())
     if _is_coding(text, input_, verb, noun):
         return "coding"
-    if _is_math(text, input_):
-        return "math"
+    if _is_math(text, input_) and not (verb in _TEXT_REWRITE_VERBS | {"edit"} and noun in _PROSE_NOUNS):
+        return "math"  # not "Edit the following sentence: 'The decision is calculate the amount'"
     summary_words = _SUMMARIZE.found(text) or (_MAIN_POINTS.found(text) and (has_input or _refers_to_passage(text)))
     # "Write a blog post summarizing why ..." writes a post; "... summarizing the given story / the movie Inception" summarizes.
     writes_a_piece = verb in _GENERATION_VERBS and noun in _WRITTEN_FORMS and not has_input and not _summarizes_a_work(rest)
@@ -500,8 +502,10 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if noun in {"list", "set"} and (verb in _BRAINSTORM_VERBS or verb in _HANDING_OVER_VERBS):
         return "brainstorming"
     alphabetical = "alphabetical" in text.words or "alphabetic" in text.words
-    # "Rearrange this sentence so it has subject-verb-object order" rewrites one sentence; sentences, words and items get sorted.
+    # "Rearrange this sentence so it has subject-verb-object order" and "Rearrange the given word order" rewrite a sentence;
+    # sentences, words and items get sorted.
     reorders_a_sentence = noun in _PROSE_NOUNS and noun in rest[:3] and not alphabetical
+    reorders_a_sentence = reorders_a_sentence or " word order " in text.padded
     if "order" in text.words and (verb in _SORTING_VERBS or alphabetical) and not reorders_a_sentence:
         return "other"
     # "Make up a sentence" invents one.
@@ -611,8 +615,8 @@ def _has_number(text: str) -> bool:
 def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
     if verb in {"brainstorm", "list", "compile"}:
         return True
-    if noun in _LEXICAL_NOUNS:
-        return False
+    if noun in _LEXICAL_NOUNS or noun in _WRITTEN_PIECES:
+        return False  # "Generate two sentences about ..." writes them
     if rest[:2] == ["up", "with"]:  # "come up with five ways"
         rest = rest[2:]
     if rest[:1] in (["and"], ["or"]):  # "name and explain three effects"
@@ -623,6 +627,8 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
     if verb not in _BRAINSTORM_VERBS:
         # "Describe two ways ...", "Add three examples of ...": a number of ideas, whatever the verb.
         return noun in _IDEA_NOUNS and verb not in _MAKING_VERBS and bool(_NUMBERED.match(" ".join(rest[:2])))
+    if verb == "think" and noun in _IDEA_NOUNS:
+        return True  # "Think of a solution", unlike "Think of a title"
     if verb in {"suggest", "recommend", "propose"} and noun is not None:
         # "Suggest a theme", "Recommend a product": ideas; "Suggest a title", "Propose a design": things to write.
         return noun in _IDEA_NOUNS or noun not in _WRITTEN_SUGGESTIONS

@@ -28,9 +28,10 @@ ELEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout11.tsv"  # likewi
 TWELFTH_SET = Path(__file__).parent / "data" / "labels_heldout12.tsv"  # likewise, after the eleventh set's fixes
 THIRTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout13.tsv"  # likewise, after the twelfth set's fixes
 FOURTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout14.tsv"  # likewise, after the thirteenth set's fixes
+FIFTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout15.tsv"  # likewise, after the fourteenth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET,
 )
 
 
@@ -59,7 +60,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -123,6 +124,8 @@ def test_quality_flags_precision_on_labels(shared):
         ("Name a related topic from the document.", "name", "topic"),  # a participle as an adjective
         ("Select the perfectly punctuated sentence.", "select", "sentence"),
         ("Describe in detail the process of making olive oil.", "describe", "process"),  # an adverbial after the verb
+        ("Insert the words 'like' or 'as' to make a comparison.", "insert", "word"),  # a single-quoted apposition
+        ("Compose a 'Hello World' program.", "compose", "program"),  # a single-quoted modifier
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -228,6 +231,15 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Generate a short paragraph summarizing the movie Inception.", "", "summarization"),
         ("List the major flaws of this paper design", "The paper begins with the proposed idea, then goes into the background.", "closed_qa"),
         ("Describe three actions you can take to raise awareness about the climate emergency.", "", "brainstorming"),
+        ("Think of a creative title for a story about two friends.", "", "generation"),
+        ("Think of a solution to reduce water consumption.", "", "brainstorming"),
+        ("Edit the following sentence to improve its clarity: “The decision is calculate the amount of supplies”", "", "rewrite"),
+        ("What is the pH of a solution with a hydronium ion concentration of 0.000001M?", "", "math"),
+        ("Derive a mathematical expression that calculates the area of a triangle.", "", "math"),
+        ("Reformulate the sentence to use an adjective in its place.", "The clothing was extremely expensive.", "rewrite"),
+        ("Decipher the message using a substitution cipher.", "WKH TXLFN EURZQ IRA", "rewrite"),
+        ("Generate two sentences about how modern technology has improved our lives.", "", "generation"),
+        ("Rearrange the given word order to form a grammatically correct sentence.", "force have every you plant", "rewrite"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
