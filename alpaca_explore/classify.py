@@ -77,6 +77,12 @@ _NP_BOUNDARIES = frozenset(
     "over across through after before during until via per against toward towards around among".split()
 )
 # Participles among the boundaries that, before any other word of the object, describe its head.
+_ING_NOUNS = frozenset(
+    "greeting painting meeting building wedding setting clothing ending beginning feeling reading writing training "
+    "marketing spelling morning evening ceiling offering hearing heading listing rating saying warning opening "
+    "recording drawing thing string sibling pudding earring".split()
+)
+_LY_NOUNS = frozenset("family supply assembly anomaly monopoly butterfly ally italy july belly jelly rally bully lily reply fly".split())
 _ADJECTIVAL_PARTICIPLES = frozenset("related listed mentioned written spoken used needed required shown known made found taken built held".split())
 _PRONOUN_OBJECT_ENDS = _NP_BOUNDARIES | {",", "."}
 _BOUNDARIES_NOT_DETERMINERS = _NP_BOUNDARIES - DETERMINERS
@@ -233,7 +239,8 @@ def _object_noun(rest: list[str]) -> str | None:
             or (token in _SUBJECT_PRONOUNS and rest[position - 1] != "thank")  # "the measures you can take"
             or _is_participle(token)
             or token in {"following", "given", "being"}  # "the tone being used"
-            or (token.endswith("ing") and rest[position + 1 : position + 2] and rest[position + 1] in _AFTER_A_PARTICIPLE)
+            or (token.endswith("ing") and token not in _ING_NOUNS and rest[position + 1 : position + 2] and rest[position + 1] in _AFTER_A_PARTICIPLE)
+            or (token.endswith("ly") and token not in _LY_NOUNS and _ends_the_clause(rest, position + 1))  # "the cable correctly"
         ):
             break
         if not content and (token in _ADJECTIVAL_PARTICIPLES or (token.endswith("ly") and _is_adjectival(rest, position + 1))):
@@ -245,6 +252,10 @@ def _object_noun(rest: list[str]) -> str | None:
         head = token
         content += 1
     return singular(head.removesuffix("'s").removesuffix("’s")) if head and head not in _OBJECT_PRONOUNS else None
+
+
+def _ends_the_clause(tokens: list[str], position: int) -> bool:
+    return position >= len(tokens) or not tokens[position][0].isalnum() or tokens[position] in _NP_BOUNDARIES
 
 
 def _is_adjectival(tokens: list[str], position: int) -> bool:
@@ -360,7 +371,7 @@ _CLASSIFY = _Keywords(
 )
 _QUOTED_PASSAGE = re.compile(r"\b(?:sentence|phrase|text|passage|paragraph|statement|quote)s?(?::\s+|:?\s*[\"“]|\s*\n\s*)\w+ \w+")
 _CHOICE_LINE = re.compile(r"^\s*\(?[a-dA-D](?:\)|[.:] )", re.M)
-_CLASSIFYING_VERBS = frozenset("classify categorize categorise label tag group".split())
+_CLASSIFYING_VERBS = frozenset("classify categorize categorise label tag group rate grade".split())
 _LABELS = frozenset("tag label category class".split())
 _LABELLED_QUALITIES = frozenset("tone mood emotion sentiment".split())
 _NAMING_VERBS = frozenset("identify determine detect describe predict tell find infer name guess".split())
@@ -440,7 +451,7 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay dialogue think complete fill suggest propose debate argue post".split()
+    "act role-play roleplay dialogue think speak extend complete fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
@@ -457,19 +468,25 @@ _MAKING_VERBS = _GENERATION_VERBS | _REWRITE_VERBS
 # Rewriting verbs that keep a task about text even when the input looks like code ("rewrite" and "edit" may be about code).
 _TEXT_REWRITE_VERBS = _STRONG_REWRITE_VERBS - {"rewrite", "edit"}
 _SORTING_VERBS = frozenset("sort rank order arrange rearrange re-arrange reorder organize organise".split())
-_ORDERING_VERBS = frozenset("sort rank order arrange assemble rearrange re-arrange reorder look browse search visit".split())
+_ORDERING_VERBS = frozenset("sort rank order arrange assemble rearrange re-arrange reorder match pair look browse search visit".split())
 _YES_NO_QUESTION_WORDS = QUESTION_WORDS - {"what", "who", "whom", "whose", "which", "where", "when", "why", "how"}
 _KNOWLEDGE_NOUNS = frozenset(
     "example explanation description meaning definition overview advice fact equivalent synonym antonym "
     "advantage disadvantage reason rationale context analysis feedback answer summary insight detail "
     "information opinion estimate recommendation tip evidence justification interpretation".split()
 ) | _LEXICAL_NOUNS
+# "Describe what you like most about the city you live in": the writer's own life, to be made up.
+_PERSONAL = _Keywords(
+    "",
+    ("you have had", "you had", "you attended", "you like", "you live", "you love", "you enjoy", "you visited",
+     "you remember", "you experienced", "you went", "your favorite", "your favourite", "your childhood", "your life"),
+)
 _FACTUAL_DESCRIBE = frozenset(
     "process concept difference differences history role importance impact effect effects benefit benefits "
     "cause causes function structure feature features characteristic characteristics purpose "
     "meaning significance advantage advantages trend trends challenge challenges performance character "
     "culture economy life properties property theory principle principles method methods "
-    "relationship types type system way situation scenario measure application use".split()
+    "relationship types type system way situation scenario measure application use model".split()
 )
 
 
@@ -543,14 +560,14 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if (verb in _ORDERING_VERBS and rest[:1] != ["for"]) or verb == "predict":  # forecasting fits no other category
         return "other"
     writes_an_example = noun == "example" and not _WRITTEN_EXAMPLES.isdisjoint(rest[2:7])  # "an example of a tweet / a hyperbole"
-    if verb in {"provide", "give"} and noun is not None and (noun not in _KNOWLEDGE_NOUNS or writes_an_example) and rest[:1] != ["the"]:
+    if verb in {"provide", "give", "offer"} and noun is not None and (noun not in _KNOWLEDGE_NOUNS or writes_an_example) and rest[:1] != ["the"]:
         # "Provide a dialogue", "Give a timeline": something to write, unlike "Provide an explanation"
         # or "Give the title of ...".
         return "generation"
     if verb == "describe":
         # "Describe a sunset" asks for writing; "Describe the process of ..." asks for knowledge.
         invented = rest[:1] in (["a"], ["an"], ["your"]) and noun not in _FACTUAL_DESCRIBE
-        return "generation" if invented else "open_qa"
+        return "generation" if invented or _PERSONAL.found(text) else "open_qa"
     if verb == "complete" and noun == "analogy" and rest[:1] in (["the"], ["this"]):
         return "open_qa"  # "Complete the analogy: A is to B as ...", unlike "Create an analogy"
     if (verb == "tell" and noun not in _TOLD_STORIES) or (verb == "write" and noun in {"definition", "explanation"}):

@@ -29,9 +29,10 @@ TWELFTH_SET = Path(__file__).parent / "data" / "labels_heldout12.tsv"  # likewis
 THIRTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout13.tsv"  # likewise, after the twelfth set's fixes
 FOURTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout14.tsv"  # likewise, after the thirteenth set's fixes
 FIFTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout15.tsv"  # likewise, after the fourteenth set's fixes
+SIXTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout16.tsv"  # likewise, after the fifteenth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET,
 )
 
 
@@ -60,7 +61,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -126,6 +127,10 @@ def test_quality_flags_precision_on_labels(shared):
         ("Describe in detail the process of making olive oil.", "describe", "process"),  # an adverbial after the verb
         ("Insert the words 'like' or 'as' to make a comparison.", "insert", "word"),  # a single-quoted apposition
         ("Compose a 'Hello World' program.", "compose", "program"),  # a single-quoted modifier
+        ("Write a brief greeting for an email newsletter.", "write", "greeting"),  # a noun in -ing
+        ("Disconnect the following internet cable correctly.", "disconnect", "cable"),  # an adverb after the object
+        ("Sort the following words alphabetically and output the list.", "sort", "word"),
+        ("Describe the family of the main character.", "describe", "family"),  # a noun in -ly
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -240,6 +245,13 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Decipher the message using a substitution cipher.", "WKH TXLFN EURZQ IRA", "rewrite"),
         ("Generate two sentences about how modern technology has improved our lives.", "", "generation"),
         ("Rearrange the given word order to form a grammatically correct sentence.", "force have every you plant", "rewrite"),
+        ("Describe what you like most about the city you live in", "", "generation"),
+        ("Describe the measures you can take to save energy.", "", "open_qa"),
+        ("Extend this sentence: “Technology has revolutionized the way we", "", "generation"),
+        ("Match the behavior to its corresponding animal.", "A monkey swinging from branch to branch - Monkey", "other"),
+        ("Offer a 5 step plan for managing a crisis situation.", "", "generation"),
+        ("On a scale of 1 to 5, rate the following employee's performance.", "* Resolved 3 issues\n* Helped 2 customers", "classification"),
+        ("Describe a revenue model for a subscription-based service.", "", "open_qa"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
