@@ -56,7 +56,7 @@ DETERMINERS = frozenset(
 # "Imagine you are ...", "Suppose you want ...": these verbs take a clause, never an object.
 _CLAUSE_VERBS = frozenset("imagine suppose pretend assume".split())
 # "Search for information": the object follows the preposition.
-_PREPOSITIONAL_VERBS = {"search": "for", "look": "for", "ask": "for", "think": "of", "respond": "to", "reply": "to", "listen": "to"}
+_PREPOSITIONAL_VERBS = {"search": "for", "look": "for", "ask": "for", "think": "of", "fill": "in", "respond": "to", "reply": "to", "listen": "to"}
 _ADVERBIAL_PHRASES = frozenset({("in", "detail"), ("in", "brief"), ("in", "depth"), ("in", "short"), ("step", "by")})
 _OBJECT_PRONOUNS = frozenset("me us him her them you".split())
 _SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
@@ -77,6 +77,8 @@ _NP_BOUNDARIES = frozenset(
     "over across through after before during until via per against toward towards around among".split()
 )
 # Participles among the boundaries that, before any other word of the object, describe its head.
+_INTENSIFIERS = frozenset("very really quite highly extremely truly so too fairly rather".split())
+_POSTPOSITIVE = frozenset("present available suitable possible involved responsible eligible visible".split())
 _ING_NOUNS = frozenset(
     "greeting painting meeting building wedding setting clothing ending beginning feeling reading writing training "
     "marketing spelling morning evening ceiling offering hearing heading listing rating saying warning opening "
@@ -237,9 +239,10 @@ def _object_noun(rest: list[str]) -> str | None:
         if content and (
             token in _ENDS_A_NOUN_PHRASE
             or (token in _SUBJECT_PRONOUNS and rest[position - 1] != "thank")  # "the measures you can take"
-            or _is_participle(token)
+            or (_is_participle(token) and not _is_compound_modifier(rest, position + 1))
             or token in {"following", "given", "being"}  # "the tone being used"
-            or (token.endswith("ing") and token not in _ING_NOUNS and rest[position + 1 : position + 2] and rest[position + 1] in _AFTER_A_PARTICIPLE)
+            or token in _POSTPOSITIVE  # "the nouns present in the sentence"
+            or (token.endswith("ing") and token not in _ING_NOUNS and _starts_a_participle_clause(rest, position + 1, head))
             or (token.endswith("ly") and token not in _LY_NOUNS and _ends_the_clause(rest, position + 1))  # "the cable correctly"
         ):
             break
@@ -247,11 +250,25 @@ def _object_noun(rest: list[str]) -> str | None:
             continue  # "a related topic", "a commonly used phrase"
         if token in _BOUNDARIES_NOT_DETERMINERS:
             break
-        if token in DETERMINERS or token[0].isdigit() or (token == "top" and _NUMBERED.match(" ".join(rest[position + 1 : position + 2]))):
+        if token in DETERMINERS or token in _INTENSIFIERS or token[0].isdigit() or (token == "top" and _NUMBERED.match(" ".join(rest[position + 1 : position + 2]))):
             continue
         head = token
         content += 1
     return singular(head.removesuffix("'s").removesuffix("’s")) if head and head not in _OBJECT_PRONOUNS else None
+
+
+def _starts_a_participle_clause(tokens: list[str], position: int, head: str | None) -> bool:
+    """Whether the -ing word before ``position`` starts a clause ("a song expressing sadness", "the meaning of"),
+    not a compound ("a machine learning model")."""
+    if position >= len(tokens):
+        return False
+    return tokens[position] in _AFTER_A_PARTICIPLE or (head in _WRITTEN_THINGS and tokens[position][0].isalpha())
+
+
+def _is_compound_modifier(tokens: list[str], position: int) -> bool:
+    """The participle before ``position`` ends a modifier of the noun at ``position``: "a holiday themed song"."""
+    following = tokens[position] if position < len(tokens) else ""
+    return following.isalpha() and following not in _ENDS_A_NOUN_PHRASE and following not in _SUBJECT_PRONOUNS
 
 
 def _ends_the_clause(tokens: list[str], position: int) -> bool:
@@ -323,7 +340,7 @@ _CODE = _Keywords(
      "shell script", "bash script", "class that", "class in", "python class", "java class"),
 )
 _CODE_ACTION = _Keywords(
-    "write create develop construct generate design build implement provide give edit rewrite debug fix update "
+    "write create develop construct generate design build implement provide give edit rewrite debug fix update transform refactor "
     "convert modify optimize optimise explain translate"
 )
 # Every alternative starts with a literal character, so the regex engine skips straight to candidate
@@ -346,7 +363,7 @@ _MATH = _Keywords(
      "total cost", "ratio of", "simplify the expression", "evaluate the expression", "algebraic expression"),
 )
 _HOW_MANY = _Keywords("", ("how many", "how much"))
-_MATH_WITHOUT_NUMBERS = _Keywords("equation calculate calculates compute derivative integral probability mathematical formula")
+_MATH_WITHOUT_NUMBERS = _Keywords("equation calculate calculates compute derivative integral probability mathematical formula theorem")
 _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|\d\s*%|=\s*\d|\d+\s*(?:km|kg|miles?|meters?|cm|feet|ounces?|liters?|pounds?|degrees)")
 _CONVERT_NUMBER = re.compile(r"\bconvert \d")
 _DIGIT = re.compile(r"\d")
@@ -367,6 +384,7 @@ _CLASSIFY = _Keywords(
      *(f"{verb} {conjunction}" for verb in ("determine", "decide", "identify", "tell", "indicate", "check", "detect", "predict") for conjunction in ("whether", "if")),
      *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each")),
      *(f"{verb} the {kind} of" for verb in ("identify", "determine", "predict", "name") for kind in ("type", "kind", "category", "genre", "class")),
+     *(f"{verb} the {part} of speech" for verb in ("identify", "determine", "name", "label", "give", "find") for part in ("part", "parts")),
      *(f"which {kind} of {thing}" for kind in ("type", "kind") for thing in _GRAMMATICAL_THINGS)),
 )
 _QUOTED_PASSAGE = re.compile(r"\b(?:sentence|phrase|text|passage|paragraph|statement|quote)s?(?::\s+|:?\s*[\"“]|\s*\n\s*)\w+ \w+")
@@ -405,13 +423,14 @@ _WORKS = frozenset(
     "text passage article paragraph story input document excerpt poem email report movie film book novel paper "
     "episode play show series speech lecture podcast video".split()
 )
-_WRITTEN_PIECES = frozenset("sentence paragraph poem story essay haiku limerick verse letter email tweet".split())
+_WRITTEN_PIECES = frozenset("sentence paragraph poem story essay haiku limerick verse line letter email tweet".split())
 _WRITTEN_FORMS = frozenset("post blog article essay tweet email letter poem speech story song report paragraph".split())
 _TEXT_NOUNS = frozenset(
     "sentence text paragraph passage phrase word statement title headline line quote email letter essay story "
     "poem lyric verse tweet slogan name question answer code".split()
 )
 _WRITTEN_EXAMPLES = _TEXT_NOUNS | _FIGURES_OF_SPEECH
+_WRITTEN_THINGS = _TEXT_NOUNS | _WRITTEN_FORMS | _CREATIVE_NOUNS  # "a tweet expressing amazement"
 _WRITTEN_SUGGESTIONS = _TEXT_NOUNS | _CREATIVE_NOUNS | _DESIGNED_THINGS
 _EXTRACT_NOUNS = frozenset(
     "word sentence phrase name entity keyword noun verb adjective adverb pronoun subject object date number letter "
@@ -423,7 +442,7 @@ _EXTRACT_VERBS = frozenset("extract find identify pick select locate highlight u
 _PASSAGE_WORDS = frozenset("text passage article paragraph story input document excerpt poem email report".split())
 _PASSAGE_REF = re.compile(r"\b(?:according to|based on|in|from) (?:the|this) (?:text|passage|article|paragraph|story|input|document|excerpt|poem|email|report)\b")
 _QA_VERBS = frozenset(
-    "answer interpret analyze analyse infer explain evaluate describe discuss identify determine find deduce "
+    "answer interpret analyze analyse infer explain evaluate describe discuss identify determine find deduce cite "
     "critique assess review".split()
 )
 # A number of things: "name five tools", "any 3 examples", "at least 5 ways".
@@ -457,12 +476,12 @@ _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
     "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
     "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
-    "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format reformulate "
+    "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format reformulate restate "
     "decipher decode decrypt encrypt".split()
 )
 _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
-    "reformat restructure punctuate capitalize reformulate".split()
+    "reformat restructure punctuate capitalize reformulate restate".split()
 )
 _MAKING_VERBS = _GENERATION_VERBS | _REWRITE_VERBS
 # Rewriting verbs that keep a task about text even when the input looks like code ("rewrite" and "edit" may be about code).
@@ -473,8 +492,13 @@ _YES_NO_QUESTION_WORDS = QUESTION_WORDS - {"what", "who", "whom", "whose", "whic
 _KNOWLEDGE_NOUNS = frozenset(
     "example explanation description meaning definition overview advice fact equivalent synonym antonym "
     "advantage disadvantage reason rationale context analysis feedback answer summary insight detail "
-    "information opinion estimate recommendation tip evidence justification interpretation".split()
+    "information opinion estimate recommendation tip evidence justification interpretation direction".split()
 ) | _LEXICAL_NOUNS
+# "Describe the color red in a metaphorical way": writing, however definite the object.
+_CREATIVE_MANNER = _Keywords(
+    "metaphorically poetically creatively vividly humorously imaginatively",
+    tuple(f"{manner} {way}" for manner in ("metaphorical", "poetic", "creative", "vivid", "humorous", "imaginative") for way in ("way", "manner")),
+)
 # "Describe what you like most about the city you live in": the writer's own life, to be made up.
 _PERSONAL = _Keywords(
     "",
@@ -567,7 +591,9 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if verb == "describe":
         # "Describe a sunset" asks for writing; "Describe the process of ..." asks for knowledge.
         invented = rest[:1] in (["a"], ["an"], ["your"]) and noun not in _FACTUAL_DESCRIBE
-        return "generation" if invented or _PERSONAL.found(text) else "open_qa"
+        return "generation" if invented or _PERSONAL.found(text) or _CREATIVE_MANNER.found(text) else "open_qa"
+    if verb == "outline" and noun in _DESIGNED_THINGS:
+        return "generation"  # "Outline a plan to build an online store", unlike "Outline the steps to ..."
     if verb == "complete" and noun == "analogy" and rest[:1] in (["the"], ["this"]):
         return "open_qa"  # "Complete the analogy: A is to B as ...", unlike "Create an analogy"
     if (verb == "tell" and noun not in _TOLD_STORIES) or (verb == "write" and noun in {"definition", "explanation"}):

@@ -30,9 +30,10 @@ THIRTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout13.tsv"  # like
 FOURTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout14.tsv"  # likewise, after the thirteenth set's fixes
 FIFTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout15.tsv"  # likewise, after the fourteenth set's fixes
 SIXTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout16.tsv"  # likewise, after the fifteenth set's fixes
+SEVENTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout17.tsv"  # likewise, after the sixteenth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET,
 )
 
 
@@ -61,7 +62,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -131,6 +132,12 @@ def test_quality_flags_precision_on_labels(shared):
         ("Disconnect the following internet cable correctly.", "disconnect", "cable"),  # an adverb after the object
         ("Sort the following words alphabetically and output the list.", "sort", "word"),
         ("Describe the family of the main character.", "describe", "family"),  # a noun in -ly
+        ("Given a sentence, identify the nouns present in that sentence.", "identify", "noun"),  # a postpositive adjective
+        ("Suggest two activities suitable for a 5-year-old.", "suggest", "activity"),
+        ("Generate a holiday themed song expressing sadness.", "generate", "song"),  # a compound modifier, then a clause
+        ("Compose an email inviting clients to an event.", "compose", "email"),
+        ("Create a machine learning model to recommend movies.", "create", "model"),  # a compound in -ing
+        ("Fill in the blanks with appropriate words.", "fill", "blank"),
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -252,6 +259,16 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Offer a 5 step plan for managing a crisis situation.", "", "generation"),
         ("On a scale of 1 to 5, rate the following employee's performance.", "* Resolved 3 issues\n* Helped 2 customers", "classification"),
         ("Describe a revenue model for a subscription-based service.", "", "open_qa"),
+        ("Transform the given code to use a structure data type.", 'name="John"\nage=40', "coding"),
+        ("Cite which sources were used in the paper.", "Abstract: Fine-tuning continuous prompts has emerged as a compact alternative.", "closed_qa"),
+        ('Describe the color "red" in a metaphorical way.', "", "generation"),
+        ("Describe one creative activity.", "", "open_qa"),
+        ("Prove the Pythagorean Theorem.", "", "math"),
+        ("Provide directions from the National Mall to the National Zoo.", "", "open_qa"),
+        ("Outline a plan to build an online store.", "", "generation"),
+        ("Generate 2 rhyming lines for the following line.", "She popped the question", "generation"),
+        ("Identify the parts of speech for the words in bold.", "The town hosted a popular festival.", "classification"),
+        ("Restate this sentence in another way.", "He is annoyed with the noise.", "rewrite"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
