@@ -77,6 +77,8 @@ _NP_BOUNDARIES = frozenset(
     "over across through after before during until via per against toward towards around among".split()
 )
 # Participles among the boundaries that, before any other word of the object, describe its head.
+_COORDINATORS = frozenset("and but or".split())
+_ADJECTIVE_SUFFIXES = ("ive", "ous", "ful", "able", "ible", "al", "ic", "ique", "ent", "ant", "less", "ish", "ary")
 _INTENSIFIERS = frozenset("very really quite highly extremely truly so too fairly rather".split())
 _POSTPOSITIVE = frozenset("present available suitable possible involved responsible eligible visible".split())
 _ING_NOUNS = frozenset(
@@ -229,6 +231,9 @@ def _object_noun(rest: list[str]) -> str | None:
     content = 0
     quoted = False
     for position, token in enumerate(rest[i:], start=i):
+        if quoted and token[0].isalnum():
+            head, content = token, content + 1  # no boundaries inside quotes: 'an "about us" page', 'Translate "Bonjour"'
+            continue
         if not token[0].isalnum():
             if token == "-" or (token in {"'", "’"} and not content):  # 'a 'Hello World' program', not "the words 'like'"
                 continue
@@ -236,6 +241,8 @@ def _object_noun(rest: list[str]) -> str | None:
                 quoted = not quoted
                 continue
             break
+        if content and token in _COORDINATORS and _joins_adjectives(head, rest, position + 1):
+            continue  # "a creative but feasible idea", "the political and economic systems"
         if content and (
             token in _ENDS_A_NOUN_PHRASE
             or (token in _SUBJECT_PRONOUNS and rest[position - 1] != "thank")  # "the measures you can take"
@@ -248,13 +255,26 @@ def _object_noun(rest: list[str]) -> str | None:
             break
         if not content and (token in _ADJECTIVAL_PARTICIPLES or (token.endswith("ly") and _is_adjectival(rest, position + 1))):
             continue  # "a related topic", "a commonly used phrase"
-        if token in _BOUNDARIES_NOT_DETERMINERS:
+        if token in _BOUNDARIES_NOT_DETERMINERS and token not in _ING_NOUNS:  # "a new ending to the story"
             break
         if token in DETERMINERS or token in _INTENSIFIERS or token[0].isdigit() or (token == "top" and _NUMBERED.match(" ".join(rest[position + 1 : position + 2]))):
             continue
         head = token
         content += 1
     return singular(head.removesuffix("'s").removesuffix("’s")) if head and head not in _OBJECT_PRONOUNS else None
+
+
+def _joins_adjectives(head: str | None, tokens: list[str], position: int) -> bool:
+    """Whether the conjunction before ``position`` joins two adjectives of a noun still to come."""
+    return (
+        head is not None
+        and head.endswith(_ADJECTIVE_SUFFIXES)
+        and position + 1 < len(tokens)
+        and tokens[position].isalpha()
+        and tokens[position] not in DETERMINERS
+        and tokens[position + 1].isalpha()
+        and tokens[position + 1] not in _ENDS_A_NOUN_PHRASE
+    )
 
 
 def _starts_a_participle_clause(tokens: list[str], position: int, head: str | None) -> bool:
@@ -456,6 +476,7 @@ _IDEA_NOUNS = frozenset(
     "advantage disadvantage example thing item question factor technique practice habit use application "
     "career name topic resource book movie place destination tool feature goal hobby gift action measure".split()
 )
+_IDEAS_ALONE = frozenset("idea solution recommendation".split())  # ideas even one at a time
 _LIST_QUESTION = re.compile(
     r" (?:what|which) are (some|several|a few|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) (?:([a-z]+) )?"
 )
@@ -503,7 +524,8 @@ _CREATIVE_MANNER = _Keywords(
 _PERSONAL = _Keywords(
     "",
     ("you have had", "you had", "you attended", "you like", "you live", "you love", "you enjoy", "you visited",
-     "you remember", "you experienced", "you went", "your favorite", "your favourite", "your childhood", "your life"),
+     "you remember", "you experienced", "you went", "you have seen", "you ever", "your favorite", "your favourite",
+     "your childhood", "your life"),
 )
 _FACTUAL_DESCRIBE = frozenset(
     "process concept difference differences history role importance impact effect effects benefit benefits "
@@ -559,14 +581,12 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "rewrite"  # "Create a modified version of the following recipe", "a sentence with the same meaning as the given one"
     refers_to_passage = _refers_to_passage(text)
     has_passage = len(input_.split(None, 1)) > 1 or refers_to_passage
-    if (
-        verb in _EXTRACT_VERBS
-        and noun in _EXTRACT_NOUNS
-        # The passage may follow the instruction itself: "Identify the subject of the sentence: The book was ..."
-        and (has_passage or _QUOTED_PASSAGE.search(text.lowered))
-        and not _COUNTED.search(" ".join(rest[:2]))
-    ):
-        return "extraction"
+    if verb in _EXTRACT_VERBS and noun in _EXTRACT_NOUNS:
+        # The passage may follow the instruction itself: "Identify the subject of the sentence: The book was ...";
+        # then a number counts what it holds ("Find three examples of alliteration in the following sentence: ...").
+        quotes_a_passage = _QUOTED_PASSAGE.search(text.lowered) is not None
+        if (has_passage or quotes_a_passage) and (quotes_a_passage or not _COUNTED.search(" ".join(rest[:2]))):
+            return "extraction"
     if verb == "extract" or (has_passage and (noun == "keyword" or _KEYWORD_LIST.found(text))):
         return "extraction"
     if noun == "word" and not _WORD_RELATIONS.isdisjoint(text.words):
@@ -583,7 +603,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "brainstorming"
     if (verb in _ORDERING_VERBS and rest[:1] != ["for"]) or verb == "predict":  # forecasting fits no other category
         return "other"
-    writes_an_example = noun == "example" and not _WRITTEN_EXAMPLES.isdisjoint(rest[2:7])  # "an example of a tweet / a hyperbole"
+    # "an example of a tweet / a hyperbole", "an example of a time when you have seen kindness"
+    writes_an_example = noun == "example" and (not _WRITTEN_EXAMPLES.isdisjoint(rest[2:7]) or _PERSONAL.found(text))
     if verb in {"provide", "give", "offer"} and noun is not None and (noun not in _KNOWLEDGE_NOUNS or writes_an_example) and rest[:1] != ["the"]:
         # "Provide a dialogue", "Give a timeline": something to write, unlike "Provide an explanation"
         # or "Give the title of ...".
@@ -670,8 +691,8 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
     if verb not in _BRAINSTORM_VERBS:
         # "Describe two ways ...", "Add three examples of ...": a number of ideas, whatever the verb.
         return noun in _IDEA_NOUNS and verb not in _MAKING_VERBS and bool(_NUMBERED.match(" ".join(rest[:2])))
-    if verb == "think" and noun in _IDEA_NOUNS:
-        return True  # "Think of a solution", unlike "Think of a title"
+    if noun in _IDEAS_ALONE or (verb == "think" and noun in _IDEA_NOUNS):
+        return True  # "Generate a new solution", "Think of a solution", unlike "Think of a title"
     if verb in {"suggest", "recommend", "propose"} and noun is not None:
         # "Suggest a theme", "Recommend a product": ideas; "Suggest a title", "Propose a design": things to write.
         return noun in _IDEA_NOUNS or noun not in _WRITTEN_SUGGESTIONS

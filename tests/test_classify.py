@@ -31,9 +31,10 @@ FOURTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout14.tsv"  # like
 FIFTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout15.tsv"  # likewise, after the fourteenth set's fixes
 SIXTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout16.tsv"  # likewise, after the fifteenth set's fixes
 SEVENTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout17.tsv"  # likewise, after the sixteenth set's fixes
+EIGHTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout18.tsv"  # likewise, after the seventeenth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET,
 )
 
 
@@ -62,7 +63,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -138,6 +139,12 @@ def test_quality_flags_precision_on_labels(shared):
         ("Compose an email inviting clients to an event.", "compose", "email"),
         ("Create a machine learning model to recommend movies.", "create", "model"),  # a compound in -ing
         ("Fill in the blanks with appropriate words.", "fill", "blank"),
+        ("Generate a new ending to the story.", "generate", "ending"),
+        ("Generate a creative but feasible idea for a new platform.", "generate", "idea"),  # coordinated adjectives
+        ("Compare and contrast physical and digital storage devices.", "compare", "device"),
+        ("Compare a mammal and a reptile.", "compare", "mammal"),  # coordinated nouns
+        ('Create an "about us" page for a business.', "create", "page"),  # no boundaries inside quotes
+        ('Translate "Bonjour" into English.', "translate", "bonjour"),
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -269,6 +276,11 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Generate 2 rhyming lines for the following line.", "She popped the question", "generation"),
         ("Identify the parts of speech for the words in bold.", "The town hosted a popular festival.", "classification"),
         ("Restate this sentence in another way.", "He is annoyed with the noise.", "rewrite"),
+        ("Generate a new solution to address the global climate crisis.", "", "brainstorming"),
+        ("Generate a movie recommendation for a person who likes thrillers.", "", "brainstorming"),
+        ("Please provide an example of a time when you have seen a demonstration of kindness.", "", "generation"),
+        ("Describe the most difficult problem you ever solved", "", "generation"),
+        ("Find three examples of alliteration in the following sentence:\nThe bubbly baby blindly blundered.", "", "extraction"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
