@@ -57,9 +57,14 @@ DETERMINERS = frozenset(
 _CLAUSE_VERBS = frozenset("imagine suppose pretend assume".split())
 # "Search for information": the object follows the preposition.
 _PREPOSITIONAL_VERBS = {"search": "for", "look": "for", "ask": "for", "think": "of", "fill": "in", "respond": "to", "reply": "to", "listen": "to"}
-_ADVERBIAL_PHRASES = frozenset({("in", "detail"), ("in", "brief"), ("in", "depth"), ("in", "short"), ("step", "by")})
+_ADVERBIAL_PHRASES = (
+    ("in", "detail"), ("in", "brief"), ("in", "depth"), ("in", "short"), ("step", "by"), ("in", "simple", "terms"),
+    ("in", "plain", "english"), ("in", "your", "own", "words"),
+)
+_ADVERBIAL_STARTS = frozenset(phrase[0] for phrase in _ADVERBIAL_PHRASES)
 _OBJECT_PRONOUNS = frozenset("me us him her them you".split())
 _SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
+_MODALS = frozenset("will would can could should shall may might must".split())
 _AUXILIARIES = frozenset("am are is was were will would can could should shall may might must have has had".split())
 _QUOTES = frozenset('"“”')
 _PARTICLES = frozenset("up out down off over".split())
@@ -95,6 +100,8 @@ _AFTER_A_PARTICIPLE = DETERMINERS | frozenset("to with about on in for from at i
 _NOT_VERBS = DETERMINERS | QUESTION_WORDS | _INTRODUCERS | frozenset(
     "i we you he she it they there here my our let's people person i'm i'd i've i'll we're we'll".split()
 )
+# Second words that leave the first a verb even before a modal: "Imagine you could ...", "Explain what would ...".
+_NOT_A_SUBJECT = DETERMINERS | QUESTION_WORDS | _CLAUSE_STARTS | _OBJECT_PRONOUNS | _SUBJECT_PRONOUNS
 _IRREGULAR_NOUNS = {"children": "child", "people": "people", "data": "data", "media": "media", "criteria": "criterion",
                     "men": "man", "women": "woman", "mice": "mouse", "feet": "foot", "teeth": "tooth",
                     "news": "news", "series": "series", "species": "species", "analyses": "analysis"}
@@ -149,8 +156,8 @@ def _verb_and_noun(sentences: list[list[str]]) -> tuple[str | None, str | None, 
             return verb, None, rest
         if verb == "reverse" and rest[:1] == ["engineer"]:
             rest = rest[1:]
-        if tuple(rest[:2]) in _ADVERBIAL_PHRASES:  # "Describe in detail the process of ..."
-            rest = rest[2:]
+        if rest and rest[0] in _ADVERBIAL_STARTS:  # "Describe in detail the process of ...", "Explain in simple terms ..."
+            rest = next((rest[len(phrase) :] for phrase in _ADVERBIAL_PHRASES if tuple(rest[: len(phrase)]) == phrase), rest)
         preposition = _PREPOSITIONAL_VERBS.get(verb)
         return verb, _object_noun(rest[1:] if preposition and rest[:1] == [preposition] else rest), rest
     return None, None, []
@@ -162,7 +169,7 @@ def _find_verb(tokens: list[str], allow_question: bool) -> tuple[str | None, int
     if start >= len(tokens):
         return None
     first = tokens[start]
-    if first in _INTRODUCERS:
+    if first in _INTRODUCERS or (len(first) > 5 and first.endswith("ing") and "," in tokens):  # "Referring to the link, explain"
         # "Given the input, write ..." : the verb heads the clause after the comma.
         comma = _index(tokens, ",", start)
         found = _find_verb(tokens[comma + 1 :], allow_question) if comma is not None else None
@@ -174,9 +181,17 @@ def _find_verb(tokens: list[str], allow_question: bool) -> tuple[str | None, int
             return verb, tokens.index(verb, start)
     if first in QUESTION_WORDS:
         return (None, 0) if allow_question else None
-    if first in _NOT_VERBS or not first[0].isalpha():
+    if first in _NOT_VERBS or not first[0].isalpha() or _is_a_subject(tokens, start):
         return None
     return first, start
+
+
+def _is_a_subject(tokens: list[str], start: int) -> bool:
+    """"GPT model should generate ...", "Cats are mammals": the sentence starts with its subject, not a verb."""
+    second, third = tokens[start + 1 : start + 2], tokens[start + 2 : start + 3]
+    if second and second[0] in _AUXILIARIES:
+        return True
+    return bool(third) and third[0] in _MODALS and second[0].isalpha() and second[0] not in _NOT_A_SUBJECT
 
 
 def _skip_prefixes(tokens: list[str], start: int) -> int:
@@ -383,7 +398,9 @@ _MATH = _Keywords(
      "total cost", "ratio of", "simplify the expression", "evaluate the expression", "algebraic expression"),
 )
 _HOW_MANY = _Keywords("", ("how many", "how much"))
-_MATH_WITHOUT_NUMBERS = _Keywords("equation calculate calculates compute derivative integral probability mathematical formula theorem")
+_MATH_WITHOUT_NUMBERS = _Keywords(
+    "equation calculate calculates compute derivative integral probability mathematical formula theorem", ("truth table",)
+)
 _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|\d\s*%|=\s*\d|\d+\s*(?:km|kg|miles?|meters?|cm|feet|ounces?|liters?|pounds?|degrees)")
 _CONVERT_NUMBER = re.compile(r"\bconvert \d")
 _DIGIT = re.compile(r"\d")
@@ -410,6 +427,8 @@ _CLASSIFY = _Keywords(
 _QUOTED_PASSAGE = re.compile(r"\b(?:sentence|phrase|text|passage|paragraph|statement|quote)s?(?::\s+|:?\s*[\"“]|\s*\n\s*)\w+ \w+")
 _CHOICE_LINE = re.compile(r"^\s*\(?[a-dA-D](?:\)|[.:] )", re.M)
 _CLASSIFYING_VERBS = frozenset("classify categorize categorise label tag group rate grade".split())
+_JUDGING_VERBS = frozenset("evaluate assess judge review critique".split())
+_SCORES = frozenset("score scale rating grade".split())
 _LABELS = frozenset("tag label category class".split())
 _LABELLED_QUALITIES = frozenset("tone mood emotion sentiment".split())
 _NAMING_VERBS = frozenset("identify determine detect describe predict tell find infer name guess".split())
@@ -417,7 +436,7 @@ _IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?
 _REWRITE = _Keywords(
     "rewrite rewriting re-write rephrase paraphrase reword re-word translate translation proofread spelling "
     "grammar edit revise tense punctuate punctuation punctuated punctuating",
-    ("passive voice", "active voice", "correct version", "corrected version", "more concise", "more formal", "less formal", "grammatically correct",
+    ("passive voice", "active voice", "correct version", "corrected version", "provide a correction", "more concise", "more formal", "less formal", "grammatically correct",
      *(f"correct the {thing}" for thing in ("grammar", "spelling", "sentence", "error", "errors", "mistake", "mistakes")),
      "synonym for each", "synonyms for each",
      *(f"into {language}" for language in ("french", "spanish", "german", "italian", "chinese", "japanese", "english")),
@@ -432,6 +451,7 @@ _FIGURES_OF_SPEECH = frozenset("hyperbole metaphor simile alliteration idiom pun
 _PROSE_NOUNS = _CREATIVE_NOUNS | {"sentence", "paragraph"}  # "two sentences about programming" are not code
 _DEFINITION_NOUNS = frozenset("definition term meaning overview".split())
 _TEACHING = frozenset("course lesson curriculum syllabus workshop".split())
+_CODE_WORDS_MEANT_OTHERWISE = (("programming", " programming language"), ("function", " function of "))
 _SOFTWARE_OR_NOT = ("program", "programs", "script", "scripts")
 _NOT_SOFTWARE = re.compile(
     r"\bscripts? for (?:a|an|the) (?:scene|play|movie|film|video|commercial|podcast|skit|show|episode)\b|"
@@ -463,6 +483,7 @@ _PASSAGE_WORDS = frozenset("text passage article paragraph story input document 
 _PASSAGE_REF = re.compile(r"\b(?:according to|based on|in|from) (?:the|this) (?:text|passage|article|paragraph|story|input|document|excerpt|poem|email|report)\b")
 _QA_VERBS = frozenset(
     "answer interpret analyze analyse infer explain evaluate describe discuss identify determine find deduce cite "
+    "count "
     "critique assess review".split()
 )
 # A number of things: "name five tools", "any 3 examples", "at least 5 ways".
@@ -478,33 +499,34 @@ _IDEA_NOUNS = frozenset(
 )
 _IDEAS_ALONE = frozenset("idea solution recommendation".split())  # ideas even one at a time
 _LIST_QUESTION = re.compile(
-    r" (?:what|which) are (some|several|a few|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) (?:([a-z]+) )?"
+    r" (?:what|which) are (some|several|a few|the possible|the potential|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) (?:([a-z]+) )?"
 )
 _LISTING_VERBS = frozenset("name list suggest give provide find identify generate think recommend propose mention".split())
 _WORD_RELATIONS = frozenset("related rhyme rhymes rhyming describe describes associated similar".split())
 _LEXICAL_NOUNS = frozenset("synonym antonym homophone rhyme word".split())
 _BRAINSTORM_VERBS = frozenset(
     "name suggest give provide generate find identify come think recommend propose offer share mention "
-    "brainstorm list compile make create construct develop outline".split()
+    "brainstorm list compile make create construct develop outline build".split()
 )
 _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepare draft".split())
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay dialogue think speak extend complete fill suggest propose debate argue post".split()
+    "act role-play roleplay dialogue think speak extend fill complete fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
     "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
     "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
     "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format reformulate restate "
-    "decipher decode decrypt encrypt".split()
+    "decipher decode decrypt encrypt normalize standardize".split()
 )
 _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
     "reformat restructure punctuate capitalize reformulate restate".split()
 )
 _MAKING_VERBS = _GENERATION_VERBS | _REWRITE_VERBS
+_PREAMBLE_VERBS = frozenset("take read use look consider study".split())
 # Rewriting verbs that keep a task about text even when the input looks like code ("rewrite" and "edit" may be about code).
 _TEXT_REWRITE_VERBS = _STRONG_REWRITE_VERBS - {"rewrite", "edit"}
 _SORTING_VERBS = frozenset("sort rank order arrange rearrange re-arrange reorder organize organise".split())
@@ -536,6 +558,12 @@ _FACTUAL_DESCRIBE = frozenset(
 )
 
 
+# Verbs that name a task, for :func:`_task_verb`.
+_TASK_VERBS = (
+    _MAKING_VERBS | _QA_VERBS | _EXTRACT_VERBS | _BRAINSTORM_VERBS | _CLASSIFYING_VERBS | _ORDERING_VERBS | _NAMING_VERBS
+) | {"summarize", "summarise"}
+
+
 def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, rest: list[str]) -> str:
     """One of :data:`CATEGORIES` for an instruction and its input."""
     has_input = bool(input_.strip())
@@ -552,6 +580,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "classification"
     if has_input and "taxonomy" in text.words:  # "Create a taxonomy of the animals in the list", not "What is the taxonomy of ...?"
         return "classification"
+    if verb in _JUDGING_VERBS and not _SCORES.isdisjoint(text.words):
+        return "classification"  # "Evaluate a given paper with a score between 0 and 10"
     if (noun in _LABELLED_QUALITIES and verb in _NAMING_VERBS) or (verb == "assign" and noun in _LABELS):
         return "classification"  # "Identify the tone", "Describe the mood in one word", "Assign tags to ..."
     choices = input_ or text.lowered
@@ -651,8 +681,9 @@ def _is_coding(text: _Text, input_: str, verb: str | None, noun: str | None) -> 
 
 
 def _only_names_languages(text: _Text) -> bool:
-    """"An example of a programming language", "Why is $ used in programming languages?": no code asked for."""
-    return " programming language" in text.padded and not _CODE.found(text._replace(words=text.words - {"programming"}))
+    """"An example of a programming language", "the primary function of a router": no code asked for."""
+    meant_otherwise = {word for word, phrase in _CODE_WORDS_MEANT_OTHERWISE if phrase in text.padded}
+    return bool(meant_otherwise) and not _CODE.found(text._replace(words=text.words - meant_otherwise))
 
 
 def _is_math(text: _Text, input_: str) -> bool:
@@ -709,7 +740,7 @@ def _asks_for_ideas(text: _Text) -> bool:
     match = _LIST_QUESTION.match(text.padded)
     # "some" asks for ideas when the noun is one, adjective or not: "some ways", "some potential solutions".
     return match is not None and (
-        match.group(1) not in {"some", "several", "a few"} or not _IDEA_NOUNS.isdisjoint(map(singular, filter(None, match.group(2, 3))))
+        match.group(1) not in {"some", "several", "a few", "the possible", "the potential"} or not _IDEA_NOUNS.isdisjoint(map(singular, filter(None, match.group(2, 3))))
     )
 
 
@@ -720,7 +751,17 @@ def analyse(instruction: str, input_: str) -> Analysis:
     verb, noun, rest = _verb_and_noun(sentence_words)
     # A single sentence without asides has the same words as the whole instruction.
     all_words = sentence_words[0] if len(sentences) == 1 and "(" not in instruction else words(instruction)
-    return Analysis(verb, noun, _categorize(_Text.of(instruction, all_words), input_, verb, noun, rest))
+    task_verb = _task_verb(verb, rest) if verb in _PREAMBLE_VERBS else verb
+    return Analysis(verb, noun, _categorize(_Text.of(instruction, all_words), input_, task_verb, noun, rest))
+
+
+def _task_verb(verb: str, rest: list[str]) -> str:
+    """The verb that names the task after a preamble: "Take this text and convert it ...", "Use the word to fill in ..."."""
+    for position, token in enumerate(rest[:-1]):
+        if token == "and" or (token == "to" and verb == "use"):
+            following = rest[position + 2] if rest[position + 1] == "then" and position + 2 < len(rest) else rest[position + 1]
+            return following if following in _TASK_VERBS else verb
+    return verb
 
 
 def category(instruction: str, input_: str = "") -> str:

@@ -32,9 +32,10 @@ FIFTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout15.tsv"  # likew
 SIXTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout16.tsv"  # likewise, after the fifteenth set's fixes
 SEVENTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout17.tsv"  # likewise, after the sixteenth set's fixes
 EIGHTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout18.tsv"  # likewise, after the seventeenth set's fixes
+NINETEENTH_SET = Path(__file__).parent / "data" / "labels_heldout19.tsv"  # likewise, after the eighteenth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET,
 )
 
 
@@ -63,7 +64,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -145,6 +146,10 @@ def test_quality_flags_precision_on_labels(shared):
         ("Compare a mammal and a reptile.", "compare", "mammal"),  # coordinated nouns
         ('Create an "about us" page for a business.', "create", "page"),  # no boundaries inside quotes
         ('Translate "Bonjour" into English.', "translate", "bonjour"),
+        ("Referring to the given source link, explain the significance of the story.", "explain", "significance"),
+        ("Explain in simple terms the concept of artificial intelligence.", "explain", "concept"),
+        ("This is an open-ended task. GPT model should generate an appropriate output.", None, None),  # a subject, not a verb
+        ("Imagine you could fly. Describe your first flight.", "imagine", None),
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -281,6 +286,17 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Please provide an example of a time when you have seen a demonstration of kindness.", "", "generation"),
         ("Describe the most difficult problem you ever solved", "", "generation"),
         ("Find three examples of alliteration in the following sentence:\nThe bubbly baby blindly blundered.", "", "extraction"),
+        ("Build a vocabulary list of 10 words related to gardening.", "", "brainstorming"),
+        ("What are the possible solutions to the given problem?", "People in America face rising homelessness.", "brainstorming"),
+        ("Take this text and convert it into title case.", "the great gatsby is a classic novel", "rewrite"),
+        ("Use the given word to fill in the blank in the sentence.", "Word: scintillating\n\nShe gave a ____ speech.", "generation"),
+        ("Read the following passage and find the wrong statements.", "Apple Inc. is an American company based in Texas that sells phones and computers.", "closed_qa"),
+        ("Evaluate a given paper with a score between 0 and 10.", "The paper “The Impact of AI on Education”.", "classification"),
+        ("Construct a truth table for the given expression.", "(~P -> Q) v (R -> S)", "math"),
+        ("Identify a common mistake in the sentence and provide a correction.", "I seen that movie.", "rewrite"),
+        ("What is the primary function of a router in a computer network?", "", "open_qa"),
+        ("Normalize the following UPS tracking numbers.", "X1Y54ZF445", "rewrite"),
+        ("Count the number of adjectives in the second paragraph.", "The sky was gloomy, with dark clouds. The wind howled like a wolf.", "closed_qa"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
