@@ -46,7 +46,7 @@ _INTRODUCERS = frozenset(
     "given using based for in from with after according considering assuming taking as if when by on "
     "following upon without within out to provided".split()
 )
-_TASK_IS = re.compile(r"\byou (?:need|have|must|should|are asked|will need) to ([a-z\-]+)|\byour task is to ([a-z\-]+)")
+_TASK_IS = re.compile(r"\byou (?:need|have|must|should|are asked|will need) to (?:[a-z]+ly )?([a-z\-]+)|\byour task is to (?:[a-z]+ly )?([a-z\-]+)")
 DETERMINERS = frozenset(
     "a an the this that these those some any each every all both few several many much more most no another "
     "other following given provided above below same such my your his her its our their one two three four "
@@ -416,7 +416,8 @@ _GRAMMATICAL_THINGS = ("word", "sentence", "speech", "verb", "noun", "adjective"
 _CLASSIFY = _Keywords(
     "classify categorize categorise classifies sentiment",
     ("true or false", "yes or no", "fact or opinion", "fact or an opinion", "positive or negative",
-     "positive , negative", "positive , or negative", "which category", "what category",
+     "positive , negative", "positive , or negative", "which category", "what category", "correct category",
+     "does not fit", "doesn't fit", "does not belong", "doesn't belong", "odd one out",
      *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in _GRAMMATICAL_THINGS),
      *(f"{verb} {conjunction}" for verb in ("determine", "decide", "identify", "tell", "indicate", "check", "detect", "predict") for conjunction in ("whether", "if")),
      *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each")),
@@ -443,6 +444,7 @@ _REWRITE = _Keywords(
      *(f"{language} {word}" for language in ("french", "spanish", "german", "italian", "chinese", "japanese")
        for word in ("word for", "equivalent", "translation"))),
 )
+_VERSIONS = frozenset("version adaptation variation".split())
 _SAME_MEANING = _Keywords("", ("same meaning", "similar meaning"))
 _MENTIONS_TEXT = _Keywords("sentence word text phrase paragraph passage statement sentences words texts phrases paragraphs passages statements")
 _CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tagline tweet haiku title headline limerick".split())
@@ -458,7 +460,7 @@ _NOT_SOFTWARE = re.compile(
     r"\b(?:fitness|exercise|training|loyalty|rewards?|workout|educational|mentoring|wellness|marketing|tv|"
     r"television|radio|volunteer|exchange|after-school|study) programs?\b"
 )
-_DESIGNED_THINGS = frozenset("design plan schedule menu itinerary outline layout agenda recipe routine".split())
+_DESIGNED_THINGS = frozenset("design plan schedule menu itinerary outline layout agenda recipe routine experiment".split())
 _WORKS = frozenset(
     "text passage article paragraph story input document excerpt poem email report movie film book novel paper "
     "episode play show series speech lecture podcast video".split()
@@ -478,7 +480,7 @@ _EXTRACT_NOUNS = frozenset(
     "character term metaphor simile preposition conjunction clause topic theme url".split()
 )
 _KEYWORD_LIST = _Keywords("", ("keyword list", "list of keywords", "keywords from", "keywords in", "keywords of"))
-_EXTRACT_VERBS = frozenset("extract find identify pick select locate highlight underline detect spot retrieve list output parse".split())
+_EXTRACT_VERBS = frozenset("extract find identify pick select locate highlight underline circle detect spot retrieve list output parse".split())
 _PASSAGE_WORDS = frozenset("text passage article paragraph story input document excerpt poem email report".split())
 _PASSAGE_REF = re.compile(r"\b(?:according to|based on|in|from) (?:the|this) (?:text|passage|article|paragraph|story|input|document|excerpt|poem|email|report)\b")
 _QA_VERBS = frozenset(
@@ -512,7 +514,7 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay dialogue think speak extend fill complete fill suggest propose debate argue post".split()
+    "act role-play roleplay dialogue think speak extend fill recreate complete fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
@@ -549,6 +551,7 @@ _PERSONAL = _Keywords(
      "you remember", "you experienced", "you went", "you have seen", "you ever", "your favorite", "your favourite",
      "your childhood", "your life"),
 )
+_SENSATIONS = frozenset("sound smell taste scent texture atmosphere feeling sensation".split())
 _FACTUAL_DESCRIBE = frozenset(
     "process concept difference differences history role importance impact effect effects benefit benefits "
     "cause causes function structure feature features characteristic characteristics purpose "
@@ -607,7 +610,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         edits and (noun in _TEXT_NOUNS or has_input or _MENTIONS_TEXT.found(text))
     ):
         return "rewrite"
-    if (noun == "version" and len(input_.split(None, 8)) > 8) or (has_input and noun in _PROSE_NOUNS and _SAME_MEANING.found(text)):
+    if (verb == "suggest" and noun in {"word", "synonym"} and has_input) or (noun in _VERSIONS and len(input_.split(None, 2)) > 2) or (has_input and noun in _PROSE_NOUNS and _SAME_MEANING.found(text)):
         return "rewrite"  # "Create a modified version of the following recipe", "a sentence with the same meaning as the given one"
     refers_to_passage = _refers_to_passage(text)
     has_passage = len(input_.split(None, 1)) > 1 or refers_to_passage
@@ -625,13 +628,14 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if input_words >= 8 and (
         (verb in _QA_VERBS and noun not in {"way", "example"})
         or (verb == "list" and rest[:1] == ["the"])  # "List the major flaws of this design"
+        or noun in {"analysis", "interpretation", "critique"}  # "Provide a brief analysis of the given poem"
         or (verb is None and text.lowered.rstrip().endswith("?") and input_words >= 15)
         or refers_to_passage
     ):
         return "closed_qa"
     if _is_brainstorm(verb, noun, rest) or (verb is None and _asks_for_ideas(text)):
         return "brainstorming"
-    if (verb in _ORDERING_VERBS and rest[:1] != ["for"]) or verb == "predict":  # forecasting fits no other category
+    if (verb in _ORDERING_VERBS and rest[:1] != ["for"]) or verb == "predict" or noun in {"prediction", "forecast"}:  # forecasting fits no other category
         return "other"
     # "an example of a tweet / a hyperbole", "an example of a time when you have seen kindness"
     writes_an_example = noun == "example" and (not _WRITTEN_EXAMPLES.isdisjoint(rest[2:7]) or _PERSONAL.found(text))
@@ -639,6 +643,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         # "Provide a dialogue", "Give a timeline": something to write, unlike "Provide an explanation"
         # or "Give the title of ...".
         return "generation"
+    if verb == "describe" and noun in _SENSATIONS:
+        return "generation"  # "Describe the sound of a thunderstorm"
     if verb == "describe":
         # "Describe a sunset" asks for writing; "Describe the process of ..." asks for knowledge.
         invented = rest[:1] in (["a"], ["an"], ["your"]) and noun not in _FACTUAL_DESCRIBE

@@ -33,6 +33,7 @@ _TEXT_PLACEHOLDER = re.compile(
     re.I,
 )
 _ABOUT_MARKUP = re.compile(r"\b(?:html|xml|markup|tags?|snippet|code|json|css|urls?|links?)\b", re.I)
+_TAGS_ONLY = re.compile(r"(?:<[^<>\n]{1,40}>\s*)+")
 # A link in the instruction stands for content the record does not hold when it names such content.
 _LINKED_CONTENT = re.compile(r"\b(?:article|page|web ?site|site|video|post|blog|paper|story|report|document|news)\b", re.I)
 _CREATE_MEDIA = re.compile(r"^\s*(?:create|make|draw|design|generate|produce|build|construct|sketch|plot|render)\b", re.I)
@@ -58,7 +59,7 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
     stripped_output = output.strip()
     if not stripped_output or (len(stripped_output) <= 12 and _bare(stripped_output) in _NO_OUTPUT):
         issues.append("empty_output")
-    if _missing_media(instruction, input_):
+    if _missing_media(instruction, input_) or (stripped_output[:1] == "<" and _is_media_placeholder(stripped_output, instruction)):
         issues.append("missing_media")
     if is_placeholder(input_):
         issues.append("placeholder_input")
@@ -101,6 +102,11 @@ def _missing_media(instruction: str, input_: str) -> bool:
         return False
     # Any text in the input (lyrics, a table, a description) is taken to be the media itself.
     return not stripped_input and bool(_MEDIA_REFERENCE.search(instruction))
+
+
+def _is_media_placeholder(output: str, instruction: str) -> bool:
+    """An output of tags that stand for media ("<output image>", "<noinput>\n<image>"), unless the task is about markup."""
+    return bool(_TAGS_ONLY.fullmatch(output)) and bool(re.search(_MEDIA, output, re.I)) and not _ABOUT_MARKUP.search(instruction)
 
 
 def _truncated(output: str) -> bool:

@@ -33,9 +33,10 @@ SIXTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout16.tsv"  # likew
 SEVENTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout17.tsv"  # likewise, after the sixteenth set's fixes
 EIGHTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout18.tsv"  # likewise, after the seventeenth set's fixes
 NINETEENTH_SET = Path(__file__).parent / "data" / "labels_heldout19.tsv"  # likewise, after the eighteenth set's fixes
+TWENTIETH_SET = Path(__file__).parent / "data" / "labels_heldout20.tsv"  # likewise, after the nineteenth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET,
 )
 
 
@@ -64,7 +65,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -150,6 +151,7 @@ def test_quality_flags_precision_on_labels(shared):
         ("Explain in simple terms the concept of artificial intelligence.", "explain", "concept"),
         ("This is an open-ended task. GPT model should generate an appropriate output.", None, None),  # a subject, not a verb
         ("Imagine you could fly. Describe your first flight.", "imagine", None),
+        ("You need to quickly analyze the given text and find all the proper nouns.", "analyze", "text"),  # an adverb after "to"
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -297,6 +299,16 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("What is the primary function of a router in a computer network?", "", "open_qa"),
         ("Normalize the following UPS tracking numbers.", "X1Y54ZF445", "rewrite"),
         ("Count the number of adjectives in the second paragraph.", "The sky was gloomy, with dark clouds. The wind howled like a wolf.", "closed_qa"),
+        ("Find the sentence which does not fit in the context of the other sentences.", "He packed a tent. He packed boots. He ordered a book.", "classification"),
+        ("From the following text, circle the nouns.", "Sanchez ran swiftly through the woods.", "extraction"),
+        ("Suggest an experiment to help determine the validity of this claim.", "People who eat breakfast do better.", "generation"),
+        ("Convert the body mass index into the correct category.", "19.6", "classification"),
+        ("Generate a humorous adaptation of the original sentence.", "It was a calm, quiet evening.", "rewrite"),
+        ("Generate a prediction for the following time series data.", "15, 18, 21, 12, 19", "other"),
+        ("Describe the sound of a thunderstorm using just one sentence.", "", "generation"),
+        ("Provide a brief analysis of the given poem.", "You may write me down in history with your bitter, twisted lies.", "closed_qa"),
+        ("Given the following sentence, suggest alternative words for the underlined words", "The manager employed the interns.", "rewrite"),
+        ("Suggest a healthier alternative for the given item.", "Chocolate", "brainstorming"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -330,6 +342,8 @@ def test_gsm8k_is_mostly_math(shared):
         (("Write a sentence describing the song's message.", "(Lyrics to a song)", "It is about hope."), ["missing_media"]),
         (("Analyze a news article and report if it is biased.", "<NEWS ARTICLE>", "It is not biased."), ["missing_media"]),
         (("Close the tags in the following HTML snippet.", '<b><IMG src="image.png">', '<b><IMG src="image.png" /></b>'), []),
+        (("Design a website banner for the given product.", "Heated massage cushion", "<noinput>\n<output image>"), ["missing_media"]),
+        (("Fix the following HTML snippet.", '<b><IMG src="image.png">', '<b><IMG src="image.png" /></b>'), []),  # markup out
         (("Compose a piano piece.", "", "<nooutput>"), ["empty_output"]),
         (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
         (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
