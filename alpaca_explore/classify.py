@@ -81,7 +81,6 @@ _NP_BOUNDARIES = frozenset(
     "ending is are was were be can could should would will may might must has have had do does did "
     "over across through after before during until via per against toward towards around among".split()
 )
-# Participles among the boundaries that, before any other word of the object, describe its head.
 _COORDINATORS = frozenset("and but or".split())
 _ADJECTIVE_SUFFIXES = ("ive", "ous", "ful", "able", "ible", "al", "ic", "ique", "ent", "ant", "less", "ish", "ary")
 _INTENSIFIERS = frozenset("very really quite highly extremely truly so too fairly rather".split())
@@ -92,6 +91,7 @@ _ING_NOUNS = frozenset(
     "recording drawing thing string sibling pudding earring".split()
 )
 _LY_NOUNS = frozenset("family supply assembly anomaly monopoly butterfly ally italy july belly jelly rally bully lily reply fly".split())
+# Participles among the boundaries that, before any other word of the object, describe its head.
 _ADJECTIVAL_PARTICIPLES = frozenset("related listed mentioned written spoken used needed required shown known made found taken built held".split())
 _PRONOUN_OBJECT_ENDS = _NP_BOUNDARIES | {",", "."}
 _BOUNDARIES_NOT_DETERMINERS = _NP_BOUNDARIES - DETERMINERS
@@ -307,6 +307,7 @@ def _is_compound_modifier(tokens: list[str], position: int) -> bool:
 
 
 def _ends_the_clause(tokens: list[str], position: int) -> bool:
+    """Nothing of the noun phrase follows ``position``: the end, punctuation or a boundary word."""
     return position >= len(tokens) or not tokens[position][0].isalnum() or tokens[position] in _NP_BOUNDARIES
 
 
@@ -485,8 +486,7 @@ _PASSAGE_WORDS = frozenset("text passage article paragraph story input document 
 _PASSAGE_REF = re.compile(r"\b(?:according to|based on|in|from) (?:the|this) (?:text|passage|article|paragraph|story|input|document|excerpt|poem|email|report)\b")
 _QA_VERBS = frozenset(
     "answer interpret analyze analyse infer explain evaluate describe discuss identify determine find deduce cite "
-    "count "
-    "critique assess review".split()
+    "count critique assess review".split()
 )
 # A number of things: "name five tools", "any 3 examples", "at least 5 ways".
 _COUNTED = re.compile(
@@ -514,7 +514,7 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay dialogue think speak extend fill recreate complete fill suggest propose debate argue post".split()
+    "act role-play roleplay dialogue think speak extend recreate complete fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
@@ -572,7 +572,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     has_input = bool(input_.strip())
     if _is_coding(text, input_, verb, noun):
         return "coding"
-    if _is_math(text, input_) and not (verb in _TEXT_REWRITE_VERBS | {"edit"} and noun in _PROSE_NOUNS):
+    if _is_math(text, input_) and not (verb in _STRONG_REWRITE_VERBS and noun in _PROSE_NOUNS):
         return "math"  # not "Edit the following sentence: 'The decision is calculate the amount'"
     summary_words = _SUMMARIZE.found(text) or (_MAIN_POINTS.found(text) and (has_input or _refers_to_passage(text)))
     # "Write a blog post summarizing why ..." writes a post; "... summarizing the given story / the movie Inception" summarizes.
@@ -600,8 +600,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     alphabetical = "alphabetical" in text.words or "alphabetic" in text.words
     # "Rearrange this sentence so it has subject-verb-object order" and "Rearrange the given word order" rewrite a sentence;
     # sentences, words and items get sorted.
-    reorders_a_sentence = noun in _PROSE_NOUNS and noun in rest[:3] and not alphabetical
-    reorders_a_sentence = reorders_a_sentence or " word order " in text.padded
+    reorders_a_sentence = (noun in _PROSE_NOUNS and noun in rest[:3] and not alphabetical) or " word order " in text.padded
     if "order" in text.words and (verb in _SORTING_VERBS or alphabetical) and not reorders_a_sentence:
         return "other"
     # "Make up a sentence" invents one.
@@ -610,8 +609,12 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         edits and (noun in _TEXT_NOUNS or has_input or _MENTIONS_TEXT.found(text))
     ):
         return "rewrite"
-    if (verb == "suggest" and noun in {"word", "synonym"} and has_input) or (noun in _VERSIONS and len(input_.split(None, 2)) > 2) or (has_input and noun in _PROSE_NOUNS and _SAME_MEANING.found(text)):
-        return "rewrite"  # "Create a modified version of the following recipe", "a sentence with the same meaning as the given one"
+    if (
+        (noun in _VERSIONS and len(input_.split(None, 2)) > 2)  # "Create a modified version of the following recipe"
+        or (has_input and noun in _PROSE_NOUNS and _SAME_MEANING.found(text))  # "a sentence with the same meaning as the given one"
+        or (has_input and verb == "suggest" and noun in {"word", "synonym"})  # "suggest a better word" for a given sentence
+    ):
+        return "rewrite"
     refers_to_passage = _refers_to_passage(text)
     has_passage = len(input_.split(None, 1)) > 1 or refers_to_passage
     if verb in _EXTRACT_VERBS and noun in _EXTRACT_NOUNS:
@@ -635,7 +638,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "closed_qa"
     if _is_brainstorm(verb, noun, rest) or (verb is None and _asks_for_ideas(text)):
         return "brainstorming"
-    if (verb in _ORDERING_VERBS and rest[:1] != ["for"]) or verb == "predict" or noun in {"prediction", "forecast"}:  # forecasting fits no other category
+    # Forecasting fits no other category.
+    if (verb in _ORDERING_VERBS and rest[:1] != ["for"]) or verb == "predict" or noun in {"prediction", "forecast"}:
         return "other"
     # "an example of a tweet / a hyperbole", "an example of a time when you have seen kindness"
     writes_an_example = noun == "example" and (not _WRITTEN_EXAMPLES.isdisjoint(rest[2:7]) or _PERSONAL.found(text))
@@ -643,11 +647,10 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         # "Provide a dialogue", "Give a timeline": something to write, unlike "Provide an explanation"
         # or "Give the title of ...".
         return "generation"
-    if verb == "describe" and noun in _SENSATIONS:
-        return "generation"  # "Describe the sound of a thunderstorm"
     if verb == "describe":
-        # "Describe a sunset" asks for writing; "Describe the process of ..." asks for knowledge.
-        invented = rest[:1] in (["a"], ["an"], ["your"]) and noun not in _FACTUAL_DESCRIBE
+        # "Describe a sunset", "the sound of a thunderstorm", "your favourite place" ask for writing;
+        # "Describe the process of ..." asks for knowledge.
+        invented = (rest[:1] in (["a"], ["an"], ["your"]) and noun not in _FACTUAL_DESCRIBE) or noun in _SENSATIONS
         return "generation" if invented or _PERSONAL.found(text) or _CREATIVE_MANNER.found(text) else "open_qa"
     if verb == "outline" and noun in _DESIGNED_THINGS:
         return "generation"  # "Outline a plan to build an online store", unlike "Outline the steps to ..."
