@@ -39,14 +39,14 @@ QUESTION_WORDS = frozenset(
 _POLITE_PREFIXES = (
     ("can", "you"), ("could", "you"), ("would", "you"), ("will", "you"), ("i", "want", "you", "to"),
     ("i", "need", "you", "to"), ("i", "would", "like", "you", "to"), ("i'd", "like", "you", "to"),
-    ("help", "me"), ("please",), ("kindly",), ("now",), ("also",), ("then",), ("first",), ("next",),
+    ("help", "me"), ("step", "by", "step"), ("please",), ("kindly",), ("now",), ("also",), ("then",), ("first",), ("next",),
 )
 _PREFIX_STARTS = frozenset(prefix[0] for prefix in _POLITE_PREFIXES)
 _INTRODUCERS = frozenset(
     "given using based for in from with after according considering assuming taking as if when by on "
     "following upon without within out to provided".split()
 )
-_TASK_IS = re.compile(r"\byou (?:need|have|must|should|are asked|will need) to (?:[a-z]+ly )?([a-z\-]+)|\byour task is to (?:[a-z]+ly )?([a-z\-]+)")
+_TASK_IS = re.compile(r"\byou (?:need|have|must|should|are asked|are required|will need) to (?:[a-z]+ly )?([a-z\-]+)|\byour task is to (?:[a-z]+ly )?([a-z\-]+)")
 DETERMINERS = frozenset(
     "a an the this that these those some any each every all both few several many much more most no another "
     "other following given provided above below same such my your his her its our their one two three four "
@@ -170,10 +170,15 @@ def _find_verb(tokens: list[str], allow_question: bool) -> tuple[str | None, int
         return None
     first = tokens[start]
     if first in _INTRODUCERS or (len(first) > 5 and first.endswith("ing") and "," in tokens):  # "Referring to the link, explain"
-        # "Given the input, write ..." : the verb heads the clause after the comma.
-        comma = _index(tokens, ",", start)
-        found = _find_verb(tokens[comma + 1 :], allow_question) if comma is not None else None
-        return None if found is None else (found[0], found[1] + comma + 1)
+        # "Given the input, write ...": the verb heads the clause after a comma, not a word of a list
+        # before it ("Given 3 integers a, b, c, compute ...").
+        for comma, token in enumerate(tokens[start:], start=start):
+            if token != ",":
+                continue
+            found = _find_verb(tokens[comma + 1 :], allow_question)
+            if found is not None and (found[0] is None or tokens[comma + 2 + found[1] : comma + 3 + found[1]] != [","]):
+                return found[0], found[1] + comma + 1
+        return None
     if first == "you":
         match = _TASK_IS.search(" ".join(tokens[start:]))
         if match:
@@ -369,14 +374,14 @@ class _Text(NamedTuple):
 
 _CODE = _Keywords(
     "code coding program programming function algorithm python java javascript typescript sql html css "
-    "regex api json xml pseudocode pseudo-code debug compile recursion recursive loop array query shell "
+    "regex api json xml pseudocode pseudo-code debug compile recursion recursive loop array query shell leetcode "
     "bash git ruby php swift kotlin golang rust matlab webpage if-else for-loop while-loop boolean",
     ("c + +", "c #", "regular expression", "web page", "database query", "linux command", "excel formula",
      "data structure", "binary search", "sorting algorithm", "script to", "script that", "python script",
      "shell script", "bash script", "class that", "class in", "python class", "java class"),
 )
 _CODE_ACTION = _Keywords(
-    "write create develop construct generate design build implement provide give edit rewrite debug fix update transform refactor "
+    "write create develop construct generate design build implement provide give suggest edit rewrite debug fix update transform refactor "
     "convert modify optimize optimise explain translate"
 )
 # Every alternative starts with a literal character, so the regex engine skips straight to candidate
@@ -391,13 +396,15 @@ _MATH = _Keywords(
     "calculate compute equation equations math maths mathematical arithmetic percentage percent perimeter radius "
     "circumference diameter "
     "ph molarity divisible factorial probability fahrenheit celsius fraction decimal integer derivative integral logarithm "
-    "exponent quadratic polynomial triangle hypotenuse times plus minus formula divide multiply subtract "
-    "round rounded median average radians degrees angle ratio",
+    "exponent quadratic polynomial triangle hypotenuse plus minus formula multiply subtract "
+    "median average radians degrees angle ratio",
     ("sum of", "product of", "average of", "mean of", "median of", "mode of", "area of", "volume of", "square root",
      "cube root", "power of", "divided by", "multiplied by", "prime number", "prime numbers", "greatest common",
      "least common", "interest rate", "compound interest", "simple interest",
      "total cost", "ratio of", "simplify the expression", "evaluate the expression", "algebraic expression"),
 )
+# Maths words with other meanings ("divide the article", "three times"): maths only with digits to work on.
+_DIGIT_MATH = _Keywords("times divide round rounded")
 _HOW_MANY = _Keywords("", ("how many", "how much"))
 _MATH_WITHOUT_NUMBERS = _Keywords(
     "equation calculate calculates compute derivative integral probability mathematical formula theorem", ("truth table",)
@@ -418,7 +425,7 @@ _CLASSIFY = _Keywords(
     "classify categorize categorise classifies sentiment",
     ("true or false", "yes or no", "fact or opinion", "fact or an opinion", "positive or negative",
      "positive , negative", "positive , or negative", "which category", "what category", "correct category",
-     "does not fit", "doesn't fit", "does not belong", "doesn't belong", "odd one out",
+     "does not fit", "doesn't fit", "does not belong", "doesn't belong", "odd one out", "into two groups", "into groups",
      *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in _GRAMMATICAL_THINGS),
      *(f"{verb} {conjunction}" for verb in ("determine", "decide", "identify", "tell", "indicate", "check", "detect", "predict") for conjunction in ("whether", "if")),
      *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each")),
@@ -432,7 +439,7 @@ _CLASSIFYING_VERBS = frozenset("classify categorize categorise label tag group r
 _JUDGING_VERBS = frozenset("evaluate assess judge review critique".split())
 _SCORES = frozenset("score scale rating grade".split())
 _LABELS = frozenset("tag label category class".split())
-_LABELLED_QUALITIES = frozenset("tone mood emotion sentiment".split())
+_LABELLED_QUALITIES = frozenset("tone mood emotion sentiment tense".split())
 _NAMING_VERBS = frozenset("identify determine detect describe predict tell find infer name guess".split())
 _IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?:sentence|statement|text|word|phrase|example|question)\b")
 _REWRITE = _Keywords(
@@ -514,14 +521,14 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay dialogue think speak extend recreate complete fill suggest propose debate argue post".split()
+    "act role-play roleplay dialogue think speak extend recreate frame complete fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
     "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
     "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
     "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format reformulate restate "
-    "decipher decode decrypt encrypt normalize standardize".split()
+    "decipher decode decrypt encrypt normalize standardize reverse divide".split()
 )
 _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
@@ -551,13 +558,13 @@ _PERSONAL = _Keywords(
      "you remember", "you experienced", "you went", "you have seen", "you ever", "your favorite", "your favourite",
      "your childhood", "your life"),
 )
-_SENSATIONS = frozenset("sound smell taste scent texture atmosphere feeling sensation".split())
+_SENSATIONS = frozenset("sound smell taste scent texture atmosphere feeling sensation aesthetics beauty scenery".split())
 _FACTUAL_DESCRIBE = frozenset(
     "process concept difference differences history role importance impact effect effects benefit benefits "
     "cause causes function structure feature features characteristic characteristics purpose "
     "meaning significance advantage advantages trend trends challenge challenges performance character "
     "culture economy life properties property theory principle principles method methods "
-    "relationship types type system way situation scenario measure application use model".split()
+    "relationship types type system way situation scenario measure application use model technique techniques aspect".split()
 )
 
 
@@ -656,6 +663,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "generation"  # "Outline a plan to build an online store", unlike "Outline the steps to ..."
     if verb == "complete" and noun == "analogy" and rest[:1] in (["the"], ["this"]):
         return "open_qa"  # "Complete the analogy: A is to B as ...", unlike "Create an analogy"
+    if verb == "share" and noun in _TOLD_STORIES:
+        return "generation"  # "Share a funny anecdote"
     if (verb == "tell" and noun not in _TOLD_STORIES) or (verb == "write" and noun in {"definition", "explanation"}):
         return "open_qa"
     if verb in _GENERATION_VERBS:
@@ -704,6 +713,7 @@ def _is_math(text: _Text, input_: str) -> bool:
     return (
         _MATH.found(text)
         # "Solve" and "how many" are maths with numbers to work on, not in "two ways to solve the problem".
+        or (_DIGIT_MATH.found(text) and (instruction_has_digit or _DIGIT.search(input_) is not None))
         or ("solve" in text.words and (instruction_has_digit or _DIGIT.search(input_) is not None))
         or (_HOW_MANY.found(text) and (instruction_has_number or _DIGIT.search(input_) is not None))
         or (instruction_has_digit and bool(_ARITHMETIC.search(text.lowered)))

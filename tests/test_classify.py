@@ -34,9 +34,10 @@ SEVENTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout17.tsv"  # lik
 EIGHTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout18.tsv"  # likewise, after the seventeenth set's fixes
 NINETEENTH_SET = Path(__file__).parent / "data" / "labels_heldout19.tsv"  # likewise, after the eighteenth set's fixes
 TWENTIETH_SET = Path(__file__).parent / "data" / "labels_heldout20.tsv"  # likewise, after the nineteenth set's fixes
+TWENTY_FIRST_SET = Path(__file__).parent / "data" / "labels_heldout21.tsv"  # likewise, after the twentieth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET,
 )
 
 
@@ -65,7 +66,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -152,6 +153,9 @@ def test_quality_flags_precision_on_labels(shared):
         ("This is an open-ended task. GPT model should generate an appropriate output.", None, None),  # a subject, not a verb
         ("Imagine you could fly. Describe your first flight.", "imagine", None),
         ("You need to quickly analyze the given text and find all the proper nouns.", "analyze", "text"),  # an adverb after "to"
+        ("Given 3 integers a, b, c, compute a+b+c.", "compute", None),  # commas inside the introducer
+        ("Step by step, how would you solve this equation?", None, None),
+        ("In this task, you are required to add three interesting things.", "add", "thing"),
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -309,6 +313,16 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Provide a brief analysis of the given poem.", "You may write me down in history with your bitter, twisted lies.", "closed_qa"),
         ("Given the following sentence, suggest alternative words for the underlined words", "The manager employed the interns.", "rewrite"),
         ("Suggest a healthier alternative for the given item.", "Chocolate", "brainstorming"),
+        ("Create three subheadings that could be used to divide the news article.", "Tesla announced a new battery.", "generation"),
+        ("Divide 144 by 12.", "", "math"),
+        ("Describe a painting technique used by Pablo Picasso.", "", "open_qa"),
+        ("Frame a one-sentence hypothesis given the following information.", "The study looks at online learning.", "generation"),
+        ("Reverse the order of the words in each sentence.", "He was very upset.", "rewrite"),
+        ("Identify the verb tense in the following sentence: She had planted a rosebush.", "", "classification"),
+        ("Suggest a solution for this leetcode problem", "Given a string of brackets, check whether it is valid.", "coding"),
+        ("Share a funny anecdote about a soccer match.", "", "generation"),
+        ("Describe the aesthetics of a landscape", "", "generation"),
+        ("Divide this list into two groups to make valid anagrams.", "wrench, nickels, broom, flow", "classification"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
