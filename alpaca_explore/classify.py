@@ -440,7 +440,7 @@ _JUDGING_VERBS = frozenset("evaluate assess judge review critique".split())
 _SCORES = frozenset("score scale rating grade".split())
 _LABELS = frozenset("tag label category class".split())
 _LABELLED_QUALITIES = frozenset("tone mood emotion sentiment tense".split())
-_NAMING_VERBS = frozenset("identify determine detect describe predict tell find infer name guess".split())
+_NAMING_VERBS = frozenset("identify determine detect describe predict tell find infer name guess designate".split())
 _IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?:sentence|statement|text|word|phrase|example|question)\b")
 _REWRITE = _Keywords(
     "rewrite rewriting re-write rephrase paraphrase reword re-word translate translation proofread spelling "
@@ -528,14 +528,14 @@ _REWRITE_VERBS = frozenset(
     "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
     "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
     "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format reformulate restate "
-    "decipher decode decrypt encrypt normalize standardize reverse divide".split()
+    "decipher decode decrypt encrypt normalize standardize reverse divide swap".split()
 )
 _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
     "reformat restructure punctuate capitalize reformulate restate".split()
 )
 _MAKING_VERBS = _GENERATION_VERBS | _REWRITE_VERBS
-_PREAMBLE_VERBS = frozenset("take read use look consider study".split())
+_PREAMBLE_VERBS = frozenset("take read use look consider study research".split())
 # Rewriting verbs that keep a task about text even when the input looks like code ("rewrite" and "edit" may be about code).
 _TEXT_REWRITE_VERBS = _STRONG_REWRITE_VERBS - {"rewrite", "edit"}
 _SORTING_VERBS = frozenset("sort rank order arrange rearrange re-arrange reorder organize organise".split())
@@ -579,8 +579,9 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     has_input = bool(input_.strip())
     if _is_coding(text, input_, verb, noun):
         return "coding"
-    if _is_math(text, input_) and not (verb in _STRONG_REWRITE_VERBS and noun in _PROSE_NOUNS):
-        return "math"  # not "Edit the following sentence: 'The decision is calculate the amount'"
+    writes_or_edits_prose = (verb in _STRONG_REWRITE_VERBS or verb in _GENERATION_VERBS) and noun in _PROSE_NOUNS
+    if not writes_or_edits_prose and _is_math(text, input_):
+        return "math"  # not "Edit the sentence: 'The decision is calculate the amount'", "Write a story about a 13-year-old"
     summary_words = _SUMMARIZE.found(text) or (_MAIN_POINTS.found(text) and (has_input or _refers_to_passage(text)))
     # "Write a blog post summarizing why ..." writes a post; "... summarizing the given story / the movie Inception" summarizes.
     writes_a_piece = verb in _GENERATION_VERBS and noun in _WRITTEN_FORMS and not has_input and not _summarizes_a_work(rest)
@@ -659,7 +660,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         # "Describe the process of ..." asks for knowledge.
         invented = (rest[:1] in (["a"], ["an"], ["your"]) and noun not in _FACTUAL_DESCRIBE) or noun in _SENSATIONS
         return "generation" if invented or _PERSONAL.found(text) or _CREATIVE_MANNER.found(text) else "open_qa"
-    if verb == "outline" and noun in _DESIGNED_THINGS:
+    if verb == "outline" and (noun in _DESIGNED_THINGS or rest[:1] in (["a"], ["an"])):
         return "generation"  # "Outline a plan to build an online store", unlike "Outline the steps to ..."
     if verb == "complete" and noun == "analogy" and rest[:1] in (["the"], ["this"]):
         return "open_qa"  # "Complete the analogy: A is to B as ...", unlike "Create an analogy"
@@ -727,14 +728,14 @@ def _has_number(text: str) -> bool:
 
 
 def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
+    if noun in _LEXICAL_NOUNS or noun in _WRITTEN_PIECES:
+        return False  # "List 10 synonyms for 'sad'" asks about words; "Generate two sentences about ..." writes them
     if verb in {"brainstorm", "list", "compile"}:
         return True
-    if noun in _LEXICAL_NOUNS or noun in _WRITTEN_PIECES:
-        return False  # "Generate two sentences about ..." writes them
     if rest[:2] == ["up", "with"]:  # "come up with five ways"
         rest = rest[2:]
-    if rest[:1] in (["and"], ["or"]):  # "name and explain three effects"
-        rest = rest[2:]
+    if rest[:1] in (["and"], ["or"]):  # "name and explain three effects", "identify and list down three details"
+        rest = rest[3:] if rest[2:3] and rest[2] in _PARTICLES else rest[2:]
     definite = rest[:1] == ["the"]
     if rest[:1] in (["the"], ["me"], ["us"]):  # "name the five stages of", "give me three tips"
         rest = rest[1:]

@@ -32,6 +32,7 @@ _TEXT_PLACEHOLDER = re.compile(
     r"email|letter|report|song|lyrics|book|speech|transcript|review)(?: (?:to|of|from|about) (?:a|an|the) \w+)?\s*[\]>)]",
     re.I,
 )
+_ABOUT_CODE = re.compile(r"\b(?:html|xml|markup|snippet|code|json|css|regex|regular expression)\b", re.I)
 _ABOUT_MARKUP = re.compile(r"\b(?:html|xml|markup|tags?|snippet|code|json|css|urls?|links?)\b", re.I)
 _TAGS_ONLY = re.compile(r"(?:<[^<>\n]{1,40}>\s*)+")
 # A link in the instruction stands for content the record does not hold when it names such content.
@@ -92,6 +93,8 @@ def _missing_media(instruction: str, input_: str) -> bool:
     if stripped_input[:1] in ("[", "<", "(") and (_LINK_PLACEHOLDER.fullmatch(stripped_input) or _TEXT_PLACEHOLDER.fullmatch(stripped_input)):
         return True
     if _MEDIA_INPUT.search(input_):
+        if _ABOUT_CODE.search(instruction):
+            return False  # "Construct a regex to extract the links from the text": links are the data
         if re.search(_MEDIA, instruction, re.I):
             return True
         # '<img src="cat.png">' in an HTML snippet to fix, a link in JSON: the markup is the data.

@@ -35,9 +35,10 @@ EIGHTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout18.tsv"  # like
 NINETEENTH_SET = Path(__file__).parent / "data" / "labels_heldout19.tsv"  # likewise, after the eighteenth set's fixes
 TWENTIETH_SET = Path(__file__).parent / "data" / "labels_heldout20.tsv"  # likewise, after the nineteenth set's fixes
 TWENTY_FIRST_SET = Path(__file__).parent / "data" / "labels_heldout21.tsv"  # likewise, after the twentieth set's fixes
+TWENTY_SECOND_SET = Path(__file__).parent / "data" / "labels_heldout22.tsv"  # likewise, after the twenty-first set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET,
 )
 
 
@@ -66,7 +67,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -323,6 +324,14 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Share a funny anecdote about a soccer match.", "", "generation"),
         ("Describe the aesthetics of a landscape", "", "generation"),
         ("Divide this list into two groups to make valid anagrams.", "wrench, nickels, broom, flow", "classification"),
+        ("Write a short story about a 13-year-old who discovers the power of technology.", "", "generation"),
+        ("List 10 synonyms for 'sad'.", "", "open_qa"),
+        ("Swap the words in the sentence to achieve a different meaning.", "The teacher is nice", "rewrite"),
+        ("Outline a new piece of technology.", "Smart Telescope", "generation"),
+        ("Outline the steps to troubleshoot a software problem.", "", "open_qa"),
+        ("Research the given topic and generate a theory.", "Causes of Autism", "generation"),
+        ("Designate an emotion for the following phrase.", "She shouted angrily", "classification"),
+        ("Identify and list down at least three technical details that differ between a desktop and a laptop", "", "brainstorming"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -358,6 +367,7 @@ def test_gsm8k_is_mostly_math(shared):
         (("Close the tags in the following HTML snippet.", '<b><IMG src="image.png">', '<b><IMG src="image.png" /></b>'), []),
         (("Design a website banner for the given product.", "Heated massage cushion", "<noinput>\n<output image>"), ["missing_media"]),
         (("Fix the following HTML snippet.", '<b><IMG src="image.png">', '<b><IMG src="image.png" /></b>'), []),  # markup out
+        (("Construct a Regex statement to extract the links from given text.", "Useful links: www.example.com/links", r"\s(https?://\S+)"), []),
         (("Compose a piano piece.", "", "<nooutput>"), ["empty_output"]),
         (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
         (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
