@@ -510,7 +510,7 @@ _IDEAS_ALONE = frozenset("idea solution recommendation".split())  # ideas even o
 _LIST_QUESTION = re.compile(
     r" (?:what|which) are (some|several|a few|the possible|the potential|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) (?:([a-z]+) )?"
 )
-_LISTING_VERBS = frozenset("name list suggest give provide find identify generate think recommend propose mention".split())
+_LISTING_VERBS = frozenset("name list suggest give provide find identify generate come think recommend propose mention".split())
 _WORD_RELATIONS = frozenset("related rhyme rhymes rhyming describe describes associated similar".split())
 _LEXICAL_NOUNS = frozenset("synonym antonym homophone rhyme word".split())
 _BRAINSTORM_VERBS = frozenset(
@@ -521,24 +521,25 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay dialogue think speak extend recreate frame complete fill suggest propose debate argue post".split()
+    "act role-play roleplay dialogue think speak extend recreate frame sketch complete fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
     "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
     "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
-    "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format reformulate restate "
+    "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format reformulate restate reframe "
     "decipher decode decrypt encrypt normalize standardize reverse divide swap".split()
 )
 _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
-    "reformat restructure punctuate capitalize reformulate restate".split()
+    "reformat restructure punctuate capitalize reformulate restate reframe".split()
 )
 _MAKING_VERBS = _GENERATION_VERBS | _REWRITE_VERBS
 _PREAMBLE_VERBS = frozenset("take read use look consider study research".split())
 # Rewriting verbs that keep a task about text even when the input looks like code ("rewrite" and "edit" may be about code).
 _TEXT_REWRITE_VERBS = _STRONG_REWRITE_VERBS - {"rewrite", "edit"}
-_SORTING_VERBS = frozenset("sort rank order arrange rearrange re-arrange reorder organize organise".split())
+_ITEMS = frozenset("item list number object element".split())
+_SORTING_VERBS = frozenset("sort rank order arrange rearrange re-arrange reorder organize organise place".split())
 _ORDERING_VERBS = frozenset("sort rank order arrange assemble rearrange re-arrange reorder match pair look browse search visit".split())
 _YES_NO_QUESTION_WORDS = QUESTION_WORDS - {"what", "who", "whom", "whose", "which", "where", "when", "why", "how"}
 _KNOWLEDGE_NOUNS = frozenset(
@@ -609,11 +610,14 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     # "Rearrange this sentence so it has subject-verb-object order" and "Rearrange the given word order" rewrite a sentence;
     # sentences, words and items get sorted.
     reorders_a_sentence = (noun in _PROSE_NOUNS and noun in rest[:3] and not alphabetical) or " word order " in text.padded
-    if "order" in text.words and (verb in _SORTING_VERBS or alphabetical) and not reorders_a_sentence:
+    sorts_items = verb in _SORTING_VERBS and (noun is None or noun in _ITEMS) and has_input  # "reorder them by some criterion"
+    if ("order" in text.words and (verb in _SORTING_VERBS or alphabetical) and not reorders_a_sentence) or sorts_items:
         return "other"
     # "Make up a sentence" invents one.
     edits = verb in _REWRITE_VERBS and not (verb == "make" and rest[:1] == ["up"])
-    if verb in _STRONG_REWRITE_VERBS or _REWRITE.found(text) or (
+    # "Construct a sentence using the given words and grammar rules" makes a new one.
+    makes_a_piece = verb in _GENERATION_VERBS and noun in _WRITTEN_PIECES and rest[:1] in (["a"], ["an"])
+    if verb in _STRONG_REWRITE_VERBS or (_REWRITE.found(text) and not makes_a_piece) or (
         edits and (noun in _TEXT_NOUNS or has_input or _MENTIONS_TEXT.found(text))
     ):
         return "rewrite"
@@ -649,8 +653,10 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     # Forecasting fits no other category.
     if (verb in _ORDERING_VERBS and rest[:1] != ["for"]) or verb == "predict" or noun in {"prediction", "forecast"}:
         return "other"
-    # "an example of a tweet / a hyperbole", "an example of a time when you have seen kindness"
-    writes_an_example = noun == "example" and (not _WRITTEN_EXAMPLES.isdisjoint(rest[2:7]) or _PERSONAL.found(text))
+    # "an example of a tweet / a hyperbole", "an example of a time when you have seen kindness", "an example to illustrate"
+    writes_an_example = noun == "example" and (
+        not _WRITTEN_EXAMPLES.isdisjoint(rest[2:7]) or rest[2:4] == ["to", "illustrate"] or _PERSONAL.found(text)
+    )
     if verb in {"provide", "give", "offer"} and noun is not None and (noun not in _KNOWLEDGE_NOUNS or writes_an_example) and rest[:1] != ["the"]:
         # "Provide a dialogue", "Give a timeline": something to write, unlike "Provide an explanation"
         # or "Give the title of ...".
@@ -738,6 +744,8 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
         rest = rest[3:] if rest[2:3] and rest[2] in _PARTICLES else rest[2:]
     definite = rest[:1] == ["the"]
     if rest[:1] in (["the"], ["me"], ["us"]):  # "name the five stages of", "give me three tips"
+        rest = rest[1:]
+    if rest[:1] == ["top"]:  # "the top 5 advantages"
         rest = rest[1:]
     if verb not in _BRAINSTORM_VERBS:
         # "Describe two ways ...", "Add three examples of ...": a number of ideas, whatever the verb.

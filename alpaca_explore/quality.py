@@ -29,7 +29,7 @@ _LINK_PLACEHOLDER = re.compile(r"[\[<(][^\]>)]{0,40}\b(?:link|url|insert)\b[^\]>
 # An input that only names the text it leaves out: "(Story)", "<NEWS ARTICLE>", "(Lyrics to a song)".
 _TEXT_PLACEHOLDER = re.compile(
     r"[\[<(]\s*(?:(?:a|an|the|news|short|full|song) )?(?:story|article|text|passage|essay|poem|document|paragraph|"
-    r"email|letter|report|song|lyrics|book|speech|transcript|review)(?: (?:to|of|from|about) (?:a|an|the) \w+)?\s*[\]>)]",
+    r"email|letter|report|song|lyrics|book|speech|transcript|review)(?: (?:to|of|from|about|on) [^\]>)]{1,60})?\s*[\]>)]",
     re.I,
 )
 _ABOUT_CODE = re.compile(r"\b(?:html|xml|markup|snippet|code|json|css|regex|regular expression)\b", re.I)

@@ -36,9 +36,10 @@ NINETEENTH_SET = Path(__file__).parent / "data" / "labels_heldout19.tsv"  # like
 TWENTIETH_SET = Path(__file__).parent / "data" / "labels_heldout20.tsv"  # likewise, after the nineteenth set's fixes
 TWENTY_FIRST_SET = Path(__file__).parent / "data" / "labels_heldout21.tsv"  # likewise, after the twentieth set's fixes
 TWENTY_SECOND_SET = Path(__file__).parent / "data" / "labels_heldout22.tsv"  # likewise, after the twenty-first set's fixes
+TWENTY_THIRD_SET = Path(__file__).parent / "data" / "labels_heldout23.tsv"  # likewise, after the twenty-second set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET,
 )
 
 
@@ -67,7 +68,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -332,6 +333,15 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Research the given topic and generate a theory.", "Causes of Autism", "generation"),
         ("Designate an emotion for the following phrase.", "She shouted angrily", "classification"),
         ("Identify and list down at least three technical details that differ between a desktop and a laptop", "", "brainstorming"),
+        ("Sketch a comic strip of five panels about someone buying a new phone.", "", "generation"),
+        ("Construct a sentence by using the given words and grammar rules.", "Words: school, are, student", "generation"),
+        ("Edit the sentence for grammar.", "He go to school.", "rewrite"),
+        ("Offer an example to illustrate the following proverb.", '"Time is money."', "generation"),
+        ("Come up with 5 different movie titles that start with the word \"The\".", "", "brainstorming"),
+        ("Generate the top 5 advantages of attending university", "", "brainstorming"),
+        ("Given a list of items, reorder them according to some criterion.", "Blueberries, Bananas, Apples", "other"),
+        ("Place the given objects in chronological order.", "Newspaper, television, radio", "other"),
+        ("Reframe this statement so it is more motivational: “You have not seen much progress.”", "", "rewrite"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -368,6 +378,7 @@ def test_gsm8k_is_mostly_math(shared):
         (("Design a website banner for the given product.", "Heated massage cushion", "<noinput>\n<output image>"), ["missing_media"]),
         (("Fix the following HTML snippet.", '<b><IMG src="image.png">', '<b><IMG src="image.png" /></b>'), []),  # markup out
         (("Construct a Regex statement to extract the links from given text.", "Useful links: www.example.com/links", r"\s(https?://\S+)"), []),
+        (("Extract major topics from the provided essay.", "[Essay about history of the civil rights movement]", "Civil rights."), ["missing_media"]),
         (("Compose a piano piece.", "", "<nooutput>"), ["empty_output"]),
         (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
         (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
