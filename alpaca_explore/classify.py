@@ -63,6 +63,7 @@ _ADVERBIAL_PHRASES = (
 )
 _ADVERBIAL_STARTS = frozenset(phrase[0] for phrase in _ADVERBIAL_PHRASES)
 _OBJECT_PRONOUNS = frozenset("me us him her them you".split())
+_NOT_HEADS = _OBJECT_PRONOUNS | frozenset("someone somebody something anyone anybody anything everyone everybody everything".split())
 _SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
 _MODALS = frozenset("will would can could should shall may might must".split())
 _AUXILIARIES = frozenset("am are is was were will would can could should shall may might must have has had".split())
@@ -149,6 +150,8 @@ def _verb_and_noun(sentences: list[list[str]]) -> tuple[str | None, str | None, 
         if found is None:
             continue
         verb, position = found
+        if verb is not None and index < len(sentences) - 1 and len(tokens) <= 3 and verb not in _TASK_VERBS:
+            continue  # a heading before the task: "Arithmetic exercise. What is 16 divided by 4?"
         if verb is None:
             return None, None, tokens
         rest = tokens[position + 1 :]
@@ -255,8 +258,10 @@ def _object_noun(rest: list[str]) -> str | None:
             head, content = token, content + 1  # no boundaries inside quotes: 'an "about us" page', 'Translate "Bonjour"'
             continue
         if not token[0].isalnum():
-            if token == "-" or (token in {"'", "’"} and not content):  # 'a 'Hello World' program', not "the words 'like'"
-                continue
+            # "a 'Hello World' program"; after the head a quote or dash starts an apposition: "the words 'like'",
+            # "the output - open or close".
+            if ((token == "-" or token in {"'", "’"}) and not content) or (token in {"+", "#"} and rest[position - 1] in {"c", "+"}):
+                continue  # also "a C++ program", "a C# class"
             if token in _QUOTES and (quoted or not content):  # 'a "Hello World" program'; not 'the phrase "..."'
                 quoted = not quoted
                 continue
@@ -277,11 +282,11 @@ def _object_noun(rest: list[str]) -> str | None:
             continue  # "a related topic", "a commonly used phrase"
         if token in _BOUNDARIES_NOT_DETERMINERS and token not in _ING_NOUNS:  # "a new ending to the story"
             break
-        if token in DETERMINERS or token in _INTENSIFIERS or token[0].isdigit() or (token == "top" and _NUMBERED.match(" ".join(rest[position + 1 : position + 2]))):
+        if token in DETERMINERS or token in _INTENSIFIERS or token[0].isdigit() or len(token) == 1 or (token == "top" and _NUMBERED.match(" ".join(rest[position + 1 : position + 2]))):
             continue
         head = token
         content += 1
-    return singular(head.removesuffix("'s").removesuffix("’s")) if head and head not in _OBJECT_PRONOUNS else None
+    return singular(head.removesuffix("'s").removesuffix("’s")) if head and head not in _NOT_HEADS else None
 
 
 def _joins_adjectives(head: str | None, tokens: list[str], position: int) -> bool:
@@ -395,7 +400,7 @@ _CODE_INPUT = re.compile(
 _MATH = _Keywords(
     "calculate compute equation equations math maths mathematical arithmetic percentage percent perimeter radius "
     "circumference diameter "
-    "ph molarity divisible factorial probability fahrenheit celsius fraction decimal integer derivative integral logarithm "
+    "ph molarity fibonacci divisible factorial probability fahrenheit celsius fraction decimal integer derivative integral logarithm "
     "exponent quadratic polynomial triangle hypotenuse plus minus formula multiply subtract "
     "median average radians degrees angle ratio",
     ("sum of", "product of", "average of", "mean of", "median of", "mode of", "area of", "volume of", "square root",
@@ -425,7 +430,7 @@ _CLASSIFY = _Keywords(
     "classify categorize categorise classifies sentiment",
     ("true or false", "yes or no", "fact or opinion", "fact or an opinion", "positive or negative",
      "positive , negative", "positive , or negative", "which category", "what category", "correct category",
-     "does not fit", "doesn't fit", "does not belong", "doesn't belong", "odd one out", "into two groups", "into groups",
+     "does not fit", "doesn't fit", "does not belong", "doesn't belong", "odd one out", "into two groups", "into groups", "decide which",
      *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in _GRAMMATICAL_THINGS),
      *(f"{verb} {conjunction}" for verb in ("determine", "decide", "identify", "tell", "indicate", "check", "detect", "predict") for conjunction in ("whether", "if")),
      *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each")),
@@ -506,6 +511,8 @@ _IDEA_NOUNS = frozenset(
     "advantage disadvantage example thing item question factor technique practice habit use application "
     "career name topic resource book movie place destination tool feature goal hobby gift action measure".split()
 )
+# In the plural, without "the", these are ideas: "Generate ideas for ...", "Generate potential titles for a book".
+_PLURAL_IDEAS = (_IDEA_NOUNS - {"step"}) | {"title", "slogan", "headline", "tagline"}
 _IDEAS_ALONE = frozenset("idea solution recommendation".split())  # ideas even one at a time
 _LIST_QUESTION = re.compile(
     r" (?:what|which) are (some|several|a few|the possible|the potential|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) (?:([a-z]+) )?"
@@ -521,7 +528,7 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay dialogue think speak extend recreate frame sketch complete fill suggest propose debate argue post".split()
+    "act role-play roleplay dialogue think speak extend recreate frame sketch synthesize complete fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
@@ -556,7 +563,7 @@ _CREATIVE_MANNER = _Keywords(
 _PERSONAL = _Keywords(
     "",
     ("you have had", "you had", "you attended", "you like", "you live", "you love", "you enjoy", "you visited",
-     "you remember", "you experienced", "you went", "you have seen", "you ever", "your favorite", "your favourite",
+     "you remember", "you experienced", "you went", "you have seen", "you ever", "you admire", "your favorite", "your favourite",
      "your childhood", "your life"),
 )
 _SENSATIONS = frozenset("sound smell taste scent texture atmosphere feeling sensation aesthetics beauty scenery".split())
@@ -586,7 +593,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     summary_words = _SUMMARIZE.found(text) or (_MAIN_POINTS.found(text) and (has_input or _refers_to_passage(text)))
     # "Write a blog post summarizing why ..." writes a post; "... summarizing the given story / the movie Inception" summarizes.
     writes_a_piece = verb in _GENERATION_VERBS and noun in _WRITTEN_FORMS and not has_input and not _summarizes_a_work(rest)
-    if verb in {"summarize", "summarise"} or (summary_words and verb not in _STRONG_REWRITE_VERBS and not writes_a_piece):
+    outlines_a_passage = noun == "outline" and len(input_.split(None, 8)) > 8  # "Write an outline of the story below"
+    if verb in {"summarize", "summarise"} or outlines_a_passage or (summary_words and verb not in _STRONG_REWRITE_VERBS and not writes_a_piece):
         return "summarization"
     if verb in _CLASSIFYING_VERBS or _CLASSIFY.found(text) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"
@@ -755,7 +763,7 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
     if verb in {"suggest", "recommend", "propose"} and noun is not None:
         # "Suggest a theme", "Recommend a product": ideas; "Suggest a title", "Propose a design": things to write.
         return noun in _IDEA_NOUNS or noun not in _WRITTEN_SUGGESTIONS
-    if not definite and noun in _IDEA_NOUNS - {"step"} and any(token != noun and singular(token) == noun for token in rest[:2]):
+    if not definite and noun in _PLURAL_IDEAS and any(token != noun and singular(token) == noun for token in rest[:2]):
         return True  # "Give me examples of ...", "Generate ideas for ...": ideas in the plural, not "the steps to"
     # A number at the start of the object asks for a list ("a 3 word slogan" is one slogan).
     if noun is None or not _COUNTED.match(" ".join(rest[:3])):
@@ -779,8 +787,16 @@ def analyse(instruction: str, input_: str) -> Analysis:
     verb, noun, rest = _verb_and_noun(sentence_words)
     # A single sentence without asides has the same words as the whole instruction.
     all_words = sentence_words[0] if len(sentences) == 1 and "(" not in instruction else words(instruction)
+    text = _Text.of(instruction, all_words)
+    if verb in _CLAUSE_VERBS and len(sentence_words) > 1:
+        # "Imagine you are a doctor. Create a health plan ...": the task is the next sentence's, and a role to
+        # play makes an answer writing ("Imagine you are an alien. Describe what you see.").
+        task_verb, task_noun, task_rest = _verb_and_noun(sentence_words[1:])
+        if task_verb is not None:
+            category = _categorize(text, input_, task_verb, task_noun, task_rest)
+            return Analysis(verb, noun, "generation" if category == "open_qa" else category)
     task_verb = _task_verb(verb, rest) if verb in _PREAMBLE_VERBS else verb
-    return Analysis(verb, noun, _categorize(_Text.of(instruction, all_words), input_, task_verb, noun, rest))
+    return Analysis(verb, noun, _categorize(text, input_, task_verb, noun, rest))
 
 
 def _task_verb(verb: str, rest: list[str]) -> str:

@@ -32,7 +32,7 @@ _TEXT_PLACEHOLDER = re.compile(
     r"email|letter|report|song|lyrics|book|speech|transcript|review)(?: (?:to|of|from|about|on) [^\]>)]{1,60})?\s*[\]>)]",
     re.I,
 )
-_ABOUT_CODE = re.compile(r"\b(?:html|xml|markup|snippet|code|json|css|regex|regular expression)\b", re.I)
+_ABOUT_CODE = re.compile(r"\b(?:html|xml|markup|snippet|code|json|css|regex|regular expression|sql|query|database)\b", re.I)
 _ABOUT_MARKUP = re.compile(r"\b(?:html|xml|markup|tags?|snippet|code|json|css|urls?|links?)\b", re.I)
 _TAGS_ONLY = re.compile(r"(?:<[^<>\n]{1,40}>\s*)+")
 # A link in the instruction stands for content the record does not hold when it names such content.
@@ -104,7 +104,8 @@ def _missing_media(instruction: str, input_: str) -> bool:
     if _CREATE_MEDIA.search(instruction):
         return False
     # Any text in the input (lyrics, a table, a description) is taken to be the media itself.
-    return not stripped_input and bool(_MEDIA_REFERENCE.search(instruction))
+    # "the table" of a query is a database table.
+    return not stripped_input and bool(_MEDIA_REFERENCE.search(instruction)) and not _ABOUT_CODE.search(instruction)
 
 
 def _is_media_placeholder(output: str, instruction: str) -> bool:

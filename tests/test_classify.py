@@ -37,9 +37,10 @@ TWENTIETH_SET = Path(__file__).parent / "data" / "labels_heldout20.tsv"  # likew
 TWENTY_FIRST_SET = Path(__file__).parent / "data" / "labels_heldout21.tsv"  # likewise, after the twentieth set's fixes
 TWENTY_SECOND_SET = Path(__file__).parent / "data" / "labels_heldout22.tsv"  # likewise, after the twenty-first set's fixes
 TWENTY_THIRD_SET = Path(__file__).parent / "data" / "labels_heldout23.tsv"  # likewise, after the twenty-second set's fixes
+TWENTY_FOURTH_SET = Path(__file__).parent / "data" / "labels_heldout24.tsv"  # likewise, after the twenty-third set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET,
 )
 
 
@@ -68,7 +69,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -158,6 +159,11 @@ def test_quality_flags_precision_on_labels(shared):
         ("Given 3 integers a, b, c, compute a+b+c.", "compute", None),  # commas inside the introducer
         ("Step by step, how would you solve this equation?", None, None),
         ("In this task, you are required to add three interesting things.", "add", "thing"),
+        ("Arithmetic exercise. What is the number 16 divided by 4?", None, None),  # a heading, then the question
+        ("Solve 8 x 8.", "solve", None),  # a single letter is no head
+        ("Describe someone you admire", "describe", None),
+        ("Generate a correct C++ program to compute the sum of N numbers.", "generate", "program"),
+        ("For the following inputs, predict the output - open or close", "predict", "output"),  # a dash ends the object
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -342,6 +348,16 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Given a list of items, reorder them according to some criterion.", "Blueberries, Bananas, Apples", "other"),
         ("Place the given objects in chronological order.", "Newspaper, television, radio", "other"),
         ("Reframe this statement so it is more motivational: “You have not seen much progress.”", "", "rewrite"),
+        ("Write an outline of the story below.", "Story: Janet had been stifled by expectation for many years and wanted out.", "summarization"),
+        ("Create an outline for a blog post about machine learning.", "", "generation"),
+        ("Describe someone you admire", "", "generation"),
+        ("Synthesize an article on the potential pitfalls of relying too heavily on AI.", "", "generation"),
+        ("Decide which statement is the strongest.", "Statement A: Ours is the best.\nStatement B: Ours is the most reliable.", "classification"),
+        ("Find the 34th Fibonacci number. Output the number directly.", "", "math"),
+        ("Imagine you have just collected some data. Generate three questions that the data can answer.", "", "brainstorming"),
+        ("Imagine you are an alien visiting Earth. Describe what you see.", "", "generation"),
+        ("Suppose you are designing an online store. What kind of search bar should it have?", "", "open_qa"),
+        ("Generate potential titles for a book on the subject of entrepreneurship.", "", "brainstorming"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -379,6 +395,7 @@ def test_gsm8k_is_mostly_math(shared):
         (("Fix the following HTML snippet.", '<b><IMG src="image.png">', '<b><IMG src="image.png" /></b>'), []),  # markup out
         (("Construct a Regex statement to extract the links from given text.", "Useful links: www.example.com/links", r"\s(https?://\S+)"), []),
         (("Extract major topics from the provided essay.", "[Essay about history of the civil rights movement]", "Civil rights."), ["missing_media"]),
+        (("Write a query to get the average purchase price from the table \"orders\"", "", "SELECT AVG(price) FROM orders;"), []),
         (("Compose a piano piece.", "", "<nooutput>"), ["empty_output"]),
         (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
         (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
