@@ -63,6 +63,7 @@ _ADVERBIAL_PHRASES = (
 )
 _ADVERBIAL_STARTS = frozenset(phrase[0] for phrase in _ADVERBIAL_PHRASES)
 _OBJECT_PRONOUNS = frozenset("me us him her them you".split())
+_NAMING_NOUNS = frozenset("term phrase expression idiom proverb saying".split())
 _NOT_HEADS = _OBJECT_PRONOUNS | frozenset("someone somebody something anyone anybody anything everyone everybody everything".split())
 _SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
 _MODALS = frozenset("will would can could should shall may might must".split())
@@ -286,6 +287,8 @@ def _object_noun(rest: list[str]) -> str | None:
             continue
         head = token
         content += 1
+        if token in _NAMING_NOUNS and rest[position - 1 : position] == ["the"] and rest[position + 1 : position + 2] and rest[position + 1].isalpha():
+            break  # "define the term gerrymandering", "explain the idiom break a leg"
     return singular(head.removesuffix("'s").removesuffix("’s")) if head and head not in _NOT_HEADS else None
 
 
@@ -382,12 +385,12 @@ _CODE = _Keywords(
     "regex api json xml pseudocode pseudo-code debug compile recursion recursive loop array query shell leetcode "
     "bash git ruby php swift kotlin golang rust matlab webpage if-else for-loop while-loop boolean",
     ("c + +", "c #", "regular expression", "web page", "database query", "linux command", "excel formula",
-     "data structure", "binary search", "sorting algorithm", "script to", "script that", "python script",
+     "data structure", "data model", "binary search", "sorting algorithm", "script to", "script that", "python script",
      "shell script", "bash script", "class that", "class in", "python class", "java class"),
 )
 _CODE_ACTION = _Keywords(
     "write create develop construct generate design build implement provide give suggest edit rewrite debug fix update transform refactor "
-    "convert modify optimize optimise explain translate"
+    "convert modify optimize optimise translate"
 )
 # Every alternative starts with a literal character, so the regex engine skips straight to candidate
 # positions (5x faster): "d(?<!\wd)ef " is "\bdef " with the word boundary checked after the "d".
@@ -408,8 +411,9 @@ _MATH = _Keywords(
      "least common", "interest rate", "compound interest", "simple interest",
      "total cost", "ratio of", "simplify the expression", "evaluate the expression", "algebraic expression"),
 )
-# Maths words with other meanings ("divide the article", "three times"): maths only with digits to work on.
-_DIGIT_MATH = _Keywords("times divide round rounded")
+# Maths words with other meanings ("divide the article"): maths only with digits to work on. "Times" is
+# left to the arithmetic pattern: "since ancient times" in a text with a number is no multiplication.
+_DIGIT_MATH = _Keywords("divide round rounded")
 _HOW_MANY = _Keywords("", ("how many", "how much"))
 _MATH_WITHOUT_NUMBERS = _Keywords(
     "equation calculate calculates compute derivative integral probability mathematical formula theorem", ("truth table",)
@@ -535,7 +539,7 @@ _REWRITE_VERBS = frozenset(
     "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
     "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
     "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format reformulate restate reframe "
-    "decipher decode decrypt encrypt normalize standardize reverse divide swap".split()
+    "decipher decode decrypt encrypt normalize standardize reverse divide swap reorganise reorganize".split()
 )
 _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
@@ -545,6 +549,7 @@ _MAKING_VERBS = _GENERATION_VERBS | _REWRITE_VERBS
 _PREAMBLE_VERBS = frozenset("take read use look consider study research".split())
 # Rewriting verbs that keep a task about text even when the input looks like code ("rewrite" and "edit" may be about code).
 _TEXT_REWRITE_VERBS = _STRONG_REWRITE_VERBS - {"rewrite", "edit"}
+_RULES = frozenset("rules instructions guidelines directions principles policies".split())
 _ITEMS = frozenset("item list number object element".split())
 _SORTING_VERBS = frozenset("sort rank order arrange rearrange re-arrange reorder organize organise place".split())
 _ORDERING_VERBS = frozenset("sort rank order arrange assemble rearrange re-arrange reorder match pair look browse search visit".split())
@@ -572,7 +577,8 @@ _FACTUAL_DESCRIBE = frozenset(
     "cause causes function structure feature features characteristic characteristics purpose "
     "meaning significance advantage advantages trend trends challenge challenges performance character "
     "culture economy life properties property theory principle principles method methods "
-    "relationship types type system way situation scenario measure application use model technique techniques aspect".split()
+    "relationship types type system way situation scenario measure application use model technique techniques aspect "
+    "example".split()
 )
 
 
@@ -612,7 +618,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "classification"
     if has_input and _KEYWORD_LIST.found(text):  # "From the given text, create a keyword list"
         return "extraction"
-    if noun in {"list", "set"} and (verb in _BRAINSTORM_VERBS or verb in _HANDING_OVER_VERBS):
+    # "Develop a set of rules for ..." writes them.
+    if noun in {"list", "set"} and (verb in _BRAINSTORM_VERBS or verb in _HANDING_OVER_VERBS) and _RULES.isdisjoint(rest[2:5]):
         return "brainstorming"
     alphabetical = "alphabetical" in text.words or "alphabetic" in text.words
     # "Rearrange this sentence so it has subject-verb-object order" and "Rearrange the given word order" rewrite a sentence;
@@ -757,7 +764,8 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
         rest = rest[1:]
     if verb not in _BRAINSTORM_VERBS:
         # "Describe two ways ...", "Add three examples of ...": a number of ideas, whatever the verb.
-        return noun in _IDEA_NOUNS and verb not in _MAKING_VERBS and bool(_NUMBERED.match(" ".join(rest[:2])))
+        # "Write five questions about ..." lists them too.
+        return noun in _IDEA_NOUNS and (verb not in _MAKING_VERBS or noun == "question") and bool(_NUMBERED.match(" ".join(rest[:2])))
     if noun in _IDEAS_ALONE or (verb == "think" and noun in _IDEA_NOUNS):
         return True  # "Generate a new solution", "Think of a solution", unlike "Think of a title"
     if verb in {"suggest", "recommend", "propose"} and noun is not None:

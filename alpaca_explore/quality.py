@@ -34,6 +34,7 @@ _TEXT_PLACEHOLDER = re.compile(
 )
 _ABOUT_CODE = re.compile(r"\b(?:html|xml|markup|snippet|code|json|css|regex|regular expression|sql|query|database)\b", re.I)
 _ABOUT_MARKUP = re.compile(r"\b(?:html|xml|markup|tags?|snippet|code|json|css|urls?|links?)\b", re.I)
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\(https?://")
 _TAGS_ONLY = re.compile(r"(?:<[^<>\n]{1,40}>\s*)+")
 # A link in the instruction stands for content the record does not hold when it names such content.
 _LINKED_CONTENT = re.compile(r"\b(?:article|page|web ?site|site|video|post|blog|paper|story|report|document|news)\b", re.I)
@@ -60,7 +61,11 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
     stripped_output = output.strip()
     if not stripped_output or (len(stripped_output) <= 12 and _bare(stripped_output) in _NO_OUTPUT):
         issues.append("empty_output")
-    if _missing_media(instruction, input_) or (stripped_output[:1] == "<" and _is_media_placeholder(stripped_output, instruction)):
+    if (
+        _missing_media(instruction, input_)
+        or (stripped_output[:1] == "<" and _is_media_placeholder(stripped_output, instruction))
+        or ("![" in output and _MARKDOWN_IMAGE.search(output))  # "Here is a 3D visualization: ![car](http://...)"
+    ):
         issues.append("missing_media")
     if is_placeholder(input_):
         issues.append("placeholder_input")
@@ -97,8 +102,10 @@ def _missing_media(instruction: str, input_: str) -> bool:
             return False  # "Construct a regex to extract the links from the text": links are the data
         if re.search(_MEDIA, instruction, re.I):
             return True
-        # '<img src="cat.png">' in an HTML snippet to fix, a link in JSON: the markup is the data.
-        return not (stripped_input.startswith(("{", "[", "<html")) or _ABOUT_MARKUP.search(instruction))
+        # '<img src="cat.png">' in an HTML snippet to fix, a link in JSON: the markup is the data ("[Image of a
+        # product]" is no JSON).
+        data = stripped_input.startswith(("{", "<html")) or (stripped_input[:1] == "[" and not stripped_input[1:2].isalpha())
+        return not (data or _ABOUT_MARKUP.search(instruction))
     if ("://" in instruction or "www." in instruction) and not stripped_input and _LINKED_CONTENT.search(instruction):
         return True
     if _CREATE_MEDIA.search(instruction):

@@ -38,9 +38,10 @@ TWENTY_FIRST_SET = Path(__file__).parent / "data" / "labels_heldout21.tsv"  # li
 TWENTY_SECOND_SET = Path(__file__).parent / "data" / "labels_heldout22.tsv"  # likewise, after the twenty-first set's fixes
 TWENTY_THIRD_SET = Path(__file__).parent / "data" / "labels_heldout23.tsv"  # likewise, after the twenty-second set's fixes
 TWENTY_FOURTH_SET = Path(__file__).parent / "data" / "labels_heldout24.tsv"  # likewise, after the twenty-third set's fixes
+TWENTY_FIFTH_SET = Path(__file__).parent / "data" / "labels_heldout25.tsv"  # likewise, after the twenty-fourth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET, TWENTY_FIFTH_SET,
 )
 
 
@@ -69,7 +70,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set", "twenty-fifth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -164,6 +165,7 @@ def test_quality_flags_precision_on_labels(shared):
         ("Describe someone you admire", "describe", None),
         ("Generate a correct C++ program to compute the sum of N numbers.", "generate", "program"),
         ("For the following inputs, predict the output - open or close", "predict", "output"),  # a dash ends the object
+        ("Define the term electric circuit.", "define", "term"),  # the term, then what it names
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -358,6 +360,14 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Imagine you are an alien visiting Earth. Describe what you see.", "", "generation"),
         ("Suppose you are designing an online store. What kind of search bar should it have?", "", "open_qa"),
         ("Generate potential titles for a book on the subject of entrepreneurship.", "", "brainstorming"),
+        ("Explain what a computer algorithm is.", "", "open_qa"),
+        ("Explain this code.", "for i in range(3):\n    print(i)", "coding"),
+        ("Given the following text, list 5 facts about dolphins: Dolphins have fascinated humans since ancient times.", "", "brainstorming"),
+        ("Describe an example of a human making an ethical decision.", "", "open_qa"),
+        ("Develop a set of rules for the use of proper etiquette while attending a meeting", "", "generation"),
+        ("Write five questions about the US Constitution.", "", "brainstorming"),
+        ("Reorganise this paragraph so that it reads more clearly.", "Creative writing is a form of art. It uses imagination.", "rewrite"),
+        ("Design a data model to store customer information.", "", "coding"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -396,6 +406,9 @@ def test_gsm8k_is_mostly_math(shared):
         (("Construct a Regex statement to extract the links from given text.", "Useful links: www.example.com/links", r"\s(https?://\S+)"), []),
         (("Extract major topics from the provided essay.", "[Essay about history of the civil rights movement]", "Civil rights."), ["missing_media"]),
         (("Write a query to get the average purchase price from the table \"orders\"", "", "SELECT AVG(price) FROM orders;"), []),
+        (("Show me a 3D visualization of a car.", "", "Here it is: ![A 3D car](http://example.com/car.jpg)"), ["missing_media"]),
+        (("Create a tweet announcing a new product.", "[Image of a new product]", "Meet #ProductX!"), ["missing_media"]),
+        (("Sort the list.", "[3, 1, 2]", "[1, 2, 3]"), []),
         (("Compose a piano piece.", "", "<nooutput>"), ["empty_output"]),
         (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
         (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
