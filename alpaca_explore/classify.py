@@ -81,7 +81,7 @@ _NP_BOUNDARIES = frozenset(
     "describing explaining including involving showing related listed mentioned written spoken used needed "
     "required necessary below above here there shown known made found taken built held beginning starting "
     "ending is are was were be can could should would will may might must has have had do does did "
-    "over across through after before during until via per against toward towards around among".split()
+    "over across through after before during until via per against toward towards around among behind beyond".split()
 )
 _COORDINATORS = frozenset("and but or".split())
 _ADJECTIVE_SUFFIXES = ("ive", "ous", "ful", "able", "ible", "al", "ic", "ique", "ent", "ant", "less", "ish", "ary")
@@ -109,9 +109,10 @@ _IRREGULAR_NOUNS = {"children": "child", "people": "people", "data": "data", "me
                     "news": "news", "series": "series", "species": "species", "analyses": "analysis"}
 
 
+# Singular nouns in -s: "physics", "a bias".
 _SINGULAR_ICS = frozenset(
     "physics economics mathematics statistics politics ethics graphics genetics linguistics athletics "
-    "electronics robotics logistics analytics aesthetics dynamics mechanics".split()
+    "electronics robotics logistics analytics aesthetics dynamics mechanics bias gas canvas atlas alias".split()
 )
 _IE_NOUNS = frozenset("movie cookie pie tie lie rookie zombie calorie hippie selfie brownie smoothie genie prairie".split())
 
@@ -173,9 +174,12 @@ def _find_verb(tokens: list[str], allow_question: bool) -> tuple[str | None, int
     if start >= len(tokens):
         return None
     first = tokens[start]
-    if first in _INTRODUCERS or (len(first) > 5 and first.endswith("ing") and "," in tokens):  # "Referring to the link, explain"
-        # "Given the input, write ...": the verb heads the clause after a comma, not a word of a list
-        # before it ("Given 3 integers a, b, c, compute ...").
+    # "Given the input, write ...", "Referring to the link, explain ...", "You are given a text, edit it ...": the
+    # verb heads the clause after a comma, not a word of a list before it ("Given 3 integers a, b, c, compute ...").
+    introduces = first in _INTRODUCERS or (len(first) > 5 and first.endswith("ing")) or (
+        first == "you" and tokens[start + 1 : start + 3] in (["are", "given"], ["are", "provided"])
+    )
+    if introduces and (first in _INTRODUCERS or "," in tokens):
         for comma, token in enumerate(tokens[start:], start=start):
             if token != ",":
                 continue
@@ -188,6 +192,8 @@ def _find_verb(tokens: list[str], allow_question: bool) -> tuple[str | None, int
         if match:
             verb = match.group(1) or match.group(2)
             return verb, tokens.index(verb, start)
+    if first == "do" and tokens[start + 1 : start + 2] and tokens[start + 1] in DETERMINERS:
+        return first, start  # "Do the following equation", unlike "Do you ..."
     if first in QUESTION_WORDS:
         return (None, 0) if allow_question else None
     if first in _NOT_VERBS or not first[0].isalpha() or _is_a_subject(tokens, start):
@@ -281,6 +287,8 @@ def _object_noun(rest: list[str]) -> str | None:
             break
         if not content and (token in _ADJECTIVAL_PARTICIPLES or (token.endswith("ly") and _is_adjectival(rest, position + 1))):
             continue  # "a related topic", "a commonly used phrase"
+        if token == "to" and not content and rest[position - 1 : position + 2:2] and all(t[0].isdigit() for t in rest[position - 1 : position + 2 : 2]):
+            continue  # "a 5 to 7 lines story"
         if token in _BOUNDARIES_NOT_DETERMINERS and token not in _ING_NOUNS:  # "a new ending to the story"
             break
         if token in DETERMINERS or token in _INTENSIFIERS or token[0].isdigit() or len(token) == 1 or (token == "top" and _NUMBERED.match(" ".join(rest[position + 1 : position + 2]))):
@@ -448,7 +456,7 @@ _CLASSIFYING_VERBS = frozenset("classify categorize categorise label tag group r
 _JUDGING_VERBS = frozenset("evaluate assess judge review critique".split())
 _SCORES = frozenset("score scale rating grade".split())
 _LABELS = frozenset("tag label category class".split())
-_LABELLED_QUALITIES = frozenset("tone mood emotion sentiment tense".split())
+_LABELLED_QUALITIES = frozenset("tone mood emotion sentiment tense bias".split())
 _NAMING_VERBS = frozenset("identify determine detect describe predict tell find infer name guess designate".split())
 _IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?:sentence|statement|text|word|phrase|example|question)\b")
 _REWRITE = _Keywords(
@@ -513,7 +521,7 @@ _NUMBERED = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a f
 _IDEA_NOUNS = frozenset(
     "way idea tip suggestion strategy reason method step activity option alternative solution benefit "
     "advantage disadvantage example thing item question factor technique practice habit use application "
-    "career name topic resource book movie place destination tool feature goal hobby gift action measure".split()
+    "career name topic resource book movie place destination tool feature goal hobby gift action measure rule".split()
 )
 # In the plural, without "the", these are ideas: "Generate ideas for ...", "Generate potential titles for a book".
 _PLURAL_IDEAS = (_IDEA_NOUNS - {"step"}) | {"title", "slogan", "headline", "tagline"}
@@ -578,7 +586,7 @@ _FACTUAL_DESCRIBE = frozenset(
     "meaning significance advantage advantages trend trends challenge challenges performance character "
     "culture economy life properties property theory principle principles method methods "
     "relationship types type system way situation scenario measure application use model technique techniques aspect "
-    "example".split()
+    "example solution".split()
 )
 
 
@@ -648,7 +656,9 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         # The passage may follow the instruction itself: "Identify the subject of the sentence: The book was ...";
         # then a number counts what it holds ("Find three examples of alliteration in the following sentence: ...").
         quotes_a_passage = _QUOTED_PASSAGE.search(text.lowered) is not None
-        if (has_passage or quotes_a_passage) and (quotes_a_passage or not _COUNTED.search(" ".join(rest[:2]))):
+        # A number after "the" points into the passage too: "From the given passage, list the three details ...".
+        counts_ideas = rest[:1] != ["the"] and _COUNTED.search(" ".join(rest[:2]))
+        if (has_passage or quotes_a_passage) and (quotes_a_passage or not counts_ideas):
             return "extraction"
     if verb == "extract" or (has_passage and (noun == "keyword" or _KEYWORD_LIST.found(text))):
         return "extraction"

@@ -13,7 +13,7 @@ _PLACEHOLDERS = frozenset(
      "not applicable", "empty", "-", "--", "nothing", "input", "no input provided", "no input is required", "blank"}
 )
 _PLACEHOLDER_WRAPPING = " \t\n.{}[]()<>\\"
-_NO_OUTPUT = frozenset({"nooutput", "no output"})  # "<nooutput>": the output stands for none
+_NO_OUTPUT = frozenset({"nooutput", "no output", "noinput"})  # "<nooutput>" (or "<noinput>") as the output stands for none
 _MISSPELT_NOINPUT = re.compile(r"n[a-z]{0,3}put")  # "ninput", "noput", "nonput"
 _MEDIA = r"(?:image|picture|photo|photograph|painting|chart|graph|diagram|video|clip|audio|recording|sound ?clip|song|link|url|attachment|file|screenshot|drawing|illustration|infographic|map|figure|table|spreadsheet)"
 _MEDIA_REFERENCE = re.compile(

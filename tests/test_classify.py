@@ -39,9 +39,10 @@ TWENTY_SECOND_SET = Path(__file__).parent / "data" / "labels_heldout22.tsv"  # l
 TWENTY_THIRD_SET = Path(__file__).parent / "data" / "labels_heldout23.tsv"  # likewise, after the twenty-second set's fixes
 TWENTY_FOURTH_SET = Path(__file__).parent / "data" / "labels_heldout24.tsv"  # likewise, after the twenty-third set's fixes
 TWENTY_FIFTH_SET = Path(__file__).parent / "data" / "labels_heldout25.tsv"  # likewise, after the twenty-fourth set's fixes
+TWENTY_SIXTH_SET = Path(__file__).parent / "data" / "labels_heldout26.tsv"  # likewise, after the twenty-fifth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET, TWENTY_FIFTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET, TWENTY_FIFTH_SET, TWENTY_SIXTH_SET,
 )
 
 
@@ -70,7 +71,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set", "twenty-fifth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set", "twenty-fifth-set", "twenty-sixth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -166,6 +167,12 @@ def test_quality_flags_precision_on_labels(shared):
         ("Generate a correct C++ program to compute the sum of N numbers.", "generate", "program"),
         ("For the following inputs, predict the output - open or close", "predict", "output"),  # a dash ends the object
         ("Define the term electric circuit.", "define", "term"),  # the term, then what it names
+        ("Write a 5 to 7 lines story that conveys what happened.", "write", "story"),  # a range of numbers
+        ("Do the following equation: 8 + 4 / 2", "do", "equation"),  # an imperative "do"
+        ("Do you know the capital of France?", None, None),
+        ("Identify the poet behind the following poem.", "identify", "poet"),
+        ("You are given a text, edit it to make it more concise.", "edit", None),
+        ("Detect any bias in the following statement.", "detect", "bias"),
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -368,6 +375,10 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Write five questions about the US Constitution.", "", "brainstorming"),
         ("Reorganise this paragraph so that it reads more clearly.", "Creative writing is a form of art. It uses imagination.", "rewrite"),
         ("Design a data model to store customer information.", "", "coding"),
+        ("From the given passage, list the three details given about Alice's town.", "Alice lives in a small town full of quirky characters.", "extraction"),
+        ("What are some rules for being a good guest in someone else's home?", "", "brainstorming"),
+        ("Describe a possible solution to help improve the air quality in cities.", "", "open_qa"),
+        ("Detect any bias in the following statement and explain.", "Women are more suited for a desk job.", "classification"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -410,6 +421,7 @@ def test_gsm8k_is_mostly_math(shared):
         (("Create a tweet announcing a new product.", "[Image of a new product]", "Meet #ProductX!"), ["missing_media"]),
         (("Sort the list.", "[3, 1, 2]", "[1, 2, 3]"), []),
         (("Compose a piano piece.", "", "<nooutput>"), ["empty_output"]),
+        (("Summarize the text.", "Text.", "<noinput>"), ["empty_output"]),
         (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
         (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
         (("Explain gravity.", "", "Gravity is the force " + "that pulls objects toward each other and keeps planets in orbit " * 4 + "because of the"), ["truncated_output"]),
