@@ -110,7 +110,7 @@ _IRREGULAR_NOUNS = {"children": "child", "people": "people", "data": "data", "me
 
 
 # Singular nouns in -s: "physics", "a bias".
-_SINGULAR_ICS = frozenset(
+_SINGULAR_IN_S = frozenset(
     "physics economics mathematics statistics politics ethics graphics genetics linguistics athletics "
     "electronics robotics logistics analytics aesthetics dynamics mechanics bias gas canvas atlas alias".split()
 )
@@ -231,13 +231,6 @@ def _is_leading_adverb(tokens: list[str], start: int) -> bool:
     return tokens[start].endswith("ly") and bool(following) and following[0].isalpha() and following[0] not in DETERMINERS
 
 
-def _index(tokens: list[str], token: str, start: int) -> int | None:
-    try:
-        return tokens.index(token, start)
-    except ValueError:
-        return None
-
-
 def _object_noun(rest: list[str]) -> str | None:
     """Head noun of the noun phrase that follows the verb, or None for a clause or no object."""
     i = 0
@@ -287,7 +280,7 @@ def _object_noun(rest: list[str]) -> str | None:
             break
         if not content and (token in _ADJECTIVAL_PARTICIPLES or (token.endswith("ly") and _is_adjectival(rest, position + 1))):
             continue  # "a related topic", "a commonly used phrase"
-        if token == "to" and not content and rest[position - 1 : position + 2:2] and all(t[0].isdigit() for t in rest[position - 1 : position + 2 : 2]):
+        if token == "to" and not content and 0 < position < len(rest) - 1 and rest[position - 1][0].isdigit() and rest[position + 1][0].isdigit():
             continue  # "a 5 to 7 lines story"
         if token in _BOUNDARIES_NOT_DETERMINERS and token not in _ING_NOUNS:  # "a new ending to the story"
             break
@@ -346,7 +339,7 @@ def singular(noun: str) -> str:
     noun = noun.strip("'’\"")
     if noun in _IRREGULAR_NOUNS:
         return _IRREGULAR_NOUNS[noun]
-    if len(noun) <= 3 or not noun.endswith("s") or noun.endswith(("ss", "us", "is")) or noun in _SINGULAR_ICS:
+    if len(noun) <= 3 or not noun.endswith("s") or noun.endswith(("ss", "us", "is")) or noun in _SINGULAR_IN_S:
         return noun
     if noun.endswith("ies") and len(noun) > 4:
         return noun[:-1] if noun[:-1] in _IE_NOUNS else noun[:-3] + "y"
