@@ -49,6 +49,7 @@ _REFUSAL = re.compile(
     r"\bthis (?:task|instruction|request) (?:cannot|can't|requires)\b.{0,60}\b(?:gpt|language model|visual|physical)\b",
     re.I | re.S,
 )
+_ASKS_ABOUT_INABILITY = re.compile(r"\b(?:inappropriate|impossible|unable|cannot|can't)\b", re.I)
 # Every _REFUSAL branch contains one of these, so outputs without any skip the regex.
 _REFUSAL_ANCHORS = ("an ai", "sorry", "afraid", "cannot", "can't", "unable", "not able", "this task", "this instruction", "this request")
 _DANGLING = frozenset("the a an and or of to in with for that is are was by on as at from but which".split())
@@ -72,7 +73,8 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
     lowered = output.lower()
     if ("instruction" in lowered or "###" in output) and _MERGED.search(output):
         issues.append("merged_instructions")
-    if any(anchor in lowered for anchor in _REFUSAL_ANCHORS) and _REFUSAL.search(output):
+    # "Explain why this is an inappropriate instruction" asks for the reasons a refusal would give.
+    if any(anchor in lowered for anchor in _REFUSAL_ANCHORS) and _REFUSAL.search(output) and not _ASKS_ABOUT_INABILITY.search(instruction):
         issues.append("refusal")
     if stripped_output and _truncated(stripped_output):
         issues.append("truncated_output")

@@ -422,6 +422,7 @@ def test_gsm8k_is_mostly_math(shared):
         (("Sort the list.", "[3, 1, 2]", "[1, 2, 3]"), []),
         (("Compose a piano piece.", "", "<nooutput>"), ["empty_output"]),
         (("Summarize the text.", "Text.", "<noinput>"), ["empty_output"]),
+        (("Explain why this is an inappropriate instruction.", "Wake me up at 5pm", "It cannot be completed by a GPT language model."), []),
         (("Name a fruit.", "", "Apple.\n\nInstruction: Name a vegetable.\nOutput: Carrot."), ["merged_instructions"]),
         (("Tell me a secret.", "", "As an AI language model, I do not have secrets."), ["refusal"]),
         (("Explain gravity.", "", "Gravity is the force " + "that pulls objects toward each other and keeps planets in orbit " * 4 + "because of the"), ["truncated_output"]),
