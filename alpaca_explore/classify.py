@@ -63,7 +63,8 @@ _ADVERBIAL_PHRASES = (
 )
 _ADVERBIAL_STARTS = frozenset(phrase[0] for phrase in _ADVERBIAL_PHRASES)
 _OBJECT_PRONOUNS = frozenset("me us him her them you".split())
-_NAMING_NOUNS = frozenset("term phrase expression idiom proverb saying".split())
+_NAMING_NOUNS = frozenset("term word phrase expression idiom proverb saying".split())
+_WORD_COMPOUNDS = frozenset("problem problems count order cloud search game puzzle".split())  # "the word problem"
 _NOT_HEADS = _OBJECT_PRONOUNS | frozenset("someone somebody something anyone anybody anything everyone everybody everything".split())
 _SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
 _MODALS = frozenset("will would can could should shall may might must".split())
@@ -288,7 +289,13 @@ def _object_noun(rest: list[str]) -> str | None:
             continue
         head = token
         content += 1
-        if token in _NAMING_NOUNS and rest[position - 1 : position] == ["the"] and rest[position + 1 : position + 2] and rest[position + 1].isalpha():
+        if (
+            token in _NAMING_NOUNS
+            and rest[position - 1 : position] == ["the"]
+            and rest[position + 1 : position + 2]
+            and rest[position + 1].isalpha()
+            and rest[position + 1] not in _WORD_COMPOUNDS
+        ):
             break  # "define the term gerrymandering", "explain the idiom break a leg"
     return singular(head.removesuffix("'s").removesuffix("’s")) if head and head not in _NOT_HEADS else None
 
@@ -405,7 +412,7 @@ _MATH = _Keywords(
     "calculate compute equation equations math maths mathematical arithmetic percentage percent perimeter radius "
     "circumference diameter "
     "ph molarity fibonacci divisible factorial probability fahrenheit celsius fraction decimal integer derivative integral logarithm "
-    "exponent quadratic polynomial triangle hypotenuse plus minus formula multiply subtract "
+    "exponent quadratic polynomial triangle hypotenuse plus minus formula multiply multiplying subtract subtracting dividing "
     "median average radians degrees angle ratio",
     ("sum of", "product of", "average of", "mean of", "median of", "mode of", "area of", "volume of", "square root",
      "cube root", "power of", "divided by", "multiplied by", "prime number", "prime numbers", "greatest common",
@@ -417,7 +424,9 @@ _MATH = _Keywords(
 _DIGIT_MATH = _Keywords("divide round rounded")
 _HOW_MANY = _Keywords("", ("how many", "how much"))
 _MATH_WITHOUT_NUMBERS = _Keywords(
-    "equation calculate calculates compute derivative integral probability mathematical formula theorem", ("truth table",)
+    "equation calculate calculates compute derivative integral probability mathematical formula theorem trigonometric "
+    "trigonometry",
+    ("truth table",),
 )
 _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|\d\s*%|=\s*\d|\d+\s*(?:km|kg|miles?|meters?|cm|feet|ounces?|liters?|pounds?|degrees)")
 _CONVERT_NUMBER = re.compile(r"\bconvert \d")
@@ -540,7 +549,7 @@ _REWRITE_VERBS = frozenset(
     "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
     "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
     "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format reformulate restate reframe "
-    "decipher decode decrypt encrypt normalize standardize reverse divide swap reorganise reorganize".split()
+    "decipher decode decrypt encrypt normalize standardize reverse divide swap reorganise reorganize join".split()
 )
 _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
@@ -601,7 +610,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     # "Write a blog post summarizing why ..." writes a post; "... summarizing the given story / the movie Inception" summarizes.
     writes_a_piece = verb in _GENERATION_VERBS and noun in _WRITTEN_FORMS and not has_input and not _summarizes_a_work(rest)
     outlines_a_passage = noun == "outline" and len(input_.split(None, 8)) > 8  # "Write an outline of the story below"
-    if verb in {"summarize", "summarise"} or outlines_a_passage or (summary_words and verb not in _STRONG_REWRITE_VERBS and not writes_a_piece):
+    sums_up = (verb == "sum" and rest[:1] == ["up"]) or noun == "synopsis"  # "Sum up the sentence", "Write a synopsis of"
+    if verb in {"summarize", "summarise"} or sums_up or outlines_a_passage or (summary_words and verb not in _STRONG_REWRITE_VERBS and not writes_a_piece):
         return "summarization"
     if verb in _CLASSIFYING_VERBS or _CLASSIFY.found(text) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"

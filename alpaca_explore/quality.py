@@ -15,7 +15,7 @@ _PLACEHOLDERS = frozenset(
 _PLACEHOLDER_WRAPPING = " \t\n.{}[]()<>\\"
 _NO_OUTPUT = frozenset({"nooutput", "no output", "noinput"})  # "<nooutput>" (or "<noinput>") as the output stands for none
 _MISSPELT_NOINPUT = re.compile(r"n[a-z]{0,3}put")  # "ninput", "noput", "nonput"
-_MEDIA = r"(?:image|picture|photo|photograph|painting|chart|graph|diagram|video|clip|audio|recording|sound ?clip|song|link|url|attachment|file|screenshot|drawing|illustration|infographic|map|figure|table|spreadsheet)"
+_MEDIA = r"(?:image|picture|photo|photograph|painting|chart|graph|diagram|video|clip|audio|recording|sound ?clip|song|link|url|attachment|file|screenshot|drawing|illustration|infographic|map|figure|table|spreadsheet|artwork|art ?piece|sculpture)"
 _MEDIA_REFERENCE = re.compile(
     rf"\b(?:this|these|the following|following|given|attached|above|below|provided|shown|displayed|linked|accompanying|embedded)\s+(?:\w+\s+)?{_MEDIA}s?\b|"
     rf"\b(?:in|from|of|on) the {_MEDIA}s?\b(?! (?:of|that|which|with|for|to|about))"
@@ -60,7 +60,9 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
     """The issue codes of one record, except ``duplicate_instruction`` (that needs the records before it)."""
     issues = []
     stripped_output = output.strip()
-    if not stripped_output or (len(stripped_output) <= 12 and _bare(stripped_output) in _NO_OUTPUT):
+    if not stripped_output or (len(stripped_output) <= 12 and _bare(stripped_output) in _NO_OUTPUT) or (
+        stripped_output[:1] in "<[(" and _bare(stripped_output).startswith(("no output,", "nooutput,"))  # "<No output, cannot ...>"
+    ):
         issues.append("empty_output")
     if (
         _missing_media(instruction, input_)

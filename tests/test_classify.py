@@ -40,9 +40,10 @@ TWENTY_THIRD_SET = Path(__file__).parent / "data" / "labels_heldout23.tsv"  # li
 TWENTY_FOURTH_SET = Path(__file__).parent / "data" / "labels_heldout24.tsv"  # likewise, after the twenty-third set's fixes
 TWENTY_FIFTH_SET = Path(__file__).parent / "data" / "labels_heldout25.tsv"  # likewise, after the twenty-fourth set's fixes
 TWENTY_SIXTH_SET = Path(__file__).parent / "data" / "labels_heldout26.tsv"  # likewise, after the twenty-fifth set's fixes
+TWENTY_SEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout27.tsv"  # likewise, after the twenty-sixth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET, TWENTY_FIFTH_SET, TWENTY_SIXTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET, TWENTY_FIFTH_SET, TWENTY_SIXTH_SET, TWENTY_SEVENTH_SET,
 )
 
 
@@ -71,7 +72,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set", "twenty-fifth-set", "twenty-sixth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set", "twenty-fifth-set", "twenty-sixth-set", "twenty-seventh-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -173,6 +174,8 @@ def test_quality_flags_precision_on_labels(shared):
         ("Identify the poet behind the following poem.", "identify", "poet"),
         ("You are given a text, edit it to make it more concise.", "edit", None),
         ("Detect any bias in the following statement.", "detect", "bias"),
+        ("Convert the word discovery into a noun.", "convert", "word"),
+        ("Solve the word problem below.", "solve", "problem"),
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -379,6 +382,12 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("What are some rules for being a good guest in someone else's home?", "", "brainstorming"),
         ("Describe a possible solution to help improve the air quality in cities.", "", "open_qa"),
         ("Detect any bias in the following statement and explain.", "Women are more suited for a desk job.", "classification"),
+        ("Write a synopsis of the given text.", "Shrek is the tale of a large, green ogre who lives alone in a swamp.", "summarization"),
+        ("Generate a headline for the film synopsis below.", "Film Synopsis: After a drought, a farmer finds water.", "generation"),
+        ("What is the result of multiplying 87 and 183?", "", "math"),
+        ("Join the following words to form a compound word.", "Sun and shine", "rewrite"),
+        ("Sum up the sentence using one or two words.", "It is never too late to learn something new.", "summarization"),
+        ("Given a problem, identify the trigonometric function to be used.", "Find the angle of elevation of an object.", "math"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -420,6 +429,8 @@ def test_gsm8k_is_mostly_math(shared):
         (("Show me a 3D visualization of a car.", "", "Here it is: ![A 3D car](http://example.com/car.jpg)"), ["missing_media"]),
         (("Create a tweet announcing a new product.", "[Image of a new product]", "Meet #ProductX!"), ["missing_media"]),
         (("Sort the list.", "[3, 1, 2]", "[1, 2, 3]"), []),
+        (("Design a user interface for a web app.", "", "<No output, cannot design a graphical user interface>"), ["empty_output"]),
+        (("Comment on the following art piece.", "", "It is bold."), ["missing_media"]),
         (("Compose a piano piece.", "", "<nooutput>"), ["empty_output"]),
         (("Summarize the text.", "Text.", "<noinput>"), ["empty_output"]),
         (("Explain why this is an inappropriate instruction.", "Wake me up at 5pm", "It cannot be completed by a GPT language model."), []),
