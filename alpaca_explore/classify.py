@@ -62,6 +62,7 @@ _ADVERBIAL_PHRASES = (
     ("in", "plain", "english"), ("in", "your", "own", "words"),
 )
 _ADVERBIAL_STARTS = frozenset(phrase[0] for phrase in _ADVERBIAL_PHRASES)
+_LENGTH_UNITS = frozenset("words word sentences sentence lines paragraphs characters".split())
 _OBJECT_PRONOUNS = frozenset("me us him her them you".split())
 _NAMING_NOUNS = frozenset("term word phrase expression idiom proverb saying".split())
 _WORD_COMPOUNDS = frozenset("problem problems count order cloud search game puzzle".split())  # "the word problem"
@@ -85,7 +86,7 @@ _NP_BOUNDARIES = frozenset(
     "over across through after before during until via per against toward towards around among behind beyond".split()
 )
 _COORDINATORS = frozenset("and but or".split())
-_ADJECTIVE_SUFFIXES = ("ive", "ous", "ful", "able", "ible", "al", "ic", "ique", "ent", "ant", "less", "ish", "ary")
+_ADJECTIVE_SUFFIXES = ("ive", "ous", "ful", "able", "ible", "al", "ic", "ique", "ent", "ant", "less", "ish", "ary", "id")
 _INTENSIFIERS = frozenset("very really quite highly extremely truly so too fairly rather".split())
 _POSTPOSITIVE = frozenset("present available suitable possible involved responsible eligible visible".split())
 _ING_NOUNS = frozenset(
@@ -164,6 +165,8 @@ def _verb_and_noun(sentences: list[list[str]]) -> tuple[str | None, str | None, 
             rest = rest[1:]
         if rest and rest[0] in _ADVERBIAL_STARTS:  # "Describe in detail the process of ...", "Explain in simple terms ..."
             rest = next((rest[len(phrase) :] for phrase in _ADVERBIAL_PHRASES if tuple(rest[: len(phrase)]) == phrase), rest)
+            if rest[:1] == ["in"] and rest[2:3] and rest[2] in _LENGTH_UNITS and (rest[1][0].isdigit() or rest[1] in _NUMBER_WORDS):
+                rest = rest[3:]  # "Explain in 100 words the concept of ..."
         preposition = _PREPOSITIONAL_VERBS.get(verb)
         return verb, _object_noun(rest[1:] if preposition and rest[:1] == [preposition] else rest), rest
     return None, None, []
@@ -428,7 +431,9 @@ _MATH_WITHOUT_NUMBERS = _Keywords(
     "trigonometry",
     ("truth table",),
 )
-_ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|\d\s*%|=\s*\d|\d+\s*(?:km|kg|miles?|meters?|cm|feet|ounces?|liters?|pounds?|degrees)")
+_ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|\d\s*%|=\s*\d")
+# A quantity with its unit is maths when a result is asked for ("What is 10 km in miles?"), not in "lose 10 pounds".
+_QUANTITY = re.compile(r"\d+\s*(?:km|kg|miles?|meters?|cm|feet|ounces?|liters?|pounds?|degrees)")
 _CONVERT_NUMBER = re.compile(r"\bconvert \d")
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = frozenset("zero one two three four five six seven eight nine ten twenty hundred thousand half twice dozen".split())
@@ -464,7 +469,7 @@ _IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?
 _REWRITE = _Keywords(
     "rewrite rewriting re-write rephrase paraphrase reword re-word translate translation proofread spelling "
     "grammar edit revise tense punctuate punctuation punctuated punctuating",
-    ("passive voice", "active voice", "correct version", "corrected version", "provide a correction", "more concise", "more formal", "less formal", "grammatically correct",
+    ("passive voice", "active voice", "correct version", "corrected version", "provide a correction", "and correct", "more concise", "more formal", "less formal", "grammatically correct",
      *(f"correct the {thing}" for thing in ("grammar", "spelling", "sentence", "error", "errors", "mistake", "mistakes")),
      "synonym for each", "synonyms for each",
      *(f"into {language}" for language in ("french", "spanish", "german", "italian", "chinese", "japanese", "english")),
@@ -542,7 +547,7 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay dialogue think speak extend recreate frame sketch synthesize complete fill suggest propose debate argue post".split()
+    "act role-play roleplay dialogue think speak extend recreate frame sketch synthesize greet complete fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
@@ -588,7 +593,7 @@ _FACTUAL_DESCRIBE = frozenset(
     "meaning significance advantage advantages trend trends challenge challenges performance character "
     "culture economy life properties property theory principle principles method methods "
     "relationship types type system way situation scenario measure application use model technique techniques aspect "
-    "example solution".split()
+    "example solution issue problem".split()
 )
 
 
@@ -637,7 +642,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     # sentences, words and items get sorted.
     reorders_a_sentence = (noun in _PROSE_NOUNS and noun in rest[:3] and not alphabetical) or " word order " in text.padded
     sorts_items = verb in _SORTING_VERBS and (noun is None or noun in _ITEMS) and has_input  # "reorder them by some criterion"
-    if ("order" in text.words and (verb in _SORTING_VERBS or alphabetical) and not reorders_a_sentence) or sorts_items:
+    predicts = noun in {"prediction", "forecast"}  # "Make a prediction about the stock market given the data"
+    if ("order" in text.words and (verb in _SORTING_VERBS or alphabetical) and not reorders_a_sentence) or sorts_items or predicts:
         return "other"
     # "Make up a sentence" invents one.
     edits = verb in _REWRITE_VERBS and not (verb == "make" and rest[:1] == ["up"])
@@ -671,7 +677,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if input_words >= 8 and (
         (verb in _QA_VERBS and noun not in {"way", "example"})
         or (verb == "list" and rest[:1] == ["the"])  # "List the major flaws of this design"
-        or noun in {"analysis", "interpretation", "critique"}  # "Provide a brief analysis of the given poem"
+        or noun in {"analysis", "interpretation", "critique", "feedback"}  # "Provide a brief analysis of the given poem"
         or (verb is None and text.lowered.rstrip().endswith("?") and input_words >= 15)
         or refers_to_passage
     ):
@@ -726,7 +732,7 @@ def _is_coding(text: _Text, input_: str, verb: str | None, noun: str | None) -> 
         return False
     # "What is an algorithm?" asks what a word means; "What does this code print?" is about code.
     defines = verb is None and not input_ and text.padded.startswith((" what is a", " what is an ", " what are "))
-    if _CODE.found(text) and (verb is None or _CODE_ACTION.found(text)) and not defines and not _only_names_languages(text):
+    if _CODE.found(text) and _CODE_ACTION.found(text) and not defines and not _only_names_languages(text):
         return True
     if verb in _TEXT_REWRITE_VERBS or verb in _CLASSIFYING_VERBS:  # the input is text to edit or data to sort
         return False
@@ -752,8 +758,13 @@ def _is_math(text: _Text, input_: str) -> bool:
         or ("solve" in text.words and (instruction_has_digit or _DIGIT.search(input_) is not None))
         or (_HOW_MANY.found(text) and (instruction_has_number or _DIGIT.search(input_) is not None))
         or (instruction_has_digit and bool(_ARITHMETIC.search(text.lowered)))
+        or (instruction_has_digit and _ASKS_FOR_A_RESULT.found(text) and bool(_QUANTITY.search(text.lowered)))
         or (instruction_has_digit and "convert" in text.words and bool(_CONVERT_NUMBER.search(text.lowered)))
-        or (_ASKS_FOR_A_RESULT.found(text) and _DIGIT.search(input_) is not None and bool(_ARITHMETIC.search(input_)))
+        or (
+            _ASKS_FOR_A_RESULT.found(text)
+            and _DIGIT.search(input_) is not None
+            and bool(_ARITHMETIC.search(input_) or _QUANTITY.search(input_))
+        )
     )
 
 

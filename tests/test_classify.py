@@ -41,9 +41,10 @@ TWENTY_FOURTH_SET = Path(__file__).parent / "data" / "labels_heldout24.tsv"  # l
 TWENTY_FIFTH_SET = Path(__file__).parent / "data" / "labels_heldout25.tsv"  # likewise, after the twenty-fourth set's fixes
 TWENTY_SIXTH_SET = Path(__file__).parent / "data" / "labels_heldout26.tsv"  # likewise, after the twenty-fifth set's fixes
 TWENTY_SEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout27.tsv"  # likewise, after the twenty-sixth set's fixes
+TWENTY_EIGHTH_SET = Path(__file__).parent / "data" / "labels_heldout28.tsv"  # likewise, after the twenty-seventh set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET, TWENTY_FIFTH_SET, TWENTY_SIXTH_SET, TWENTY_SEVENTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET, TWENTY_FIFTH_SET, TWENTY_SIXTH_SET, TWENTY_SEVENTH_SET, TWENTY_EIGHTH_SET,
 )
 
 
@@ -72,7 +73,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set", "twenty-fifth-set", "twenty-sixth-set", "twenty-seventh-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set", "twenty-fifth-set", "twenty-sixth-set", "twenty-seventh-set", "twenty-eighth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -176,6 +177,8 @@ def test_quality_flags_precision_on_labels(shared):
         ("Detect any bias in the following statement.", "detect", "bias"),
         ("Convert the word discovery into a noun.", "convert", "word"),
         ("Solve the word problem below.", "solve", "problem"),
+        ("Explain in 100 words the concept of deep learning.", "explain", "concept"),  # a length before the object
+        ("Produce a vivid and realistic description of the event.", "produce", "description"),
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -388,6 +391,16 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Join the following words to form a compound word.", "Sun and shine", "rewrite"),
         ("Sum up the sentence using one or two words.", "It is never too late to learn something new.", "summarization"),
         ("Given a problem, identify the trigonometric function to be used.", "Find the angle of elevation of an object.", "math"),
+        ("How does a decision tree algorithm work?", "", "open_qa"),
+        ("What does this code print?", "x = [1, 2]\nprint(len(x))", "coding"),
+        ("Greet someone on their birthday.", "", "generation"),
+        ("Describe an environmental issue that has been in the news recently.", "", "open_qa"),
+        ("Make a prediction about the stock market given the economic data.", "Unemployment has risen from 4.5% to 10.2%.", "other"),
+        ("Give feedback for the following essay", "This essay discusses the importance of computer programming for students.", "closed_qa"),
+        ("Suggest a way to lose 10 pounds in two weeks.", "", "brainstorming"),
+        ("What is 10 km in miles?", "", "math"),
+        ("Estimate how long it will take to paint this room", "Size of room | 10 feet by 12 feet", "math"),
+        ("In the provided sentence, identify and correct the faulty comparison.", "The house was even more big than we expected.", "rewrite"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
