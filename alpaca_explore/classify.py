@@ -76,9 +76,10 @@ _QUANTIFIERS = frozenset(
     {("at", "least"), ("at", "most"), ("up", "to"), ("no", "more"), ("more", "than"), ("less", "than"),
      *((word, "of") for word in ("all", "some", "each", "any", "both", "most", "many", "none", "several"))}
 )
+_QUANTITIES = frozenset(("a", amount, "of") for amount in ("couple", "lot", "number", "variety", "bunch"))
 _CLAUSE_STARTS = frozenset("what who which where when why how whether if it them something anything".split())
 _NP_BOUNDARIES = frozenset(
-    "of about for to in on with from into by at as between using that which who whom where when while if why how whether under near "
+    "of about for to in on with from into by at as between using that which who whom whose where when while if why how whether under near "
     "and or but so than without within according like regarding based given provided containing "
     "describing explaining including involving showing related listed mentioned written spoken used needed "
     "required necessary below above here there shown known made found taken built held beginning starting "
@@ -252,6 +253,8 @@ def _object_noun(rest: list[str]) -> str | None:
             i += 1
     if tuple(rest[i : i + 2]) in _QUANTIFIERS:
         i += 2
+    elif tuple(rest[i : i + 3]) in _QUANTITIES:  # "a couple of jokes"
+        i += 3
     if i >= len(rest) or rest[i] in _CLAUSE_STARTS:
         return None
     head = None
@@ -449,7 +452,7 @@ _CLASSIFY = _Keywords(
     "classify categorize categorise classifies sentiment",
     ("true or false", "yes or no", "fact or opinion", "fact or an opinion", "positive or negative",
      "positive , negative", "positive , or negative", "which category", "what category", "correct category",
-     "does not fit", "doesn't fit", "does not belong", "doesn't belong", "odd one out", "into two groups", "into groups", "decide which",
+     "does not fit", "doesn't fit", "does not belong", "doesn't belong", "do not belong", "don't belong", "odd one out", "into two groups", "into groups", "decide which",
      *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in _GRAMMATICAL_THINGS),
      *(f"{verb} {conjunction}" for verb in ("determine", "decide", "identify", "tell", "indicate", "check", "detect", "predict") for conjunction in ("whether", "if")),
      *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each")),
@@ -554,7 +557,7 @@ _REWRITE_VERBS = frozenset(
     "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
     "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
     "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format reformulate restate reframe "
-    "decipher decode decrypt encrypt normalize standardize reverse divide swap reorganise reorganize join".split()
+    "decipher decode decrypt encrypt normalize standardize reverse divide swap reorganise reorganize join enumerate".split()
 )
 _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
@@ -671,10 +674,11 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
             return "extraction"
     if verb == "extract" or (has_passage and (noun == "keyword" or _KEYWORD_LIST.found(text))):
         return "extraction"
-    if noun == "word" and not _WORD_RELATIONS.isdisjoint(text.words):
-        return "open_qa"  # "Write 7 words related to the word "party"", "Find words that rhyme with cat"
+    if (noun == "word" and not _WORD_RELATIONS.isdisjoint(text.words)) or noun in {"synonym", "antonym", "homophone"}:
+        return "open_qa"  # "Write 7 words related to the word "party"", "Create an antonym for the word early"
     input_words = len(input_.split(None, 15)) if has_input else 0  # up to 16: enough for the tests below
-    if input_words >= 8 and (
+    writes_a_work = verb in _GENERATION_VERBS and (noun in _CREATIVE_NOUNS or noun in _WRITTEN_PIECES)
+    if input_words >= 8 and not writes_a_work and (
         (verb in _QA_VERBS and noun not in {"way", "example"})
         or (verb == "list" and rest[:1] == ["the"])  # "List the major flaws of this design"
         or noun in {"analysis", "interpretation", "critique", "feedback"}  # "Provide a brief analysis of the given poem"
@@ -704,8 +708,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "generation"  # "Outline a plan to build an online store", unlike "Outline the steps to ..."
     if verb == "complete" and noun == "analogy" and rest[:1] in (["the"], ["this"]):
         return "open_qa"  # "Complete the analogy: A is to B as ...", unlike "Create an analogy"
-    if verb == "share" and noun in _TOLD_STORIES:
-        return "generation"  # "Share a funny anecdote"
+    if (verb == "share" and noun in _TOLD_STORIES) or (verb == "resolve" and noun in {"argument", "conflict", "dispute"}):
+        return "generation"  # "Share a funny anecdote", "Resolve the conflict between the two characters"
     if (verb == "tell" and noun not in _TOLD_STORIES) or (verb == "write" and noun in {"definition", "explanation"}):
         return "open_qa"
     if verb in _GENERATION_VERBS:

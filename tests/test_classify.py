@@ -42,9 +42,10 @@ TWENTY_FIFTH_SET = Path(__file__).parent / "data" / "labels_heldout25.tsv"  # li
 TWENTY_SIXTH_SET = Path(__file__).parent / "data" / "labels_heldout26.tsv"  # likewise, after the twenty-fifth set's fixes
 TWENTY_SEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout27.tsv"  # likewise, after the twenty-sixth set's fixes
 TWENTY_EIGHTH_SET = Path(__file__).parent / "data" / "labels_heldout28.tsv"  # likewise, after the twenty-seventh set's fixes
+TWENTY_NINTH_SET = Path(__file__).parent / "data" / "labels_heldout29.tsv"  # likewise, after the twenty-eighth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET, TWENTY_FIFTH_SET, TWENTY_SIXTH_SET, TWENTY_SEVENTH_SET, TWENTY_EIGHTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET, TWENTY_FIFTH_SET, TWENTY_SIXTH_SET, TWENTY_SEVENTH_SET, TWENTY_EIGHTH_SET, TWENTY_NINTH_SET,
 )
 
 
@@ -73,7 +74,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set", "twenty-fifth-set", "twenty-sixth-set", "twenty-seventh-set", "twenty-eighth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set", "twenty-fifth-set", "twenty-sixth-set", "twenty-seventh-set", "twenty-eighth-set", "twenty-ninth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -179,6 +180,8 @@ def test_quality_flags_precision_on_labels(shared):
         ("Solve the word problem below.", "solve", "problem"),
         ("Explain in 100 words the concept of deep learning.", "explain", "concept"),  # a length before the object
         ("Produce a vivid and realistic description of the event.", "produce", "description"),
+        ("Construct a math equation whose answer is 12", "construct", "equation"),
+        ("Generate a couple of jokes.", "generate", "joke"),  # a quantity before the head
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -401,6 +404,12 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("What is 10 km in miles?", "", "math"),
         ("Estimate how long it will take to paint this room", "Size of room | 10 feet by 12 feet", "math"),
         ("In the provided sentence, identify and correct the faulty comparison.", "The house was even more big than we expected.", "rewrite"),
+        ("Resolve the conflict in the sentence.", "He wanted to watch a movie but she wanted to go to a party.", "generation"),
+        ("Create an antonym for the word \"Early\". Output the antonym.", "", "open_qa"),
+        ("Complete the following nursery rhyme.", "Jack and Jill went up the hill", "generation"),
+        ("Write a short story based on the article.", "In a recent survey, 90% of participants said that self-care is important.", "generation"),
+        ("Two of the following words do not belong in the same category. Identify them.", "Saber, Shotgun, Spear", "classification"),
+        ("Enumerate the given set of items.", "Apple, Orange, Mango", "rewrite"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
