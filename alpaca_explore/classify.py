@@ -402,6 +402,9 @@ _CODE = _Keywords(
      "data structure", "data model", "binary search", "sorting algorithm", "script to", "script that", "python script",
      "shell script", "bash script", "class that", "class in", "python class", "java class"),
 )
+_IN_A_LANGUAGE = _Keywords(
+    "", tuple(f"{how} {language}" for how in ("using", "in") for language in ("python", "javascript", "java", "c + +", "sql", "ruby", "php", "golang"))
+)
 _CODE_ACTION = _Keywords(
     "write create develop construct generate design build implement provide give suggest edit rewrite debug fix update transform refactor "
     "convert modify optimize optimise translate"
@@ -452,7 +455,7 @@ _CLASSIFY = _Keywords(
     "classify categorize categorise classifies sentiment",
     ("true or false", "yes or no", "fact or opinion", "fact or an opinion", "positive or negative",
      "positive , negative", "positive , or negative", "which category", "what category", "correct category",
-     "does not fit", "doesn't fit", "does not belong", "doesn't belong", "do not belong", "don't belong", "odd one out", "into two groups", "into groups", "decide which",
+     "does not fit", "doesn't fit", "does not belong", "doesn't belong", "do not belong", "don't belong", "parts of speech", "into two categories", "into categories", "odd one out", "into two groups", "into groups", "decide which",
      *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in _GRAMMATICAL_THINGS),
      *(f"{verb} {conjunction}" for verb in ("determine", "decide", "identify", "tell", "indicate", "check", "detect", "predict") for conjunction in ("whether", "if")),
      *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each")),
@@ -472,7 +475,7 @@ _IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?
 _REWRITE = _Keywords(
     "rewrite rewriting re-write rephrase paraphrase reword re-word translate translation proofread spelling "
     "grammar edit revise tense punctuate punctuation punctuated punctuating",
-    ("passive voice", "active voice", "correct version", "corrected version", "provide a correction", "and correct", "more concise", "more formal", "less formal", "grammatically correct",
+    ("passive voice", "active voice", "correct version", "corrected version", "a correction", "and correct", "more concise", "more formal", "less formal", "grammatically correct",
      *(f"correct the {thing}" for thing in ("grammar", "spelling", "sentence", "error", "errors", "mistake", "mistakes")),
      "synonym for each", "synonyms for each",
      *(f"into {language}" for language in ("french", "spanish", "german", "italian", "chinese", "japanese", "english")),
@@ -557,7 +560,7 @@ _REWRITE_VERBS = frozenset(
     "simplify improve fix modify restructure reformat relabel capitalize punctuate condense expand "
     "combine replace insert delete remove transform convert change turn rearrange re-arrange reorder "
     "arrange make update append adjust alter add break split clarify encode reconstruct transcribe format reformulate restate reframe "
-    "decipher decode decrypt encrypt normalize standardize reverse divide swap reorganise reorganize join enumerate".split()
+    "decipher decode decrypt encrypt normalize standardize reverse divide swap reorganise reorganize join enumerate toggle".split()
 )
 _STRONG_REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread relabel "
@@ -579,7 +582,7 @@ _KNOWLEDGE_NOUNS = frozenset(
 ) | _LEXICAL_NOUNS
 # "Describe the color red in a metaphorical way": writing, however definite the object.
 _CREATIVE_MANNER = _Keywords(
-    "metaphorically poetically creatively vividly humorously imaginatively",
+    "metaphorically poetically creatively vividly humorously imaginatively hypothetical imaginary fictional fictitious",
     tuple(f"{manner} {way}" for manner in ("metaphorical", "poetic", "creative", "vivid", "humorous", "imaginative") for way in ("way", "manner")),
 )
 # "Describe what you like most about the city you live in": the writer's own life, to be made up.
@@ -621,7 +624,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     sums_up = (verb == "sum" and rest[:1] == ["up"]) or noun == "synopsis"  # "Sum up the sentence", "Write a synopsis of"
     if verb in {"summarize", "summarise"} or sums_up or outlines_a_passage or (summary_words and verb not in _STRONG_REWRITE_VERBS and not writes_a_piece):
         return "summarization"
-    if verb in _CLASSIFYING_VERBS or _CLASSIFY.found(text) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
+    designs_a_classifier = verb in _GENERATION_VERBS and noun in {"system", "rule", "method", "tool"}  # "Design a system to classify"
+    if verb in _CLASSIFYING_VERBS or (_CLASSIFY.found(text) and not designs_a_classifier) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"
     if has_input and "taxonomy" in text.words:  # "Create a taxonomy of the animals in the list", not "What is the taxonomy of ...?"
         return "classification"
@@ -736,6 +740,8 @@ def _is_coding(text: _Text, input_: str, verb: str | None, noun: str | None) -> 
         return False
     # "What is an algorithm?" asks what a word means; "What does this code print?" is about code.
     defines = verb is None and not input_ and text.padded.startswith((" what is a", " what is an ", " what are "))
+    if _IN_A_LANGUAGE.found(text):
+        return True  # "Divide 887 by 3 using Python"
     if _CODE.found(text) and _CODE_ACTION.found(text) and not defines and not _only_names_languages(text):
         return True
     if verb in _TEXT_REWRITE_VERBS or verb in _CLASSIFYING_VERBS:  # the input is text to edit or data to sort

@@ -43,9 +43,10 @@ TWENTY_SIXTH_SET = Path(__file__).parent / "data" / "labels_heldout26.tsv"  # li
 TWENTY_SEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout27.tsv"  # likewise, after the twenty-sixth set's fixes
 TWENTY_EIGHTH_SET = Path(__file__).parent / "data" / "labels_heldout28.tsv"  # likewise, after the twenty-seventh set's fixes
 TWENTY_NINTH_SET = Path(__file__).parent / "data" / "labels_heldout29.tsv"  # likewise, after the twenty-eighth set's fixes
+THIRTIETH_SET = Path(__file__).parent / "data" / "labels_heldout30.tsv"  # likewise, after the twenty-ninth set's fixes
 LABEL_SETS = (
     LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET, TWENTY_FIFTH_SET, TWENTY_SIXTH_SET, TWENTY_SEVENTH_SET, TWENTY_EIGHTH_SET, TWENTY_NINTH_SET,
+    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET, TWENTY_FIFTH_SET, TWENTY_SIXTH_SET, TWENTY_SEVENTH_SET, TWENTY_EIGHTH_SET, TWENTY_NINTH_SET, THIRTIETH_SET,
 )
 
 
@@ -74,7 +75,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set", "twenty-fifth-set", "twenty-sixth-set", "twenty-seventh-set", "twenty-eighth-set", "twenty-ninth-set"],
+    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set", "twenty-fifth-set", "twenty-sixth-set", "twenty-seventh-set", "twenty-eighth-set", "twenty-ninth-set", "thirtieth-set"],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
@@ -410,6 +411,14 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Write a short story based on the article.", "In a recent survey, 90% of participants said that self-care is important.", "generation"),
         ("Two of the following words do not belong in the same category. Identify them.", "Saber, Shotgun, Spear", "classification"),
         ("Enumerate the given set of items.", "Apple, Orange, Mango", "rewrite"),
+        ("Divide 887 by 3 using Python.", "", "coding"),
+        ("Explain the difference between an array and an object in JavaScript.", "", "coding"),
+        ("Toggle the third word in this sentence from singular to plural.", "The cat slept.", "rewrite"),
+        ("Describe a hypothetical system for gaining points by doing community service.", "", "generation"),
+        ("Design a system to classify objects based on their size.", "", "generation"),
+        ("Given a sentence, identify all parts of speech", "The blue bird was singing sweetly.", "classification"),
+        ("Identify the errors in the sentence and suggest a correction.", "I saw a good movie this days.", "rewrite"),
+        ("Separate the list of names into two categories", "Anna, Joe, Hector, Beth", "classification"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
