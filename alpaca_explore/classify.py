@@ -402,9 +402,9 @@ _CODE = _Keywords(
      "data structure", "data model", "binary search", "sorting algorithm", "script to", "script that", "python script",
      "shell script", "bash script", "class that", "class in", "python class", "java class"),
 )
-_IN_A_LANGUAGE = _Keywords(
-    "", tuple(f"{how} {language}" for how in ("using", "in") for language in ("python", "javascript", "java", "c + +", "sql", "ruby", "php", "golang"))
-)
+_LANGUAGES = ("python", "javascript", "java", "c + +", "sql", "ruby", "php", "golang")
+_LANGUAGE_WORDS = frozenset(language.split()[0] for language in _LANGUAGES)
+_IN_A_LANGUAGE = _Keywords("", tuple(f"{how} {language}" for how in ("using", "in") for language in _LANGUAGES))
 _CODE_ACTION = _Keywords(
     "write create develop construct generate design build implement provide give suggest edit rewrite debug fix update transform refactor "
     "convert modify optimize optimise translate"
@@ -474,8 +474,8 @@ _NAMING_VERBS = frozenset("identify determine detect describe predict tell find 
 _IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?:sentence|statement|text|word|phrase|example|question)\b")
 _REWRITE = _Keywords(
     "rewrite rewriting re-write rephrase paraphrase reword re-word translate translation proofread spelling "
-    "grammar edit revise tense punctuate punctuation punctuated punctuating",
-    ("passive voice", "active voice", "correct version", "corrected version", "a correction", "and correct", "more concise", "more formal", "less formal", "grammatically correct",
+    "grammar edit revise tense punctuate punctuation punctuated punctuating correction",
+    ("passive voice", "active voice", "correct version", "corrected version", "and correct", "more concise", "more formal", "less formal", "grammatically correct",
      *(f"correct the {thing}" for thing in ("grammar", "spelling", "sentence", "error", "errors", "mistake", "mistakes")),
      "synonym for each", "synonyms for each",
      *(f"into {language}" for language in ("french", "spanish", "german", "italian", "chinese", "japanese", "english")),
@@ -740,7 +740,7 @@ def _is_coding(text: _Text, input_: str, verb: str | None, noun: str | None) -> 
         return False
     # "What is an algorithm?" asks what a word means; "What does this code print?" is about code.
     defines = verb is None and not input_ and text.padded.startswith((" what is a", " what is an ", " what are "))
-    if _IN_A_LANGUAGE.found(text):
+    if not _LANGUAGE_WORDS.isdisjoint(text.words) and _IN_A_LANGUAGE.found(text):
         return True  # "Divide 887 by 3 using Python"
     if _CODE.found(text) and _CODE_ACTION.found(text) and not defines and not _only_names_languages(text):
         return True
