@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from pathlib import Path
@@ -13,45 +14,25 @@ from alpaca_explore.classify import CATEGORIES, analyse, category
 from alpaca_explore.enrich import DuplicateTracker, instruction_key
 from alpaca_explore.quality import record_issues
 
-LABELS = Path(__file__).parent / "data" / "labels.tsv"  # the records the rules were developed on
-HELD_OUT = Path(__file__).parent / "data" / "labels_heldout.tsv"  # labelled after the rules were written
-SECOND_SET = Path(__file__).parent / "data" / "labels_heldout2.tsv"  # labelled blind later, then used to fix rules
-THIRD_SET = Path(__file__).parent / "data" / "labels_heldout3.tsv"  # likewise, after the second set's fixes
-FOURTH_SET = Path(__file__).parent / "data" / "labels_heldout4.tsv"  # likewise, after the third set's fixes
-FIFTH_SET = Path(__file__).parent / "data" / "labels_heldout5.tsv"  # likewise, after the fourth set's fixes
-SIXTH_SET = Path(__file__).parent / "data" / "labels_heldout6.tsv"  # likewise, after the fifth set's fixes
-SEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout7.tsv"  # likewise, after the sixth set's fixes
-EIGHTH_SET = Path(__file__).parent / "data" / "labels_heldout8.tsv"  # likewise, after the seventh set's fixes
-NINTH_SET = Path(__file__).parent / "data" / "labels_heldout9.tsv"  # likewise, after the eighth set's fixes
-TENTH_SET = Path(__file__).parent / "data" / "labels_heldout10.tsv"  # likewise, after the ninth set's fixes
-ELEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout11.tsv"  # likewise, after the tenth set's fixes
-TWELFTH_SET = Path(__file__).parent / "data" / "labels_heldout12.tsv"  # likewise, after the eleventh set's fixes
-THIRTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout13.tsv"  # likewise, after the twelfth set's fixes
-FOURTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout14.tsv"  # likewise, after the thirteenth set's fixes
-FIFTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout15.tsv"  # likewise, after the fourteenth set's fixes
-SIXTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout16.tsv"  # likewise, after the fifteenth set's fixes
-SEVENTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout17.tsv"  # likewise, after the sixteenth set's fixes
-EIGHTEENTH_SET = Path(__file__).parent / "data" / "labels_heldout18.tsv"  # likewise, after the seventeenth set's fixes
-NINETEENTH_SET = Path(__file__).parent / "data" / "labels_heldout19.tsv"  # likewise, after the eighteenth set's fixes
-TWENTIETH_SET = Path(__file__).parent / "data" / "labels_heldout20.tsv"  # likewise, after the nineteenth set's fixes
-TWENTY_FIRST_SET = Path(__file__).parent / "data" / "labels_heldout21.tsv"  # likewise, after the twentieth set's fixes
-TWENTY_SECOND_SET = Path(__file__).parent / "data" / "labels_heldout22.tsv"  # likewise, after the twenty-first set's fixes
-TWENTY_THIRD_SET = Path(__file__).parent / "data" / "labels_heldout23.tsv"  # likewise, after the twenty-second set's fixes
-TWENTY_FOURTH_SET = Path(__file__).parent / "data" / "labels_heldout24.tsv"  # likewise, after the twenty-third set's fixes
-TWENTY_FIFTH_SET = Path(__file__).parent / "data" / "labels_heldout25.tsv"  # likewise, after the twenty-fourth set's fixes
-TWENTY_SIXTH_SET = Path(__file__).parent / "data" / "labels_heldout26.tsv"  # likewise, after the twenty-fifth set's fixes
-TWENTY_SEVENTH_SET = Path(__file__).parent / "data" / "labels_heldout27.tsv"  # likewise, after the twenty-sixth set's fixes
-TWENTY_EIGHTH_SET = Path(__file__).parent / "data" / "labels_heldout28.tsv"  # likewise, after the twenty-seventh set's fixes
-TWENTY_NINTH_SET = Path(__file__).parent / "data" / "labels_heldout29.tsv"  # likewise, after the twenty-eighth set's fixes
-THIRTIETH_SET = Path(__file__).parent / "data" / "labels_heldout30.tsv"  # likewise, after the twenty-ninth set's fixes
-LABEL_SETS = (
-    LABELS, HELD_OUT, SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
-    ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET, SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTY_FIRST_SET, TWENTY_SECOND_SET, TWENTY_THIRD_SET, TWENTY_FOURTH_SET, TWENTY_FIFTH_SET, TWENTY_SIXTH_SET, TWENTY_SEVENTH_SET, TWENTY_EIGHTH_SET, TWENTY_NINTH_SET, THIRTIETH_SET,
-)
+DATA = Path(__file__).parent / "data"
+LABELS = DATA / "labels.tsv"  # the records the rules were developed on
+# labels_heldout.tsv was labelled after the rules were written; each later set blind, then used for fixes (see its header).
+HELD_OUT_SETS = tuple(sorted(DATA.glob("labels_heldout*.tsv"), key=lambda path: int(path.stem.removeprefix("labels_heldout") or 1)))
+LABEL_SETS = (LABELS, *HELD_OUT_SETS)
+
+
+def test_held_out_sets_are_numbered_without_gaps():
+    numbers = [int(path.stem.removeprefix("labels_heldout") or 1) for path in HELD_OUT_SETS]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 30
+
+
+@functools.cache
+def sample_records() -> list[dict]:
+    return json.loads(SAMPLE.read_text())
 
 
 def labelled(labels: Path = LABELS) -> list[tuple[dict, dict]]:
-    records = json.loads(SAMPLE.read_text())
+    records = sample_records()
     pairs = []
     for line in labels.read_text().splitlines():
         if line.startswith("#"):
@@ -75,7 +56,7 @@ def confusion_matrix(pairs) -> str:
 @pytest.mark.parametrize(
     "labels, category_bar",
     [(LABELS, 0.85), *((labels, 0.80) for labels in LABEL_SETS[1:])],
-    ids=["development", "held-out", "second-set", "third-set", "fourth-set", "fifth-set", "sixth-set", "seventh-set", "eighth-set", "ninth-set", "tenth-set", "eleventh-set", "twelfth-set", "thirteenth-set", "fourteenth-set", "fifteenth-set", "sixteenth-set", "seventeenth-set", "eighteenth-set", "nineteenth-set", "twentieth-set", "twenty-first-set", "twenty-second-set", "twenty-third-set", "twenty-fourth-set", "twenty-fifth-set", "twenty-sixth-set", "twenty-seventh-set", "twenty-eighth-set", "twenty-ninth-set", "thirtieth-set"],
+    ids=[labels.stem for labels in LABEL_SETS],
 )
 def test_agreement_with_hand_labels(shared, labels, category_bar):
     pairs = labelled(labels)
