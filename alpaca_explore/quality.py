@@ -32,8 +32,10 @@ _TEXT_PLACEHOLDER = re.compile(
     r"email|letter|report|song|lyrics|book|speech|transcript|review)(?: (?:to|of|from|about|on) [^\]>)]{1,60})?\s*[\]>)]",
     re.I,
 )
-_ABOUT_CODE = re.compile(r"\b(?:html|xml|markup|snippet|code|json|css|regex|regular expression|sql|query|database)\b", re.I)
-_ABOUT_MARKUP = re.compile(r"\b(?:html|xml|markup|tags?|snippet|code|json|css|urls?|links?)\b", re.I)
+# Tasks whose input or output holds markup, links or code as data rather than as media.
+_CODE_WORDS = r"html|xml|markup|snippet|code|json|css"
+_ABOUT_CODE = re.compile(rf"\b(?:{_CODE_WORDS}|regex|regular expression|sql|query|database)\b", re.I)
+_ABOUT_MARKUP = re.compile(rf"\b(?:{_CODE_WORDS}|tags?|urls?|links?)\b", re.I)
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\(https?://")
 _TAGS_ONLY = re.compile(r"(?:<[^<>\n]{1,40}>\s*)+")
 # A link in the instruction stands for content the record does not hold when it names such content.
