@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -83,11 +81,13 @@ def test_huggingface_tokenizer_json(tmp_path):
 
 
 LLAMA3_SPLIT = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"
-_HF_FOLDER = Path(tempfile.mkdtemp(prefix="alpaca-explore-hf-"))
+@pytest.fixture(scope="session")
+def byte_level_tokenizers(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
+    folder = tmp_path_factory.mktemp("hf")
+    return {style: train_byte_level_tokenizer(style, folder) for style in ("gpt2", "llama3")}
 
 
-@functools.cache
-def byte_level_tokenizer(style: str) -> tuple[Path, Path]:
+def train_byte_level_tokenizer(style: str, folder: Path) -> tuple[Path, Path]:
     """A BPE tokenizer.json trained here on the real sample, GPT-2 style or Llama 3 / Qwen style (split
     pattern, NFC, special tokens): (the plain file, a copy that also sets truncation and padding)."""
     from tokenizers import AddedToken, Regex, Tokenizer, models, normalizers, pre_tokenizers, trainers
@@ -106,7 +106,7 @@ def byte_level_tokenizer(style: str) -> tuple[Path, Path]:
     texts = [record[field] for record in json.loads(SAMPLE.read_text())[:1500] for field in ("instruction", "input", "output")]
     trainer = trainers.BpeTrainer(vocab_size=1500, special_tokens=special, initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
     tokenizer.train_from_iterator(texts, trainer)
-    plain, limited = _HF_FOLDER / f"{style}.json", _HF_FOLDER / f"{style}-limited.json"
+    plain, limited = folder / f"{style}.json", folder / f"{style}-limited.json"
     tokenizer.save(str(plain))
     tokenizer.enable_truncation(max_length=8)
     tokenizer.enable_padding(length=64)
@@ -138,10 +138,10 @@ _HF_EDGE_CASES = [
 
 
 @pytest.mark.parametrize("style", ["gpt2", "llama3"])
-def test_huggingface_byte_level_counts_are_exact(shared, tmp_path, style):
+def test_huggingface_byte_level_counts_are_exact(shared, tmp_path, byte_level_tokenizers, style):
     """Byte-level BPE tokenizer.json files are counted word by word; every count equals a full encode,
     whatever truncation or padding the file sets."""
-    plain, limited = byte_level_tokenizer(style)
+    plain, limited = byte_level_tokenizers[style]
     assert tokens._splits_at_spaces_byte_level(json.loads(limited.read_text())), "not counted word by word"
     encode = hf_encode(plain)
     assert_loads_exact_counts(tmp_path, [*json.loads(SAMPLE.read_text()), *_HF_EDGE_CASES], limited, encode)
@@ -149,8 +149,8 @@ def test_huggingface_byte_level_counts_are_exact(shared, tmp_path, style):
     assert counter("Cafe\u0301 <|eot_id|> 42") == len(encode("Cafe\u0301 <|eot_id|> 42"))
 
 
-@functools.cache
-def metaspace_tokenizers() -> dict[str, Path]:
+@pytest.fixture(scope="session")
+def metaspace_tokenizers(tmp_path_factory) -> dict[str, Path]:
     """SentencePiece-style BPE tokenizer.json files trained here: "metaspace" (a Metaspace pre-tokenizer that
     splits), "llama2" (the same vocabulary behind Llama 2's Prepend + Replace normalizer) and "joined"
     (trained without a pre-tokenizer, so its tokens span spaces)."""
@@ -158,7 +158,7 @@ def metaspace_tokenizers() -> dict[str, Path]:
 
     texts = [record[field] for record in json.loads(SAMPLE.read_text())[:1500] for field in ("instruction", "input", "output")]
     llama2_normalizer = normalizers.Sequence([normalizers.Prepend("\u2581"), normalizers.Replace(" ", "\u2581")])
-    paths = {}
+    folder, paths = tmp_path_factory.mktemp("hf"), {}
     for style in ("metaspace", "joined"):
         tokenizer = Tokenizer(models.BPE(byte_fallback=True, fuse_unk=True))
         if style == "metaspace":
@@ -167,19 +167,19 @@ def metaspace_tokenizers() -> dict[str, Path]:
             tokenizer.normalizer = llama2_normalizer
         special = ["<unk>", "<s>", "</s>", AddedToken("<|eot_id|>", rstrip=True, special=True)]
         tokenizer.train_from_iterator(texts, trainers.BpeTrainer(vocab_size=1500, special_tokens=special))
-        paths[style] = _HF_FOLDER / f"{style}.json"
+        paths[style] = folder / f"{style}.json"
         tokenizer.save(str(paths[style]))
         if style == "metaspace":
             tokenizer.pre_tokenizer = None
             tokenizer.normalizer = llama2_normalizer
-            paths["llama2"] = _HF_FOLDER / "llama2.json"
+            paths["llama2"] = folder / "llama2.json"
             tokenizer.save(str(paths["llama2"]))
     return paths
 
 
 @pytest.mark.parametrize("style, by_words", [("metaspace", True), ("llama2", True), ("joined", False)])
-def test_huggingface_sentencepiece_style_counts_are_exact(shared, tmp_path, style, by_words):
-    path = metaspace_tokenizers()[style]
+def test_huggingface_sentencepiece_style_counts_are_exact(shared, tmp_path, metaspace_tokenizers, style, by_words):
+    path = metaspace_tokenizers[style]
     assert tokens._splits_at_spaces_metaspace(json.loads(path.read_text())) == by_words
     records = [*json.loads(SAMPLE.read_text()), *_HF_EDGE_CASES, {"instruction": "Use </s> and \u2581 here", "input": "", "output": "<s>x"}]
     assert_loads_exact_counts(tmp_path, records, path, hf_encode(path))
@@ -313,15 +313,15 @@ def test_word_by_word_counts_equal_full_encodes(instruction, input_, output):
 
 @settings(max_examples=300, deadline=None)
 @given(instruction=_TRICKY, input_=_TRICKY, output=_TRICKY)
-def test_huggingface_word_by_word_counts_equal_full_encodes(shared, instruction, input_, output):
+def test_huggingface_word_by_word_counts_equal_full_encodes(shared, byte_level_tokenizers, instruction, input_, output):
     record = Record(instruction, input_, output)
-    plain, _ = byte_level_tokenizer("llama3")
+    plain, _ = byte_level_tokenizers["llama3"]
     assert load_tokenizer(str(plain)).count_record(record) == reference_counts(hf_encode(plain), record._asdict())
 
 
 @settings(max_examples=300, deadline=None)
 @given(instruction=_TRICKY | st.just("\u2581x"), input_=_TRICKY, output=_TRICKY)
-def test_huggingface_llama2_style_counts_equal_full_encodes(shared, instruction, input_, output):
+def test_huggingface_llama2_style_counts_equal_full_encodes(shared, metaspace_tokenizers, instruction, input_, output):
     record = Record(instruction, input_, output)
-    path = metaspace_tokenizers()["llama2"]
+    path = metaspace_tokenizers["llama2"]
     assert load_tokenizer(str(path)).count_record(record) == reference_counts(hf_encode(path), record._asdict())
