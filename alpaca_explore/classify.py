@@ -71,7 +71,7 @@ _SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
 _MODALS = frozenset("will would can could should shall may might must".split())
 _AUXILIARIES = frozenset("am are is was were will would can could should shall may might must have has had".split())
 _QUOTES = frozenset('"“”')
-_PARTICLES = frozenset("up out down off over".split())
+_PARTICLES = frozenset("up out down off over through".split())
 _QUANTIFIERS = frozenset(
     {("at", "least"), ("at", "most"), ("up", "to"), ("no", "more"), ("more", "than"), ("less", "than"),
      *((word, "of") for word in ("all", "some", "each", "any", "both", "most", "many", "none", "several"))}
@@ -269,7 +269,8 @@ def _object_noun(rest: list[str]) -> str | None:
             # "the output - open or close".
             if ((token == "-" or token in {"'", "’"}) and not content) or (token in {"+", "#"} and rest[position - 1] in {"c", "+"}):
                 continue  # also "a C++ program", "a C# class"
-            if token in _QUOTES and (quoted or not content):  # 'a "Hello World" program'; not 'the phrase "..."'
+            # 'a "Hello World" program', "Replace the [verb]"; not 'the phrase "..."'.
+            if (token in _QUOTES and (quoted or not content)) or (token == "[" and not content) or (token == "]" and quoted):
                 quoted = not quoted
                 continue
             break
@@ -484,6 +485,7 @@ _REWRITE = _Keywords(
 )
 _VERSIONS = frozenset("version adaptation variation".split())
 _SAME_MEANING = _Keywords("", ("same meaning", "similar meaning"))
+_OWN_WORDS = _Keywords("", ("in your own words",))  # with a text given: "Read the instructions and explain them in your own words"
 _MENTIONS_TEXT = _Keywords("sentence word text phrase paragraph passage statement sentences words texts phrases paragraphs passages statements")
 _CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tagline tweet haiku title headline limerick".split())
 _TOLD_STORIES = _CREATIVE_NOUNS | {"tale", "riddle", "anecdote", "fable"}
@@ -520,6 +522,7 @@ _EXTRACT_NOUNS = frozenset(
 _KEYWORD_LIST = _Keywords("", ("keyword list", "list of keywords", "keywords from", "keywords in", "keywords of"))
 _EXTRACT_VERBS = frozenset("extract find identify pick select locate highlight underline circle detect spot retrieve list output parse".split())
 _PASSAGE_WORDS = frozenset("text passage article paragraph story input document excerpt poem email report".split())
+_FROM_THE_PASSAGE = re.compile(r"\bfrom (?:the|this) (?:given |following )?(?:sentence|text|passage|article|paragraph|story|document|excerpt|poem|email|report)\b")
 _PASSAGE_REF = re.compile(r"\b(?:according to|based on|in|from) (?:the|this) (?:text|passage|article|paragraph|story|input|document|excerpt|poem|email|report)\b")
 _QA_VERBS = frozenset(
     "answer interpret analyze analyse infer explain evaluate describe discuss identify determine find deduce cite "
@@ -534,7 +537,7 @@ _NUMBERED = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a f
 _IDEA_NOUNS = frozenset(
     "way idea tip suggestion strategy reason method step activity option alternative solution benefit "
     "advantage disadvantage example thing item question factor technique practice habit use application "
-    "career name topic resource book movie place destination tool feature goal hobby gift action measure rule".split()
+    "career name topic resource book movie place destination tool feature goal hobby gift action measure rule type kind".split()
 )
 # In the plural, without "the", these are ideas: "Generate ideas for ...", "Generate potential titles for a book".
 _PLURAL_IDEAS = (_IDEA_NOUNS - {"step"}) | {"title", "slogan", "headline", "tagline"}
@@ -553,7 +556,7 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay dialogue think speak extend recreate frame sketch synthesize greet complete fill suggest propose debate argue post".split()
+    "act role-play roleplay dialogue think speak extend recreate frame sketch synthesize greet complete finish fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
@@ -631,15 +634,17 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "classification"
     if verb in _JUDGING_VERBS and not _SCORES.isdisjoint(text.words):
         return "classification"  # "Evaluate a given paper with a score between 0 and 10"
-    if (noun in _LABELLED_QUALITIES and verb in _NAMING_VERBS) or (verb == "assign" and noun in _LABELS):
-        return "classification"  # "Identify the tone", "Describe the mood in one word", "Assign tags to ..."
+    labels_a_text = noun in _LABELLED_QUALITIES or (noun == "fallacy" and has_input)  # not "Name a fallacy"
+    if (labels_a_text and verb in _NAMING_VERBS) or (verb == "assign" and noun in _LABELS):
+        return "classification"  # "Identify the tone", "Describe the mood in one word", "Identify the fallacy", "Assign tags to ..."
     choices = input_ or text.lowered
     if verb in {None, "choose", "select", "pick", "answer", "find", "identify"} and "\n" in choices and len(_CHOICE_LINE.findall(choices)) >= 2:
         return "classification"  # a multiple-choice question: "A) ... B) ..."
     first_word = text.padded[1:].partition(" ")[0]  # "" when the instruction has no words
     if verb is None and first_word in _YES_NO_QUESTION_WORDS and (has_input or " or " in text.padded):
         return "classification"
-    if has_input and _KEYWORD_LIST.found(text):  # "From the given text, create a keyword list"
+    # "From the given text, create a keyword list", "Create a list of vocabulary words from the sentence".
+    if has_input and (_KEYWORD_LIST.found(text) or (noun == "list" and _FROM_THE_PASSAGE.search(text.lowered))):
         return "extraction"
     # "Develop a set of rules for ..." writes them.
     if noun in {"list", "set"} and (verb in _BRAINSTORM_VERBS or verb in _HANDING_OVER_VERBS) and _RULES.isdisjoint(rest[2:5]):
@@ -656,7 +661,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     edits = verb in _REWRITE_VERBS and not (verb == "make" and rest[:1] == ["up"])
     # "Construct a sentence using the given words and grammar rules" makes a new one.
     makes_a_piece = verb in _GENERATION_VERBS and noun in _WRITTEN_PIECES and rest[:1] in (["a"], ["an"])
-    if verb in _STRONG_REWRITE_VERBS or (_REWRITE.found(text) and not makes_a_piece) or (
+    if verb in _STRONG_REWRITE_VERBS or (_REWRITE.found(text) and not makes_a_piece) or (has_input and _OWN_WORDS.found(text)) or (
         edits and (noun in _TEXT_NOUNS or has_input or _MENTIONS_TEXT.found(text))
     ):
         return "rewrite"
@@ -794,17 +799,20 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
     definite = rest[:1] == ["the"]
     if rest[:1] in (["the"], ["me"], ["us"]):  # "name the five stages of", "give me three tips"
         rest = rest[1:]
-    if rest[:1] == ["top"]:  # "the top 5 advantages"
+    if rest[:1] in (["top"], ["any"]):  # "the top 5 advantages", "any three types"
         rest = rest[1:]
     if verb not in _BRAINSTORM_VERBS:
         # "Describe two ways ...", "Add three examples of ...": a number of ideas, whatever the verb.
-        # "Write five questions about ..." lists them too.
-        return noun in _IDEA_NOUNS and (verb not in _MAKING_VERBS or noun == "question") and bool(_NUMBERED.match(" ".join(rest[:2])))
+        # "Write five questions about ..." and "Tell me three features of ..." list them too.
+        # "Compare two types of ..." weighs them against each other.
+        listed = (verb not in _MAKING_VERBS or noun == "question" or verb == "tell") and verb not in {"compare", "contrast"}
+        return noun in _IDEA_NOUNS and listed and bool(_NUMBERED.match(" ".join(rest[:2])))
     if noun in _IDEAS_ALONE or (verb == "think" and noun in _IDEA_NOUNS):
         return True  # "Generate a new solution", "Think of a solution", unlike "Think of a title"
-    if verb in {"suggest", "recommend", "propose"} and noun is not None:
-        # "Suggest a theme", "Recommend a product": ideas; "Suggest a title", "Propose a design": things to write.
-        return noun in _IDEA_NOUNS or noun not in _WRITTEN_SUGGESTIONS
+    if verb in {"suggest", "recommend", "propose"}:
+        # "Suggest a theme", "Recommend a product", "Suggest how companies can use AI": ideas; "Suggest a title",
+        # "Propose a design": things to write.
+        return rest[:1] == ["how"] if noun is None else noun in _IDEA_NOUNS or noun not in _WRITTEN_SUGGESTIONS
     if not definite and noun in _PLURAL_IDEAS and any(token != noun and singular(token) == noun for token in rest[:2]):
         return True  # "Give me examples of ...", "Generate ideas for ...": ideas in the plural, not "the steps to"
     # A number at the start of the object asks for a list ("a 3 word slogan" is one slogan).

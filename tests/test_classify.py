@@ -164,6 +164,8 @@ def test_quality_flags_precision_on_labels(shared):
         ("Produce a vivid and realistic description of the event.", "produce", "description"),
         ("Construct a math equation whose answer is 12", "construct", "equation"),
         ("Generate a couple of jokes.", "generate", "joke"),  # a quantity before the head
+        ("Walk through the process of baking bread.", "walk", "process"),  # a particle before the object
+        ("Fill the [blank] with a suitable word.", "fill", "blank"),  # a placeholder in brackets
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -400,6 +402,16 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Given a sentence, identify all parts of speech", "The blue bird was singing sweetly.", "classification"),
         ("Identify the errors in the sentence and suggest a correction.", "I saw a good movie this days.", "rewrite"),
         ("Separate the list of names into two categories", "Anna, Joe, Hector, Beth", "classification"),
+        ("Describe any two types of renewable energy.", "", "brainstorming"),
+        ("Tell me five reasons to learn French.", "", "brainstorming"),
+        ("Compare two types of batteries.", "", "open_qa"),
+        ("Finish the poem.", "Roses are red, violets are blue,", "generation"),
+        ("Suggest how schools could reduce waste.", "", "brainstorming"),
+        ("Explain the paragraph in your own words.", "The mitochondria produce most of the energy a cell uses.", "rewrite"),
+        ("Explain in your own words what inflation is.", "", "open_qa"),
+        ("Make a list of the nouns from the text.", "The cat sat on the mat near the door.", "extraction"),
+        ("Identify the logical fallacy in this argument.", "Everyone believes it, so it must be true.", "classification"),
+        ("Name a common logical fallacy.", "", "open_qa"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
