@@ -71,7 +71,7 @@ _SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
 _MODALS = frozenset("will would can could should shall may might must".split())
 _AUXILIARIES = frozenset("am are is was were will would can could should shall may might must have has had".split())
 _QUOTES = frozenset('"“”')
-_PARTICLES = frozenset("up out down off over through".split())
+_PARTICLES = frozenset("up out down off over through together".split())
 _QUANTIFIERS = frozenset(
     {("at", "least"), ("at", "most"), ("up", "to"), ("no", "more"), ("more", "than"), ("less", "than"),
      *((word, "of") for word in ("all", "some", "each", "any", "both", "most", "many", "none", "several"))}
@@ -414,7 +414,7 @@ _CODE_ACTION = _Keywords(
 # positions (5x faster): "d(?<!\wd)ef " is "\bdef " with the word boundary checked after the "d".
 # Braces around numbers are a set ("{2, 4, 6}"), and only HTML's own tags count ("<noun>" is a blank to fill).
 _CODE_INPUT = re.compile(
-    r"d(?<!\wd)ef |f(?<!\wf)unction\s*\(|r(?<!\wr)eturn\b|;\s*$|\{(?!\s*-?\d)|\}(?<!\d\})|==|\+=|i(?<!\wi)nt |p(?<!\wp)rint\(|console\.log|"
+    r"d(?<!\wd)ef |f(?<!\wf)unction\s*\(|[\n;{:][ \t]*return\b|;\s*$|\{(?!\s*-?\d)|\}(?<!\d\})|==|\+=|i(?<!\wi)nt |p(?<!\wp)rint\(|console\.log|"
     r"SELECT .* FROM|</?(?i:html|head|body|div|span|p|a|b|i|em|strong|ul|ol|li|table|tr|td|th|h[1-6]|br|script|style|form|button)>|import ",
     re.M,
 )
@@ -427,7 +427,7 @@ _MATH = _Keywords(
     ("sum of", "product of", "average of", "mean of", "median of", "mode of", "area of", "volume of", "square root",
      "cube root", "power of", "divided by", "multiplied by", "prime number", "prime numbers", "greatest common",
      "least common", "interest rate", "compound interest", "simple interest",
-     "total cost", "ratio of", "simplify the expression", "evaluate the expression", "algebraic expression"),
+     "total cost", "ratio of", "missing number", "next number", "simplify the expression", "evaluate the expression", "algebraic expression"),
 )
 # Maths words with other meanings ("divide the article"): maths only with digits to work on. "Times" is
 # left to the arithmetic pattern: "since ancient times" in a text with a number is no multiplication.
@@ -466,7 +466,8 @@ _CLASSIFY = _Keywords(
 )
 _QUOTED_PASSAGE = re.compile(r"\b(?:sentence|phrase|text|passage|paragraph|statement|quote)s?(?::\s+|:?\s*[\"“]|\s*\n\s*)\w+ \w+")
 _CHOICE_LINE = re.compile(r"^\s*\(?[a-dA-D](?:\)|[.:] )", re.M)
-_CLASSIFYING_VERBS = frozenset("classify categorize categorise label tag group rate grade".split())
+_SORTING_INTO_CLASSES = frozenset("classify categorize categorise label tag group".split())
+_CLASSIFYING_VERBS = _SORTING_INTO_CLASSES | {"rate", "grade"}
 _JUDGING_VERBS = frozenset("evaluate assess judge review critique".split())
 _SCORES = frozenset("score scale rating grade".split())
 _LABELS = frozenset("tag label category class".split())
@@ -552,7 +553,7 @@ _BRAINSTORM_VERBS = frozenset(
     "name suggest give provide generate find identify come think recommend propose offer share mention "
     "brainstorm list compile make create construct develop outline build".split()
 )
-_HANDING_OVER_VERBS = frozenset("return output produce give provide write prepare draft".split())
+_HANDING_OVER_VERBS = frozenset("return output produce give provide write prepare draft put".split())  # "put together a list"
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
@@ -576,7 +577,8 @@ _TEXT_REWRITE_VERBS = _STRONG_REWRITE_VERBS - {"rewrite", "edit"}
 _RULES = frozenset("rules instructions guidelines directions principles policies".split())
 _ITEMS = frozenset("item list number object element".split())
 _SORTING_VERBS = frozenset("sort rank order arrange rearrange re-arrange reorder organize organise place".split())
-_ORDERING_VERBS = frozenset("sort rank order arrange assemble rearrange re-arrange reorder match pair look browse search visit".split())
+_LOOKUP_VERBS = frozenset("look browse search visit".split())
+_ORDERING_VERBS = frozenset("sort rank order arrange assemble rearrange re-arrange reorder match pair".split()) | _LOOKUP_VERBS
 _YES_NO_QUESTION_WORDS = QUESTION_WORDS - {"what", "who", "whom", "whose", "which", "where", "when", "why", "how"}
 _KNOWLEDGE_NOUNS = frozenset(
     "example explanation description meaning definition overview advice fact equivalent synonym antonym "
@@ -618,7 +620,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if _is_coding(text, input_, verb, noun):
         return "coding"
     writes_or_edits_prose = (verb in _STRONG_REWRITE_VERBS or verb in _GENERATION_VERBS) and noun in _PROSE_NOUNS
-    if not writes_or_edits_prose and _is_math(text, input_):
+    if not writes_or_edits_prose and verb not in _SORTING_INTO_CLASSES and _is_math(text, input_):
         return "math"  # not "Edit the sentence: 'The decision is calculate the amount'", "Write a story about a 13-year-old"
     summary_words = _SUMMARIZE.found(text) or (_MAIN_POINTS.found(text) and (has_input or _refers_to_passage(text)))
     # "Write a blog post summarizing why ..." writes a post; "... summarizing the given story / the movie Inception" summarizes.
@@ -627,7 +629,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     sums_up = (verb == "sum" and rest[:1] == ["up"]) or noun == "synopsis"  # "Sum up the sentence", "Write a synopsis of"
     if verb in {"summarize", "summarise"} or sums_up or outlines_a_passage or (summary_words and verb not in _STRONG_REWRITE_VERBS and not writes_a_piece):
         return "summarization"
-    designs_a_classifier = verb in _GENERATION_VERBS and noun in {"system", "rule", "method", "tool"}  # "Design a system to classify"
+    # "Design a system to classify ...", "Create a survey question to understand customer sentiment".
+    designs_a_classifier = verb in _GENERATION_VERBS and (noun in {"system", "rule", "method", "tool", "question", "survey"} or noun in _WRITTEN_PIECES)
     if verb in _CLASSIFYING_VERBS or (_CLASSIFY.found(text) and not designs_a_classifier) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"
     if has_input and "taxonomy" in text.words:  # "Create a taxonomy of the animals in the list", not "What is the taxonomy of ...?"
@@ -638,7 +641,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if (labels_a_text and verb in _NAMING_VERBS) or (verb == "assign" and noun in _LABELS):
         return "classification"  # "Identify the tone", "Describe the mood in one word", "Identify the fallacy", "Assign tags to ..."
     choices = input_ or text.lowered
-    if verb in {None, "choose", "select", "pick", "answer", "find", "identify"} and "\n" in choices and len(_CHOICE_LINE.findall(choices)) >= 2:
+    if verb in {None, "choose", "select", "pick", "answer", "find", "identify", "determine"} and "\n" in choices and len(_CHOICE_LINE.findall(choices)) >= 2:
         return "classification"  # a multiple-choice question: "A) ... B) ..."
     first_word = text.padded[1:].partition(" ")[0]  # "" when the instruction has no words
     if verb is None and first_word in _YES_NO_QUESTION_WORDS and (has_input or " or " in text.padded):
@@ -698,7 +701,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if _is_brainstorm(verb, noun, rest) or (verb is None and _asks_for_ideas(text)):
         return "brainstorming"
     # Forecasting fits no other category.
-    if (verb in _ORDERING_VERBS and rest[:1] != ["for"]) or verb == "predict" or noun in {"prediction", "forecast"}:
+    looks_up_facts = rest[:1] == ["for"] or (verb in _LOOKUP_VERBS and noun in _KNOWLEDGE_NOUNS)  # "Search for ...", "Look up information on ..."
+    if (verb in _ORDERING_VERBS and not looks_up_facts) or verb == "predict" or noun in {"prediction", "forecast"}:
         return "other"
     # "an example of a tweet / a hyperbole", "an example of a time when you have seen kindness", "an example to illustrate"
     writes_an_example = noun == "example" and (
@@ -711,7 +715,9 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if verb == "describe":
         # "Describe a sunset", "the sound of a thunderstorm", "your favourite place" ask for writing;
         # "Describe the process of ..." asks for knowledge.
-        invented = (rest[:1] in (["a"], ["an"], ["your"]) and noun not in _FACTUAL_DESCRIBE) or noun in _SENSATIONS
+        # "Describe the following person" given only "John" makes the rest up.
+        names_only = rest[:2] == ["the", "following"] and 0 < len(input_.split(None, 6)) <= 6
+        invented = (rest[:1] in (["a"], ["an"], ["your"]) or names_only) and noun not in _FACTUAL_DESCRIBE or noun in _SENSATIONS
         return "generation" if invented or _PERSONAL.found(text) or _CREATIVE_MANNER.found(text) else "open_qa"
     if verb == "outline" and (noun in _DESIGNED_THINGS or rest[:1] in (["a"], ["an"])):
         return "generation"  # "Outline a plan to build an online store", unlike "Outline the steps to ..."

@@ -15,7 +15,7 @@ _PLACEHOLDERS = frozenset(
 _PLACEHOLDER_WRAPPING = " \t\n.{}[]()<>\\"
 _NO_OUTPUT = frozenset({"nooutput", "no output", "noinput"})  # "<nooutput>" (or "<noinput>") as the output stands for none
 _MISSPELT_NOINPUT = re.compile(r"n[a-z]{0,3}put")  # "ninput", "noput", "nonput"
-_MEDIA = r"(?:image|picture|photo|photograph|painting|chart|graph|diagram|video|clip|audio|recording|sound ?clip|song|link|url|attachment|file|screenshot|drawing|illustration|infographic|map|figure|table|spreadsheet|artwork|art ?piece|sculpture)"
+_MEDIA = r"(?:image|picture|photo|photograph|painting|cartoon|comic|logo|poster|meme|chart|graph|diagram|video|clip|audio|recording|sound ?clip|song|link|url|attachment|file|screenshot|drawing|illustration|infographic|map|figure|table|spreadsheet|artwork|art ?piece|sculpture)"
 _MEDIA_REFERENCE = re.compile(
     rf"\b(?:this|these|the following|following|given|attached|above|below|provided|shown|displayed|linked|accompanying|embedded)\s+(?:\w+\s+)?{_MEDIA}s?\b|"
     rf"\b(?:in|from|of|on) the {_MEDIA}s?\b(?! (?:of|that|which|with|for|to|about))"

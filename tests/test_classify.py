@@ -166,6 +166,7 @@ def test_quality_flags_precision_on_labels(shared):
         ("Generate a couple of jokes.", "generate", "joke"),  # a quantity before the head
         ("Walk through the process of baking bread.", "walk", "process"),  # a particle before the object
         ("Fill the [blank] with a suitable word.", "fill", "blank"),  # a placeholder in brackets
+        ("Put together a plan for the weekend.", "put", "plan"),
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -412,6 +413,16 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Make a list of the nouns from the text.", "The cat sat on the mat near the door.", "extraction"),
         ("Identify the logical fallacy in this argument.", "Everyone believes it, so it must be true.", "classification"),
         ("Name a common logical fallacy.", "", "open_qa"),
+        ("Look up facts about the Eiffel Tower.", "", "open_qa"),  # unlike "Look up an article about ..."
+        ("Look up an article about the economy.", "", "other"),
+        ("Describe the following scene.", "A busy market at noon", "generation"),  # only named: to be made up
+        ("Describe the following process.", "Photosynthesis", "open_qa"),
+        ("Write a reply to the customer.", "Hi, I want to return my shoes.", "generation"),  # "return" is no code here
+        ("Classify the review on a scale of 1 - 5.", "The food was cold.", "classification"),
+        ("Find the next number in the sequence.", "2, 4, 8, 16", "math"),
+        ("Determine which answer is correct.", "What is the capital of Italy?\nA. Paris\nB. Rome\nC. Madrid", "classification"),
+        ("Write a tweet with a positive sentiment about Mondays.", "", "generation"),
+        ("Put together a list of packing essentials for a beach trip.", "", "brainstorming"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -455,6 +466,8 @@ def test_gsm8k_is_mostly_math(shared):
         (("Sort the list.", "[3, 1, 2]", "[1, 2, 3]"), []),
         (("Design a user interface for a web app.", "", "<No output, cannot design a graphical user interface>"), ["empty_output"]),
         (("Comment on the following art piece.", "", "It is bold."), ["missing_media"]),
+        (("Describe the colors used in the logo.", "", "Blue and white."), ["missing_media"]),
+        (("Design a logo for a bakery.", "", "A loaf of bread."), []),
         (("Compose a piano piece.", "", "<nooutput>"), ["empty_output"]),
         (("Summarize the text.", "Text.", "<noinput>"), ["empty_output"]),
         (("Explain why this is an inappropriate instruction.", "Wake me up at 5pm", "It cannot be completed by a GPT language model."), []),
