@@ -465,12 +465,16 @@ _CLASSIFY = _Keywords(
      *(f"which {kind} of {thing}" for kind in ("type", "kind") for thing in _GRAMMATICAL_THINGS)),
 )
 _QUOTED_PASSAGE = re.compile(r"\b(?:sentence|phrase|text|passage|paragraph|statement|quote)s?(?::\s+|:?\s*[\"“]|\s*\n\s*)\w+ \w+")
+_ABOUT_THE_INPUT = re.compile(r"\b(?:following|given|this|above|below) (?:sentence|text|passage|paragraph|article|story|poem|statement|excerpt|quote)\b")
+_TITLE_WORDS = frozenset("title headline slogan caption".split())
+_ASKS_FOR_A_TITLE = re.compile(rf"\b(?:a good|an appropriate|a suitable|a catchy|a better|the best) (?:{'|'.join(_TITLE_WORDS)})\b")
 _CHOICE_LINE = re.compile(r"^\s*\(?[a-dA-D](?:\)|[.:] )", re.M)
 _SORTING_INTO_CLASSES = frozenset("classify categorize categorise label tag group".split())
 _CLASSIFYING_VERBS = _SORTING_INTO_CLASSES | {"rate", "grade"}
 _JUDGING_VERBS = frozenset("evaluate assess judge review critique".split())
 _SCORES = frozenset("score scale rating grade".split())
 _LABELS = frozenset("tag label category class".split())
+_KINDS = _LABELS | {"type", "kind"}  # "Identify the types of content in the following list"
 _LABELLED_QUALITIES = frozenset("tone mood emotion sentiment tense bias".split())
 _NAMING_VERBS = frozenset("identify determine detect describe predict tell find infer name guess designate".split())
 _IS_THIS_A = re.compile(r"\bis (?:this|the following|the given|it) (?:a |an )?(?:sentence|statement|text|word|phrase|example|question)\b")
@@ -541,7 +545,7 @@ _IDEA_NOUNS = frozenset(
     "career name topic resource book movie place destination tool feature goal hobby gift action measure rule type kind".split()
 )
 # In the plural, without "the", these are ideas: "Generate ideas for ...", "Generate potential titles for a book".
-_PLURAL_IDEAS = (_IDEA_NOUNS - {"step"}) | {"title", "slogan", "headline", "tagline"}
+_PLURAL_IDEAS = (_IDEA_NOUNS - {"step"}) | {"title", "slogan", "headline", "tagline", "argument"}
 _IDEAS_ALONE = frozenset("idea solution recommendation".split())  # ideas even one at a time
 _LIST_QUESTION = re.compile(
     r" (?:what|which) are (some|several|a few|the possible|the potential|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) (?:([a-z]+) )?"
@@ -637,7 +641,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "classification"
     if verb in _JUDGING_VERBS and not _SCORES.isdisjoint(text.words):
         return "classification"  # "Evaluate a given paper with a score between 0 and 10"
-    labels_a_text = noun in _LABELLED_QUALITIES or (noun == "fallacy" and has_input)  # not "Name a fallacy"
+    # Not "Name a fallacy", "Identify the types of renewable energy".
+    labels_a_text = noun in _LABELLED_QUALITIES or (has_input and (noun == "fallacy" or (noun in _KINDS and rest[:1] == ["the"])))
     if (labels_a_text and verb in _NAMING_VERBS) or (verb == "assign" and noun in _LABELS):
         return "classification"  # "Identify the tone", "Describe the mood in one word", "Identify the fallacy", "Assign tags to ..."
     choices = input_ or text.lowered
@@ -669,7 +674,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     ):
         return "rewrite"
     if (
-        (noun in _VERSIONS and len(input_.split(None, 2)) > 2)  # "Create a modified version of the following recipe"
+        # "Create a modified version of the following recipe", "a modern version of the phrase "a watched pot never boils"".
+        (noun in _VERSIONS and (len(input_.split(None, 2)) > 2 or _QUOTED_PASSAGE.search(text.lowered) is not None))
         or (has_input and noun in _PROSE_NOUNS and _SAME_MEANING.found(text))  # "a sentence with the same meaning as the given one"
         or (has_input and verb == "suggest" and noun in {"word", "synonym"})  # "suggest a better word" for a given sentence
     ):
@@ -688,6 +694,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "extraction"
     if (noun == "word" and not _WORD_RELATIONS.isdisjoint(text.words)) or noun in {"synonym", "antonym", "homophone"}:
         return "open_qa"  # "Write 7 words related to the word "party"", "Create an antonym for the word early"
+    if verb is None and not _TITLE_WORDS.isdisjoint(text.words) and _ASKS_FOR_A_TITLE.search(text.lowered):
+        return "generation"  # "What would be a good title for the following article?"
     input_words = len(input_.split(None, 15)) if has_input else 0  # up to 16: enough for the tests below
     writes_a_work = verb in _GENERATION_VERBS and (noun in _CREATIVE_NOUNS or noun in _WRITTEN_PIECES)
     if input_words >= 8 and not writes_a_work and (
@@ -695,6 +703,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         or (verb == "list" and rest[:1] == ["the"])  # "List the major flaws of this design"
         or noun in {"analysis", "interpretation", "critique", "feedback"}  # "Provide a brief analysis of the given poem"
         or (verb is None and text.lowered.rstrip().endswith("?") and input_words >= 15)
+        or (verb is None and _ABOUT_THE_INPUT.search(text.lowered) is not None)  # "What weather does the following sentence describe?"
         or refers_to_passage
     ):
         return "closed_qa"

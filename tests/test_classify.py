@@ -423,6 +423,12 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Determine which answer is correct.", "What is the capital of Italy?\nA. Paris\nB. Rome\nC. Madrid", "classification"),
         ("Write a tweet with a positive sentiment about Mondays.", "", "generation"),
         ("Put together a list of packing essentials for a beach trip.", "", "brainstorming"),
+        ("What season does the following passage describe?", "The leaves fell from the trees and the air turned cold.", "closed_qa"),
+        ("What would be a catchy title for this blog post?", "Ten ways to save money on groceries every single week.", "generation"),
+        ("Generate arguments for and against school uniforms.", "", "brainstorming"),
+        ('Create a funny version of the sentence "I am late for work again."', "", "rewrite"),
+        ("Identify the types of the following animals.", "eagle, salmon, frog", "classification"),
+        ("Identify the types of renewable energy.", "", "open_qa"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
