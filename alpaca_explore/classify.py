@@ -166,7 +166,9 @@ def _verb_and_noun(sentences: list[list[str]]) -> tuple[str | None, str | None, 
             rest = rest[1:]
         if rest and rest[0] in _ADVERBIAL_STARTS:  # "Describe in detail the process of ...", "Explain in simple terms ..."
             rest = next((rest[len(phrase) :] for phrase in _ADVERBIAL_PHRASES if tuple(rest[: len(phrase)]) == phrase), rest)
-            if rest[:1] == ["in"] and rest[2:3] and rest[2] in _LENGTH_UNITS and (rest[1][0].isdigit() or rest[1] in _NUMBER_WORDS):
+            if rest[:3] == ["in", "a", "few"] and rest[3:4] and rest[3] in _LENGTH_UNITS:
+                rest = rest[4:]  # "Describe in a few words the main features of ..."
+            elif rest[:1] == ["in"] and rest[2:3] and rest[2] in _LENGTH_UNITS and _is_number(rest[1]):
                 rest = rest[3:]  # "Explain in 100 words the concept of ..."
         preposition = _PREPOSITIONAL_VERBS.get(verb)
         return verb, _object_noun(rest[1:] if preposition and rest[:1] == [preposition] else rest), rest
@@ -281,6 +283,7 @@ def _object_noun(rest: list[str]) -> str | None:
             or (token in _SUBJECT_PRONOUNS and rest[position - 1] != "thank")  # "the measures you can take"
             or (_is_participle(token) and not _is_compound_modifier(rest, position + 1))
             or token in {"following", "given", "being"}  # "the tone being used"
+            or (position + 1 < len(rest) and rest[position + 1] == "than")  # "the biggest prime number less than 100"
             or token in _POSTPOSITIVE  # "the nouns present in the sentence"
             or (token.endswith("ing") and token not in _ING_NOUNS and _starts_a_participle_clause(rest, position + 1, head))
             or (token.endswith("ly") and token not in _LY_NOUNS and _ends_the_clause(rest, position + 1))  # "the cable correctly"
@@ -288,8 +291,8 @@ def _object_noun(rest: list[str]) -> str | None:
             break
         if not content and (token in _ADJECTIVAL_PARTICIPLES or (token.endswith("ly") and _is_adjectival(rest, position + 1))):
             continue  # "a related topic", "a commonly used phrase"
-        if token == "to" and not content and 0 < position < len(rest) - 1 and rest[position - 1][0].isdigit() and rest[position + 1][0].isdigit():
-            continue  # "a 5 to 7 lines story"
+        if token in {"to", "or"} and not content and 0 < position < len(rest) - 1 and _is_number(rest[position - 1]) and _is_number(rest[position + 1]):
+            continue  # "a 5 to 7 lines story", "two or three sentences"
         if token in _BOUNDARIES_NOT_DETERMINERS and token not in _ING_NOUNS:  # "a new ending to the story"
             break
         if token in DETERMINERS or token in _INTENSIFIERS or token[0].isdigit() or len(token) == 1 or (token == "top" and _NUMBERED.match(" ".join(rest[position + 1 : position + 2]))):
@@ -342,6 +345,10 @@ def _ends_the_clause(tokens: list[str], position: int) -> bool:
 def _is_adjectival(tokens: list[str], position: int) -> bool:
     """A participle at ``position`` that modifies a noun after it ("used" in "a commonly used phrase")."""
     return position + 1 < len(tokens) and (tokens[position] in _ADJECTIVAL_PARTICIPLES or _is_participle(tokens[position]))
+
+
+def _is_number(token: str) -> bool:
+    return token[0].isdigit() or token in _NUMBER_WORDS
 
 
 def _is_participle(token: str) -> bool:
@@ -407,7 +414,7 @@ _LANGUAGES = ("python", "javascript", "java", "c + +", "sql", "ruby", "php", "go
 _LANGUAGE_WORDS = frozenset(language.split()[0] for language in _LANGUAGES)
 _IN_A_LANGUAGE = _Keywords("", tuple(f"{how} {language}" for how in ("using", "in") for language in _LANGUAGES))
 _CODE_ACTION = _Keywords(
-    "write create develop construct generate design build implement provide give suggest edit rewrite debug fix update transform refactor "
+    "write create develop construct generate design build implement provide give suggest edit rewrite debug fix update transform refactor add "
     "convert modify optimize optimise translate"
 )
 # Every alternative starts with a literal character, so the regex engine skips straight to candidate
@@ -427,7 +434,7 @@ _MATH = _Keywords(
     ("sum of", "product of", "average of", "mean of", "median of", "mode of", "area of", "volume of", "square root",
      "cube root", "power of", "divided by", "multiplied by", "prime number", "prime numbers", "greatest common",
      "least common", "interest rate", "compound interest", "simple interest",
-     "total cost", "ratio of", "missing number", "next number", "simplify the expression", "evaluate the expression", "algebraic expression"),
+     "total cost", "ratio of", "missing number", "next number", "natural numbers", "even numbers", "odd numbers", "whole numbers", "simplify the expression", "evaluate the expression", "algebraic expression"),
 )
 # Maths words with other meanings ("divide the article"): maths only with digits to work on. "Times" is
 # left to the arithmetic pattern: "since ancient times" in a text with a number is no multiplication.
@@ -465,7 +472,8 @@ _CLASSIFY = _Keywords(
      *(f"which {kind} of {thing}" for kind in ("type", "kind") for thing in _GRAMMATICAL_THINGS)),
 )
 _QUOTED_PASSAGE = re.compile(r"\b(?:sentence|phrase|text|passage|paragraph|statement|quote)s?(?::\s+|:?\s*[\"“]|\s*\n\s*)\w+ \w+")
-_ABOUT_THE_INPUT = re.compile(r"\b(?:following|given|this|above|below) (?:sentence|text|passage|paragraph|article|story|poem|statement|excerpt|quote)\b")
+_ABOUT_THE_INPUT = re.compile(r"\b(?:following|given|this|above|below) (?:sentence|text|passage|paragraph|article|story|poem|statement|excerpt|quote|description)\b")
+_EDITING_WORDS = frozenset("fix improve correct".split())
 _TITLE_WORDS = frozenset("title headline slogan caption".split())
 _ASKS_FOR_A_TITLE = re.compile(rf"\b(?:a good|an appropriate|a suitable|a catchy|a better|the best) (?:{'|'.join(_TITLE_WORDS)})\b")
 _CHOICE_LINE = re.compile(r"^\s*\(?[a-dA-D](?:\)|[.:] )", re.M)
@@ -489,7 +497,7 @@ _REWRITE = _Keywords(
        for word in ("word for", "equivalent", "translation"))),
 )
 _VERSIONS = frozenset("version adaptation variation".split())
-_SAME_MEANING = _Keywords("", ("same meaning", "similar meaning"))
+_SAME_MEANING = _Keywords("", ("same meaning", "similar meaning", "original meaning"))
 _OWN_WORDS = _Keywords("", ("in your own words",))  # with a text given: "Read the instructions and explain them in your own words"
 _MENTIONS_TEXT = _Keywords("sentence word text phrase paragraph passage statement sentences words texts phrases paragraphs passages statements")
 _CREATIVE_NOUNS = frozenset("analogy poem story essay metaphor simile song joke slogan tagline tweet haiku title headline limerick".split())
@@ -522,7 +530,7 @@ _WRITTEN_SUGGESTIONS = _TEXT_NOUNS | _CREATIVE_NOUNS | _DESIGNED_THINGS
 _EXTRACT_NOUNS = frozenset(
     "word sentence phrase name entity keyword noun verb adjective adverb pronoun subject object date number letter "
     "email address fact detail example error mistake location person place organization city country "
-    "character term metaphor simile preposition conjunction clause topic theme url".split()
+    "character term metaphor simile preposition conjunction clause topic theme url expression".split()
 )
 _KEYWORD_LIST = _Keywords("", ("keyword list", "list of keywords", "keywords from", "keywords in", "keywords of"))
 _EXTRACT_VERBS = frozenset("extract find identify pick select locate highlight underline circle detect spot retrieve list output parse".split())
@@ -542,11 +550,12 @@ _NUMBERED = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a f
 _IDEA_NOUNS = frozenset(
     "way idea tip suggestion strategy reason method step activity option alternative solution benefit "
     "advantage disadvantage example thing item question factor technique practice habit use application "
-    "career name topic resource book movie place destination tool feature goal hobby gift action measure rule type kind".split()
+    "career name topic resource book movie place destination tool feature goal hobby gift action measure rule type kind characteristic".split()
 )
 # In the plural, without "the", these are ideas: "Generate ideas for ...", "Generate potential titles for a book".
 _PLURAL_IDEAS = (_IDEA_NOUNS - {"step"}) | {"title", "slogan", "headline", "tagline", "argument"}
 _IDEAS_ALONE = frozenset("idea solution recommendation".split())  # ideas even one at a time
+_ONE_IDEA = _IDEAS_ALONE | frozenset("way tip strategy method".split())  # not "Name one benefit of meditation": a fact
 _LIST_QUESTION = re.compile(
     r" (?:what|which) are (some|several|a few|the possible|the potential|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) (?:([a-z]+) )?"
 )
@@ -561,7 +570,7 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay dialogue think speak extend recreate frame sketch synthesize greet complete finish fill suggest propose debate argue post".split()
+    "act role-play roleplay dialogue think speak say extend recreate frame sketch synthesize greet complete finish fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
@@ -608,7 +617,7 @@ _FACTUAL_DESCRIBE = frozenset(
     "meaning significance advantage advantages trend trends challenge challenges performance character "
     "culture economy life properties property theory principle principles method methods "
     "relationship types type system way situation scenario measure application use model technique techniques aspect "
-    "example solution issue problem".split()
+    "example solution issue problem case".split()
 )
 
 
@@ -666,10 +675,13 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if ("order" in text.words and (verb in _SORTING_VERBS or alphabetical) and not reorders_a_sentence) or sorts_items or predicts:
         return "other"
     # "Make up a sentence" invents one.
-    edits = verb in _REWRITE_VERBS and not (verb == "make" and rest[:1] == ["up"])
+    # "Make up a sentence" and "Make a resume for the following job" invent one.
+    edits = verb in _REWRITE_VERBS and not (verb == "make" and rest[:1] in (["up"], ["a"], ["an"]))
     # "Construct a sentence using the given words and grammar rules" makes a new one.
     makes_a_piece = verb in _GENERATION_VERBS and noun in _WRITTEN_PIECES and rest[:1] in (["a"], ["an"])
-    if verb in _STRONG_REWRITE_VERBS or (_REWRITE.found(text) and not makes_a_piece) or (has_input and _OWN_WORDS.found(text)) or (
+    # "How would you fix this text?", "What could you improve in this description?"
+    asks_for_edits = verb is None and has_input and not _EDITING_WORDS.isdisjoint(text.words) and _ABOUT_THE_INPUT.search(text.lowered) is not None
+    if verb in _STRONG_REWRITE_VERBS or (_REWRITE.found(text) and not makes_a_piece) or (has_input and _OWN_WORDS.found(text)) or asks_for_edits or (
         edits and (noun in _TEXT_NOUNS or has_input or _MENTIONS_TEXT.found(text))
     ):
         return "rewrite"
@@ -830,6 +842,8 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
         return rest[:1] == ["how"] if noun is None else noun in _IDEA_NOUNS or noun not in _WRITTEN_SUGGESTIONS
     if not definite and noun in _PLURAL_IDEAS and any(token != noun and singular(token) == noun for token in rest[:2]):
         return True  # "Give me examples of ...", "Generate ideas for ...": ideas in the plural, not "the steps to"
+    if rest[:1] == ["one"] and noun in _ONE_IDEA:
+        return True  # "Name one way to protect the environment", unlike "Name one movie that won an Oscar"
     # A number at the start of the object asks for a list ("a 3 word slogan" is one slogan).
     if noun is None or not _COUNTED.match(" ".join(rest[:3])):
         return False
@@ -860,17 +874,20 @@ def analyse(instruction: str, input_: str) -> Analysis:
         if task_verb is not None:
             category = _categorize(text, input_, task_verb, task_noun, task_rest)
             return Analysis(verb, noun, "generation" if category == "open_qa" else category)
-    task_verb = _task_verb(verb, rest) if verb in _PREAMBLE_VERBS else verb
-    return Analysis(verb, noun, _categorize(text, input_, task_verb, noun, rest))
+    task_verb, task_noun = _task(verb, rest) if verb in _PREAMBLE_VERBS else (verb, None)
+    return Analysis(verb, noun, _categorize(text, input_, task_verb, task_noun or noun, rest))
 
 
-def _task_verb(verb: str, rest: list[str]) -> str:
-    """The verb that names the task after a preamble: "Take this text and convert it ...", "Use the word to fill in ..."."""
+def _task(verb: str, rest: list[str]) -> tuple[str, str | None]:
+    """The verb that names the task after a preamble, and its object: "Take this text and convert it ...", "Use the
+    word to fill in ...", "Read the input text and output the single noun"."""
     for position, token in enumerate(rest[:-1]):
         if token == "and" or (token == "to" and verb == "use"):
-            following = rest[position + 2] if rest[position + 1] == "then" and position + 2 < len(rest) else rest[position + 1]
-            return following if following in _TASK_VERBS else verb
-    return verb
+            position += 2 if rest[position + 1] == "then" and position + 2 < len(rest) else 1
+            if rest[position] in _TASK_VERBS:
+                return rest[position], _object_noun(rest[position + 1 :])
+            return verb, None
+    return verb, None
 
 
 def category(instruction: str, input_: str = "") -> str:

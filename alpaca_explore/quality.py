@@ -38,6 +38,9 @@ _ABOUT_CODE = re.compile(rf"\b(?:{_CODE_WORDS}|regex|regular expression|sql|quer
 _ABOUT_MARKUP = re.compile(rf"\b(?:{_CODE_WORDS}|tags?|urls?|links?)\b", re.I)
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\(https?://")
 _TAGS_ONLY = re.compile(r"(?:<[^<>\n]{1,40}>\s*)+")
+_MEDIA_ELEMENT = re.compile(r"<(?:img|audio|video)\b[^>]*\bsrc=", re.I)  # '<audio src="https://...">Happy Birthday melody</audio>'
+# An input that only names the text it stands for: "The article" (unlike "Poem" as an item to classify).
+_BARE_TEXT_NAME = re.compile(r"the (?:article|text|story|passage|essay|poem|document|paragraph)\.?", re.I)
 # A link in the instruction stands for content the record does not hold when it names such content.
 _LINKED_CONTENT = re.compile(r"\b(?:article|page|web ?site|site|video|post|blog|paper|story|report|document|news)\b", re.I)
 _CREATE_MEDIA = re.compile(r"^\s*(?:create|make|draw|design|generate|produce|build|construct|sketch|plot|render)\b", re.I)
@@ -103,6 +106,8 @@ def _missing_media(instruction: str, input_: str) -> bool:
     stripped_input = input_.strip()
     if stripped_input[:1] in ("[", "<", "(") and (_LINK_PLACEHOLDER.fullmatch(stripped_input) or _TEXT_PLACEHOLDER.fullmatch(stripped_input)):
         return True
+    if 7 < len(stripped_input) <= 14 and _BARE_TEXT_NAME.fullmatch(stripped_input):
+        return True
     if _MEDIA_INPUT.search(input_):
         if _ABOUT_CODE.search(instruction):
             return False  # "Construct a regex to extract the links from the text": links are the data
@@ -122,8 +127,10 @@ def _missing_media(instruction: str, input_: str) -> bool:
 
 
 def _is_media_placeholder(output: str, instruction: str) -> bool:
-    """An output of tags that stand for media ("<output image>", "<noinput>\n<image>"), unless the task is about markup."""
-    return bool(_TAGS_ONLY.fullmatch(output)) and bool(re.search(_MEDIA, output, re.I)) and not _ABOUT_MARKUP.search(instruction)
+    """An output of tags that stand for media ("<output image>", "<noinput>\n<image>") or that embeds it
+    ('<audio src="...">'), unless the task is about markup."""
+    stands_for_media = bool(_TAGS_ONLY.fullmatch(output)) and bool(re.search(_MEDIA, output, re.I))
+    return (stands_for_media or bool(_MEDIA_ELEMENT.match(output))) and not _ABOUT_MARKUP.search(instruction)
 
 
 def _truncated(output: str) -> bool:

@@ -167,6 +167,9 @@ def test_quality_flags_precision_on_labels(shared):
         ("Walk through the process of baking bread.", "walk", "process"),  # a particle before the object
         ("Fill the [blank] with a suitable word.", "fill", "blank"),  # a placeholder in brackets
         ("Put together a plan for the weekend.", "put", "plan"),
+        ("Explain in a few sentences the theory of relativity.", "explain", "theory"),
+        ("Write two or three lines about autumn.", "write", "line"),
+        ("List the even numbers greater than 10.", "list", "number"),  # a comparative ends the object
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -429,6 +432,17 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ('Create a funny version of the sentence "I am late for work again."', "", "rewrite"),
         ("Identify the types of the following animals.", "eagle, salmon, frog", "classification"),
         ("Identify the types of renewable energy.", "", "open_qa"),
+        ("How would you improve this paragraph?", "The park is nice. It has trees. The trees are green.", "rewrite"),
+        ("Make a birthday card for the following person.", "Grandma, turning 80", "generation"),  # makes a new one
+        ("Generate a sentence that keeps the original meaning of the given one.", "The meeting was postponed by the manager.", "rewrite"),
+        ("Add a hover effect to a web page.", "", "coding"),
+        ("Read the paragraph and output the longest word.", "The quick brown fox jumps over the extraordinarily lazy dog.", "extraction"),
+        ("Name one way to save water.", "", "brainstorming"),
+        ("Name one city that hosted the Olympics.", "", "open_qa"),
+        ("Describe a use case for blockchain.", "", "open_qa"),
+        ("Say something nice to a friend who lost a game.", "", "generation"),
+        ("Specify three characteristics of a good leader.", "", "brainstorming"),
+        ("Output the odd numbers between 1 and 15.", "", "math"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -474,6 +488,10 @@ def test_gsm8k_is_mostly_math(shared):
         (("Comment on the following art piece.", "", "It is bold."), ["missing_media"]),
         (("Describe the colors used in the logo.", "", "Blue and white."), ["missing_media"]),
         (("Design a logo for a bakery.", "", "A loaf of bread."), []),
+        (("Write a headline for the article.", "The article", "Big News"), ["missing_media"]),  # only names the text
+        (("Play a short tune.", "", '<audio src="https://example.com/a.mp3">tune</audio>'), ["missing_media"]),
+        (("Write the HTML tag that shows an image.", "", '<img src="cat.png">'), []),
+        (("Classify the following as literature or not.", "Poem", "Literature."), []),
         (("Compose a piano piece.", "", "<nooutput>"), ["empty_output"]),
         (("Summarize the text.", "Text.", "<noinput>"), ["empty_output"]),
         (("Explain why this is an inappropriate instruction.", "Wake me up at 5pm", "It cannot be completed by a GPT language model."), []),
