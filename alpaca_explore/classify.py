@@ -39,7 +39,7 @@ QUESTION_WORDS = frozenset(
 _POLITE_PREFIXES = (
     ("can", "you"), ("could", "you"), ("would", "you"), ("will", "you"), ("i", "want", "you", "to"),
     ("i", "need", "you", "to"), ("i", "would", "like", "you", "to"), ("i'd", "like", "you", "to"),
-    ("help", "me"), ("step", "by", "step"), ("please",), ("kindly",), ("now",), ("also",), ("then",), ("first",), ("next",),
+    ("help", "me"), ("step", "by", "step"), ("please",), ("kindly",), ("now",), ("also",), ("then",), ("first",), ("next",), ("and",),
 )
 _PREFIX_STARTS = frozenset(prefix[0] for prefix in _POLITE_PREFIXES)
 _INTRODUCERS = frozenset(
@@ -95,6 +95,7 @@ _ING_NOUNS = frozenset(
     "marketing spelling morning evening ceiling offering hearing heading listing rating saying warning opening "
     "recording drawing thing string sibling pudding earring".split()
 )
+_LY_VERBS = frozenset("reply apply supply comply multiply rely imply fly tally rally".split())
 _LY_NOUNS = frozenset("family supply assembly anomaly monopoly butterfly ally italy july belly jelly rally bully lily reply fly".split())
 # Participles among the boundaries that, before any other word of the object, describe its head.
 _ADJECTIVAL_PARTICIPLES = frozenset("related listed mentioned written spoken used needed required shown known made found taken built held".split())
@@ -233,9 +234,15 @@ def _skip_prefixes(tokens: list[str], start: int) -> int:
 
 
 def _is_leading_adverb(tokens: list[str], start: int) -> bool:
-    """"Briefly describe ...": an -ly word followed by the verb it modifies (not "Apply the ...")."""
+    """"Briefly describe ...": an -ly word followed by the verb it modifies (not "Apply the ...", "Reply to ...")."""
     following = tokens[start + 1 : start + 2]
-    return tokens[start].endswith("ly") and bool(following) and following[0].isalpha() and following[0] not in DETERMINERS
+    return (
+        tokens[start].endswith("ly")
+        and tokens[start] not in _LY_VERBS
+        and bool(following)
+        and following[0].isalpha()
+        and following[0] not in DETERMINERS
+    )
 
 
 def _object_noun(rest: list[str]) -> str | None:
@@ -414,7 +421,7 @@ _LANGUAGES = ("python", "javascript", "java", "c + +", "sql", "ruby", "php", "go
 _LANGUAGE_WORDS = frozenset(language.split()[0] for language in _LANGUAGES)
 _IN_A_LANGUAGE = _Keywords("", tuple(f"{how} {language}" for how in ("using", "in") for language in _LANGUAGES))
 _CODE_ACTION = _Keywords(
-    "write create develop construct generate design build implement provide give suggest edit rewrite debug fix update transform refactor add "
+    "write create develop construct generate design build implement provide give suggest edit rewrite debug fix update transform refactor add parse "
     "convert modify optimize optimise translate"
 )
 # Every alternative starts with a literal character, so the regex engine skips straight to candidate
@@ -570,7 +577,7 @@ _HANDING_OVER_VERBS = frozenset("return output produce give provide write prepar
 _GENERATION_VERBS = frozenset(
     "write compose create generate design develop draft make construct come invent produce craft build "
     "imagine pretend continue sing tell formulate structure devise plan prepare draw script narrate "
-    "act role-play roleplay dialogue think speak say extend recreate frame sketch synthesize greet complete finish fill suggest propose debate argue post".split()
+    "act role-play roleplay dialogue think speak say reply extend recreate frame sketch synthesize greet complete finish fill suggest propose debate argue post".split()
 )
 _REWRITE_VERBS = frozenset(
     "rewrite re-write rephrase paraphrase reword re-word edit revise correct translate proofread shorten "
@@ -867,10 +874,12 @@ def analyse(instruction: str, input_: str) -> Analysis:
     # A single sentence without asides has the same words as the whole instruction.
     all_words = sentence_words[0] if len(sentences) == 1 and "(" not in instruction else words(instruction)
     text = _Text.of(instruction, all_words)
-    if verb in _CLAUSE_VERBS and len(sentence_words) > 1:
-        # "Imagine you are a doctor. Create a health plan ...": the task is the next sentence's, and a role to
-        # play makes an answer writing ("Imagine you are an alien. Describe what you see.").
-        task_verb, task_noun, task_rest = _verb_and_noun(sentence_words[1:])
+    if verb in _CLAUSE_VERBS:
+        # "Imagine you are a doctor. Create a health plan ...", "Suppose you are interviewing with Amazon, write an
+        # answer ...": the task is the next sentence's or clause's, and a role to play makes an answer writing
+        # ("Imagine you are an alien. Describe what you see.").
+        following = sentence_words[1:] or ([rest[rest.index(",") + 1 :]] if "," in rest else [])
+        task_verb, task_noun, task_rest = _verb_and_noun(following)
         if task_verb is not None:
             category = _categorize(text, input_, task_verb, task_noun, task_rest)
             return Analysis(verb, noun, "generation" if category == "open_qa" else category)

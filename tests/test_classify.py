@@ -170,6 +170,8 @@ def test_quality_flags_precision_on_labels(shared):
         ("Explain in a few sentences the theory of relativity.", "explain", "theory"),
         ("Write two or three lines about autumn.", "write", "line"),
         ("List the even numbers greater than 10.", "list", "number"),  # a comparative ends the object
+        ("You are given a recipe, and you need to shorten it.", "shorten", None),  # not "and"
+        ("Reply to the message politely.", "reply", "message"),  # a verb in -ly, not an adverb
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -443,6 +445,9 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Say something nice to a friend who lost a game.", "", "generation"),
         ("Specify three characteristics of a good leader.", "", "brainstorming"),
         ("Output the odd numbers between 1 and 15.", "", "math"),
+        ("Suppose you are a tour guide, describe the city of Rome.", "", "generation"),  # the task after the comma
+        ("Parse the request into a SQL query.", "Show all users older than 30", "coding"),
+        ("Reply to the customer's complaint.", "My order arrived late.", "generation"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
