@@ -447,6 +447,8 @@ _MATH = _Keywords(
 # left to the arithmetic pattern: "since ancient times" in a text with a number is no multiplication.
 _DIGIT_MATH = _Keywords("divide round rounded")
 _HOW_MANY = _Keywords("", ("how many", "how much"))
+_HOW_MEASURE = _Keywords("", ("how long", "how far", "how old", "how fast", "how often", "how big", "how tall"))
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")
 _MATH_WITHOUT_NUMBERS = _Keywords(
     "equation calculate calculates compute derivative integral probability mathematical formula theorem trigonometric "
     "trigonometry",
@@ -806,6 +808,8 @@ def _is_math(text: _Text, input_: str) -> bool:
         or (_DIGIT_MATH.found(text) and (instruction_has_digit or _DIGIT.search(input_) is not None))
         or ("solve" in text.words and (instruction_has_digit or _DIGIT.search(input_) is not None))
         or (_HOW_MANY.found(text) and (instruction_has_number or _DIGIT.search(input_) is not None))
+        # A word problem: "James spends 40 years teaching. His partner has taught 10 years less. How long ...?"
+        or (_HOW_MEASURE.found(text) and len(_NUMBERS.findall(text.lowered)) >= 2)
         or (instruction_has_digit and bool(_ARITHMETIC.search(text.lowered)))
         or (instruction_has_digit and _ASKS_FOR_A_RESULT.found(text) and bool(_QUANTITY.search(text.lowered)))
         or (instruction_has_digit and "convert" in text.words and bool(_CONVERT_NUMBER.search(text.lowered)))

@@ -448,6 +448,8 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Suppose you are a tour guide, describe the city of Rome.", "", "generation"),  # the task after the comma
         ("Parse the request into a SQL query.", "Show all users older than 30", "coding"),
         ("Reply to the customer's complaint.", "My order arrived late.", "generation"),
+        ("Sam runs 5 miles a day. His sister runs 2 miles more. How far do they run together?", "", "math"),  # a word problem
+        ("How old was Mozart when he wrote his first symphony in 1764?", "", "open_qa"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
@@ -457,7 +459,7 @@ def test_category_examples(instruction, input_, expected):
 def test_gsm8k_is_mostly_math(shared):
     records = json.loads(GSM8K.read_text())[:1000]
     share = sum(category(r["instruction"], r["input"]) == "math" for r in records) / len(records)
-    assert share >= 0.9, share
+    assert share >= 0.93, share  # 0.95 when last measured
 
 
 @pytest.mark.parametrize(
