@@ -4,9 +4,10 @@ Builds a full-size corpus (52,002 records by default) from the real sample in
 ../shared, alternates the two pipelines (the machine is shared and noisy), and
 prints the median of each, their ratio and the peak RSS of each run.
 
-With ``--floor`` a third pipeline joins the rotation: the same load with every
+With ``--floor`` two more pipelines join the rotation: the same load with every
 record's tokens, category and flags replaced by constants, which shows what the
-load costs before any enrichment.
+load costs before any enrichment, and the same load with only categories and
+flags replaced, which shows what classifying costs it.
 
     python benchmarks/load_benchmark.py [--records 52002] [--runs 5] [--tokenizer SPEC] [--floor]
 """
@@ -25,8 +26,8 @@ from corpus import use_shared_tiktoken_cache, write_corpus  # noqa: E402
 from measure import run  # noqa: E402
 
 BIN = Path(sys.executable).parent
-# alpaca-explore load with enrichment replaced by constants of the same shape.
-WITHOUT_ENRICHMENT = """
+# alpaca-explore load with categories and flags (and, given "all", token counts) replaced by constants of the same shape.
+STUBBED_LOAD = """
 import sys
 from alpaca_explore import enrich, pipeline
 
@@ -36,7 +37,9 @@ def count_batch(batch):
 def analyse_batch(batch):
     return [(1, "other", None, None, [], b"") for _ in batch]
 
-enrich.count_batch, enrich.analyse_batch = count_batch, analyse_batch
+enrich.analyse_batch = analyse_batch
+if sys.argv[4] == "all":
+    enrich.count_batch = count_batch
 pipeline.load(sys.argv[1], sys.argv[2], tokenizer=sys.argv[3])
 """
 
@@ -56,7 +59,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=52_002)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--tokenizer", default="cl100k_base", help="as for alpaca-explore load --tokenizer")
-    parser.add_argument("--floor", action="store_true", help="also time the load without enrichment")
+    parser.add_argument("--floor", action="store_true", help="also time the load without enrichment, and without classifying")
     args = parser.parse_args()
     use_shared_tiktoken_cache()
     with tempfile.TemporaryDirectory() as tmp:
@@ -67,11 +70,11 @@ def main() -> None:
             [str(BIN / "sqlite-utils"), "insert", str(theirs_db), "alpaca_data", str(corpus)],
             [str(BIN / "sqlite-utils"), "enable-fts", str(theirs_db), "alpaca_data", "instruction", "input", "output"],
         ]
-        floor_db = Path(tmp) / "floor.db"
-        floor_cmd = [[sys.executable, "-c", WITHOUT_ENRICHMENT, str(corpus), str(floor_db), args.tokenizer]]
         contenders = [(ours_db, ours_cmd, []), (theirs_db, theirs_cmd, [])]
         if args.floor:
-            contenders.append((floor_db, floor_cmd, []))
+            for stubbed in ("all", "classify"):
+                stubbed_db = Path(tmp) / f"without-{stubbed}.db"
+                contenders.append((stubbed_db, [[sys.executable, "-c", STUBBED_LOAD, str(corpus), str(stubbed_db), args.tokenizer, stubbed]], []))
         for _ in range(args.runs):
             for db, commands, results in contenders:
                 db.unlink(missing_ok=True)
@@ -83,8 +86,8 @@ def main() -> None:
         print(f"sqlite-utils insert + enable-fts: median {theirs_median:.2f} s, peak RSS {max(rss for _, rss in theirs):.0f} MB")
         print(f"ratio (ours / sqlite-utils): {ours_median / theirs_median:.2f}")
         if args.floor:
-            floor_median = median_seconds(contenders[2][2])
-            print(f"load without enrichment:          median {floor_median:.2f} s, ratio {floor_median / theirs_median:.2f}")
+            for (_, _, results), what in zip(contenders[2:], ("enrichment", "categories and flags")):
+                print(f"load without {what}: median {median_seconds(results):.2f} s, ratio {median_seconds(results) / theirs_median:.2f}")
         tokens = sqlite3.connect(ours_db).execute("select sum(total_tokens + train_tokens) from alpaca_data").fetchone()[0]
         print(f"tokens counted (fields and training text): {tokens:,}, {tokens / ours_median / 1e6:.1f} M tokens/s over the whole load")
 
