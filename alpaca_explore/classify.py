@@ -683,7 +683,6 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     predicts = noun in {"prediction", "forecast"}  # "Make a prediction about the stock market given the data"
     if ("order" in text.words and (verb in _SORTING_VERBS or alphabetical) and not reorders_a_sentence) or sorts_items or predicts:
         return "other"
-    # "Make up a sentence" invents one.
     # "Make up a sentence" and "Make a resume for the following job" invent one.
     edits = verb in _REWRITE_VERBS and not (verb == "make" and rest[:1] in (["up"], ["a"], ["an"]))
     # "Construct a sentence using the given words and grammar rules" makes a new one.
