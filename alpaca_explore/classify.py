@@ -600,6 +600,9 @@ _RULES = frozenset("rules instructions guidelines directions principles policies
 _ITEMS = frozenset("item list number object element".split())
 _SORTING_VERBS = frozenset("sort rank order arrange rearrange re-arrange reorder organize organise place".split())
 _LOOKUP_VERBS = frozenset("look browse search visit".split())
+_ACTIONS_IN_THE_WORLD = frozenset(
+    "book reserve remind store authenticate crop colorize colourize disconnect install purchase buy pay download upload click".split()
+)
 _ORDERING_VERBS = frozenset("sort rank order arrange assemble rearrange re-arrange reorder match pair".split()) | _LOOKUP_VERBS
 _YES_NO_QUESTION_WORDS = QUESTION_WORDS - {"what", "who", "whom", "whose", "which", "where", "when", "why", "how"}
 _KNOWLEDGE_NOUNS = frozenset(
@@ -733,6 +736,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     looks_up_facts = rest[:1] == ["for"] or (verb in _LOOKUP_VERBS and noun in _KNOWLEDGE_NOUNS)  # "Search for ...", "Look up information on ..."
     if (verb in _ORDERING_VERBS and not looks_up_facts) or verb == "predict" or noun in {"prediction", "forecast"}:
         return "other"
+    if verb in _ACTIONS_IN_THE_WORLD or (verb == "place" and noun in {"bet", "order", "call"}):
+        return "other"  # "Book two tickets for the earliest flight", "Remind me to buy eggs": not text to write
     # "an example of a tweet / a hyperbole", "an example of a time when you have seen kindness", "an example to illustrate"
     writes_an_example = noun == "example" and (
         not _WRITTEN_EXAMPLES.isdisjoint(rest[2:7]) or rest[2:4] == ["to", "illustrate"] or _PERSONAL.found(text)

@@ -450,6 +450,9 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Reply to the customer's complaint.", "My order arrived late.", "generation"),
         ("Sam runs 5 miles a day. His sister runs 2 miles more. How far do they run together?", "", "math"),  # a word problem
         ("How old was Mozart when he wrote his first symphony in 1764?", "", "open_qa"),
+        ("Reserve a table for two at an Italian restaurant tonight.", "", "other"),  # an action, not text
+        ("Buy a pair of running shoes online.", "", "other"),
+        ("Describe how to book a flight online.", "", "open_qa"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
