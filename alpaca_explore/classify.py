@@ -506,6 +506,7 @@ _REWRITE = _Keywords(
        for word in ("word for", "equivalent", "translation"))),
 )
 _VERSIONS = frozenset("version adaptation variation".split())
+_FILLS_A_GAP = _Keywords("", ("complete the sentence", "complete the following sentence", "fill in the blank", "fill in the blanks", "missing word"))
 _SAME_MEANING = _Keywords("", ("same meaning", "similar meaning", "original meaning"))
 _OWN_WORDS = _Keywords("", ("in your own words",))  # with a text given: "Read the instructions and explain them in your own words"
 _MENTIONS_TEXT = _Keywords("sentence word text phrase paragraph passage statement sentences words texts phrases paragraphs passages statements")
@@ -703,6 +704,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         or (has_input and verb == "suggest" and noun in {"word", "synonym"})  # "suggest a better word" for a given sentence
     ):
         return "rewrite"
+    if _FILLS_A_GAP.found(text):
+        return "generation"  # "Choose the correct word ... to complete the sentence", "Give a word to fill in the blank"
     refers_to_passage = _refers_to_passage(text)
     has_passage = len(input_.split(None, 1)) > 1 or refers_to_passage
     if verb in _EXTRACT_VERBS and noun in _EXTRACT_NOUNS:

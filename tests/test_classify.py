@@ -453,6 +453,8 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Reserve a table for two at an Italian restaurant tonight.", "", "other"),  # an action, not text
         ("Buy a pair of running shoes online.", "", "other"),
         ("Describe how to book a flight online.", "", "open_qa"),
+        ("Pick the right word to complete the sentence.", "She ___ to school every day.", "generation"),  # a gap to fill
+        ("Provide a word to fill in the blank.", "The sky is ____ today.", "generation"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
