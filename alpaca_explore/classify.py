@@ -103,7 +103,10 @@ _PRONOUN_OBJECT_ENDS = _NP_BOUNDARIES | {",", "."}
 _BOUNDARIES_NOT_DETERMINERS = _NP_BOUNDARIES - DETERMINERS
 _ENDS_A_NOUN_PHRASE = _NP_BOUNDARIES | (DETERMINERS - {"following", "given"})
 _AFTER_A_PARTICIPLE = DETERMINERS | frozenset("to with about on in for from at into why how whether that what".split())
-_NOT_VERBS = DETERMINERS | QUESTION_WORDS | _INTRODUCERS | frozenset(
+_PREPOSITIONS = frozenset("in at on for from by with to of about into over under during after before between among through since".split())
+_WH_WORDS = frozenset("which what whom whose how when where".split())
+_HEADINGS = frozenset("task question q instruction prompt request query problem exercise answer a".split())
+_NOT_VERBS = DETERMINERS | QUESTION_WORDS | _INTRODUCERS | _PREPOSITIONS | frozenset(
     "i we you he she it they there here my our let's people person i'm i'd i've i'll we're we'll".split()
 )
 # Second words that leave the first a verb even before a modal: "Imagine you could ...", "Explain what would ...".
@@ -184,6 +187,8 @@ def _find_verb(tokens: list[str], allow_question: bool) -> tuple[str | None, int
     first = tokens[start]
     # "Given the input, write ...", "Referring to the link, explain ...", "You are given a text, edit it ...": the
     # verb heads the clause after a comma, not a word of a list before it ("Given 3 integers a, b, c, compute ...").
+    if first in _PREPOSITIONS and tokens[start + 1 : start + 2] and tokens[start + 1] in _WH_WORDS:
+        return (None, 0) if allow_question else None  # "In which year did ...?", "At what temperature ...?"
     introduces = first in _INTRODUCERS or (len(first) > 5 and first.endswith("ing")) or (
         first == "you" and tokens[start + 1 : start + 3] in (["are", "given"], ["are", "provided"])
     )
@@ -218,6 +223,8 @@ def _is_a_subject(tokens: list[str], start: int) -> bool:
 
 
 def _skip_prefixes(tokens: list[str], start: int) -> int:
+    if start + 1 < len(tokens) and tokens[start] in _HEADINGS and tokens[start + 1] == ":":
+        start += 2  # "Task: Write a poem ...", "Q: What is ...?"
     if start < len(tokens) and tokens[start] not in _PREFIX_STARTS and not tokens[start].endswith("ly") and tokens[start] != ",":
         return start
     changed = True

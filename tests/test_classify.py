@@ -172,6 +172,10 @@ def test_quality_flags_precision_on_labels(shared):
         ("List the even numbers greater than 10.", "list", "number"),  # a comparative ends the object
         ("You are given a recipe, and you need to shorten it.", "shorten", None),  # not "and"
         ("Reply to the message politely.", "reply", "message"),  # a verb in -ly, not an adverb
+        ("Task: Write a poem about the sea.", "write", "poem"),  # a heading before the task
+        ("Q: What is the capital of France?", None, None),
+        ("At what temperature does water boil?", None, None),  # a question, not the verb "at"
+        ("Question: In which year did Yao Ming retire?\nAnswer:", None, None),
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
