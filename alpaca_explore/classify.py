@@ -479,7 +479,7 @@ _CLASSIFY = _Keywords(
     "classify categorize categorise classifies sentiment",
     ("true or false", "yes or no", "fact or opinion", "fact or an opinion", "positive or negative",
      "positive , negative", "positive , or negative", "which category", "what category", "correct category",
-     "does not fit", "doesn't fit", "does not belong", "doesn't belong", "do not belong", "don't belong", "parts of speech", "into two categories", "into categories", "odd one out", "into two groups", "into groups", "decide which",
+     "tell me whether", "tell me if", "does not fit", "doesn't fit", "does not belong", "doesn't belong", "do not belong", "don't belong", "parts of speech", "into two categories", "into categories", "odd one out", "into two groups", "into groups", "decide which",
      *(f"what {kind} of {thing}" for kind in ("type", "kind", "part") for thing in _GRAMMATICAL_THINGS),
      *(f"{verb} {conjunction}" for verb in ("determine", "decide", "identify", "tell", "indicate", "check", "detect", "predict") for conjunction in ("whether", "if")),
      *(f"label {word}" for word in ("the", "each", "this")), *(f"assign {word}" for word in ("a", "the", "each")),
@@ -892,10 +892,10 @@ def analyse(instruction: str, input_: str) -> Analysis:
     # A single sentence without asides has the same words as the whole instruction.
     all_words = sentence_words[0] if len(sentences) == 1 and "(" not in instruction else words(instruction)
     text = _Text.of(instruction, all_words)
-    if verb in _CLAUSE_VERBS:
+    if verb in _CLAUSE_VERBS or (verb == "act" and rest[:1] == ["as"]):
         # "Imagine you are a doctor. Create a health plan ...", "Suppose you are interviewing with Amazon, write an
-        # answer ...": the task is the next sentence's or clause's, and a role to play makes an answer writing
-        # ("Imagine you are an alien. Describe what you see.").
+        # answer ...", "Act as a travel guide. Suggest ...": the task is the next sentence's or clause's, and a role
+        # to play makes an answer writing ("Imagine you are an alien. Describe what you see.").
         following = sentence_words[1:] or ([rest[rest.index(",") + 1 :]] if "," in rest else [])
         task_verb, task_noun, task_rest = _verb_and_noun(following)
         if task_verb is not None:

@@ -459,6 +459,8 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Describe how to book a flight online.", "", "open_qa"),
         ("Pick the right word to complete the sentence.", "She ___ to school every day.", "generation"),  # a gap to fill
         ("Provide a word to fill in the blank.", "The sky is ____ today.", "generation"),
+        ("I want you to act as a travel guide. Suggest places to visit in Rome.", "", "brainstorming"),  # a role, then the task
+        ("Tell me whether each of these is a fruit or a vegetable: apple, carrot", "", "classification"),
     ],
 )
 def test_category_examples(instruction, input_, expected):
