@@ -93,7 +93,8 @@ _POSTPOSITIVE = frozenset("present available suitable possible involved responsi
 _ING_NOUNS = frozenset(
     "greeting painting meeting building wedding setting clothing ending beginning feeling reading writing training "
     "marketing spelling morning evening ceiling offering hearing heading listing rating saying warning opening "
-    "recording drawing thing string sibling pudding earring".split()
+    "recording drawing thing string sibling pudding earring computing learning processing programming engineering networking "
+    "banking farming manufacturing mining hosting parenting budgeting cooking gardening shopping accounting advertising".split()
 )
 _LY_VERBS = frozenset("reply apply supply comply multiply rely imply fly tally rally".split())
 _LY_NOUNS = frozenset("family supply assembly anomaly monopoly butterfly ally italy july belly jelly rally bully lily reply fly".split())

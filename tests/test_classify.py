@@ -173,6 +173,7 @@ def test_quality_flags_precision_on_labels(shared):
         ("You are given a recipe, and you need to shorten it.", "shorten", None),  # not "and"
         ("Reply to the message politely.", "reply", "message"),  # a verb in -ly, not an adverb
         ("Task: Write a poem about the sea.", "write", "poem"),  # a heading before the task
+        ("Please explain quantum computing in simple terms.", "explain", "computing"),  # a noun in -ing
         ("Q: What is the capital of France?", None, None),
         ("At what temperature does water boil?", None, None),  # a question, not the verb "at"
         ("Question: In which year did Yao Ming retire?\nAnswer:", None, None),
