@@ -69,7 +69,7 @@ _WORD_COMPOUNDS = frozenset("problem problems count order cloud search game puzz
 _NOT_HEADS = _OBJECT_PRONOUNS | frozenset("someone somebody something anyone anybody anything everyone everybody everything".split())
 _SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
 _MODALS = frozenset("will would can could should shall may might must".split())
-_AUXILIARIES = frozenset("am are is was were will would can could should shall may might must have has had".split())
+_AUXILIARIES = _MODALS | frozenset("am are is was were have has had".split())
 _QUOTES = frozenset('"“”')
 _PARTICLES = frozenset("up out down off over through together".split())
 _QUANTIFIERS = frozenset(
@@ -492,7 +492,7 @@ _QUOTED_PASSAGE = re.compile(r"\b(?:sentence|phrase|text|passage|paragraph|state
 _ABOUT_THE_INPUT = re.compile(r"\b(?:following|given|this|above|below) (?:sentence|text|passage|paragraph|article|story|poem|statement|excerpt|quote|description)\b")
 _EDITING_WORDS = frozenset("fix improve correct".split())
 _TITLE_WORDS = frozenset("title headline slogan caption".split())
-_ASKS_FOR_A_TITLE = re.compile(rf"\b(?:a good|an appropriate|a suitable|a catchy|a better|the best) (?:{'|'.join(_TITLE_WORDS)})\b")
+_ASKS_FOR_A_TITLE = re.compile(rf"\b(?:a good|an appropriate|a suitable|a catchy|a better|the best) (?:{'|'.join(sorted(_TITLE_WORDS))})\b")
 _CHOICE_LINE = re.compile(r"^\s*\(?[a-dA-D](?:\)|[.:] )", re.M)
 _SORTING_INTO_CLASSES = frozenset("classify categorize categorise label tag group".split())
 _CLASSIFYING_VERBS = _SORTING_INTO_CLASSES | {"rate", "grade"}
@@ -532,10 +532,8 @@ _NOT_SOFTWARE = re.compile(
     r"television|radio|volunteer|exchange|after-school|study) programs?\b"
 )
 _DESIGNED_THINGS = frozenset("design plan schedule menu itinerary outline layout agenda recipe routine experiment".split())
-_WORKS = frozenset(
-    "text passage article paragraph story input document excerpt poem email report movie film book novel paper "
-    "episode play show series speech lecture podcast video".split()
-)
+_PASSAGE_WORDS = frozenset("text passage article paragraph story input document excerpt poem email report".split())
+_WORKS = _PASSAGE_WORDS | frozenset("movie film book novel paper episode play show series speech lecture podcast video".split())
 _WRITTEN_PIECES = frozenset("sentence paragraph poem story essay haiku limerick verse line letter email tweet".split())
 _WRITTEN_FORMS = frozenset("post blog article essay tweet email letter poem speech story song report paragraph".split())
 _TEXT_NOUNS = frozenset(
@@ -552,9 +550,8 @@ _EXTRACT_NOUNS = frozenset(
 )
 _KEYWORD_LIST = _Keywords("", ("keyword list", "list of keywords", "keywords from", "keywords in", "keywords of"))
 _EXTRACT_VERBS = frozenset("extract find identify pick select locate highlight underline circle detect spot retrieve list output parse".split())
-_PASSAGE_WORDS = frozenset("text passage article paragraph story input document excerpt poem email report".split())
-_FROM_THE_PASSAGE = re.compile(r"\bfrom (?:the|this) (?:given |following )?(?:sentence|text|passage|article|paragraph|story|document|excerpt|poem|email|report)\b")
-_PASSAGE_REF = re.compile(r"\b(?:according to|based on|in|from) (?:the|this) (?:text|passage|article|paragraph|story|input|document|excerpt|poem|email|report)\b")
+_FROM_THE_PASSAGE = re.compile(rf"\bfrom (?:the|this) (?:given |following )?(?:{'|'.join(sorted((_PASSAGE_WORDS - {'input'}) | {'sentence'}))})\b")
+_PASSAGE_REF = re.compile(rf"\b(?:according to|based on|in|from) (?:the|this) (?:{'|'.join(sorted(_PASSAGE_WORDS))})\b")
 _QA_VERBS = frozenset(
     "answer interpret analyze analyse infer explain evaluate describe discuss identify determine find deduce cite "
     "count critique assess review".split()
@@ -865,7 +862,7 @@ def _is_brainstorm(verb: str | None, noun: str | None, rest: list[str]) -> bool:
     if verb in {"suggest", "recommend", "propose"}:
         # "Suggest a theme", "Recommend a product", "Suggest how companies can use AI": ideas; "Suggest a title",
         # "Propose a design": things to write.
-        return rest[:1] == ["how"] if noun is None else noun in _IDEA_NOUNS or noun not in _WRITTEN_SUGGESTIONS
+        return rest[:1] == ["how"] if noun is None else (noun in _IDEA_NOUNS or noun not in _WRITTEN_SUGGESTIONS)
     if not definite and noun in _PLURAL_IDEAS and any(token != noun and singular(token) == noun for token in rest[:2]):
         return True  # "Give me examples of ...", "Generate ideas for ...": ideas in the plural, not "the steps to"
     if rest[:1] == ["one"] and noun in _ONE_IDEA:

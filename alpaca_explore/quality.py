@@ -16,6 +16,7 @@ _PLACEHOLDER_WRAPPING = " \t\n.{}[]()<>\\"
 _NO_OUTPUT = frozenset({"nooutput", "no output", "noinput"})  # "<nooutput>" (or "<noinput>") as the output stands for none
 _MISSPELT_NOINPUT = re.compile(r"n[a-z]{0,3}put")  # "ninput", "noput", "nonput"
 _MEDIA = r"(?:image|picture|photo|photograph|painting|cartoon|comic|logo|poster|meme|chart|graph|diagram|video|clip|audio|recording|sound ?clip|song|link|url|attachment|file|screenshot|drawing|illustration|infographic|map|figure|table|spreadsheet|artwork|art ?piece|sculpture)"
+_MEDIA_WORD = re.compile(_MEDIA, re.I)
 _MEDIA_REFERENCE = re.compile(
     rf"\b(?:this|these|the following|following|given|attached|above|below|provided|shown|displayed|linked|accompanying|embedded)\s+(?:\w+\s+)?{_MEDIA}s?\b|"
     rf"\b(?:in|from|of|on) the {_MEDIA}s?\b(?! (?:of|that|which|with|for|to|about))"
@@ -26,9 +27,10 @@ _MEDIA_INPUT = re.compile(
 )
 # An input that only stands for a link or a text left out: "[Input: Link to article]", "<link to flag>", "(Insert Article)".
 _LINK_PLACEHOLDER = re.compile(r"[\[<(][^\]>)]{0,40}\b(?:link|url|insert)\b[^\]>)]{0,80}[\]>)]", re.I)
+_TEXT_NAMES = "story|article|text|passage|essay|poem|document|paragraph"
 # An input that only names the text it leaves out: "(Story)", "<NEWS ARTICLE>", "(Lyrics to a song)".
 _TEXT_PLACEHOLDER = re.compile(
-    r"[\[<(]\s*(?:(?:a|an|the|news|short|full|song) )?(?:story|article|text|passage|essay|poem|document|paragraph|"
+    rf"[\[<(]\s*(?:(?:a|an|the|news|short|full|song) )?(?:{_TEXT_NAMES}|"
     r"email|letter|report|song|lyrics|book|speech|transcript|review)(?: (?:to|of|from|about|on) [^\]>)]{1,60})?\s*[\]>)]",
     re.I,
 )
@@ -40,7 +42,7 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\(https?://")
 _TAGS_ONLY = re.compile(r"(?:<[^<>\n]{1,40}>\s*)+")
 _MEDIA_ELEMENT = re.compile(r"<(?:img|audio|video)\b[^>]*\bsrc=", re.I)  # '<audio src="https://...">Happy Birthday melody</audio>'
 # An input that only names the text it stands for: "The article" (unlike "Poem" as an item to classify).
-_BARE_TEXT_NAME = re.compile(r"the (?:article|text|story|passage|essay|poem|document|paragraph)\.?", re.I)
+_BARE_TEXT_NAME = re.compile(rf"the (?:{_TEXT_NAMES})\.?", re.I)
 # A link in the instruction stands for content the record does not hold when it names such content.
 _LINKED_CONTENT = re.compile(r"\b(?:article|page|web ?site|site|video|post|blog|paper|story|report|document|news)\b", re.I)
 _CREATE_MEDIA = re.compile(r"^\s*(?:create|make|draw|design|generate|produce|build|construct|sketch|plot|render)\b", re.I)
@@ -111,7 +113,7 @@ def _missing_media(instruction: str, input_: str) -> bool:
     if _MEDIA_INPUT.search(input_):
         if _ABOUT_CODE.search(instruction):
             return False  # "Construct a regex to extract the links from the text": links are the data
-        if re.search(_MEDIA, instruction, re.I):
+        if _MEDIA_WORD.search(instruction):
             return True
         # '<img src="cat.png">' in an HTML snippet to fix, a link in JSON: the markup is the data ("[Image of a
         # product]" is no JSON).
@@ -129,7 +131,7 @@ def _missing_media(instruction: str, input_: str) -> bool:
 def _is_media_placeholder(output: str, instruction: str) -> bool:
     """An output of tags that stand for media ("<output image>", "<noinput>\n<image>") or that embeds it
     ('<audio src="...">'), unless the task is about markup."""
-    stands_for_media = bool(_TAGS_ONLY.fullmatch(output)) and bool(re.search(_MEDIA, output, re.I))
+    stands_for_media = bool(_TAGS_ONLY.fullmatch(output)) and bool(_MEDIA_WORD.search(output))
     return (stands_for_media or bool(_MEDIA_ELEMENT.match(output))) and not _ABOUT_MARKUP.search(instruction)
 
 

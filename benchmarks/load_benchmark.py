@@ -87,7 +87,8 @@ def main() -> None:
         print(f"ratio (ours / sqlite-utils): {ours_median / theirs_median:.2f}")
         if args.floor:
             for (_, _, results), what in zip(contenders[2:], ("enrichment", "categories and flags")):
-                print(f"load without {what}: median {median_seconds(results):.2f} s, ratio {median_seconds(results) / theirs_median:.2f}")
+                median = median_seconds(results)
+                print(f"load without {what}: median {median:.2f} s, ratio {median / theirs_median:.2f}")
         tokens = sqlite3.connect(ours_db).execute("select sum(total_tokens + train_tokens) from alpaca_data").fetchone()[0]
         print(f"tokens counted (fields and training text): {tokens:,}, {tokens / ours_median / 1e6:.1f} M tokens/s over the whole load")
 
