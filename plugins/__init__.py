@@ -61,6 +61,13 @@ def prepare_connection(conn, database, datasette):
 
 
 @hookimpl
+def extra_css_urls(datasette, database, table):
+    if database and table in resources.alpaca_tables(datasette.get_database(database)):
+        return [datasette.urls.static_plugins("alpaca-explore", "alpaca-explore.css")]
+    return []
+
+
+@hookimpl
 def render_cell(value, column):
     """Keep the line breaks of long texts (still escaped) and mark full-text matches."""
     if not isinstance(value, str):

@@ -74,7 +74,7 @@ def for_table(text: str, table: str, database: str) -> str:
 def table_metadata(database: str, table: str, tokenizer: str) -> dict:
     template = project_metadata()["databases"][DEFAULT_DATABASE]["tables"][DEFAULT_TABLE]
     described = {**template, "description": f"{template['description'].strip()} Token counts: {describe(tokenizer)}."}
-    return yaml.safe_load(for_table(yaml.safe_dump(described), table, database))
+    return yaml.safe_load(for_table(yaml.safe_dump(described, sort_keys=False), table, database))
 
 
 def canned_queries(database: str, tables: dict[str, str]) -> dict[str, dict]:

@@ -69,6 +69,16 @@ def test_table_page_shows_facets_and_search_works(page: Page, base_url):
     assert all("photosynthesis" in text.lower() for text in rows.all_inner_texts())
 
 
+def test_search_box_and_facets_on_the_first_screen(page: Page, base_url):
+    page.goto(f"{base_url}/alpaca/alpaca_data")
+    screen_height = page.viewport_size["height"]
+    for element in ('input[name="_search"]', '.facet-info[data-column="category"]', '.facet-info[data-column="verb"]'):
+        box = page.locator(element).bounding_box()
+        assert box is not None and box["y"] < screen_height, f"{element} starts below the first screen, at {box}"
+    # Every category fits the facet without a "more" link.
+    expect(page.locator('.facet-info[data-column="category"] li:not(.facet-truncated)')).to_have_count(11)
+
+
 def test_search_canned_query_form_and_shareable_url(page: Page, base_url, browser):
     page.goto(f"{base_url}/alpaca/search")
     page.fill('input[name="search"]', "haiku")

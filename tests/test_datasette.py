@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import time
@@ -17,6 +18,7 @@ from conftest import LLAMA_MODEL, SAMPLE, start_datasette
 
 from alpaca_explore import load
 from alpaca_explore.classify import category
+from alpaca_explore.database import COLUMNS
 from alpaca_explore.parse import Record, read_records
 
 XSS = {"instruction": "Explain <script>alert('x')</script> tags.", "input": "<b>bold</b> & <i>", "output": "Line one\n<img src=x onerror=alert(1)>\nLine three"}
@@ -54,6 +56,19 @@ def test_metadata_and_hidden_provenance(explorer):
     tables = {t["name"]: t for t in get_json(client, "/alpaca.json")["tables"]}
     assert tables["alpaca_explore_loads"]["hidden"] and not tables["alpaca_data"]["hidden"]
     assert "Token counts" not in client.get("/other/notes").text
+
+
+def test_column_glossary_in_schema_order_and_compact(explorer):
+    client, _, _ = explorer
+    table_page = client.get("/alpaca/alpaca_data").text
+    glossary = table_page.split('<dl class="column-descriptions">', 1)[1].split("</dl>", 1)[0]
+    assert re.findall(r"<dt>(\w+)</dt>", glossary) == list(COLUMNS)
+    # The stylesheet that lays the glossary out in a compact grid is linked on our tables only, and served.
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]*alpaca-explore\.css)"', table_page)
+    assert stylesheet is not None
+    served = client.get(stylesheet.group(1))
+    assert served.status_code == 200 and "dl.column-descriptions" in served.text
+    assert "alpaca-explore.css" not in client.get("/other/notes").text
 
 
 def test_default_facets(explorer):
