@@ -145,6 +145,14 @@ def test_every_canned_query_runs(explorer, query, params):
         assert len(rows) == db.execute("select count(*) from alpaca_data where issues like '%duplicate_instruction%'").fetchone()[0]
 
 
+@pytest.mark.parametrize("query", ["by_category", "fts_search", "verb_noun"])
+def test_long_canned_queries_show_results_first_and_sql_on_request(explorer, query):
+    client, _, _ = explorer
+    page = client.get(f"/alpaca/{query}").text
+    assert '<pre id="sql-query">' not in page and f"/alpaca/{query}?_show_sql=1" in page
+    assert '<pre id="sql-query">' in client.get(f"/alpaca/{query}", params={"_show_sql": 1}).text
+
+
 @pytest.mark.parametrize(
     "typed, meant",
     [
