@@ -417,15 +417,20 @@ class _Text(NamedTuple):
         return cls(instruction.lower(), frozenset(tokens), f" {' '.join(tokens)} ")
 
 
+# Languages named like people or things ("Ruby has 5 apples", "Taylor Swift", "covered in rust"): code only
+# beside a word of code ("a Swift app", "using Rust").
+_LANGUAGES_WITH_COMMON_NAMES = ("ruby", "swift", "rust")
 _CODE = _Keywords(
     "code coding program programming function algorithm python java javascript typescript sql html css "
     "regex api json xml pseudocode pseudo-code debug compile recursion recursive loop array query shell leetcode "
-    "bash git ruby php swift kotlin golang rust matlab webpage if-else for-loop while-loop boolean",
+    "bash git php kotlin golang matlab webpage if-else for-loop while-loop boolean",
     ("c + +", "c #", "regular expression", "web page", "database query", "linux command", "excel formula",
      "data structure", "data model", "binary search", "sorting algorithm", "script to", "script that", "python script",
-     "shell script", "bash script", "class that", "class in", "python class", "java class"),
+     "shell script", "bash script", "class that", "class in", "python class", "java class", "using rust",
+     *(f"{language} {thing}" for language in _LANGUAGES_WITH_COMMON_NAMES
+       for thing in ("code", "program", "script", "function", "class", "app", "developer", "programming", "language"))),
 )
-_LANGUAGES = ("python", "javascript", "java", "c + +", "sql", "ruby", "php", "golang")
+_LANGUAGES = ("python", "javascript", "java", "c + +", "sql", "ruby", "swift", "php", "golang")
 _LANGUAGE_WORDS = frozenset(language.split()[0] for language in _LANGUAGES)
 _IN_A_LANGUAGE = _Keywords("", tuple(f"{how} {language}" for how in ("using", "in") for language in _LANGUAGES))
 _CODE_ACTION = _Keywords(

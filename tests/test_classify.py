@@ -468,6 +468,13 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Reserve a table for two at an Italian restaurant tonight.", "", "other"),  # an action, not text
         ("Buy a pair of running shoes online.", "", "other"),
         ("Describe how to book a flight online.", "", "open_qa"),
+        # Language names that are also words or people's names are code only in a coding context.
+        ("Ruby is taking dance lessons. They cost $75 for 10 classes. She can add 3 more classes. How much does she pay?", "", "math"),
+        ("Taylor Swift released a new album. Write a tweet about it.", "", "generation"),
+        ("Write a short poem about an old bike covered in rust.", "", "generation"),
+        ("Create a Swift app that shows the weather.", "", "coding"),
+        ("Create a simple web server using Rust.", "", "coding"),
+        ("Write a Ruby script that renames files.", "", "coding"),
         ("Pick the right word to complete the sentence.", "She ___ to school every day.", "generation"),  # a gap to fill
         ("Provide a word to fill in the blank.", "The sky is ____ today.", "generation"),
         ("I want you to act as a travel guide. Suggest places to visit in Rome.", "", "brainstorming"),  # a role, then the task
