@@ -32,7 +32,8 @@ _WORD_OR_ABBREVIATION = re.compile(r"[a-z](?:(?:\.[a-z])+\.|[a-z0-9'’\-]*)|[0-
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z]\.)(?<=[.?!])\s+|\n+")  # not after "U.S." or "e.g."
 
-QUESTION_WORDS = frozenset(
+_WH_CONTRACTIONS = frozenset(f"{wh}{apostrophe}s" for wh in ("what", "who", "where", "how", "when", "why") for apostrophe in "'’")
+QUESTION_WORDS = _WH_CONTRACTIONS | frozenset(
     "what who whom whose which where when why how is are was were do does did can could should would will "
     "shall may might has have had am isn't aren't doesn't don't".split()
 )
@@ -44,7 +45,7 @@ _POLITE_PREFIXES = (
 _PREFIX_STARTS = frozenset(prefix[0] for prefix in _POLITE_PREFIXES)
 _INTRODUCERS = frozenset(
     "given using based for in from with after according considering assuming taking as if when by on "
-    "following upon without within out to provided".split()
+    "following upon without within out to provided while once because".split()
 )
 _TASK_IS = re.compile(r"\byou (?:need|have|must|should|are asked|are required|will need) to (?:[a-z]+ly )?([a-z\-]+)|\byour task is to (?:[a-z]+ly )?([a-z\-]+)")
 DETERMINERS = frozenset(
@@ -108,10 +109,20 @@ _PREPOSITIONS = frozenset("in at on for from by with to of about into over under
 _WH_WORDS = frozenset("which what whom whose how when where".split())
 _HEADINGS = frozenset("task question q instruction prompt request query problem exercise answer a".split())
 _NOT_VERBS = DETERMINERS | QUESTION_WORDS | _INTRODUCERS | _PREPOSITIONS | frozenset(
-    "i we you he she it they there here my our let's people person i'm i'd i've i'll we're we'll".split()
+    "i we you he she it they there here my our let's people person i'm i'd i've i'll we're we'll "
+    "but so only however meanwhile today yesterday tomorrow tonight later currently due half twice together mr mrs ms dr".split()
 )
 # Second words that leave the first a verb even before a modal: "Imagine you could ...", "Explain what would ...".
 _NOT_A_SUBJECT = DETERMINERS | QUESTION_WORDS | _CLAUSE_STARTS | _OBJECT_PRONOUNS | _SUBJECT_PRONOUNS
+_IRREGULAR_PASTS = frozenset(
+    "bought sold spent got made took gave went ran ate drank paid sent kept left brought caught told won lost wrote "
+    "grew drove rode flew swam sat stood met built had saw came began".split()
+)
+# Verbs that take a to-infinitive: "John wants to buy ...", "Mary decides to save ...".
+_INFINITIVE_VERBS = frozenset(
+    "want need decide plan hope try like love hate start begin agree choose refuse learn forget promise expect intend "
+    "prefer attempt afford manage wish continue".split()
+)
 _IRREGULAR_NOUNS = {"children": "child", "people": "people", "data": "data", "media": "media", "criteria": "criterion",
                     "men": "man", "women": "woman", "mice": "mouse", "feet": "foot", "teeth": "tooth",
                     "news": "news", "series": "series", "species": "species", "analyses": "analysis"}
@@ -216,11 +227,33 @@ def _find_verb(tokens: list[str], allow_question: bool) -> tuple[str | None, int
 
 
 def _is_a_subject(tokens: list[str], start: int) -> bool:
-    """"GPT model should generate ...", "Cats are mammals": the sentence starts with its subject, not a verb."""
+    """"GPT model should generate ...", "Cats are mammals", "John buys 3 apples", "Mary's dog ...": the sentence
+    starts with its subject, not a verb."""
+    first = tokens[start]
     second, third = tokens[start + 1 : start + 2], tokens[start + 2 : start + 3]
-    if second and second[0] in _AUXILIARIES:
+    if (second and second[0] in _AUXILIARIES) or first.endswith(("'s", "’s")):
         return True
-    return bool(third) and third[0] in _MODALS and second[0].isalpha() and second[0] not in _NOT_A_SUBJECT
+    if third and third[0] in _MODALS and second[0].isalpha() and second[0] not in _NOT_A_SUBJECT:
+        return True
+    # A name and then a verb in the present or past: "John buys 3 apples", "Taylor Swift released a new album".
+    return first not in _KNOWN_VERBS and (
+        _is_finite_verb(tokens, start + 1)
+        or (bool(second) and second[0].isalpha() and second[0] not in _NOT_A_SUBJECT and _is_finite_verb(tokens, start + 2))
+    )
+
+
+def _is_finite_verb(tokens: list[str], position: int) -> bool:
+    """"buys", "released" or "bought" at ``position``, before what it takes ("3 apples", "a new album", "to go")."""
+    if position + 2 >= len(tokens):
+        return False
+    word, following, after = tokens[position], tokens[position + 1], tokens[position + 2]
+    takes_an_object = following in DETERMINERS or following in _NUMBER_WORDS or following[0].isdigit() or following == "$"
+    if word in _IRREGULAR_PASTS or _is_participle(word):
+        return takes_an_object or following in _PREPOSITIONS
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s", "’s")):
+        return False
+    # "decides to go", unlike a plural before a preposition: "Explore ways to ...", "Incorporate ideas from ...".
+    return takes_an_object or (following == "to" and after.isalpha() and singular(word) in _INFINITIVE_VERBS)
 
 
 def _skip_prefixes(tokens: list[str], start: int) -> int:
@@ -615,7 +648,7 @@ _ACTIONS_IN_THE_WORLD = frozenset(
     "book reserve remind store authenticate crop colorize colourize disconnect install purchase buy pay download upload click".split()
 )
 _ORDERING_VERBS = frozenset("sort rank order arrange assemble rearrange re-arrange reorder match pair".split()) | _LOOKUP_VERBS
-_YES_NO_QUESTION_WORDS = QUESTION_WORDS - {"what", "who", "whom", "whose", "which", "where", "when", "why", "how"}
+_YES_NO_QUESTION_WORDS = QUESTION_WORDS - _WH_CONTRACTIONS - {"what", "who", "whom", "whose", "which", "where", "when", "why", "how"}
 _KNOWLEDGE_NOUNS = frozenset(
     "example explanation description meaning definition overview advice fact equivalent synonym antonym "
     "advantage disadvantage reason rationale context analysis feedback answer summary insight detail "
@@ -648,6 +681,13 @@ _FACTUAL_DESCRIBE = frozenset(
 _TASK_VERBS = (
     _MAKING_VERBS | _QA_VERBS | _EXTRACT_VERBS | _BRAINSTORM_VERBS | _CLASSIFYING_VERBS | _ORDERING_VERBS | _NAMING_VERBS
 ) | {"summarize", "summarise"}
+# Verbs that never start a sentence as its subject, even before a plural and a determiner: "Show users the steps".
+_KNOWN_VERBS = (
+    _TASK_VERBS | _PREAMBLE_VERBS | _JUDGING_VERBS | _ACTIONS_IN_THE_WORLD | _SORTING_VERBS | _LOOKUP_VERBS
+    | _HANDING_OVER_VERBS | _CLAUSE_VERBS | frozenset(_PREPOSITIONAL_VERBS)
+) | frozenset(
+    "compare contrast show teach send offer ask give tell lend pass serve bring get hand assign award grant pay promise".split()
+)
 
 
 def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, rest: list[str]) -> str:
