@@ -41,6 +41,10 @@ _ABOUT_MARKUP = re.compile(rf"\b(?:{_CODE_WORDS}|tags?|urls?|links?)\b", re.I)
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\(https?://")
 _TAGS_ONLY = re.compile(r"(?:<[^<>\n]{1,40}>\s*)+")
 _MEDIA_ELEMENT = re.compile(r"<(?:img|audio|video)\b[^>]*\bsrc=", re.I)  # '<audio src="https://...">Happy Birthday melody</audio>'
+# Media counted in a word problem or story are things in it, not content to look at: "Lilah has 400 photos.
+# ... these photos", "Thomas has 25 drawings".
+_COUNTED_MEDIA = re.compile(rf"\b(?:\d[\d,]*|many|several|two|three|four|five|six|seven|eight|nine|ten) (?:\w+ )?{_MEDIA}s\b", re.I)
+_NUMBER = re.compile(r"\d+")
 # An input that only names the text it stands for: "The article" (unlike "Poem" as an item to classify).
 _BARE_TEXT_NAME = re.compile(rf"the (?:{_TEXT_NAMES})\.?", re.I)
 # A link in the instruction stands for content the record does not hold when it names such content.
@@ -125,7 +129,17 @@ def _missing_media(instruction: str, input_: str) -> bool:
         return False
     # Any text in the input (lyrics, a table, a description) is taken to be the media itself.
     # "the table" of a query is a database table.
-    return not stripped_input and bool(_MEDIA_REFERENCE.search(instruction)) and not _ABOUT_CODE.search(instruction)
+    return (
+        not stripped_input
+        and bool(_MEDIA_REFERENCE.search(instruction))
+        and not _ABOUT_CODE.search(instruction)
+        and not _is_a_story_with_numbers(instruction)
+    )
+
+
+def _is_a_story_with_numbers(instruction: str) -> bool:
+    """A word problem: its photos, songs and tables are things it counts ("There are 10 books on the table. ...")."""
+    return len(_NUMBER.findall(instruction)) >= 2 or bool(_COUNTED_MEDIA.search(instruction))
 
 
 def _is_media_placeholder(output: str, instruction: str) -> bool:

@@ -505,6 +505,13 @@ def test_gsm8k_is_mostly_math(shared):
     assert share >= 0.93, share  # 0.95 when last measured
 
 
+def test_gsm8k_word_problems_miss_no_media(shared):
+    """Their photos, songs and tables are things to count: no record of the first 1,000 needs media it lacks."""
+    records = json.loads(GSM8K.read_text())[:1000]
+    flagged = [r["instruction"] for r in records if "missing_media" in record_issues(r["instruction"], r["input"], r["output"])]
+    assert flagged == []  # 4 before word problems were told apart; 3 of all 7,473 now
+
+
 def test_gsm8k_names_are_not_verbs(shared):
     """Word problems start with their subject ("John buys 3 apples"): its name is no imperative verb."""
     records = json.loads(GSM8K.read_text())[:1000]
@@ -561,6 +568,11 @@ def test_gsm8k_names_are_not_verbs(shared):
         (("Describe the following table.", "a | b\n1 | 2", "It has two columns."), []),
         (("Write a list of fruits.", "", "1. Apple\n2. Banana\n3. Cherry"), []),
         (("Name a fruit.", "None of the above apply here", "Apple."), []),
+        # Media a word problem counts are things in its story, not content to look at.
+        (("Lilah's family has 400 photos. A trip adds 100 to these photos. How many photos do they have now?", "", "500"), []),
+        (("Thomas has 25 drawings to display. 14 of the drawings were made using colored pencils. How many were not?", "", "11"), []),
+        (("There are 30 cups on the table and 12 are blue. How many are not blue?", "", "18"), []),
+        (("How many people are in the photo?", "", "Three."), ["missing_media"]),  # no story: the photo is missing
     ],
 )
 def test_quality_flags(record, expected):
