@@ -495,6 +495,7 @@ _DIGIT_MATH = _Keywords("divide round rounded")
 _HOW_MANY = _Keywords("", ("how many", "how much"))
 _HOW_MEASURE = _Keywords("", ("how long", "how far", "how old", "how fast", "how often", "how big", "how tall"))
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")
+_QUANTITIES_NOT_YEARS = re.compile(r"(?<![\d.,])(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:[.,]\d+)?")
 _MATH_WITHOUT_NUMBERS = _Keywords(
     "equation calculate calculates compute derivative integral probability mathematical formula theorem trigonometric "
     "trigonometry",
@@ -867,6 +868,7 @@ def _is_math(text: _Text, input_: str) -> bool:
         or (_HOW_MANY.found(text) and (instruction_has_number or _DIGIT.search(input_) is not None))
         # A word problem: "James spends 40 years teaching. His partner has taught 10 years less. How long ...?"
         or (_HOW_MEASURE.found(text) and len(_NUMBERS.findall(text.lowered)) >= 2)
+        or _is_word_problem(text)
         or (instruction_has_digit and bool(_ARITHMETIC.search(text.lowered)))
         or (instruction_has_digit and _ASKS_FOR_A_RESULT.found(text) and bool(_QUANTITY.search(text.lowered)))
         or (instruction_has_digit and "convert" in text.words and bool(_CONVERT_NUMBER.search(text.lowered)))
@@ -876,6 +878,12 @@ def _is_math(text: _Text, input_: str) -> bool:
             and bool(_ARITHMETIC.search(input_) or _QUANTITY.search(input_))
         )
     )
+
+
+def _is_word_problem(text: _Text) -> bool:
+    """A story with three or more quantities that ends in a question: "... If Rob's bowl contained 25 grapes, what is
+    the total?" (years are dates, not quantities: "What happened in 1914, 1939 and 1945?")."""
+    return text.lowered.rstrip().endswith("?") and len(_QUANTITIES_NOT_YEARS.findall(text.lowered)) >= 3
 
 
 def _has_number(text: str) -> bool:
