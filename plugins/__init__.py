@@ -62,6 +62,7 @@ def prepare_connection(conn, database, datasette):
 
 @hookimpl
 def extra_css_urls(datasette, database, table):
+    """The compact column glossary (static/alpaca-explore.css), on alpaca-explore tables only."""
     if database and table in resources.alpaca_tables(datasette.get_database(database)):
         return [datasette.urls.static_plugins("alpaca-explore", "alpaca-explore.css")]
     return []

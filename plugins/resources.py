@@ -83,5 +83,8 @@ def canned_queries(database: str, tables: dict[str, str]) -> dict[str, dict]:
     for table in tables:
         suffix = "" if table == DEFAULT_TABLE or len(tables) == 1 else f"_{table}"
         for name, query in query_files().items():
-            queries[name + suffix] = {key: for_table(value, table, database) if isinstance(value, str) else value for key, value in query.items()}
+            # Texts name the default table; options such as hide_sql pass as they are.
+            queries[name + suffix] = {
+                key: for_table(value, table, database) if isinstance(value, str) else value for key, value in query.items()
+            }
     return queries
