@@ -123,6 +123,12 @@ _INFINITIVE_VERBS = frozenset(
     "want need decide plan hope try like love hate start begin agree choose refuse learn forget promise expect intend "
     "prefer attempt afford manage wish continue".split()
 )
+# Verbs whose third person after a first word makes that word a subject, whatever follows: "Jim collects ...".
+# Not those whose -s form is a common plural noun ("Watch plays by Shakespeare", "works of art").
+_STORY_VERBS = frozenset(
+    "go walk drive run ride fly travel swim jog move come live collect make sell love like take get buy bake "
+    "grow earn own eat drink save spend pay keep find".split()
+)
 _IRREGULAR_NOUNS = {"children": "child", "people": "people", "data": "data", "media": "media", "criteria": "criterion",
                     "men": "man", "women": "woman", "mice": "mouse", "feet": "foot", "teeth": "tooth",
                     "news": "news", "series": "series", "species": "species", "analyses": "analysis"}
@@ -235,11 +241,24 @@ def _is_a_subject(tokens: list[str], start: int) -> bool:
         return True
     if third and third[0] in _MODALS and second[0].isalpha() and second[0] not in _NOT_A_SUBJECT:
         return True
+    if first in _KNOWN_VERBS:
+        return False
     # A name and then a verb in the present or past: "John buys 3 apples", "Taylor Swift released a new album".
-    return first not in _KNOWN_VERBS and (
-        _is_finite_verb(tokens, start + 1)
-        or (bool(second) and second[0].isalpha() and second[0] not in _NOT_A_SUBJECT and _is_finite_verb(tokens, start + 2))
-    )
+    if _is_finite_verb(tokens, start + 1) or (
+        bool(second) and second[0].isalpha() and second[0] not in _NOT_A_SUBJECT and _is_finite_verb(tokens, start + 2)
+    ):
+        return True
+    # Names joined by "and" and commas, then their verb: "Rachel and Sara want to ...", "Ann, Bill, and Cate are ...".
+    position = start + 1
+    while tokens[position : position + 1] in ([","], ["and"]):
+        position += 1
+        if tokens[position : position + 1] == ["and"]:
+            position += 1
+        position += 1  # the next name
+    if position == start + 1 or position + 1 >= len(tokens):
+        return False
+    verb, following = tokens[position], tokens[position + 1]
+    return verb in _AUXILIARIES or _is_finite_verb(tokens, position) or (verb in _INFINITIVE_VERBS and following == "to")
 
 
 def _is_finite_verb(tokens: list[str], position: int) -> bool:
@@ -252,6 +271,8 @@ def _is_finite_verb(tokens: list[str], position: int) -> bool:
         return takes_an_object or following in _PREPOSITIONS
     if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s", "’s")):
         return False
+    if singular(word) in _STORY_VERBS:
+        return True  # "Jim collects model cars", "Peter goes to the store", "Sam works at a factory"
     # "decides to go", unlike a plural before a preposition: "Explore ways to ...", "Incorporate ideas from ...".
     return takes_an_object or (following == "to" and after.isalpha() and singular(word) in _INFINITIVE_VERBS)
 

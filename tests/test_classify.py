@@ -201,6 +201,11 @@ def test_quality_flags_precision_on_labels(shared):
         ("Compare and contrast the two poems.", "compare", "poem"),
         ("Explore ways to reduce plastic waste.", "explore", "way"),  # a plural before "to", unlike "wants to"
         ("Lisa wants to buy 3 books. How much does she spend?", None, None),
+        ("Rachel and Sara want to attend a concert. How much will they pay?", None, None),  # names joined by "and"
+        ("Ann, Bill, and Cate are friends. Write a story about them.", "write", "story"),
+        ("Jim collects model cars. How many does he have?", None, None),
+        ("Cut and paste the text into a new document.", "cut", "text"),  # imperatives joined by "and"
+        ("Watch plays by Shakespeare and summarize one.", "watch", "play"),  # "plays" is a noun here
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
@@ -521,7 +526,7 @@ def test_gsm8k_names_are_not_verbs(shared):
     # A word written with a capital after a lower-case word ("... than John") is a name, never an imperative.
     names = {word.lower() for r in records for word in re.findall(r"(?<=[a-z,] )([A-Z][a-z]+)\b", r["instruction"])}
     named = [verb for r in records if (verb := analyse(r["instruction"], r["input"]).verb) in names]
-    assert len(named) / len(records) <= 0.15, Counter(named).most_common(10)  # 0.127 when last measured (0.35 before)
+    assert len(named) / len(records) <= 0.10, Counter(named).most_common(10)  # 0.086 when last measured (0.35 before)
 
 
 @pytest.mark.parametrize(
