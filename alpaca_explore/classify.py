@@ -517,6 +517,11 @@ _HOW_MANY = _Keywords("", ("how many", "how much"))
 _HOW_MEASURE = _Keywords("", ("how long", "how far", "how old", "how fast", "how often", "how big", "how tall"))
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")
 _QUANTITIES_NOT_YEARS = re.compile(r"(?<![\d.,])(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:[.,]\d+)?")
+# Quantities in words ("twice as old", "two years ago"); not "one", which is as often a pronoun.
+_QUANTITY_WORDS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
+    r"half|twice|thrice|double|triple|quarter)\b"
+)
 _MATH_WITHOUT_NUMBERS = _Keywords(
     "equation calculate calculates compute derivative integral probability mathematical formula theorem trigonometric "
     "trigonometry",
@@ -904,7 +909,9 @@ def _is_math(text: _Text, input_: str) -> bool:
 def _is_word_problem(text: _Text) -> bool:
     """A story with three or more quantities that ends in a question: "... If Rob's bowl contained 25 grapes, what is
     the total?" (years are dates, not quantities: "What happened in 1914, 1939 and 1945?")."""
-    return text.lowered.rstrip().endswith("?") and len(_QUANTITIES_NOT_YEARS.findall(text.lowered)) >= 3
+    if not text.lowered.rstrip().endswith("?"):
+        return False
+    return len(_QUANTITIES_NOT_YEARS.findall(text.lowered)) + len(_QUANTITY_WORDS.findall(text.lowered)) >= 3
 
 
 def _has_number(text: str) -> bool:

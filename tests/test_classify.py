@@ -490,6 +490,8 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         # A story with three or more quantities that ends in a question is a word problem; years are no quantities.
         ("Allie has 2 more grapes than Rob. Allyn has 4 more than Allie. If Rob has 25 grapes, what is the total?", "", "math"),
         ("What happened in 1914, 1939 and 1945?", "", "open_qa"),
+        ("Two years ago, Jared was twice as old as Tom. If Tom will be 30 in five years, how old is Jared now?", "", "math"),
+        ("What are two benefits and three drawbacks of remote work?", "", "brainstorming"),
         # Language names that are also words or people's names are code only in a coding context.
         ("Ruby is taking dance lessons. They cost $75 for 10 classes. She can add 3 more classes. How much does she pay?", "", "math"),
         ("Taylor Swift released a new album. Write a tweet about it.", "", "generation"),
@@ -510,7 +512,7 @@ def test_category_examples(instruction, input_, expected):
 def test_gsm8k_is_mostly_math(shared):
     records = json.loads(GSM8K.read_text())[:1000]
     share = sum(category(r["instruction"], r["input"]) == "math" for r in records) / len(records)
-    assert share >= 0.96, share  # 0.971 when last measured
+    assert share >= 0.98, share  # 0.992 when last measured
 
 
 def test_gsm8k_word_problems_miss_no_media(shared):
