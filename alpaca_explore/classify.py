@@ -280,6 +280,10 @@ def _is_finite_verb(tokens: list[str], position: int) -> bool:
 def _skip_prefixes(tokens: list[str], start: int) -> int:
     if start + 1 < len(tokens) and tokens[start] in _HEADINGS and tokens[start + 1] == ":":
         start += 2  # "Task: Write a poem ...", "Q: What is ...?"
+    elif "-" in tokens[start + 1 : start + 3]:
+        dash = tokens.index("-", start + 1)
+        if dash + 1 < len(tokens) and tokens[dash + 1] in _KNOWN_VERBS:
+            start = dash + 1  # "Fact checking - tell me if ..."
     if start < len(tokens) and tokens[start] not in _PREFIX_STARTS and not tokens[start].endswith("ly") and tokens[start] != ",":
         return start
     changed = True
@@ -338,8 +342,12 @@ def _object_noun(rest: list[str]) -> str | None:
         if not token[0].isalnum():
             # "a 'Hello World' program"; after the head a quote or dash starts an apposition: "the words 'like'",
             # "the output - open or close".
-            if ((token == "-" or token in {"'", "’"}) and not content) or (token in {"+", "#"} and rest[position - 1] in {"c", "+"}):
-                continue  # also "a C++ program", "a C# class"
+            if (
+                ((token == "-" or token in {"'", "’"}) and not content)
+                or (token in {"+", "#"} and rest[position - 1] in {"c", "+"})
+                or (token == "%" and rest[position - 1][0].isdigit())
+            ):
+                continue  # also "a C++ program", "a C# class", "a 10% discount"
             # 'a "Hello World" program', "Replace the [verb]"; not 'the phrase "..."'.
             if (token in _QUOTES and (quoted or not content)) or (token == "[" and not content) or (token == "]" and quoted):
                 quoted = not quoted
@@ -358,8 +366,12 @@ def _object_noun(rest: list[str]) -> str | None:
             or (token.endswith("ly") and token not in _LY_NOUNS and _ends_the_clause(rest, position + 1))  # "the cable correctly"
         ):
             break
-        if not content and (token in _ADJECTIVAL_PARTICIPLES or (token.endswith("ly") and _is_adjectival(rest, position + 1))):
-            continue  # "a related topic", "a commonly used phrase"
+        if not content and (
+            token in _ADJECTIVAL_PARTICIPLES
+            or (token.endswith("ly") and _is_adjectival(rest, position + 1))
+            or (_is_participle(token) and position + 1 < len(rest) and rest[position + 1][0].isalnum())
+        ):
+            continue  # "a related topic", "a commonly used phrase", "the expected 10% return"
         if token in {"to", "or"} and not content and 0 < position < len(rest) - 1 and _is_number(rest[position - 1]) and _is_number(rest[position + 1]):
             continue  # "a 5 to 7 lines story", "two or three sentences"
         if token in _BOUNDARIES_NOT_DETERMINERS and token not in _ING_NOUNS:  # "a new ending to the story"
@@ -713,7 +725,9 @@ _KNOWN_VERBS = (
     _TASK_VERBS | _PREAMBLE_VERBS | _JUDGING_VERBS | _ACTIONS_IN_THE_WORLD | _SORTING_VERBS | _LOOKUP_VERBS
     | _HANDING_OVER_VERBS | _CLAUSE_VERBS | frozenset(_PREPOSITIONAL_VERBS)
 ) | frozenset(
-    "compare contrast show teach send offer ask give tell lend pass serve bring get hand assign award grant pay promise".split()
+    "compare contrast calculate compute solve estimate multiply define implement choose decide collect resolve state "
+    "express apply specify report follow do show teach send offer ask give tell lend pass serve bring get hand assign "
+    "award grant pay promise".split()
 )
 
 

@@ -206,6 +206,8 @@ def test_quality_flags_precision_on_labels(shared):
         ("Jim collects model cars. How many does he have?", None, None),
         ("Cut and paste the text into a new document.", "cut", "text"),  # imperatives joined by "and"
         ("Watch plays by Shakespeare and summarize one.", "watch", "play"),  # "plays" is a noun here
+        ("Calculate expected 10% returns on a $500 investment.", "calculate", "return"),  # a participle, not a past tense
+        ("Fact checking - tell me if the statement is true or false.", "tell", None),  # a heading before a dash
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
