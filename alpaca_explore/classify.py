@@ -565,6 +565,14 @@ _CLASSIFY = _Keywords(
      *(f"{verb} the {part} of speech" for verb in ("identify", "determine", "name", "label", "give", "find") for part in ("part", "parts")),
      *(f"which {kind} of {thing}" for kind in ("type", "kind") for thing in _GRAMMATICAL_THINGS)),
 )
+# The task names the classes to choose from: "Intent can be one of the following categories: 1) ...", "Topic
+# candidates include: politics, sports, ...".
+_CLASS_NOUNS = ("categories", "labels", "classes", "candidates", "options", "intents", "topics")
+_NAMES_THE_CLASSES = _Keywords(
+    "",
+    (*(f"{noun} include" for noun in _CLASS_NOUNS), *(f"one of the following {noun}" for noun in _CLASS_NOUNS),
+     *(f"possible {noun}" for noun in ("categories", "labels", "classes", "intents"))),
+)
 _QUOTED_PASSAGE = re.compile(r"\b(?:sentence|phrase|text|passage|paragraph|statement|quote)s?(?::\s+|:?\s*[\"“]|\s*\n\s*)\w+ \w+")
 _ABOUT_THE_INPUT = re.compile(r"\b(?:following|given|this|above|below) (?:sentence|text|passage|paragraph|article|story|poem|statement|excerpt|quote|description)\b")
 _EDITING_WORDS = frozenset("fix improve correct".split())
@@ -737,7 +745,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if _is_coding(text, input_, verb, noun):
         return "coding"
     writes_or_edits_prose = (verb in _STRONG_REWRITE_VERBS or verb in _GENERATION_VERBS) and noun in _PROSE_NOUNS
-    if not writes_or_edits_prose and verb not in _SORTING_INTO_CLASSES and _is_math(text, input_):
+    names_the_classes = _NAMES_THE_CLASSES.found(text)  # "... one of the following categories: 1) ...; 2) ..."
+    if not writes_or_edits_prose and verb not in _SORTING_INTO_CLASSES and not names_the_classes and _is_math(text, input_):
         return "math"  # not "Edit the sentence: 'The decision is calculate the amount'", "Write a story about a 13-year-old"
     summary_words = _SUMMARIZE.found(text) or (_MAIN_POINTS.found(text) and (has_input or _refers_to_passage(text)))
     # "Write a blog post summarizing why ..." writes a post; "... summarizing the given story / the movie Inception" summarizes.
@@ -748,7 +757,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "summarization"
     # "Design a system to classify ...", "Create a survey question to understand customer sentiment".
     designs_a_classifier = verb in _GENERATION_VERBS and (noun in {"system", "rule", "method", "tool", "question", "survey"} or noun in _WRITTEN_PIECES)
-    if verb in _CLASSIFYING_VERBS or (_CLASSIFY.found(text) and not designs_a_classifier) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
+    if verb in _CLASSIFYING_VERBS or names_the_classes or (_CLASSIFY.found(text) and not designs_a_classifier) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"
     if has_input and "taxonomy" in text.words:  # "Create a taxonomy of the animals in the list", not "What is the taxonomy of ...?"
         return "classification"

@@ -494,6 +494,11 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("What happened in 1914, 1939 and 1945?", "", "open_qa"),
         ("Two years ago, Jared was twice as old as Tom. If Tom will be 30 in five years, how old is Jared now?", "", "math"),
         ("What are two benefits and three drawbacks of remote work?", "", "brainstorming"),
+        # A task that names the classes to choose from sorts into them, numbered or not.
+        ("Predict the intent of the user. Intent can be one of the following categories: 1) orders; 2) shipping; "
+         "3) returns. Output 1 - 3.", "Where is my parcel?", "classification"),
+        ("Choose a topic for the following article. Topic candidates include: politics, sports, health.",
+         "Whales are a diverse group of fully aquatic marine mammals found in every ocean.", "classification"),
         # Language names that are also words or people's names are code only in a coding context.
         ("Ruby is taking dance lessons. They cost $75 for 10 classes. She can add 3 more classes. How much does she pay?", "", "math"),
         ("Taylor Swift released a new album. Write a tweet about it.", "", "generation"),
