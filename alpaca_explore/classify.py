@@ -272,7 +272,7 @@ def _is_finite_verb(tokens: list[str], position: int) -> bool:
     if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s", "’s")):
         return False
     if singular(word) in _STORY_VERBS:
-        return True  # "Jim collects model cars", "Peter goes to the store", "Sam works at a factory"
+        return True  # "Jim collects model cars", "Peter goes to the store"
     # "decides to go", unlike a plural before a preposition: "Explore ways to ...", "Incorporate ideas from ...".
     return takes_an_object or (following == "to" and after.isalpha() and singular(word) in _INFINITIVE_VERBS)
 
