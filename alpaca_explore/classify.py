@@ -520,7 +520,7 @@ _MATH = _Keywords(
     ("sum of", "product of", "average of", "mean of", "median of", "mode of", "area of", "volume of", "square root",
      "cube root", "power of", "divided by", "multiplied by", "prime number", "prime numbers", "greatest common",
      "least common", "interest rate", "compound interest", "simple interest",
-     "total cost", "ratio of", "missing number", "next number", "natural numbers", "even numbers", "odd numbers", "whole numbers", "simplify the expression", "evaluate the expression", "algebraic expression"),
+     "total cost", "ratio of", "missing number", "next number", "natural numbers", "even numbers", "odd numbers", "whole numbers", "perfect numbers", "perfect number", "composite numbers", "simplify the expression", "evaluate the expression", "algebraic expression"),
 )
 # Maths words with other meanings ("divide the article"): maths only with digits to work on. "Times" is
 # left to the arithmetic pattern: "since ancient times" in a text with a number is no multiplication.
@@ -541,7 +541,7 @@ _MATH_WITHOUT_NUMBERS = _Keywords(
 )
 _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|\d\s*%|=\s*\d")
 # A quantity with its unit is maths when a result is asked for ("What is 10 km in miles?"), not in "lose 10 pounds".
-_QUANTITY = re.compile(r"\d+\s*(?:km|kg|miles?|meters?|cm|feet|ounces?|liters?|pounds?|degrees)")
+_QUANTITY = re.compile(r"\d+\s*(?:km|kg|miles?|meters?|cm|feet|ft|inch(?:es)?|yards?|ounces?|liters?|pounds?|degrees)\b")
 _CONVERT_NUMBER = re.compile(r"\bconvert \d")
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = frozenset("zero one two three four five six seven eight nine ten twenty hundred thousand half twice dozen".split())
@@ -922,7 +922,7 @@ def _is_math(text: _Text, input_: str) -> bool:
         or (instruction_has_digit and _ASKS_FOR_A_RESULT.found(text) and bool(_QUANTITY.search(text.lowered)))
         or (instruction_has_digit and "convert" in text.words and bool(_CONVERT_NUMBER.search(text.lowered)))
         or (
-            _ASKS_FOR_A_RESULT.found(text)
+            (_ASKS_FOR_A_RESULT.found(text) or "convert" in text.words)  # "Convert the following measurement: 3 ft"
             and _DIGIT.search(input_) is not None
             and bool(_ARITHMETIC.search(input_) or _QUANTITY.search(input_))
         )

@@ -494,6 +494,9 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("What happened in 1914, 1939 and 1945?", "", "open_qa"),
         ("Two years ago, Jared was twice as old as Tom. If Tom will be 30 in five years, how old is Jared now?", "", "math"),
         ("What are two benefits and three drawbacks of remote work?", "", "brainstorming"),
+        ("Find the four smallest perfect numbers.", "", "math"),
+        ("Convert the following measurement.", "3 ft = _____ in.", "math"),  # a quantity to convert in the input
+        ("Determine the cost of shipping a package from New York to Chicago.", "Package weight: 10 lbs", "open_qa"),
         # A task that names the classes to choose from sorts into them, numbered or not.
         ("Predict the intent of the user. Intent can be one of the following categories: 1) orders; 2) shipping; "
          "3) returns. Output 1 - 3.", "Where is my parcel?", "classification"),
