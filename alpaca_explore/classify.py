@@ -845,7 +845,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     writes_an_example = noun == "example" and (
         not _WRITTEN_EXAMPLES.isdisjoint(rest[2:7]) or rest[2:4] == ["to", "illustrate"] or _PERSONAL.found(text)
     )
-    if verb in {"provide", "give", "offer"} and noun is not None and (noun not in _KNOWLEDGE_NOUNS or writes_an_example) and rest[:1] != ["the"]:
+    definite = (rest[1:2] if rest[:1] in (["me"], ["us"]) else rest[:1]) == ["the"]  # "Give (me) the laws that ..."
+    if verb in {"provide", "give", "offer"} and noun is not None and (noun not in _KNOWLEDGE_NOUNS or writes_an_example) and not definite:
         # "Provide a dialogue", "Give a timeline": something to write, unlike "Provide an explanation"
         # or "Give the title of ...".
         return "generation"

@@ -495,6 +495,8 @@ def test_verb_and_noun_examples(instruction, verb, noun):
         ("Two years ago, Jared was twice as old as Tom. If Tom will be 30 in five years, how old is Jared now?", "", "math"),
         ("What are two benefits and three drawbacks of remote work?", "", "brainstorming"),
         ("Find the four smallest perfect numbers.", "", "math"),
+        ("Give me the laws that regulate the minimum wage in California.", "", "open_qa"),  # definite after "me"
+        ("Give me a slogan for a bakery.", "", "generation"),
         ("Convert the following measurement.", "3 ft = _____ in.", "math"),  # a quantity to convert in the input
         ("Determine the cost of shipping a package from New York to Chicago.", "Package weight: 10 lbs", "open_qa"),
         # A task that names the classes to choose from sorts into them, numbered or not.
