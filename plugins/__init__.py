@@ -69,6 +69,12 @@ def extra_css_urls(datasette, database, table):
 
 
 @hookimpl
+def extra_template_vars(datasette, database):
+    """Whether the page belongs to a database alpaca-explore built (templates/query.html titles its canned queries)."""
+    return {"alpaca_explore_database": bool(database and resources.alpaca_tables(datasette.get_database(database)))}
+
+
+@hookimpl
 def render_cell(value, column):
     """Keep the line breaks of long texts (still escaped) and mark full-text matches."""
     if not isinstance(value, str):

@@ -145,6 +145,14 @@ def test_every_canned_query_runs(explorer, query, params):
         assert len(rows) == db.execute("select count(*) from alpaca_data where issues like '%duplicate_instruction%'").fetchone()[0]
 
 
+def test_canned_query_pages_are_titled_by_their_title_not_their_sql(explorer):
+    client, _, _ = explorer
+    title = re.search(r"<title>(.*?)</title>", client.get("/alpaca/fts_search", params={"q": "python"}).text, re.S)
+    assert title is not None and title.group(1) == "alpaca: Full-text search, ranked"
+    other = re.search(r"<title>(.*?)</title>", client.get("/other", params={"sql": "select 1"}).text, re.S)
+    assert other is not None and other.group(1) == "other: select 1"  # other databases keep Datasette's title
+
+
 @pytest.mark.parametrize("query", ["by_category", "fts_search", "verb_noun"])
 def test_long_canned_queries_show_results_first_and_sql_on_request(explorer, query):
     client, _, _ = explorer
