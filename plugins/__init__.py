@@ -20,6 +20,9 @@ MATCH_START, MATCH_END = "\ue000", "\ue001"
 
 @hookimpl
 def get_metadata(datasette, key, database, table):
+    served = {name: tables for name, db in datasette.databases.items() if (tables := resources.alpaca_tables(db))}
+    if not served:
+        return {}
     described = {
         name: {
             "tables": {
@@ -27,13 +30,11 @@ def get_metadata(datasette, key, database, table):
                 LOADS_TABLE: {"hidden": True},
             }
         }
-        for name, db in datasette.databases.items()
-        if (tables := resources.alpaca_tables(db))
+        for name, tables in served.items()
     }
-    if not described:
-        return {}
-    top_level = {k: v for k, v in resources.project_metadata().items() if k != "databases"}
-    return {**top_level, "databases": described}
+    # The description's links lead to the first database served (alpaca.db -> /alpaca/, cleaned.db -> /cleaned/).
+    first_database, first_tables = next(iter(served.items()))
+    return {**resources.top_level_metadata(first_database, tuple(first_tables)), "databases": described}
 
 
 @hookimpl

@@ -71,6 +71,14 @@ def for_table(text: str, table: str, database: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
+def top_level_metadata(database: str, tables: tuple[str, ...]) -> dict:
+    """The title, description, license and source, with the description's links adapted to ``database``."""
+    table = DEFAULT_TABLE if DEFAULT_TABLE in tables else tables[0]
+    top_level = {key: value for key, value in project_metadata().items() if key != "databases"}
+    return yaml.safe_load(for_table(yaml.safe_dump(top_level, sort_keys=False), table, database))
+
+
+@functools.lru_cache(maxsize=64)
 def table_metadata(database: str, table: str, tokenizer: str) -> dict:
     template = project_metadata()["databases"][DEFAULT_DATABASE]["tables"][DEFAULT_TABLE]
     described = {**template, "description": f"{template['description'].strip()} Token counts: {describe(tokenizer)}."}

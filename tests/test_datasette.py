@@ -269,3 +269,34 @@ def test_facet_suggestions_are_skipped_only_on_alpaca_tables(explorer):
     assert get_json(client, "/alpaca/alpaca_data.json")["suggested_facets"] == []
     assert "_nosuggest" not in client.get("/other/notes").text
     assert "_nosuggest=1" in client.get("/alpaca/alpaca_data").text  # kept in the page's own links
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory):
+    """``datasette cleaned.db``: a database not named alpaca, with the default table and a second one."""
+    folder = tmp_path_factory.mktemp("renamed")
+    records = json.loads(SAMPLE.read_text())
+    (folder / "first.json").write_text(json.dumps(records[:200]))
+    (folder / "second.json").write_text(json.dumps(records[200:400]))
+    load(str(folder / "first.json"), folder / "cleaned.db")
+    load(str(folder / "second.json"), folder / "cleaned.db", table="gpt4")
+    process, base = start_datasette("cleaned.db", cwd=folder)
+    with httpx.Client(base_url=base, timeout=30) as client:
+        yield client, folder
+    process.terminate()
+    process.wait()
+
+
+def test_links_and_queries_follow_the_database_and_table_names(renamed):
+    client, folder = renamed
+    index = client.get("/").text
+    assert 'href="/cleaned/search?search=pandas"' in index and 'href="/alpaca/' not in index
+    names = {q["name"] for q in get_json(client, "/cleaned.json")["queries"]}
+    assert {"search", "fts_search", "search_gpt4", "fts_search_gpt4"} <= names
+    rows = get_json(client, "/cleaned/search_gpt4.json", search="water", _shape="array")
+    db = sqlite_utils.Database(folder / "cleaned.db")
+    expected = db.execute("select count(*) from gpt4 where instruction || ' ' || input || ' ' || output like '%water%'").fetchone()[0]
+    assert expected and len(rows) == expected
+    facets = get_json(client, "/cleaned/gpt4.json", _extra="facet_results")["facet_results"]
+    facets = facets["results"] if "results" in facets else facets
+    assert {"category", "verb", "has_input", "issues", "train_tokens"} <= set(facets)
