@@ -26,7 +26,7 @@ def get_metadata(datasette, key, database, table):
     described = {
         name: {
             "tables": {
-                **{table: resources.table_metadata(name, table, spec) for table, spec in tables.items()},
+                **{table: resources.table_metadata(name, table, loaded) for table, loaded in tables.items()},
                 LOADS_TABLE: {"hidden": True},
             }
         }
@@ -46,8 +46,9 @@ def canned_queries(datasette, database):
 @hookimpl
 def prepare_connection(conn, database, datasette):
     tables = resources.alpaca_tables(datasette.get_database(database))
-    default_spec = next(reversed(tables.values()), tokens.DEFAULT_TOKENIZER)
-    recorded = frozenset(tables.values())
+    recorded_specs = [loaded.tokenizer for loaded in tables.values()]
+    default_spec = recorded_specs[-1] if recorded_specs else tokens.DEFAULT_TOKENIZER
+    recorded = frozenset(recorded_specs)
 
     def token_count(text: str | None, spec: str) -> int:
         # SQL may name a tiktoken encoding or a tokenizer this database was loaded with, never another server file.

@@ -11,6 +11,7 @@ import os
 import re
 import sqlite3
 from importlib.resources import files
+from typing import NamedTuple
 
 import yaml
 
@@ -39,22 +40,29 @@ def query_files() -> dict[str, dict]:
     return queries
 
 
+class LoadedTable(NamedTuple):
+    """What the latest load of a table recorded: its tokenizer spec and the source it read."""
+
+    tokenizer: str
+    source: str
+
+
 @functools.lru_cache(maxsize=64)
-def _loaded_tables(path: str, mtime_ns: int) -> dict[str, str]:
-    """{table: tokenizer spec} of the alpaca-explore tables in the database file at ``path``."""
+def _loaded_tables(path: str, mtime_ns: int) -> dict[str, LoadedTable]:
+    """The alpaca-explore tables in the database file at ``path``."""
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
             rows = conn.execute(
-                f"SELECT table_name, tokenizer FROM [{LOADS_TABLE}] "
+                f"SELECT table_name, tokenizer, source FROM [{LOADS_TABLE}] "
                 "WHERE table_name IN (SELECT name FROM sqlite_master WHERE type = 'table') ORDER BY id"
             ).fetchall()
     except sqlite3.Error:
         return {}
-    return dict(rows)
+    return {table: LoadedTable(tokenizer, source) for table, tokenizer, source in rows}
 
 
-def alpaca_tables(db) -> dict[str, str]:
-    """{table: tokenizer spec} for a Datasette database; empty for databases this project did not build."""
+def alpaca_tables(db) -> dict[str, LoadedTable]:
+    """The alpaca-explore tables of a Datasette database; empty for databases this project did not build."""
     if not db.path:
         return {}
     try:
@@ -79,13 +87,17 @@ def top_level_metadata(database: str, tables: tuple[str, ...]) -> dict:
 
 
 @functools.lru_cache(maxsize=64)
-def table_metadata(database: str, table: str, tokenizer: str) -> dict:
+def table_metadata(database: str, table: str, loaded: LoadedTable) -> dict:
+    """The table's metadata, adapted to its names, with the tokenizer and the source of its load."""
     template = project_metadata()["databases"][DEFAULT_DATABASE]["tables"][DEFAULT_TABLE]
-    described = {**template, "description": f"{template['description'].strip()} Token counts: {describe(tokenizer)}."}
-    return yaml.safe_load(for_table(yaml.safe_dump(described, sort_keys=False), table, database))
+    adapted = yaml.safe_load(for_table(yaml.safe_dump(template, sort_keys=False), table, database))
+    source = "standard input" if loaded.source == "-" else loaded.source  # after adapting: a path may say alpaca_data
+    tokenizer = describe(loaded.tokenizer)
+    adapted["description"] = f"{adapted['description'].strip()} Token counts: {tokenizer}. Loaded from {source}."
+    return adapted
 
 
-def canned_queries(database: str, tables: dict[str, str]) -> dict[str, dict]:
+def canned_queries(database: str, tables: dict[str, LoadedTable]) -> dict[str, dict]:
     """The queries for each table: plain names for ``alpaca_data`` (or a lone table), suffixed otherwise."""
     queries = {}
     for table in tables:

@@ -47,11 +47,12 @@ def get_json(client, path: str, **params):
 
 
 def test_metadata_and_hidden_provenance(explorer):
-    client, _, _ = explorer
+    client, folder, _ = explorer
     index = client.get("/").text
     assert "Stanford Alpaca explorer" in index and 'href="https://creativecommons.org/licenses/by-nc/4.0/"' in index
     table_page = client.get("/alpaca/alpaca_data").text
     assert "Token counts: tiktoken cl100k_base" in table_page
+    assert f"Loaded from {folder / 'data.json'}." in table_page  # the source of the table's load
     assert "Tokens of the full training text" in table_page  # column descriptions
     tables = {t["name"]: t for t in get_json(client, "/alpaca.json")["tables"]}
     assert tables["alpaca_explore_loads"]["hidden"] and not tables["alpaca_data"]["hidden"]
@@ -277,9 +278,10 @@ def renamed(tmp_path_factory):
     folder = tmp_path_factory.mktemp("renamed")
     records = json.loads(SAMPLE.read_text())
     (folder / "first.json").write_text(json.dumps(records[:200]))
-    (folder / "second.json").write_text(json.dumps(records[200:400]))
+    (folder / "alpaca_data").mkdir()  # a path that names the default table
+    (folder / "alpaca_data" / "gpt4.json").write_text(json.dumps(records[200:400]))
     load(str(folder / "first.json"), folder / "cleaned.db")
-    load(str(folder / "second.json"), folder / "cleaned.db", table="gpt4")
+    load(str(folder / "alpaca_data" / "gpt4.json"), folder / "cleaned.db", table="gpt4")
     process, base = start_datasette("cleaned.db", cwd=folder)
     with httpx.Client(base_url=base, timeout=30) as client:
         yield client, folder
@@ -297,6 +299,7 @@ def test_links_and_queries_follow_the_database_and_table_names(renamed):
     db = sqlite_utils.Database(folder / "cleaned.db")
     expected = db.execute("select count(*) from gpt4 where instruction || ' ' || input || ' ' || output like '%water%'").fetchone()[0]
     assert expected and len(rows) == expected
+    assert f"Loaded from {folder / 'alpaca_data' / 'gpt4.json'}." in client.get("/cleaned/gpt4").text  # not adapted
     facets = get_json(client, "/cleaned/gpt4.json", _extra="facet_results")["facet_results"]
     facets = facets["results"] if "results" in facets else facets
     assert {"category", "verb", "has_input", "issues", "train_tokens"} <= set(facets)
