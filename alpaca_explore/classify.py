@@ -114,10 +114,13 @@ _NOT_VERBS = DETERMINERS | QUESTION_WORDS | _INTRODUCERS | _PREPOSITIONS | froze
 )
 # Second words that leave the first a verb even before a modal: "Imagine you could ...", "Explain what would ...".
 _NOT_A_SUBJECT = DETERMINERS | QUESTION_WORDS | _CLAUSE_STARTS | _OBJECT_PRONOUNS | _SUBJECT_PRONOUNS
-_IRREGULAR_PASTS = frozenset(
-    "bought sold spent got made took gave went ran ate drank paid sent kept left brought caught told won lost wrote "
-    "grew drove rode flew swam sat stood met built had saw came began".split()
+# Past tenses that are nothing else: "Bella bought stamps", whatever follows.
+_PLAIN_PASTS = frozenset(
+    "bought sold spent got took gave went ran ate drank paid sent brought caught told won wrote grew drove rode flew "
+    "swam stood came began".split()
 )
+# Past tenses that may also be adjectives, nouns or base forms: past only before an object ("Harry put 4 weights").
+_IRREGULAR_PASTS = _PLAIN_PASTS | frozenset("made kept left lost sat met built had saw found read put cut set hit let".split())
 # Verbs that take a to-infinitive: "John wants to buy ...", "Mary decides to save ...".
 _INFINITIVE_VERBS = frozenset(
     "want need decide plan hope try like love hate start begin agree choose refuse learn forget promise expect intend "
@@ -248,17 +251,21 @@ def _is_a_subject(tokens: list[str], start: int) -> bool:
         bool(second) and second[0].isalpha() and second[0] not in _NOT_A_SUBJECT and _is_finite_verb(tokens, start + 2)
     ):
         return True
-    # Names joined by "and" and commas, then their verb: "Rachel and Sara want to ...", "Ann, Bill, and Cate are ...".
+    # Names joined by "and" and commas, then their verb: "Rachel and Sara want to ...", "Ann, Bill, and Cate are ...",
+    # "Caleb and his dad went ...", "Nancy, the librarian, is ...".
     position = start + 1
     while tokens[position : position + 1] in ([","], ["and"]):
         position += 1
         if tokens[position : position + 1] == ["and"]:
             position += 1
-        position += 1  # the next name
+        position += 2 if tokens[position : position + 1] and tokens[position] in DETERMINERS else 1  # the next name
+        if tokens[position : position + 2] and tokens[position] == "," and tokens[position + 1] in _AUXILIARIES:
+            position += 1  # the comma that closes an apposition
     if position == start + 1 or position + 1 >= len(tokens):
         return False
     verb, following = tokens[position], tokens[position + 1]
-    return verb in _AUXILIARIES or _is_finite_verb(tokens, position) or (verb in _INFINITIVE_VERBS and following == "to")
+    plural_verb = verb in _STORY_VERBS or (verb in _INFINITIVE_VERBS and following == "to")  # "Lisa and Carly go ..."
+    return verb in _AUXILIARIES or plural_verb or _is_finite_verb(tokens, position)
 
 
 def _is_finite_verb(tokens: list[str], position: int) -> bool:
@@ -267,8 +274,10 @@ def _is_finite_verb(tokens: list[str], position: int) -> bool:
         return False
     word, following, after = tokens[position], tokens[position + 1], tokens[position + 2]
     takes_an_object = following in DETERMINERS or following in _NUMBER_WORDS or following[0].isdigit() or following == "$"
+    if word in _PLAIN_PASTS:
+        return True
     if word in _IRREGULAR_PASTS or _is_participle(word):
-        return takes_an_object or following in _PREPOSITIONS
+        return takes_an_object or following in _PREPOSITIONS or (len(following) > 4 and following.endswith("ing"))
     if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s", "’s")):
         return False
     if singular(word) in _STORY_VERBS:

@@ -205,6 +205,10 @@ def test_quality_flags_precision_on_labels(shared):
         ("Ann, Bill, and Cate are friends. Write a story about them.", "write", "story"),
         ("Jim collects model cars. How many does he have?", None, None),
         ("Cut and paste the text into a new document.", "cut", "text"),  # imperatives joined by "and"
+        ("Caleb and his dad went fishing at the lake. How many fish did they catch?", None, None),
+        ("Nancy, the librarian, is shelving books. How many are left?", None, None),  # an apposition
+        ("Bella bought stamps at the post office. How many did she buy?", None, None),  # a past tense, whatever follows
+        ("Janine read 5 books last month. How many pages did she read?", None, None),
         ("Watch plays by Shakespeare and summarize one.", "watch", "play"),  # "plays" is a noun here
         ("Calculate expected 10% returns on a $500 investment.", "calculate", "return"),  # a participle, not a past tense
         ("Fact checking - tell me if the statement is true or false.", "tell", None),  # a heading before a dash
@@ -540,7 +544,7 @@ def test_gsm8k_names_are_not_verbs(shared):
     # A word written with a capital after a lower-case word ("... than John") is a name, never an imperative.
     names = {word.lower() for r in records for word in re.findall(r"(?<=[a-z,] )([A-Z][a-z]+)\b", r["instruction"])}
     named = [verb for r in records if (verb := analyse(r["instruction"], r["input"]).verb) in names]
-    assert len(named) / len(records) <= 0.10, Counter(named).most_common(10)  # 0.086 when last measured (0.35 before)
+    assert len(named) / len(records) <= 0.07, Counter(named).most_common(10)  # 0.059 when last measured (0.35 before)
 
 
 @pytest.mark.parametrize(
