@@ -156,8 +156,9 @@ def _truncated(output: str) -> bool:
     last_line = output.rsplit("\n", 1)[-1].strip()
     if re.match(r"^(?:[-*•]|\d+[.)]|[A-Za-z][.)])\s", last_line) or len(last_line.split()) < 8:
         return False
-    last_word = last_line.rsplit(None, 1)[-1].lower()
-    return last_word in _DANGLING or output[-1] in ",;:-" or len(output) >= 1500
+    *_, before, last_word = last_line.lower().rsplit(None, 2)
+    inches = last_word == "in" and (before[0].isdigit() or before in {"sq", "cu", "square", "cubic"})  # "= 360 sq in"
+    return (last_word in _DANGLING and not inches) or output[-1] in ",;:-" or len(output) >= 1500
 
 
 def normalise_instruction(instruction: str) -> str:

@@ -599,6 +599,9 @@ def test_gsm8k_names_are_not_verbs(shared):
         (("Thomas has 25 drawings to display. 14 of the drawings were made using colored pencils. How many were not?", "", "11"), []),
         (("There are 30 cups on the table and 12 are blue. How many are not blue?", "", "18"), []),
         (("How many people are in the photo?", "", "Three."), ["missing_media"]),  # no story: the photo is missing
+        (("What is the compacted area?", "", "Each of the 60 cans takes up 30 square inches of space before it is compacted, "
+          "so together they take 60 * 30 = 1800 square inches.\n"
+          "Multiply by the share of space left after compacting them all: 1800 sq in * 20% = 360 sq in"), []),  # inches
     ],
 )
 def test_quality_flags(record, expected):
