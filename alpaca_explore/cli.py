@@ -87,7 +87,7 @@ load_command.name = "load"
 
 @cli.command(name="export", cls=_Command)
 @click.option("--db", "db_path", default=pipeline.DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database to read.")
-@click.option("--table", default=pipeline.DEFAULT_TABLE, show_default=True)
+@click.option("--table", default=pipeline.DEFAULT_TABLE, show_default=True, help="Table to read.")
 @click.option("--search", help="Full-text search terms (all must match).")
 @click.option("--category", help="Only this task category (open_qa, closed_qa, generation, ...).")
 @click.option("--where", help="Extra SQL condition, e.g. \"train_tokens <= 512 and issues = '[]'\".")
