@@ -323,9 +323,12 @@ def _is_leading_adverb(tokens: list[str], start: int) -> bool:
 def _object_noun(rest: list[str]) -> str | None:
     """Head noun of the noun phrase that follows the verb, or None for a clause or no object."""
     i = 0
-    # Coordinated verbs ("compare and contrast X") and phrasal particles ("come up with X").
+    # Coordinated verbs ("compare and contrast X"), a phrasal verb in -ing ("try coming up with X") and phrasal
+    # particles ("come up with X").
     if len(rest) > 1 and rest[0] in {"and", "or"}:
         i = 2
+    elif len(rest) > 1 and rest[0].endswith("ing") and rest[1] in _PARTICLES:
+        i = 1
     while i < len(rest) and rest[i] in _PARTICLES:
         i += 1
         if i < len(rest) and rest[i] == "with":

@@ -211,6 +211,7 @@ def test_quality_flags_precision_on_labels(shared):
         ("Janine read 5 books last month. How many pages did she read?", None, None),
         ("Watch plays by Shakespeare and summarize one.", "watch", "play"),  # "plays" is a noun here
         ("Calculate expected 10% returns on a $500 investment.", "calculate", "return"),  # a participle, not a past tense
+        ("Try coming up with a creative way to stay motivated.", "try", "way"),  # a phrasal verb in -ing
         ("Fact checking - tell me if the statement is true or false.", "tell", None),  # a heading before a dash
     ],
 )
