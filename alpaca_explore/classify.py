@@ -180,8 +180,10 @@ def _verb_and_noun(sentences: list[list[str]]) -> tuple[str | None, str | None, 
         if found is None:
             continue
         verb, position = found
-        if verb is not None and index < len(sentences) - 1 and len(tokens) <= 3 and verb not in _TASK_VERBS:
-            continue  # a heading before the task: "Arithmetic exercise. What is 16 divided by 4?"
+        if verb is not None and index < len(sentences) - 1 and verb not in _TASK_VERBS and (
+            len(tokens) <= 3 or (verb not in _KNOWN_VERBS and tokens[position + 1 : position + 2] and tokens[position + 1].endswith("ing"))
+        ):
+            continue  # a heading before the task: "Arithmetic exercise. What is 16 divided by 4?", "Dependency parsing for ..."
         if verb is None:
             return None, None, tokens
         rest = tokens[position + 1 :]
@@ -747,7 +749,7 @@ _KNOWN_VERBS = (
 ) | frozenset(
     "compare contrast calculate compute solve estimate multiply define implement choose decide collect resolve state "
     "express apply specify report follow do show teach send offer ask give tell lend pass serve bring get hand assign "
-    "award grant pay promise".split()
+    "award grant pay promise practice practise avoid stop keep start try enjoy quit begin continue".split()
 )
 
 

@@ -212,6 +212,8 @@ def test_quality_flags_precision_on_labels(shared):
         ("Watch plays by Shakespeare and summarize one.", "watch", "play"),  # "plays" is a noun here
         ("Calculate expected 10% returns on a $500 investment.", "calculate", "return"),  # a participle, not a past tense
         ("Try coming up with a creative way to stay motivated.", "try", "way"),  # a phrasal verb in -ing
+        ("Dependency parsing for the sentence. Output the dependencies in lines.", "output", "dependency"),  # a heading
+        ("Practice speaking in public. Write down three tips.", "practice", "speaking"),  # a verb before its gerund
         ("Fact checking - tell me if the statement is true or false.", "tell", None),  # a heading before a dash
     ],
 )
