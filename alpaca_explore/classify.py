@@ -120,7 +120,7 @@ _PLAIN_PASTS = frozenset(
     "swam stood came began".split()
 )
 # Past tenses that may also be adjectives, nouns or base forms: past only before an object ("Harry put 4 weights").
-_IRREGULAR_PASTS = _PLAIN_PASTS | frozenset("made kept left lost sat met built had saw found read put cut set hit let".split())
+_AMBIGUOUS_PASTS = frozenset("made kept left lost sat met built had saw found read put cut set hit let".split())
 # Verbs that take a to-infinitive: "John wants to buy ...", "Mary decides to save ...".
 _INFINITIVE_VERBS = frozenset(
     "want need decide plan hope try like love hate start begin agree choose refuse learn forget promise expect intend "
@@ -180,10 +180,8 @@ def _verb_and_noun(sentences: list[list[str]]) -> tuple[str | None, str | None, 
         if found is None:
             continue
         verb, position = found
-        if verb is not None and index < len(sentences) - 1 and verb not in _TASK_VERBS and (
-            len(tokens) <= 3 or (verb not in _KNOWN_VERBS and tokens[position + 1 : position + 2] and tokens[position + 1].endswith("ing"))
-        ):
-            continue  # a heading before the task: "Arithmetic exercise. What is 16 divided by 4?", "Dependency parsing for ..."
+        if verb is not None and index < len(sentences) - 1 and _is_heading(tokens, verb, position):
+            continue
         if verb is None:
             return None, None, tokens
         rest = tokens[position + 1 :]
@@ -200,6 +198,14 @@ def _verb_and_noun(sentences: list[list[str]]) -> tuple[str | None, str | None, 
         preposition = _PREPOSITIONAL_VERBS.get(verb)
         return verb, _object_noun(rest[1:] if preposition and rest[:1] == [preposition] else rest), rest
     return None, None, []
+
+
+def _is_heading(tokens: list[str], verb: str, position: int) -> bool:
+    """A sentence before the task that only names it: "Arithmetic exercise. What is ...", "Dependency parsing for ..."."""
+    if verb in _TASK_VERBS:
+        return False
+    following = tokens[position + 1 : position + 2]
+    return len(tokens) <= 3 or (verb not in _KNOWN_VERBS and bool(following) and following[0].endswith("ing"))
 
 
 def _find_verb(tokens: list[str], allow_question: bool) -> tuple[str | None, int] | None:
@@ -278,7 +284,7 @@ def _is_finite_verb(tokens: list[str], position: int) -> bool:
     takes_an_object = following in DETERMINERS or following in _NUMBER_WORDS or following[0].isdigit() or following == "$"
     if word in _PLAIN_PASTS:
         return True
-    if word in _IRREGULAR_PASTS or _is_participle(word):
+    if word in _AMBIGUOUS_PASTS or _is_participle(word):
         return takes_an_object or following in _PREPOSITIONS or (len(following) > 4 and following.endswith("ing"))
     if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s", "’s")):
         return False
@@ -542,10 +548,11 @@ _DIGIT_MATH = _Keywords("divide round rounded")
 _HOW_MANY = _Keywords("", ("how many", "how much"))
 _HOW_MEASURE = _Keywords("", ("how long", "how far", "how old", "how fast", "how often", "how big", "how tall"))
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")
+_TWO_TO_TEN = "two|three|four|five|six|seven|eight|nine|ten"
 _QUANTITIES_NOT_YEARS = re.compile(r"(?<![\d.,])(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:[.,]\d+)?")
 # Quantities in words ("twice as old", "two years ago"); not "one", which is as often a pronoun.
 _QUANTITY_WORDS = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
+    rf"\b(?:{_TWO_TO_TEN}|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
     r"half|twice|thrice|double|triple|quarter)\b"
 )
 _MATH_WITHOUT_NUMBERS = _Keywords(
@@ -657,10 +664,10 @@ _QA_VERBS = frozenset(
 )
 # A number of things: "name five tools", "any 3 examples", "at least 5 ways".
 _COUNTED = re.compile(
-    r"\b(?:any )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|some|several|multiple|all|many|a couple of|"
+    rf"\b(?:any )?(?:\d+|{_TWO_TO_TEN}|a few|some|several|multiple|all|many|a couple of|"
     r"a number of|at least \w+)\b"
 )
-_NUMBERED = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several)\b")
+_NUMBERED = re.compile(rf"(?:\d+|{_TWO_TO_TEN}|a few|several)\b")
 _IDEA_NOUNS = frozenset(
     "way idea tip suggestion strategy reason method step activity option alternative solution benefit "
     "advantage disadvantage example thing item question factor technique practice habit use application "
@@ -671,7 +678,7 @@ _PLURAL_IDEAS = (_IDEA_NOUNS - {"step"}) | {"title", "slogan", "headline", "tagl
 _IDEAS_ALONE = frozenset("idea solution recommendation".split())  # ideas even one at a time
 _ONE_IDEA = _IDEAS_ALONE | frozenset("way tip strategy method".split())  # not "Name one benefit of meditation": a fact
 _LIST_QUESTION = re.compile(
-    r" (?:what|which) are (some|several|a few|the possible|the potential|\d+|two|three|four|five|six|seven|eight|nine|ten)(?: good| other| common)? ([a-z]+) (?:([a-z]+) )?"
+    rf" (?:what|which) are (some|several|a few|the possible|the potential|\d+|{_TWO_TO_TEN})(?: good| other| common)? ([a-z]+) (?:([a-z]+) )?"
 )
 _LISTING_VERBS = frozenset("name list suggest give provide find identify generate come think recommend propose mention".split())
 _WORD_RELATIONS = frozenset("related rhyme rhymes rhyming describe describes associated similar".split())

@@ -39,13 +39,13 @@ def get_metadata(datasette, key, database, table):
 
 @hookimpl
 def canned_queries(datasette, database):
-    tables = resources.alpaca_tables(datasette.get_database(database))
+    tables = resources.tables_of(datasette, database)
     return resources.canned_queries(database, tables) if tables else None
 
 
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    tables = resources.alpaca_tables(datasette.get_database(database))
+    tables = resources.tables_of(datasette, database)
     recorded_specs = [loaded.tokenizer for loaded in tables.values()]
     default_spec = recorded_specs[-1] if recorded_specs else tokens.DEFAULT_TOKENIZER
     recorded = frozenset(recorded_specs)
@@ -65,7 +65,7 @@ def prepare_connection(conn, database, datasette):
 @hookimpl
 def extra_css_urls(datasette, database, table):
     """The compact column glossary (static/alpaca-explore.css), on alpaca-explore tables only."""
-    if database and table in resources.alpaca_tables(datasette.get_database(database)):
+    if table in resources.tables_of(datasette, database):
         return [datasette.urls.static_plugins("alpaca-explore", "alpaca-explore.css")]
     return []
 
@@ -73,7 +73,7 @@ def extra_css_urls(datasette, database, table):
 @hookimpl
 def extra_template_vars(datasette, database):
     """Whether the page belongs to a database alpaca-explore built (templates/query.html titles its canned queries)."""
-    return {"alpaca_explore_database": bool(database and resources.alpaca_tables(datasette.get_database(database)))}
+    return {"alpaca_explore_database": bool(resources.tables_of(datasette, database))}
 
 
 @hookimpl

@@ -72,6 +72,11 @@ def alpaca_tables(db) -> dict[str, LoadedTable]:
     return _loaded_tables(db.path, mtime_ns)
 
 
+def tables_of(datasette, database: str | None) -> dict[str, LoadedTable]:
+    """The alpaca-explore tables of the database named ``database``; empty without one."""
+    return alpaca_tables(datasette.get_database(database)) if database else {}
+
+
 def for_table(text: str, table: str, database: str) -> str:
     """Adapt SQL or descriptions written for ``alpaca/alpaca_data`` to another database and table."""
     text = _TABLE_NAME.sub(table, text)
