@@ -29,6 +29,7 @@ _KNOWN_KEYS = frozenset(key for aliases in FIELD_ALIASES.values() for key in ali
 _ALPACA_KEYS = frozenset(FIELD_ALIASES)
 _GZIP_MAGIC = b"\x1f\x8b"
 _BOM = b"\xef\xbb\xbf"
+MAX_DEPTH = 1024  # levels of nesting in a record, as orjson allows in JSON Lines (Alpaca records have one to three)
 
 
 class Record(NamedTuple):
@@ -117,14 +118,53 @@ def _not_json_message(first: bytes, stream: BinaryIO) -> str:
 def _json_array(stream: BinaryIO, path: Path, compressed: bool) -> Iterator[tuple[int, object]]:
     parsed = 0
     try:
-        for item in ijson.items(stream, "item", use_float=True):
+        for item in _array_items(ijson.basic_parse(stream, use_float=True)):
             yield parsed, item
             parsed += 1
+    except _TooDeep:
+        raise AlpacaExploreError(f"record {parsed}: nested more than {MAX_DEPTH} levels deep") from None
     except ijson.JSONError as error:
         # ijson's C parser also rejects some valid JSON (integers beyond 64 bits): the standard
         # library then either reads the document or names the line and column of the real error.
         document = _parse_with_stdlib(path, compressed, error)
         yield from enumerate(document[parsed:], start=parsed)
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _array_items(events: Iterator[tuple[str, object]]) -> Iterator[object]:
+    """The items of the top-level JSON array, built from ijson's basic events.
+
+    ``ijson.items`` would build them in C, but it keeps a path string per level of nesting: memory
+    grows with the square of the depth, and a 200 KB file of nested brackets took 24 GB.
+    """
+    next(events)  # the array's start
+    enclosing: list[tuple[dict | list | None, object]] = []  # (container, key being filled) of each open level
+    container: dict | list | None = None  # None at the top level, whose values are the items
+    key: object = None
+    for event, value in events:
+        if event == "map_key":
+            key = value
+            continue
+        if event == "start_map" or event == "start_array":
+            if len(enclosing) == MAX_DEPTH:
+                raise _TooDeep
+            enclosing.append((container, key))
+            container = {} if event == "start_map" else []
+            continue
+        if event == "end_map" or event == "end_array":
+            if not enclosing:
+                continue  # the array's end; ijson still reports anything after it
+            value = container
+            container, key = enclosing.pop()
+        if container is None:
+            yield value
+        elif type(container) is dict:
+            container[key] = value
+        else:
+            container.append(value)
 
 
 def _parse_with_stdlib(path: Path, compressed: bool, error: Exception) -> list:
@@ -139,6 +179,8 @@ def _parse_with_stdlib(path: Path, compressed: bool, error: Exception) -> list:
         document = json.loads(text)
     except json.JSONDecodeError as bad:
         raise AlpacaExploreError(f"invalid JSON at line {bad.lineno} column {bad.colno}: {bad.msg}") from None
+    except RecursionError:
+        raise AlpacaExploreError("the JSON is nested too deeply to read (more than about 1,000 levels)") from None
     if not isinstance(document, list):
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise AlpacaExploreError(f"invalid JSON: {first_line}")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from alpaca_explore.errors import AlpacaExploreError
-from alpaca_explore.parse import ParseStats, Record, read_records
+from alpaca_explore.parse import MAX_DEPTH, ParseStats, Record, read_records
 
 RECORDS = [
     {"instruction": "Give three tips for staying healthy.", "input": "", "output": "Eat well.\nSleep.\nMove."},
@@ -153,3 +154,31 @@ def test_integers_beyond_64_bits_are_valid_json(tmp_path):
 @pytest.mark.parametrize("data", [b"\x1f\x8b", gzip.compress(json.dumps(RECORDS).encode())[:-12], b"\x1f\x8b\x08\x00garbage-garbage"])
 def test_corrupt_gzip_is_a_clean_error(tmp_path, data):
     assert error_of(tmp_path, data).startswith("the gzip data is corrupt or cut short")
+
+
+def nested_in_a_record(depth: int, before: bytes = b"") -> bytes:
+    """A record with an ignored key holding arrays nested ``depth`` deep (the record itself is one more level)."""
+    return b'[{"instruction": "a", "output": "b", ' + before + b'"x": ' + b"[" * depth + b"]" * depth + b"}]"
+
+
+def test_deep_nesting_is_a_clean_error_in_bounded_memory(tmp_path):
+    # ijson.items kept a path per level: these 20 KB took 315 MB, and 200 KB took all 24 GB of the machine.
+    tracemalloc.start()
+    try:
+        message = error_of(tmp_path, nested_in_a_record(10_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert message == f"record 0: nested more than {MAX_DEPTH} levels deep"
+    assert peak < 20e6
+
+
+def test_nesting_within_the_limit_loads(tmp_path):
+    records, stats = parse(write(tmp_path, "deep.json", nested_in_a_record(MAX_DEPTH - 1)))
+    assert records == [Record("a", "", "b")] and stats.ignored_keys == {"x": 1}
+
+
+def test_deep_nesting_read_by_the_standard_library_is_a_clean_error(tmp_path):
+    # A big integer sends the document to the standard library's parser, which recurses once per level.
+    data = nested_in_a_record(MAX_DEPTH - 1, before=b'"id": 123456789012345678901234567890, ')
+    assert error_of(tmp_path, data) == "the JSON is nested too deeply to read (more than about 1,000 levels)"
