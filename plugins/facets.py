@@ -6,9 +6,12 @@ widths (0-63, 64-127, ...) with counts and links that filter to each range.
 
 from __future__ import annotations
 
+import math
+
 from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+from datasette.utils.asgi import BadRequest
 
 MAX_BUCKETS = 20
 
@@ -35,13 +38,20 @@ class RangeFacet(Facet):
             column = config.get("column") or config["simple"]
             quoted = escape_sqlite(column)
             try:
-                maximum = (
-                    await self.ds.execute(self.database, f"select max({quoted}) from ({self.sql})", self.params)
-                ).first()[0]
-                width = int(config.get("width") or bucket_width(maximum or 0))
+                minimum, maximum = (
+                    await self.ds.execute(self.database, f"select min({quoted}), max({quoted}) from ({self.sql})", self.params)
+                ).first()
+                # SQLite sorts text after every number: a text value anywhere makes the maximum text.
+                if maximum is not None and not isinstance(maximum, (int, float)):
+                    raise BadRequest(f"_facet_range={column}: the column holds values that are not numbers")
+                lowest = min(minimum or 0, 0)
+                width = int(config.get("width") or bucket_width((maximum or 0) - lowest))
+                # Buckets count from a multiple of the width at or below the lowest value, so that the
+                # integer cast (which truncates towards zero) rounds down.
+                offset = math.floor(lowest / width) * width
                 rows = await self.ds.execute(
                     self.database,
-                    f"select cast({quoted} / {width} as integer) * {width} as start, count(*) as count "
+                    f"select {offset} + cast(({quoted} - {offset}) / {width} as integer) * {width} as start, count(*) as count "
                     f"from ({self.sql}) where {quoted} is not null group by start order by start",
                     self.params,
                     truncate=False,

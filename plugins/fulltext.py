@@ -19,12 +19,13 @@ _per_thread = threading.local()
 
 
 def fts_query(query: str | None) -> str:
+    nothing = '""'  # matches nothing: the query page opens empty instead of with an error
     if not query or not query.strip():
-        return '""'  # matches nothing: the query page opens empty instead of with an error
+        return nothing
     try:
         _syntax_checker().execute("SELECT 1 FROM fts WHERE fts MATCH ?", [query]).fetchall()
     except sqlite3.OperationalError:
-        return escape_fts(query)
+        return escape_fts(query) or nothing  # a lone quote has no words to search for
     return query
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 import sqlite3
@@ -21,6 +22,7 @@ from alpaca_explore.classify import category
 from alpaca_explore.database import COLUMNS
 from alpaca_explore.parse import Record, read_records
 
+READINGS = [-5, -0.5, None, 0, 7.9, 8, 100]
 XSS = {"instruction": "Explain <script>alert('x')</script> tags.", "input": "<b>bold</b> & <i>", "output": "Line one\n<img src=x onerror=alert(1)>\nLine three"}
 
 
@@ -33,6 +35,7 @@ def explorer(tmp_path_factory):
     (folder / "data.json").write_text(json.dumps(records))
     load(str(folder / "data.json"), folder / "alpaca.db")
     sqlite_utils.Database(folder / "other.db")["notes"].insert({"text": "hello"})
+    sqlite_utils.Database(folder / "other.db")["readings"].insert_all({"value": value} for value in READINGS)
     process, base = start_datasette("alpaca.db", "other.db", cwd=folder)
     with httpx.Client(base_url=base, timeout=30) as client:
         yield client, folder, records
@@ -81,9 +84,9 @@ def test_default_facets(explorer):
     assert facets["issues"]["type"] == "array"
 
 
-def range_buckets(data: dict) -> list[dict]:
+def range_buckets(data: dict, column: str = "total_tokens") -> list[dict]:
     facets = data["facet_results"]["results"] if "results" in data["facet_results"] else data["facet_results"]
-    return facets["total_tokens"]["results"]
+    return facets[column]["results"]
 
 
 def test_range_facet_buckets_and_filters(explorer):
@@ -162,6 +165,22 @@ def test_long_canned_queries_show_results_first_and_sql_on_request(explorer, que
     assert '<pre id="sql-query">' in client.get(f"/alpaca/{query}", params={"_show_sql": 1}).text
 
 
+def test_range_facet_rounds_negative_values_down(explorer):
+    client, _, _ = explorer
+    buckets = range_buckets(get_json(client, "/other/readings.json", _facet_range="value", _extra="facet_results"), "value")
+    width = int(httpx.URL(buckets[0]["toggle_url"]).params["value__lt"]) - buckets[0]["value"]
+    expected = Counter(math.floor(value / width) * width for value in READINGS if value is not None)
+    assert {bucket["value"]: bucket["count"] for bucket in buckets} == expected and min(expected) < 0
+
+
+@pytest.mark.parametrize("column", ["instruction", "verb"])
+def test_range_facet_on_text_is_a_clear_error(explorer, column):
+    client, _, _ = explorer
+    response = client.get("/alpaca/alpaca_data.json", params={"_facet_range": column})
+    assert response.status_code == 400
+    assert response.json()["error"] == f"_facet_range={column}: the column holds values that are not numbers"
+
+
 @pytest.mark.parametrize(
     "typed, meant",
     [
@@ -183,9 +202,10 @@ def test_fts_search_keeps_fts5_syntax_and_searches_anything_else_as_words(explor
     assert 0 < len(expected) < 200 and {row["id"] for row in rows} == expected
 
 
-def test_fts_search_without_a_query_is_empty_not_an_error(explorer):
+@pytest.mark.parametrize("typed", ["  ", '"', '"" "'])
+def test_fts_search_without_words_is_empty_not_an_error(explorer, typed):
     client, _, _ = explorer
-    assert get_json(client, "/alpaca/fts_search.json", q="  ", _shape="array") == []
+    assert get_json(client, "/alpaca/fts_search.json", q=typed, _shape="array") == []
 
 
 def test_sql_functions(explorer):
