@@ -105,6 +105,6 @@ def export_command(db_path: str, table: str, search: str | None, category: str |
     if output_path is None:
         count = output.export(db_path, table, sys.stdout.buffer, fmt=fmt, search=search, category=category, where=where)
     else:
-        with output_path.open("wb") as out:
+        with output.output_file(output_path) as out:
             count = output.export(db_path, table, out, fmt=fmt, search=search, category=category, where=where)
     click.echo(f"Exported {count:,} records", err=True)

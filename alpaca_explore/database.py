@@ -87,16 +87,14 @@ class DatabaseWriter:
 def build(target: Path, table: str) -> Iterator[DatabaseWriter]:
     """Yield a writer for a fresh ``table`` in a copy of ``target``; rename over it on success."""
     target = Path(target)
-    directory = target.resolve().parent
-    if not directory.is_dir():
-        raise AlpacaExploreError(f"cannot write {target}: folder {directory} does not exist")
-    with _reported_as_write_errors(target):
+    directory = folder_of(target)
+    with reported_as_write_errors(target):
         _remove_abandoned_copies(directory, target.name)
         fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f"{_temp_prefix(target.name)}{os.getpid()}.", suffix=".tmp")
         os.close(fd)
     temp = Path(temp_name)
     try:
-        with _reported_as_write_errors(target):
+        with reported_as_write_errors(target):
             if target.exists():
                 shutil.copyfile(target, temp)
             db = _open(temp, target)
@@ -107,17 +105,25 @@ def build(target: Path, table: str) -> Iterator[DatabaseWriter]:
                     yield writer
             finally:
                 db.close()
-            os.chmod(temp, _mode_for(target))
-            _sync(temp)  # the database is written without a journal: make it durable before it replaces the target
+            os.chmod(temp, mode_for(target))
+            sync(temp)  # the database is written without a journal: make it durable before it replaces the target
             os.replace(temp, target)
-            _sync(directory)
+            sync(directory)
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
 
 
+def folder_of(target: Path) -> Path:
+    """The folder ``target`` is to be written in; a one-line error if there is none."""
+    directory = target.resolve().parent
+    if not directory.is_dir():
+        raise AlpacaExploreError(f"cannot write {target}: folder {directory} does not exist")
+    return directory
+
+
 @contextlib.contextmanager
-def _reported_as_write_errors(target: Path) -> Iterator[None]:
+def reported_as_write_errors(target: Path) -> Iterator[None]:
     """SQLite and file-system failures (disk full, no permission) as a one-line error naming the target."""
     try:
         yield
@@ -150,7 +156,7 @@ def _process_exists(pid: int) -> bool:
     return True
 
 
-def _sync(path: Path) -> None:
+def sync(path: Path) -> None:
     """Flush a file (or a folder's entries) to disk, so a power cut cannot leave a half-written database."""
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -159,7 +165,7 @@ def _sync(path: Path) -> None:
         os.close(fd)
 
 
-def _mode_for(target: Path) -> int:
+def mode_for(target: Path) -> int:
     """Keep an existing database's permissions; a new one gets the usual ones (mkstemp makes 0600)."""
     if target.exists():
         return target.stat().st_mode & 0o777

@@ -6,13 +6,18 @@ The same writers serve ``alpaca-explore export`` and the Datasette ``.alpaca`` /
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import orjson
 import sqlite_utils
 
+from . import database
 from .classify import CATEGORIES
 from .errors import AlpacaExploreError
 
@@ -53,8 +58,10 @@ def select_sql(
         raise AlpacaExploreError(f"no table {table!r} in {db.conn.execute('PRAGMA database_list').fetchone()[2]}")
     clauses, params = [], {}
     if search:
-        clauses.append(f"id IN (SELECT rowid FROM [{table}_fts] WHERE [{table}_fts] MATCH :search)")
         params["search"] = db.quote_fts(search)
+        if not params["search"].strip():
+            raise AlpacaExploreError(f"--search {search!r} has no words to search for")
+        clauses.append(f"id IN (SELECT rowid FROM [{table}_fts] WHERE [{table}_fts] MATCH :search)")
     if category:
         if category not in CATEGORIES:
             raise AlpacaExploreError(f"unknown category {category!r}: choose one of {', '.join(CATEGORIES)}")
@@ -64,6 +71,32 @@ def select_sql(
         clauses.append(f"({where})")
     condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
     return f"SELECT instruction, input, output FROM [{table}]{condition} ORDER BY id", params
+
+
+@contextlib.contextmanager
+def output_file(path: Path) -> Iterator[BinaryIO]:
+    """``path`` opened for writing, left as it was if the export fails.
+
+    A file is written beside it and renamed over it once complete; a device or
+    a pipe (``-o /dev/null``) holds nothing to lose and is written directly.
+    """
+    directory = database.folder_of(path)
+    with database.reported_as_write_errors(path):
+        if path.exists() and not path.is_file():
+            with path.open("wb") as out:
+                yield out
+            return
+        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        temp = Path(temp_name)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                yield out
+            os.chmod(temp, database.mode_for(path))
+            database.sync(temp)
+            os.replace(temp, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
 
 
 def export(
@@ -80,7 +113,10 @@ def export(
     if not Path(db_path).is_file():
         raise AlpacaExploreError(f"no such database: {db_path}")
     db = sqlite_utils.Database(db_path)
-    sql, params = select_sql(db, table, search=search, category=category, where=where)
+    try:
+        sql, params = select_sql(db, table, search=search, category=category, where=where)
+    except sqlite3.DatabaseError:
+        raise AlpacaExploreError(f"{db_path} is not a SQLite database") from None
     count = 0
 
     def counted(rows: Iterable[Triple]) -> Iterator[Triple]:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+import threading
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -36,14 +40,50 @@ def test_export_search_as_jsonl_to_stdout(shared, run_cli, tmp_path):
     assert lines and all("photosynthesis" in (r["instruction"] + r["input"] + r["output"]).lower() for r in lines)
 
 
-def test_export_errors(run_cli, tmp_path):
+@pytest.fixture
+def one_record_db(tmp_path) -> Path:
+    """a.db holding the one record of d.json beside it."""
+    source = tmp_path / "d.json"
+    source.write_text(json.dumps([{"instruction": "a", "output": "b"}]))
+    load(str(source), tmp_path / "a.db")
+    return tmp_path / "a.db"
+
+
+def test_export_errors(run_cli, tmp_path, one_record_db):
     assert_clean_error(run_cli("export", "--db", tmp_path / "none.db"), "no such database")
-    load_source = tmp_path / "d.json"
-    load_source.write_text(json.dumps([{"instruction": "a", "output": "b"}]))
-    load(str(load_source), tmp_path / "a.db")
-    assert_clean_error(run_cli("export", "--db", tmp_path / "a.db", "--where", "nonsense ="), "cannot select rows")
-    assert_clean_error(run_cli("export", "--db", tmp_path / "a.db", "--table", "nope"), "no table 'nope'")
-    assert_clean_error(run_cli("export", "--db", tmp_path / "a.db", "--category", "poetry"), "unknown category 'poetry'", "open_qa")
+    assert_clean_error(run_cli("export", "--db", one_record_db, "--where", "nonsense ="), "cannot select rows")
+    assert_clean_error(run_cli("export", "--db", one_record_db, "--table", "nope"), "no table 'nope'")
+    assert_clean_error(run_cli("export", "--db", one_record_db, "--category", "poetry"), "unknown category 'poetry'", "open_qa")
+    assert_clean_error(run_cli("export", "--db", one_record_db, "--search", '"'), "--search '\"' has no words to search for")
+    not_sqlite = one_record_db.with_name("d.json")
+    assert_clean_error(run_cli("export", "--db", not_sqlite), f"{not_sqlite} is not a SQLite database")
+    missing = tmp_path / "missing" / "out.json"
+    assert_clean_error(run_cli("export", "--db", one_record_db, "-o", missing), f"cannot write {missing}: folder {missing.parent} does not exist")
+
+
+def test_a_failed_export_leaves_the_output_file_as_it_was(run_cli, tmp_path, one_record_db):
+    out = tmp_path / "out.json"
+    out.write_text("an earlier export")
+    out.chmod(0o640)
+    before = sorted(tmp_path.iterdir())
+    assert_clean_error(run_cli("export", "--db", one_record_db, "--where", "nonsense =", "-o", out), "cannot select rows")
+    assert out.read_text() == "an earlier export" and sorted(tmp_path.iterdir()) == before
+    assert run_cli("export", "--db", one_record_db, "-o", out).returncode == 0
+    assert list(read_records(out)) == [("a", "", "b")] and stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def test_export_to_a_pipe_writes_into_it(run_cli, tmp_path, one_record_db):
+    """A named pipe (like /dev/null or /dev/stdout) is written directly, never replaced by a file."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    result = run_cli("export", "--db", one_record_db, "--format", "jsonl", "-o", pipe)
+    reader.join(timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert received == [b'{"instruction":"a","input":"","output":"b"}\n'] and stat.S_ISFIFO(pipe.stat().st_mode)
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
