@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import time
 
@@ -41,6 +42,10 @@ def download(
                 if last:
                     raise AlpacaExploreError(f"download of {url} failed: {_describe(error)}") from None
                 wait = _backoff(attempt)
+            except (httpx.TooManyRedirects, httpx.DecodingError) as error:  # the same again on a retry
+                raise AlpacaExploreError(f"download of {url} failed: {_describe(error)}") from None
+            except httpx.InvalidURL as error:
+                raise AlpacaExploreError(f"invalid URL {url}: {error}") from None
             time.sleep(wait)
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -82,10 +87,9 @@ def _retry_wait(response: httpx.Response, attempt: int) -> float:
     retry_after = response.headers.get("Retry-After", "").strip()
     if retry_after.isdigit():
         return min(float(retry_after), MAX_RETRY_WAIT)
-    if retry_after:
+    with contextlib.suppress(ValueError, TypeError):  # neither seconds nor a date: back off as usual
         when = email.utils.parsedate_to_datetime(retry_after)
-        if when is not None:
-            return min(max(when.timestamp() - time.time(), 0.0), MAX_RETRY_WAIT)
+        return min(max(when.timestamp() - time.time(), 0.0), MAX_RETRY_WAIT)
     return _backoff(attempt)
 
 
@@ -98,4 +102,8 @@ def _describe(error: Exception) -> str:
         return f"cannot connect ({str(error) or 'connection refused'})"
     if isinstance(error, httpx.RemoteProtocolError):
         return f"the server closed the connection early ({error})"
+    if isinstance(error, httpx.TooManyRedirects):
+        return "too many redirects (a redirect loop?)"
+    if isinstance(error, httpx.DecodingError):
+        return f"the body does not match its Content-Encoding ({error})"
     return str(error) or type(error).__name__

@@ -24,6 +24,7 @@ DEFAULT_SOURCE = "https://raw.githubusercontent.com/tatsu-lab/stanford_alpaca/ma
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_RETRIES = 3
 
+_OTHER_URL = re.compile(r"[a-z][a-z0-9+.-]+://", re.I)  # ftp://, s3://, hf://: two letters at least, unlike C:/
 _GITHUB_BLOB = re.compile(r"^https?://github\.com/([^/]+)/([^/]+)/(?:blob|raw)/(.+?)(?:\?.*)?$")
 
 
@@ -69,7 +70,7 @@ def materialize(
     if source == "-":
         with _spool_stdin() as path:
             yield LocalSource(path, source)
-    elif source.startswith(("http://", "https://")):
+    elif source.lower().startswith(("http://", "https://")):
         url = raw_url(source)
         if use_cache:
             path, from_cache = download_cached(url, timeout=timeout, retries=retries, progress=progress)
@@ -82,6 +83,8 @@ def materialize(
                 with path.open("wb") as out:
                     download(url, out, {}, timeout=timeout, retries=retries, progress=progress)
                 yield LocalSource(path, source, url)
+    elif _OTHER_URL.match(source):
+        raise AlpacaExploreError(f"cannot load {source}: give an http(s) URL, a local path, or - for standard input")
     else:
         path = Path(source).expanduser()
         if not path.exists():

@@ -13,6 +13,7 @@ import termios
 import time
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 from conftest import Route, assert_clean_error, free_port
 
@@ -130,6 +131,29 @@ def test_404(http_server, run_cli, tmp_path):
 def test_refused_connection(run_cli, tmp_path):
     result = run_cli("load", f"http://127.0.0.1:{free_port()}/data.json", "--db", tmp_path / "a.db", "--retries", "1")
     assert_clean_error(result, "cannot connect")
+
+
+@pytest.mark.parametrize(
+    "route, message",
+    [
+        (Route(redirect_to="/data.json"), "too many redirects"),
+        (Route(b"not gzip", headers={"Content-Encoding": "gzip"}), "the body does not match its Content-Encoding"),
+        (Route(b"busy", status=503, headers={"Retry-After": "soon"}), "HTTP 503 Service Unavailable"),  # retried after a backoff
+    ],
+)
+def test_more_server_faults_are_one_line_errors(http_server, run_cli, tmp_path, route, message):
+    http_server.routes["/data.json"] = route
+    result = run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db", "--retries", "1")
+    assert_clean_error(result, message)
+    assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize(
+    "source, message",
+    [("http://[::1", "invalid URL http://[::1"), ("ftp://example.org/data.json", "give an http(s) URL, a local path, or -")],
+)
+def test_sources_that_cannot_be_fetched(run_cli, tmp_path, source, message):
+    assert_clean_error(run_cli("load", source, "--db", tmp_path / "a.db"), message)
 
 
 def test_bad_option_values_are_usage_errors(run_cli):
