@@ -60,6 +60,14 @@ LOADS_COLUMNS: dict[str, type] = {
 }
 
 
+def check_table_name(table: str) -> None:
+    """A one-line error for a name SQLite reserves or the bracket quoting of this module cannot hold."""
+    if not table.strip() or "]" in table or table.lower().startswith("sqlite_"):
+        raise AlpacaExploreError(
+            f"cannot use {table!r} as a table name: it must have a character other than spaces, no ']', and not start with sqlite_"
+        )
+
+
 class DatabaseWriter:
     """Rows go in through :meth:`insert`; :meth:`finish` indexes and records provenance."""
 

@@ -69,6 +69,7 @@ def load(
     """
     started = time.perf_counter()
     db_path = Path(db_path)
+    database.check_table_name(table)
     tokenizer_ = tokens.load_tokenizer(tokenizer)
     workers = workers or os.cpu_count() or 1
     with fetch.materialize(

@@ -102,6 +102,14 @@ def test_a_table_it_did_not_create_is_never_replaced(run_cli, tmp_path):
     assert (tmp_path / "a.db").read_bytes() == before
 
 
+@pytest.mark.parametrize("table", ["", "  ", "a]b", "sqlite_stat1"])
+def test_table_names_sqlite_cannot_take_are_refused_before_any_work(http_server, run_cli, tmp_path, table):
+    http_server.routes["/data.json"] = Route(json.dumps(SMALL).encode())
+    result = run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db", "--table", table)
+    assert_clean_error(result, f"cannot use {table!r} as a table name")
+    assert http_server.log == [] and not (tmp_path / "a.db").exists()
+
+
 @pytest.mark.parametrize(
     "content, message",
     [
