@@ -26,7 +26,7 @@ def get_metadata(datasette, key, database, table):
     described = {
         name: {
             "tables": {
-                **{table: resources.table_metadata(name, table, loaded) for table, loaded in tables.items()},
+                **{table: resources.table_metadata(resources.names_of(name, table, tables), loaded) for table, loaded in tables.items()},
                 LOADS_TABLE: {"hidden": True},
             }
         }

@@ -10,17 +10,20 @@ import functools
 import os
 import re
 import sqlite3
+from collections.abc import Iterable
 from importlib.resources import files
 from typing import NamedTuple
 
 import yaml
+from datasette.utils import escape_sqlite, tilde_encode
 
 from alpaca_explore.database import LOADS_TABLE
 from alpaca_explore.tokens import describe
 
 DEFAULT_DATABASE = "alpaca"
 DEFAULT_TABLE = "alpaca_data"
-_TABLE_NAME = re.compile(rf"\b{DEFAULT_TABLE}(?=_fts\b|\b)")
+_LINK = re.compile(rf"/{DEFAULT_DATABASE}/(\w+)")  # "/alpaca/alpaca_data?category=...", "/alpaca/by_category#g.mark=bar..."
+_SQL_TABLE = re.compile(rf"\b{DEFAULT_TABLE}(_fts)?\b")
 
 
 @functools.cache
@@ -77,10 +80,39 @@ def tables_of(datasette, database: str | None) -> dict[str, LoadedTable]:
     return alpaca_tables(datasette.get_database(database)) if database else {}
 
 
-def for_table(text: str, table: str, database: str) -> str:
-    """Adapt SQL or descriptions written for ``alpaca/alpaca_data`` to another database and table."""
-    text = _TABLE_NAME.sub(table, text)
-    return text.replace(f"/{DEFAULT_DATABASE}/", f"/{database}/")
+class Names(NamedTuple):
+    """Where a table's resources point: its database, the table, and the suffix of its canned queries' names."""
+
+    database: str
+    table: str
+    query_suffix: str
+
+
+def names_of(database: str, table: str, tables: Iterable[str]) -> Names:
+    """Canned queries keep their plain names for ``alpaca_data`` (or a lone table) and take ``_<table>`` otherwise."""
+    lone = len(tuple(tables)) == 1
+    return Names(database, table, "" if table == DEFAULT_TABLE or lone else f"_{table}")
+
+
+def adapt_links(value, names: Names):
+    """Texts (in nested metadata too) with their links to ``/alpaca/alpaca_data`` and its queries pointed at ``names``."""
+    if isinstance(value, dict):
+        return {key: adapt_links(item, names) for key, item in value.items()}
+    if isinstance(value, list):
+        return [adapt_links(item, names) for item in value]
+    if not isinstance(value, str):
+        return value
+
+    def link(match: re.Match) -> str:
+        target = names.table if match.group(1) == DEFAULT_TABLE else match.group(1) + names.query_suffix
+        return f"/{tilde_encode(names.database)}/{tilde_encode(target)}"  # "with space" -> "with+space"
+
+    return _LINK.sub(link, value)
+
+
+def adapt_sql(sql: str, table: str) -> str:
+    """SQL written for ``alpaca_data`` (and ``alpaca_data_fts``) run on ``table``, quoted where its name needs it."""
+    return _SQL_TABLE.sub(lambda match: escape_sqlite(table + (match.group(1) or "")), sql)
 
 
 @functools.lru_cache(maxsize=64)
@@ -88,28 +120,24 @@ def top_level_metadata(database: str, tables: tuple[str, ...]) -> dict:
     """The title, description, license and source, with the description's links adapted to ``database``."""
     table = DEFAULT_TABLE if DEFAULT_TABLE in tables else tables[0]
     top_level = {key: value for key, value in project_metadata().items() if key != "databases"}
-    return yaml.safe_load(for_table(yaml.safe_dump(top_level, sort_keys=False), table, database))
+    return adapt_links(top_level, names_of(database, table, tables))
 
 
 @functools.lru_cache(maxsize=64)
-def table_metadata(database: str, table: str, loaded: LoadedTable) -> dict:
+def table_metadata(names: Names, loaded: LoadedTable) -> dict:
     """The table's metadata, adapted to its names, with the tokenizer and the source of its load."""
-    template = project_metadata()["databases"][DEFAULT_DATABASE]["tables"][DEFAULT_TABLE]
-    adapted = yaml.safe_load(for_table(yaml.safe_dump(template, sort_keys=False), table, database))
-    source = "standard input" if loaded.source == "-" else loaded.source  # after adapting: a path may say alpaca_data
+    adapted = adapt_links(project_metadata()["databases"][DEFAULT_DATABASE]["tables"][DEFAULT_TABLE], names)
+    source = "standard input" if loaded.source == "-" else loaded.source
     tokenizer = describe(loaded.tokenizer)
     adapted["description"] = f"{adapted['description'].strip()} Token counts: {tokenizer}. Loaded from {source}."
     return adapted
 
 
 def canned_queries(database: str, tables: dict[str, LoadedTable]) -> dict[str, dict]:
-    """The queries for each table: plain names for ``alpaca_data`` (or a lone table), suffixed otherwise."""
+    """The queries for each table, named as :func:`names_of` says."""
     queries = {}
     for table in tables:
-        suffix = "" if table == DEFAULT_TABLE or len(tables) == 1 else f"_{table}"
+        names = names_of(database, table, tables)
         for name, query in query_files().items():
-            # Texts name the default table; options such as hide_sql pass as they are.
-            queries[name + suffix] = {
-                key: for_table(value, table, database) if isinstance(value, str) else value for key, value in query.items()
-            }
+            queries[name + names.query_suffix] = {**adapt_links(query, names), "sql": adapt_sql(query["sql"], table)}
     return queries

@@ -15,6 +15,7 @@ import pytest
 import sentencepiece
 import sqlite_utils
 import tiktoken
+from datasette.utils import tilde_encode
 from conftest import LLAMA_MODEL, SAMPLE, start_datasette
 
 from alpaca_explore import load
@@ -22,6 +23,7 @@ from alpaca_explore.classify import category
 from alpaca_explore.database import COLUMNS
 from alpaca_explore.parse import Record, read_records
 
+QUOTED_TABLE = "gpt-4 answers"  # SQL must quote it; URLs tilde-encode it
 READINGS = [-5, -0.5, None, 0, 7.9, 8, 100]
 XSS = {"instruction": "Explain <script>alert('x')</script> tags.", "input": "<b>bold</b> & <i>", "output": "Line one\n<img src=x onerror=alert(1)>\nLine three"}
 
@@ -122,20 +124,20 @@ def test_search_canned_query_is_the_seed_query(explorer):
     assert rows and sorted(r["instruction"] for r in rows) == sorted(r["instruction"] for r in expected)
 
 
-@pytest.mark.parametrize(
-    "query, params",
-    [
-        ("fts_search", {"q": "python"}),
-        ("by_category", {}),
-        ("by_verb", {}),
-        ("too_long", {"max_tokens": "512"}),
-        ("too_long", {}),
-        ("token_histogram", {"width": "64"}),
-        ("flagged", {"issue": "duplicate_instruction"}),
-        ("duplicates", {}),
-        ("verb_noun", {}),
-    ],
-)
+QUERY_PARAMS = [
+    ("fts_search", {"q": "python"}),
+    ("by_category", {}),
+    ("by_verb", {}),
+    ("too_long", {"max_tokens": "512"}),
+    ("too_long", {}),
+    ("token_histogram", {"width": "64"}),
+    ("flagged", {"issue": "duplicate_instruction"}),
+    ("duplicates", {}),
+    ("verb_noun", {}),
+]
+
+
+@pytest.mark.parametrize("query, params", QUERY_PARAMS)
 def test_every_canned_query_runs(explorer, query, params):
     client, folder, _ = explorer
     rows = get_json(client, f"/alpaca/{query}.json", _shape="array", **params)
@@ -302,11 +304,41 @@ def renamed(tmp_path_factory):
     (folder / "alpaca_data" / "gpt4.json").write_text(json.dumps(records[200:400]))
     load(str(folder / "first.json"), folder / "cleaned.db")
     load(str(folder / "alpaca_data" / "gpt4.json"), folder / "cleaned.db", table="gpt4")
+    (folder / "third.json").write_text(json.dumps(records[400:600]))
+    load(str(folder / "third.json"), folder / "cleaned.db", table=QUOTED_TABLE)
     process, base = start_datasette("cleaned.db", cwd=folder)
     with httpx.Client(base_url=base, timeout=30) as client:
         yield client, folder
     process.terminate()
     process.wait()
+
+
+@pytest.mark.parametrize("query, params", [*QUERY_PARAMS, ("search", {"search": "water"})])
+def test_canned_queries_quote_a_table_name_that_needs_it(renamed, query, params):
+    client, folder = renamed
+    get_json(client, f"/cleaned/{query}_{tilde_encode(QUOTED_TABLE)}.json", _shape="array", **params)
+
+
+def test_links_of_a_table_lead_to_its_own_page_and_queries(renamed):
+    client, _ = renamed
+    page = client.get(f"/cleaned/by_category_{tilde_encode(QUOTED_TABLE)}").text
+    links = {href for href in re.findall(r'href="(/cleaned/[^"#]+)', page) if "_show_sql" not in href and "." not in href}
+    assert links == {f"/cleaned/by_category_{tilde_encode(QUOTED_TABLE)}", f"/cleaned/{tilde_encode(QUOTED_TABLE)}?category=brainstorming"}
+    assert all(client.get(link).status_code == 200 for link in links)
+
+
+def test_home_page_links_lead_to_the_first_tables_queries_when_none_is_alpaca_data(tmp_path):
+    (tmp_path / "data.json").write_text(json.dumps(json.loads(SAMPLE.read_text())[:50]))
+    for table in ("gpt4", "dolly"):
+        load(str(tmp_path / "data.json"), tmp_path / "mixed.db", table=table)
+    process, base = start_datasette("mixed.db", cwd=tmp_path)
+    try:
+        index = httpx.get(f"{base}/", timeout=30).text
+        assert 'href="/mixed/search_gpt4?search=pandas"' in index
+        assert httpx.get(f"{base}/mixed/search_gpt4", params={"search": "pandas"}, timeout=30).status_code == 200
+    finally:
+        process.terminate()
+        process.wait()
 
 
 def test_links_and_queries_follow_the_database_and_table_names(renamed):
