@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from datasette.utils.asgi import Response
 
@@ -28,14 +29,19 @@ def _renderer(writer, suffix: str, content_type: str):
             custom_time_limit=EXPORT_TIME_LIMIT_MS,
         )
         rows = ((row["instruction"], row["input"], row["output"]) for row in results.rows)
-        filename = f"{table or query_name or database}{suffix}"
         return Response(
             b"".join(writer(rows)),
             content_type=content_type,
-            headers={"content-disposition": f'attachment; filename="{filename}"'},
+            headers={"content-disposition": attachment(f"{table or query_name or database}{suffix}")},
         )
 
     return render
+
+
+def attachment(filename: str) -> str:
+    """A Content-Disposition for any name (RFC 6266): a plain ASCII ``filename`` and the exact one as ``filename*``."""
+    plain = re.sub(r'[^\x20-\x7e]|["\\]', "_", filename)
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 RENDERERS = [

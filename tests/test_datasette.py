@@ -23,7 +23,7 @@ from alpaca_explore.classify import category
 from alpaca_explore.database import COLUMNS
 from alpaca_explore.parse import Record, read_records
 
-QUOTED_TABLE = "gpt-4 answers"  # SQL must quote it; URLs tilde-encode it
+QUOTED_TABLE = "gpt-4 réponses"  # SQL must quote it, URLs tilde-encode it, HTTP headers encode it
 READINGS = [-5, -0.5, None, 0, 7.9, 8, 100]
 XSS = {"instruction": "Explain <script>alert('x')</script> tags.", "input": "<b>bold</b> & <i>", "output": "Line one\n<img src=x onerror=alert(1)>\nLine three"}
 
@@ -325,6 +325,15 @@ def test_links_of_a_table_lead_to_its_own_page_and_queries(renamed):
     links = {href for href in re.findall(r'href="(/cleaned/[^"#]+)', page) if "_show_sql" not in href and "." not in href}
     assert links == {f"/cleaned/by_category_{tilde_encode(QUOTED_TABLE)}", f"/cleaned/{tilde_encode(QUOTED_TABLE)}?category=brainstorming"}
     assert all(client.get(link).status_code == 200 for link in links)
+
+
+def test_exports_of_any_table_name_are_named_for_every_client(renamed):
+    client, _ = renamed
+    response = client.get(f"/cleaned/{tilde_encode(QUOTED_TABLE)}.jsonl")
+    assert len(response.text.splitlines()) == 200
+    assert response.headers["content-disposition"] == (
+        "attachment; filename=\"gpt-4 r_ponses.jsonl\"; filename*=UTF-8''gpt-4%20r%C3%A9ponses.jsonl"
+    )
 
 
 def test_home_page_links_lead_to_the_first_tables_queries_when_none_is_alpaca_data(tmp_path):
