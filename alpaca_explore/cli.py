@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def load_command(source: str, db_path: str, table: str, tokenizer: str, timeout:
         progress=not quiet and sys.stderr.isatty(),
     )
     if not quiet:
-        ignored = ", ".join(f"{key} ({count:,})" for key, count in sorted(summary.ignored_keys.items()))
+        ignored = _most_frequent(summary.ignored_keys)
         click.echo(
             f"Loaded {summary.rows:,} rows into {summary.db_path} (table {summary.table}, "
             f"{summary.db_bytes / 1e6:.1f} MB) in {summary.seconds:.1f}s; tokens: {summary.tokenizer}"
@@ -83,6 +84,13 @@ def load_command(source: str, db_path: str, table: str, tokenizer: str, timeout:
 
 
 load_command.name = "load"
+
+
+def _most_frequent(counts: dict[str, int], shown: int = 10) -> str:
+    """The most frequent keys with their counts, kept to one line however many and whatever they hold."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    listed = ", ".join(f"{key if key.isprintable() else json.dumps(key)} ({count:,})" for key, count in ranked[:shown])
+    return listed + (f" and {len(ranked) - shown:,} more" if len(ranked) > shown else "")
 
 
 @cli.command(name="export", cls=_Command)

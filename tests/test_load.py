@@ -68,6 +68,18 @@ def test_standard_input(run_cli, tmp_path):
     assert sqlite_utils.Database(tmp_path / "a.db")["alpaca_data"].count == 2
 
 
+def test_summary_names_the_most_frequent_ignored_keys_on_one_line(run_cli, tmp_path):
+    extra = {f"meta{number}": number for number in range(12)}
+    records = [{"instruction": "a", "output": "b", "id": 7, "multi\nline": 1, **extra} for _ in range(3)]
+    records.append({"instruction": "c", "output": "d", "id": 8, "multi\nline": 2})
+    source = tmp_path / "keys.json"
+    source.write_text(json.dumps(records))
+    result = run_cli("load", source, "--db", tmp_path / "a.db")
+    assert result.returncode == 0 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    listed = 'id (4), "multi\\nline" (4), meta0 (3), meta1 (3), meta10 (3), meta11 (3), meta2 (3), meta3 (3), meta4 (3), meta5 (3)'
+    assert result.stderr.strip().endswith(f"; ignored keys: {listed} and 4 more")
+
+
 def test_provenance_is_recorded(tmp_path):
     source = tmp_path / "small.json"
     source.write_text(json.dumps(SMALL))
