@@ -68,6 +68,10 @@ def materialize(
 ) -> Iterator[LocalSource]:
     """Yield the source as a local file; temporary files are removed afterwards."""
     if source == "-":
+        if sys.stdin.isatty():
+            raise AlpacaExploreError(
+                "- reads standard input, but it is a terminal: pipe a file in (cat data.jsonl | alpaca-explore load -)"
+            )
         with _spool_stdin() as path:
             yield LocalSource(path, source)
     elif source.lower().startswith(("http://", "https://")):

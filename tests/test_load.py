@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import signal
 import socket
 import subprocess
@@ -78,6 +79,50 @@ def test_summary_names_the_most_frequent_ignored_keys_on_one_line(run_cli, tmp_p
     assert result.returncode == 0 and len(result.stderr.strip().splitlines()) == 1, result.stderr
     listed = 'id (4), "multi\\nline" (4), meta0 (3), meta1 (3), meta10 (3), meta11 (3), meta2 (3), meta3 (3), meta4 (3), meta5 (3)'
     assert result.stderr.strip().endswith(f"; ignored keys: {listed} and 4 more")
+
+
+def test_standard_input_on_a_terminal_is_an_error_not_a_wait(tmp_path):
+    primary, secondary = pty.openpty()
+    try:
+        completed = subprocess.run(
+            [str(Path(sys.executable).parent / "alpaca-explore"), "load", "-", "--db", str(tmp_path / "a.db")],
+            stdin=secondary, capture_output=True, timeout=60,
+        )
+    finally:
+        os.close(secondary)
+        os.close(primary)
+    result = CliResult(completed.returncode, completed.stdout.decode(), completed.stderr.decode())
+    assert_clean_error(result, "standard input, but it is a terminal")
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_standard_input_on_a_terminal_is_an_error_not_a_wait(tmp_path):
+    primary, secondary = pty.openpty()
+    try:
+        completed = subprocess.run(
+            [str(Path(sys.executable).parent / "alpaca-explore"), "load", "-", "--db", str(tmp_path / "a.db")],
+            stdin=secondary, capture_output=True, timeout=60,
+        )
+    finally:
+        os.close(secondary)
+        os.close(primary)
+    result = CliResult(completed.returncode, completed.stdout.decode(), completed.stderr.decode())
+    assert_clean_error(result, "standard input, but it is a terminal")
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_a_database_behind_a_symbolic_link_is_rebuilt_and_the_link_kept(tmp_path):
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    (tmp_path / "data").mkdir()
+    real = tmp_path / "data" / "real.db"
+    link = tmp_path / "alpaca.db"
+    link.symlink_to(real)
+    load(str(source), link)
+    load(str(source), link, table="again")
+    assert link.is_symlink() and link.resolve() == real
+    assert set(sqlite_utils.Database(real).table_names()) >= {"alpaca_data", "again"}
+    assert sorted(path.name for path in real.parent.iterdir()) == ["real.db"]
 
 
 def test_provenance_is_recorded(tmp_path):
