@@ -96,9 +96,10 @@ def build(target: Path, table: str) -> Iterator[DatabaseWriter]:
     """Yield a writer for a fresh ``table`` in a copy of ``target``; rename over it on success."""
     target = Path(target)
     directory = folder_of(target)
+    replaced = target.resolve()  # through a symbolic link: the file it points at is rebuilt, and the link kept
     with reported_as_write_errors(target):
-        _remove_abandoned_copies(directory, target.name)
-        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f"{_temp_prefix(target.name)}{os.getpid()}.", suffix=".tmp")
+        _remove_abandoned_copies(directory, replaced.name)
+        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f"{_temp_prefix(replaced.name)}{os.getpid()}.", suffix=".tmp")
         os.close(fd)
     temp = Path(temp_name)
     try:
@@ -115,7 +116,7 @@ def build(target: Path, table: str) -> Iterator[DatabaseWriter]:
                 db.close()
             os.chmod(temp, mode_for(target))
             sync(temp)  # the database is written without a journal: make it durable before it replaces the target
-            os.replace(temp, target)
+            os.replace(temp, replaced)
             sync(directory)
     finally:
         with contextlib.suppress(FileNotFoundError):

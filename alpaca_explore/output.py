@@ -86,14 +86,15 @@ def output_file(path: Path) -> Iterator[BinaryIO]:
             with path.open("wb") as out:
                 yield out
             return
-        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        replaced = path.resolve()  # through a symbolic link: the file it points at, and the link kept
+        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{replaced.name}.", suffix=".tmp")
         temp = Path(temp_name)
         try:
             with os.fdopen(fd, "wb") as out:
                 yield out
             os.chmod(temp, database.mode_for(path))
             database.sync(temp)
-            os.replace(temp, path)
+            os.replace(temp, replaced)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()

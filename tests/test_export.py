@@ -73,6 +73,16 @@ def test_a_failed_export_leaves_the_output_file_as_it_was(run_cli, tmp_path, one
     assert sorted(tmp_path.iterdir()) == before
 
 
+def test_export_through_a_symbolic_link_replaces_the_file_it_points_at(run_cli, tmp_path, one_record_db):
+    real = tmp_path / "exports" / "latest.json"
+    real.parent.mkdir()
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    assert run_cli("export", "--db", one_record_db, "-o", link).returncode == 0
+    assert link.is_symlink() and list(read_records(real)) == [("a", "", "b")]
+    assert [path.name for path in real.parent.iterdir()] == ["latest.json"]
+
+
 def test_export_to_a_pipe_writes_into_it(run_cli, tmp_path, one_record_db):
     """A named pipe (like /dev/null or /dev/stdout) is written directly, never replaced by a file."""
     pipe = tmp_path / "pipe"

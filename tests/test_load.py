@@ -96,21 +96,6 @@ def test_standard_input_on_a_terminal_is_an_error_not_a_wait(tmp_path):
     assert not (tmp_path / "a.db").exists()
 
 
-def test_standard_input_on_a_terminal_is_an_error_not_a_wait(tmp_path):
-    primary, secondary = pty.openpty()
-    try:
-        completed = subprocess.run(
-            [str(Path(sys.executable).parent / "alpaca-explore"), "load", "-", "--db", str(tmp_path / "a.db")],
-            stdin=secondary, capture_output=True, timeout=60,
-        )
-    finally:
-        os.close(secondary)
-        os.close(primary)
-    result = CliResult(completed.returncode, completed.stdout.decode(), completed.stderr.decode())
-    assert_clean_error(result, "standard input, but it is a terminal")
-    assert not (tmp_path / "a.db").exists()
-
-
 def test_a_database_behind_a_symbolic_link_is_rebuilt_and_the_link_kept(tmp_path):
     source = tmp_path / "small.json"
     source.write_text(json.dumps(SMALL))
