@@ -8,13 +8,16 @@ the parse with a message naming its index.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import gzip
 import hashlib
 import io
 import json
+import tempfile
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
@@ -29,6 +32,8 @@ _KNOWN_KEYS = frozenset(key for aliases in FIELD_ALIASES.values() for key in ali
 _ALPACA_KEYS = frozenset(FIELD_ALIASES)
 _GZIP_MAGIC = b"\x1f\x8b"
 _BOM = b"\xef\xbb\xbf"
+# UTF-32's marks first: UTF-32-LE's starts with UTF-16-LE's.
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 MAX_DEPTH = 1024  # levels of nesting in a record, as orjson allows in JSON Lines (Alpaca records have one to three)
 
 
@@ -73,16 +78,26 @@ def read_records(path: Path, stats: ParseStats | None = None) -> Iterator[Record
 
 
 def _read_records(path: Path, stats: ParseStats) -> Iterator[Record]:
-    with path.open("rb") as raw:
-        hashing = _HashingReader(raw)
+    with contextlib.ExitStack() as stack:
+        hashing = _HashingReader(stack.enter_context(path.open("rb")))
         stream: BinaryIO = io.BufferedReader(hashing, 1 << 20)
         if stream.peek(2)[:2] == _GZIP_MAGIC:
             stats.compressed = True
             stream = io.BufferedReader(gzip.GzipFile(fileobj=stream), 1 << 20)  # type: ignore[arg-type]
+        recoded = None
+        if encoding := _wide_encoding(stream.peek(4)[:4]):
+            recoded = stream = stack.enter_context(_recoded_as_utf8(stream, encoding))
+
+        def whole_document() -> bytes:
+            if recoded is not None:
+                recoded.seek(0)
+                return recoded.read()
+            return gzip.decompress(path.read_bytes()) if stats.compressed else path.read_bytes()
+
         first = _first_significant_byte(stream)
         if first == b"[":
             stats.format = "json"
-            yield from _validated(_json_array(stream, path, stats.compressed), stats)
+            yield from _validated(_json_array(stream, whole_document), stats)
         elif first == b"{":
             stats.format = "jsonl"
             yield from _validated(_json_lines(stream), stats)
@@ -90,6 +105,32 @@ def _read_records(path: Path, stats: ParseStats) -> Iterator[Record]:
             raise AlpacaExploreError(_not_json_message(first, stream))
         stream.read()  # hash any trailing bytes the parser did not need
         stats.sha256 = hashing.digest.hexdigest()
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """UTF-16 or UTF-32, as Windows tools write text (PowerShell's ``>``), by its byte order mark or, for
+    UTF-16, by the zero byte beside an ASCII first character; None for UTF-8."""
+    for bom, encoding in _WIDE_BOMS:
+        if head.startswith(bom):
+            return encoding
+    if len(head) >= 2 and bool(head[0]) != bool(head[1]):
+        return "utf-16-le" if head[0] else "utf-16-be"
+    return None
+
+
+@contextlib.contextmanager
+def _recoded_as_utf8(stream: BinaryIO, encoding: str) -> Iterator[BinaryIO]:
+    """The text re-encoded as UTF-8 into a temporary file, chunk by chunk: the parsers read UTF-8 only."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    with tempfile.TemporaryFile() as recoded:
+        try:
+            while chunk := stream.read(1 << 20):
+                recoded.write(decoder.decode(chunk).encode())
+            recoded.write(decoder.decode(b"", final=True).encode())
+        except UnicodeDecodeError as error:
+            raise AlpacaExploreError(f"invalid {encoding.upper()} text: {error.reason}") from None
+        recoded.seek(0)
+        yield recoded
 
 
 def _first_significant_byte(stream: BinaryIO) -> bytes:
@@ -115,7 +156,7 @@ def _not_json_message(first: bytes, stream: BinaryIO) -> str:
     return f"not JSON: expected a JSON array or JSON Lines of Alpaca records, file starts with {snippet!r}"
 
 
-def _json_array(stream: BinaryIO, path: Path, compressed: bool) -> Iterator[tuple[int, object]]:
+def _json_array(stream: BinaryIO, whole_document: Callable[[], bytes]) -> Iterator[tuple[int, object]]:
     parsed = 0
     try:
         for item in _array_items(ijson.basic_parse(stream, use_float=True)):
@@ -126,7 +167,7 @@ def _json_array(stream: BinaryIO, path: Path, compressed: bool) -> Iterator[tupl
     except ijson.JSONError as error:
         # ijson's C parser also rejects some valid JSON (integers beyond 64 bits): the standard
         # library then either reads the document or names the line and column of the real error.
-        document = _parse_with_stdlib(path, compressed, error)
+        document = _parse_with_stdlib(whole_document(), error)
         yield from enumerate(document[parsed:], start=parsed)
 
 
@@ -167,8 +208,7 @@ def _array_items(events: Iterator[tuple[str, object]]) -> Iterator[object]:
             container.append(value)
 
 
-def _parse_with_stdlib(path: Path, compressed: bool, error: Exception) -> list:
-    data = gzip.decompress(path.read_bytes()) if compressed else path.read_bytes()
+def _parse_with_stdlib(data: bytes, error: Exception) -> list:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as bad:

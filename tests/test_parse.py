@@ -55,6 +55,26 @@ def test_formats_are_told_apart_by_content(tmp_path, name, data):
     assert stats.format == ("json" if data.lstrip(b"\xef\xbb\xbf").lstrip()[:1] == b"[" or name.endswith(".gz") else "jsonl")
 
 
+WIDE = [*RECORDS, {"instruction": "Translate « café ☕ » to English.", "input": "", "output": "coffee"}]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("lines", [False, True])
+def test_utf16_and_utf32_files_are_read(tmp_path, encoding, lines):
+    """As Windows tools write text: PowerShell's ">" writes UTF-16 with a byte order mark."""
+    text = "\n".join(json.dumps(r, ensure_ascii=False) for r in WIDE) if lines else json.dumps(WIDE, ensure_ascii=False)
+    records, stats = parse(write(tmp_path, "wide.json", text.encode(encoding)))
+    assert records == [Record(r["instruction"], r.get("input", ""), r["output"]) for r in WIDE]
+    assert stats.format == ("jsonl" if lines else "json")
+
+
+def test_utf16_read_by_the_standard_library_and_cut_short(tmp_path):
+    data = b'[{"id": 123456789012345678901234567890, "instruction": "\xc3\xa9t\xc3\xa9", "output": "b"}]'.decode()
+    records, _ = parse(write(tmp_path, "big.json", data.encode("utf-16")))
+    assert records == [Record("été", "", "b")]
+    assert error_of(tmp_path, data.encode("utf-16")[:-1]) == "invalid UTF-16 text: truncated data"
+
+
 def test_sha256_is_of_the_bytes_as_given(tmp_path):
     import hashlib
 
