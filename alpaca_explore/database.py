@@ -20,6 +20,11 @@ from pathlib import Path
 
 import sqlite_utils
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 from .errors import AlpacaExploreError
 
 LOADS_TABLE = "alpaca_explore_loads"
@@ -97,30 +102,46 @@ def build(target: Path, table: str) -> Iterator[DatabaseWriter]:
     target = Path(target)
     directory = folder_of(target)
     replaced = target.resolve()  # through a symbolic link: the file it points at is rebuilt, and the link kept
-    with reported_as_write_errors(target):
-        _remove_abandoned_copies(directory, replaced.name)
-        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f"{_temp_prefix(replaced.name)}{os.getpid()}.", suffix=".tmp")
-        os.close(fd)
-    temp = Path(temp_name)
-    try:
+    with _one_build_at_a_time(directory):
         with reported_as_write_errors(target):
-            if target.exists():
-                shutil.copyfile(target, temp)
-            db = _open(temp, target)
-            try:
-                with db.conn:
-                    _replace_table(db, table, target)
-                    writer = DatabaseWriter(db, table)
-                    yield writer
-            finally:
-                db.close()
-            os.chmod(temp, mode_for(target))
-            sync(temp)  # the database is written without a journal: make it durable before it replaces the target
-            os.replace(temp, replaced)
-            sync(directory)
+            _remove_abandoned_copies(directory, replaced.name)
+            fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f"{_temp_prefix(replaced.name)}{os.getpid()}.", suffix=".tmp")
+            os.close(fd)
+        temp = Path(temp_name)
+        try:
+            with reported_as_write_errors(target):
+                if target.exists():
+                    shutil.copyfile(target, temp)
+                db = _open(temp, target)
+                try:
+                    with db.conn:
+                        _replace_table(db, table, target)
+                        writer = DatabaseWriter(db, table)
+                        yield writer
+                finally:
+                    db.close()
+                os.chmod(temp, mode_for(target))
+                sync(temp)  # the database is written without a journal: make it durable before it replaces the target
+                os.replace(temp, replaced)
+                sync(directory)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+
+
+@contextlib.contextmanager
+def _one_build_at_a_time(directory: Path) -> Iterator[None]:
+    """Builds in one folder take turns, holding a lock on it: a second load into the same database then copies
+    the one the first renamed into place, and both tables are kept."""
+    if fcntl is None:  # Windows: no advisory locks on folders
+        yield
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+        os.close(fd)  # and with it the lock
 
 
 def folder_of(target: Path) -> Path:

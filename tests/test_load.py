@@ -110,6 +110,15 @@ def test_a_database_behind_a_symbolic_link_is_rebuilt_and_the_link_kept(tmp_path
     assert sorted(path.name for path in real.parent.iterdir()) == ["real.db"]
 
 
+def test_loads_into_one_database_at_the_same_time_keep_both_tables(tmp_path):
+    command = [str(Path(sys.executable).parent / "alpaca-explore"), "load", str(SAMPLE), "--db", str(tmp_path / "a.db"), "--quiet"]
+    loads = [subprocess.Popen([*command, "--table", table]) for table in ("first", "second")]
+    assert [load.wait(timeout=120) for load in loads] == [0, 0]
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    assert db["first"].count == db["second"].count == 4000
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.db"]
+
+
 def test_provenance_is_recorded(tmp_path):
     source = tmp_path / "small.json"
     source.write_text(json.dumps(SMALL))
