@@ -50,16 +50,27 @@ def prepare_connection(conn, database, datasette):
     default_spec = recorded_specs[-1] if recorded_specs else tokens.DEFAULT_TOKENIZER
     recorded = frozenset(recorded_specs)
 
-    def token_count(text: str | None, spec: str) -> int:
+    def token_count(value, spec: str) -> int:
         # SQL may name a tiktoken encoding or a tokenizer this database was loaded with, never another server file.
         if spec not in recorded and spec not in tokens.encoding_names():
             raise ValueError(f"token_count: {spec!r} is neither a tiktoken encoding nor a tokenizer this database was loaded with")
-        return tokens.load_tokenizer(spec).count(text or "")
+        return tokens.load_tokenizer(spec).count(_as_text(value))
 
-    conn.create_function("token_count", 1, lambda text: tokens.load_tokenizer(default_spec).count(text or ""), deterministic=True)
+    conn.create_function("token_count", 1, lambda value: tokens.load_tokenizer(default_spec).count(_as_text(value)), deterministic=True)
     conn.create_function("token_count", 2, token_count, deterministic=True)
-    conn.create_function("fts_query", 1, fulltext.fts_query, deterministic=True)
-    conn.create_function("alpaca_category", 2, lambda instruction, input_: classify.category(instruction or "", input_ or ""), deterministic=True)
+    conn.create_function("fts_query", 1, lambda value: fulltext.fts_query(_as_text(value)), deterministic=True)
+    conn.create_function(
+        "alpaca_category", 2, lambda instruction, input_: classify.category(_as_text(instruction), _as_text(input_)), deterministic=True
+    )
+
+
+def _as_text(value: str | int | float | bytes | None) -> str:
+    """An SQL value as SQLite's own text functions take it: NULL as '', a number as its digits, a blob as UTF-8."""
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
 
 
 @hookimpl

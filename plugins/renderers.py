@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from datasette.utils.asgi import Response
+from datasette.utils.asgi import BadRequest, Response
 
 from alpaca_explore.output import alpaca_json, json_lines
 
@@ -20,17 +20,20 @@ def can_render(columns: list[str]) -> bool:
 
 
 def _renderer(writer, suffix: str, content_type: str):
-    async def render(datasette, database, table, query_name, columns, data):
+    async def render(datasette, database, table, query_name, columns, rows, data):
         if not can_render(columns):
-            return Response.text(f"{suffix} export needs the columns {', '.join(FIELDS)}", status=400)
-        query = data["query"]
-        results = await datasette.get_database(database).execute(
-            _PAGE_LIMIT.sub("", query["sql"]), query.get("params") or {}, truncate=False,
-            custom_time_limit=EXPORT_TIME_LIMIT_MS,
-        )
-        rows = ((row["instruction"], row["input"], row["output"]) for row in results.rows)
+            raise BadRequest(f"{suffix} export needs the columns {', '.join(FIELDS)}")  # Datasette overrides a Response's status
+        query = data.get("query")
+        if query is not None:  # a table or query page: every matching row, not only this page's
+            rows = (
+                await datasette.get_database(database).execute(
+                    _PAGE_LIMIT.sub("", query["sql"]), query.get("params") or {}, truncate=False,
+                    custom_time_limit=EXPORT_TIME_LIMIT_MS,
+                )
+            ).rows
+        records = ((row["instruction"], row["input"], row["output"]) for row in rows)  # a row page has its row
         return Response(
-            b"".join(writer(rows)),
+            b"".join(writer(records)),
             content_type=content_type,
             headers={"content-disposition": attachment(f"{table or query_name or database}{suffix}")},
         )

@@ -218,6 +218,16 @@ def test_sql_functions(explorer):
     assert get_json(client, "/alpaca.json", sql="select token_count('hello world', 'cl100k_base')")["rows"] == [[2]]
 
 
+def test_sql_functions_take_any_value_as_sqlite_functions_do(explorer):
+    """Numbers and blobs count as their text, NULL as the empty text, as in length() or lower()."""
+    client, _, _ = explorer
+    sql = (
+        "select token_count(12345) = token_count('12345'), token_count(x'68656c6c6f', 'cl100k_base') = token_count('hello'),"
+        " token_count(null), alpaca_category(2024, null) = alpaca_category('2024', ''), fts_query(42)"
+    )
+    assert get_json(client, "/alpaca.json", sql=sql)["rows"] == [[1, 1, 0, 1, "42"]]
+
+
 def test_token_count_opens_only_the_tokenizers_the_database_was_loaded_with(shared, tmp_path):
     """SQL can name a tiktoken encoding or a recorded tokenizer, never another file on the server."""
     source = tmp_path / "d.json"
@@ -265,6 +275,19 @@ def test_query_pages_export_too(explorer):
     client, _, _ = explorer
     rows = json.loads(client.get("/alpaca/too_long.alpaca", params={"max_tokens": "400"}).text)
     assert rows and all(set(r) == {"instruction", "input", "output"} for r in rows)
+
+
+def test_a_row_page_exports_its_row(explorer):
+    client, _, records = explorer
+    response = client.get("/alpaca/alpaca_data/7.jsonl")
+    assert response.status_code == 200
+    assert json.loads(response.text) == {"instruction": records[7]["instruction"], "input": records[7]["input"], "output": records[7]["output"]}
+
+
+def test_a_query_without_the_alpaca_fields_does_not_export(explorer):
+    client, _, _ = explorer
+    response = client.get("/alpaca/by_category.alpaca")
+    assert response.status_code == 400 and "export needs the columns instruction, input, output" in response.text
 
 
 @pytest.mark.parametrize("path", ["/alpaca/alpaca_data", "/alpaca/search?search=onerror", "/alpaca/fts_search?q=onerror", "/alpaca/alpaca_data/52002"])
