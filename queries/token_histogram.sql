@@ -1,7 +1,9 @@
+with settings as (
+  select case when cast(:width as integer) > 0 then cast(:width as integer) else 32 end as width
+)
 select
-  cast(train_tokens / cast(coalesce(nullif(:width, ''), 32) as integer) as integer)
-    * cast(coalesce(nullif(:width, ''), 32) as integer) as bucket,
+  train_tokens / width * width as bucket,
   count(*) as n
-from alpaca_data
+from alpaca_data, settings
 group by bucket
 order by bucket

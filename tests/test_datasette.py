@@ -277,6 +277,13 @@ def test_query_pages_export_too(explorer):
     assert rows and all(set(r) == {"instruction", "input", "output"} for r in rows)
 
 
+@pytest.mark.parametrize("query, parameter", [("token_histogram", "width"), ("too_long", "max_tokens")])
+def test_a_parameter_that_is_no_positive_number_means_its_default(explorer, query, parameter):
+    client, _, _ = explorer
+    default = get_json(client, f"/alpaca/{query}.json", _shape="array")
+    assert default and all(get_json(client, f"/alpaca/{query}.json", _shape="array", **{parameter: value}) == default for value in ("0", "-5", "abc"))
+
+
 def test_a_row_page_exports_its_row(explorer):
     client, _, records = explorer
     response = client.get("/alpaca/alpaca_data/7.jsonl")
