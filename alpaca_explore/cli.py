@@ -50,9 +50,9 @@ def cli() -> None:
 def load_command(source: str, db_path: str, table: str, tokenizer: str, timeout: float, retries: int, no_cache: bool, quiet: bool) -> None:
     """Load SOURCE into a SQLite database with search, token counts, categories and quality flags.
 
-    SOURCE is an http(s) URL, a GitHub blob/ page URL, a local path or - for
-    standard input; a JSON array or JSON Lines, optionally gzip-compressed. It
-    defaults to Stanford Alpaca's alpaca_data.json.
+    SOURCE is an http(s) URL, a GitHub or Hugging Face blob/ page URL, a local
+    path or - for standard input; a JSON array or JSON Lines, optionally
+    gzip-compressed. It defaults to Stanford Alpaca's alpaca_data.json.
 
     \b
     Examples:

@@ -26,6 +26,7 @@ DEFAULT_RETRIES = 3
 
 _OTHER_URL = re.compile(r"[a-z][a-z0-9+.-]+://", re.I)  # ftp://, s3://, hf://: two letters at least, unlike C:/
 _GITHUB_BLOB = re.compile(r"^https?://github\.com/([^/]+)/([^/]+)/(?:blob|raw)/(.+?)(?:\?.*)?$")
+_HUGGING_FACE_BLOB = re.compile(r"^https?://huggingface\.co/((?:datasets/)?[^/]+/[^/]+)/blob/(.+?)(?:\?.*)?$")
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,14 @@ class LocalSource:
 
 
 def raw_url(url: str) -> str:
-    """Rewrite a GitHub ``blob/`` page URL to the raw file it shows; other URLs are unchanged."""
-    match = _GITHUB_BLOB.match(url)
-    if not match:
-        return url
-    owner, repo, ref_and_path = match.groups()
-    return f"https://raw.githubusercontent.com/{owner}/{repo}/{ref_and_path}"
+    """Rewrite a GitHub or Hugging Face ``blob/`` page URL to the raw file it shows; other URLs are unchanged."""
+    if match := _GITHUB_BLOB.match(url):
+        owner, repo, ref_and_path = match.groups()
+        return f"https://raw.githubusercontent.com/{owner}/{repo}/{ref_and_path}"
+    if match := _HUGGING_FACE_BLOB.match(url):
+        repository, ref_and_path = match.groups()
+        return f"https://huggingface.co/{repository}/resolve/{ref_and_path}"
+    return url
 
 
 def cache_dir() -> Path:

@@ -36,6 +36,16 @@ def test_github_blob_urls_are_rewritten_to_raw():
     assert raw_url("https://example.org/x.json") == "https://example.org/x.json"
 
 
+def test_hugging_face_blob_urls_are_rewritten_to_resolve():
+    assert (
+        raw_url("https://huggingface.co/datasets/yahma/alpaca-cleaned/blob/main/alpaca_data_cleaned.json")
+        == "https://huggingface.co/datasets/yahma/alpaca-cleaned/resolve/main/alpaca_data_cleaned.json"
+    )
+    assert raw_url("https://huggingface.co/org/model/blob/v1/data/x.jsonl?download=true") == "https://huggingface.co/org/model/resolve/v1/data/x.jsonl"
+    resolved = "https://huggingface.co/datasets/tatsu-lab/alpaca/resolve/main/data/train.jsonl"
+    assert raw_url(resolved) == resolved
+
+
 def test_second_load_of_unchanged_url_transfers_no_body(http_server, run_cli, tmp_path):
     http_server.routes["/data.json"] = Route(BODY)
     db = tmp_path / "a.db"
