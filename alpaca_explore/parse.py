@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import io
 import json
+import re
 import tempfile
 import zlib
 from collections import Counter
@@ -34,6 +35,7 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _BOM = b"\xef\xbb\xbf"
 # UTF-32's marks first: UTF-32-LE's starts with UTF-16-LE's.
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_KEY_OF_AN_ARRAY = re.compile(rb'^\s*"((?:[^"\\]|\\.)*)"\s*:\s*\[')  # '  "data": [' opening an indented object
 MAX_DEPTH = 1024  # levels of nesting in a record, as orjson allows in JSON Lines (Alpaca records have one to three)
 
 
@@ -232,12 +234,22 @@ def _json_lines(stream: BinaryIO) -> Iterator[tuple[int, object]]:
     for line_number, line in enumerate(stream, start=1):
         if not line.strip():
             continue
+        if index == 0 and line.strip() == b"{":  # an indented JSON object, which JSON Lines never holds
+            raise AlpacaExploreError(_one_object_message(stream.readline()))
         try:
             value = orjson.loads(line)
         except orjson.JSONDecodeError as bad:
             raise AlpacaExploreError(_json_lines_error(line, line_number, bad)) from None
         yield index, value
         index += 1
+
+
+def _one_object_message(second_line: bytes) -> str:
+    message = "the file is one JSON object over several lines; Alpaca records come as a JSON array or as JSON Lines (one object per line)"
+    if match := _KEY_OF_AN_ARRAY.match(second_line):
+        key = match.group(1).decode("utf-8", "replace")
+        message += f"; if the records are the array under {json.dumps(key)}, extract it: jq '.[{json.dumps(key)}]' FILE > records.json"
+    return message
 
 
 def _json_lines_error(line: bytes, line_number: int, error: orjson.JSONDecodeError) -> str:
@@ -297,8 +309,12 @@ def _field(value: dict, name: str, aliases: tuple[str, ...], where: str) -> str:
     names = " or ".join(f'"{key}"' for key in aliases)
     # json.dumps escapes line breaks and control characters: the message stays on one line.
     found = ", ".join(json.dumps(key[:40]) for key in list(value)[:5]) or "no keys"
+    # {"data": [{"instruction": ...}, ...]}: the records wrapped in an object.
+    inside = next(iter(value.values())) if len(value) == 1 else None
+    wrapped = isinstance(inside, list) and bool(inside) and isinstance(inside[0], dict) and "instruction" in inside[0]
+    hint = f"; if the records are the array under {found}, extract it: jq '.[{found}]' FILE > records.json" if wrapped else ""
     raise AlpacaExploreError(
-        f'{where}: missing {names} (it has {found}; Alpaca records have "instruction", "input" and "output")'
+        f'{where}: missing {names} (it has {found}; Alpaca records have "instruction", "input" and "output"){hint}'
     )
 
 

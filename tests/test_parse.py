@@ -156,6 +156,22 @@ def test_bad_files_get_one_clear_message(tmp_path, data, expected):
     assert error_of(tmp_path, data).startswith(expected)
 
 
+ONE_OBJECT = "the file is one JSON object over several lines; Alpaca records come as a JSON array or as JSON Lines (one object per line)"
+UNDER_DATA = """; if the records are the array under "data", extract it: jq '.["data"]' FILE > records.json"""
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (json.dumps(RECORDS[0], indent=2).encode(), ONE_OBJECT),
+        (json.dumps({"data": RECORDS}, indent=2).encode(), ONE_OBJECT + UNDER_DATA),
+        (json.dumps({"data": RECORDS}).encode(), 'record 0: missing "instruction" (it has "data"; Alpaca records have "instruction", "input" and "output")' + UNDER_DATA),
+    ],
+)
+def test_one_json_object_says_what_an_alpaca_file_is(tmp_path, data, expected):
+    assert error_of(tmp_path, data) == expected
+
+
 def test_real_sample_file(shared):
     records, stats = parse(shared / "data" / "alpaca_sample_4000.json")
     original = json.loads((shared / "data" / "alpaca_sample_4000.json").read_text())
