@@ -7,6 +7,7 @@ import os
 import pty
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -18,6 +19,7 @@ from conftest import GSM8K, SAMPLE, SEED_TASKS, CliResult, Route, assert_clean_e
 
 from alpaca_explore import load
 from alpaca_explore.database import COLUMNS
+from alpaca_explore.errors import AlpacaExploreError
 from alpaca_explore.tokens import load_tokenizer
 
 SMALL = [
@@ -117,6 +119,30 @@ def test_loads_into_one_database_at_the_same_time_keep_both_tables(tmp_path):
     db = sqlite_utils.Database(tmp_path / "a.db")
     assert db["first"].count == db["second"].count == 4000
     assert sorted(path.name for path in tmp_path.iterdir()) == ["a.db"]
+
+
+def test_a_database_open_in_wal_mode_elsewhere_is_refused_and_left_alone(tmp_path):
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    db_path = tmp_path / "a.db"
+    load(str(source), db_path)
+    other = sqlite3.connect(db_path)  # another program, in WAL mode, with a write not yet checkpointed
+    try:
+        other.execute("PRAGMA journal_mode = WAL")
+        other.execute("PRAGMA wal_autocheckpoint = 0")
+        other.execute("CREATE TABLE notes (text)")
+        other.execute("INSERT INTO notes VALUES ('precious')")
+        other.commit()
+        before = db_path.read_bytes()
+        with pytest.raises(AlpacaExploreError, match="is in WAL mode and open in another program"):
+            load(str(source), db_path, table="second")
+        assert db_path.read_bytes() == before
+    finally:
+        other.close()
+    load(str(source), db_path, table="second")  # closed, its WAL is written back: the load keeps all of it
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("SELECT text FROM notes").fetchall() == [("precious",)] and db["second"].count == len(SMALL)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
 def test_provenance_is_recorded(tmp_path):
