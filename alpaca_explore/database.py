@@ -215,7 +215,7 @@ def _copy_database(target: Path, replaced: Path, copy: Path) -> None:
                 f"{target} is in WAL mode and open in another program ({path}-wal exists): close it, or turn WAL off "
                 f"with: sqlite3 {target} 'PRAGMA journal_mode=DELETE'"
             )
-    with contextlib.closing(sqlite3.connect(f"file:{replaced}?mode=ro", uri=True)) as source:
+    with contextlib.closing(sqlite3.connect(f"{replaced.as_uri()}?mode=ro", uri=True)) as source:
         with contextlib.closing(sqlite3.connect(copy)) as destination:
             destination.execute("PRAGMA journal_mode = OFF")  # a throwaway copy: 4x faster without a journal
             destination.execute("PRAGMA synchronous = OFF")

@@ -12,6 +12,7 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from importlib.resources import files
+from pathlib import Path
 from typing import NamedTuple
 
 import yaml
@@ -54,7 +55,7 @@ class LoadedTable(NamedTuple):
 def _loaded_tables(path: str, mtime_ns: int) -> dict[str, LoadedTable]:
     """The alpaca-explore tables in the database file at ``path``."""
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        with sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True) as conn:
             rows = conn.execute(
                 f"SELECT table_name, tokenizer, source FROM [{LOADS_TABLE}] "
                 "WHERE table_name IN (SELECT name FROM sqlite_master WHERE type = 'table') ORDER BY id"

@@ -366,6 +366,18 @@ def test_exports_of_any_table_name_are_named_for_every_client(renamed):
     )
 
 
+def test_a_database_file_name_with_uri_characters_is_recognised(tmp_path):
+    (tmp_path / "data.json").write_text(json.dumps(json.loads(SAMPLE.read_text())[:50]))
+    load(str(tmp_path / "data.json"), tmp_path / "my#data.db")
+    process, base = start_datasette("my#data.db", cwd=tmp_path)
+    try:
+        database = httpx.get(f"{base}/{tilde_encode('my#data')}.json", timeout=30).json()
+        assert {query["name"] for query in database["queries"]} >= {"search", "fts_search", "verb_noun"}
+    finally:
+        process.terminate()
+        process.wait()
+
+
 def test_home_page_links_lead_to_the_first_tables_queries_when_none_is_alpaca_data(tmp_path):
     (tmp_path / "data.json").write_text(json.dumps(json.loads(SAMPLE.read_text())[:50]))
     for table in ("gpt4", "dolly"):

@@ -145,6 +145,16 @@ def test_a_database_open_in_wal_mode_elsewhere_is_refused_and_left_alone(tmp_pat
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
+@pytest.mark.parametrize("name", ["a#b.db", "c?d.db", "e%41f.db"])
+def test_database_names_that_uris_would_misread(tmp_path, name):
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    load(str(source), tmp_path / name)
+    load(str(source), tmp_path / name, table="second")  # copies the first load's database
+    assert {"alpaca_data", "second"} <= set(sqlite_utils.Database(tmp_path / name).table_names())
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([name, "small.json"])
+
+
 def test_provenance_is_recorded(tmp_path):
     source = tmp_path / "small.json"
     source.write_text(json.dumps(SMALL))
