@@ -101,6 +101,20 @@ def materialize(
         yield LocalSource(path, source)
 
 
+def _validators(info_path: Path) -> dict[str, str]:
+    """The conditional-GET headers for a cached body; none when its record is missing or unreadable."""
+    try:
+        info = json.loads(info_path.read_text())
+    except (OSError, ValueError):
+        return {}
+    validators = {}
+    if info.get("etag"):
+        validators["If-None-Match"] = info["etag"]
+    if info.get("last_modified"):
+        validators["If-Modified-Since"] = info["last_modified"]
+    return validators
+
+
 @contextlib.contextmanager
 def _spool_stdin() -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="alpaca-explore-") as tmp:
@@ -115,20 +129,20 @@ def download_cached(
 ) -> tuple[Path, bool]:
     """Download ``url`` into the cache, revalidating a cached copy; return (path, served from cache)."""
     directory = cache_dir()
-    directory.mkdir(parents=True, exist_ok=True)
     key = hashlib.sha256(url.encode()).hexdigest()[:32]
     body, info_path = directory / f"{key}.body", directory / f"{key}.json"
-    validators: dict[str, str] = {}
-    if body.exists() and info_path.exists():
-        info = json.loads(info_path.read_text())
-        if info.get("etag"):
-            validators["If-None-Match"] = info["etag"]
-        if info.get("last_modified"):
-            validators["If-Modified-Since"] = info["last_modified"]
+    validators = _validators(info_path) if body.exists() else {}
     # httpx takes a tenth of a second to import: only loads that download pay for it.
     from .download import download
 
-    fd, partial = tempfile.mkstemp(dir=directory, prefix=f".{key}.", suffix=".part")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, partial = tempfile.mkstemp(dir=directory, prefix=f".{key}.", suffix=".part")
+    except OSError as error:
+        raise AlpacaExploreError(
+            f"cannot use the download cache {directory} ({error.strerror}): set ALPACA_EXPLORE_CACHE_DIR to a "
+            "folder you can write, or use --no-cache"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as out:
             response = download(url, out, validators, timeout=timeout, retries=retries, progress=progress)

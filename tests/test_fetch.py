@@ -58,6 +58,25 @@ def test_second_load_of_unchanged_url_transfers_no_body(http_server, run_cli, tm
     assert rows(db) == 50
 
 
+def test_an_unusable_cache_folder_is_a_one_line_error(http_server, run_cli, tmp_path, monkeypatch):
+    http_server.routes["/data.json"] = Route(BODY)
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv("ALPACA_EXPLORE_CACHE_DIR", str(tmp_path / "a-file"))
+    result = run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db")
+    assert_clean_error(result, f"cannot use the download cache {tmp_path / 'a-file'}", "--no-cache")
+    assert run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db", "--no-cache").returncode == 0
+
+
+def test_a_damaged_cache_record_means_downloading_again(http_server, run_cli, tmp_path, isolated_cache):
+    http_server.routes["/data.json"] = Route(BODY)
+    assert run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db").returncode == 0
+    for record in isolated_cache.glob("*.json"):
+        record.write_text('{"etag": "cut sh')  # as a crash while writing it would leave it
+    second = run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db")
+    assert second.returncode == 0, second.stderr
+    assert http_server.body_bytes_sent("/data.json") == [len(BODY), len(BODY)] and rows(tmp_path / "a.db") == 50
+
+
 def test_no_cache_downloads_again(http_server, run_cli, tmp_path):
     http_server.routes["/data.json"] = Route(BODY)
     for _ in range(2):
