@@ -32,6 +32,10 @@ FIELD_ALIASES = {"instruction": ("instruction",), "input": ("input", "context"),
 _KNOWN_KEYS = frozenset(key for aliases in FIELD_ALIASES.values() for key in aliases)
 _ALPACA_KEYS = frozenset(FIELD_ALIASES)
 _GZIP_MAGIC = b"\x1f\x8b"
+_OTHER_FORMATS = (
+    (b"PK\x03\x04", "a zip archive"), (b"\x28\xb5\x2f\xfd", "zstd-compressed data"), (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"PAR1", "a Parquet file"),
+)
 _BOM = b"\xef\xbb\xbf"
 # UTF-32's marks first: UTF-32-LE's starts with UTF-16-LE's.
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -154,6 +158,10 @@ def _not_json_message(first: bytes, stream: BinaryIO) -> str:
         return "the file is empty: expected a JSON array or JSON Lines of Alpaca records"
     if first == b"<":
         return "got an HTML page, not JSON (is the URL right? for GitHub use the raw file or a blob/ page URL)"
+    head = stream.peek(8)
+    for magic, kind in _OTHER_FORMATS:
+        if head.startswith(magic):
+            return f"got {kind}, not JSON: extract or convert the records to a JSON array or JSON Lines (gzip-compressed is fine)"
     snippet = " ".join(stream.peek(40)[:40].decode("utf-8", "replace").split())
     return f"not JSON: expected a JSON array or JSON Lines of Alpaca records, file starts with {snippet!r}"
 
