@@ -82,9 +82,10 @@ def extra_css_urls(datasette, database, table):
 
 
 @hookimpl
-def extra_template_vars(datasette, database):
-    """Whether the page belongs to a database alpaca-explore built (templates/query.html titles its canned queries)."""
-    return {"alpaca_explore_database": bool(resources.tables_of(datasette, database))}
+def extra_template_vars(datasette, database, table):
+    """Whether the page belongs to a database (templates/query.html) or a table (templates/row.html) alpaca-explore built."""
+    tables = resources.tables_of(datasette, database)
+    return {"alpaca_explore_database": bool(tables), "alpaca_explore_table": table in tables}
 
 
 @hookimpl

@@ -79,6 +79,14 @@ def test_search_box_and_facets_on_the_first_screen(page: Page, base_url):
     expect(page.locator('.facet-info[data-column="category"] li:not(.facet-truncated)')).to_have_count(11)
 
 
+def test_a_row_page_reads_as_one_example_top_to_bottom(page: Page, base_url):
+    page.goto(f"{base_url}/alpaca/alpaca_data/12")
+    instruction, output = (page.locator(f"td.col-{column}").bounding_box() for column in ("instruction", "output"))
+    assert instruction is not None and output is not None
+    assert output["width"] > 900 and instruction["y"] < output["y"] and instruction["x"] == output["x"]
+    assert page.eval_on_selector("td.col-output", "cell => getComputedStyle(cell, '::before').content") == '"output"'
+
+
 def test_search_canned_query_form_and_shareable_url(page: Page, base_url, browser):
     page.goto(f"{base_url}/alpaca/search")
     page.fill('input[name="search"]', "haiku")
