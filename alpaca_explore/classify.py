@@ -29,6 +29,10 @@ CATEGORIES = (
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’\-]*|[^\sa-z0-9]")
 _WORD_OR_ABBREVIATION = re.compile(r"[a-z](?:(?:\.[a-z])+\.|[a-z0-9'’\-]*)|[0-9][a-z0-9'’\-]*|[^\sa-z0-9]")  # "u.s." is one word
+# The same for text beyond ASCII, with words of any script ("café", "erkläre", "写一首诗") so that a verb can be told to
+# be English. Slower: ASCII text, most of it, keeps the patterns above.
+_ANY_WORD = re.compile(r"[^\W_](?:[^\W_]|['’\-])*|\S")
+_ANY_WORD_OR_ABBREVIATION = re.compile(r"[^\W\d_](?:(?:\.[a-z])+\.|(?:[^\W_]|['’\-])*)|\d(?:[^\W_]|['’\-])*|\S")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z]\.[A-Za-z]\.)(?<=[.?!])\s+|\n+")  # not after "U.S." or "e.g."
 
@@ -154,7 +158,10 @@ class Analysis(NamedTuple):
 def words(text: str) -> list[str]:
     text = text.lower()
     # Most texts hold no full stop but the last: they need not be searched for "u.s." or "e.g.".
-    return (_WORD_OR_ABBREVIATION if text.find(".", 0, len(text) - 1) >= 0 else _WORD).findall(text)
+    abbreviations = text.find(".", 0, len(text) - 1) >= 0
+    if text.isascii():
+        return (_WORD_OR_ABBREVIATION if abbreviations else _WORD).findall(text)
+    return (_ANY_WORD_OR_ABBREVIATION if abbreviations else _ANY_WORD).findall(text)
 
 
 def verb_and_noun(instruction: str) -> tuple[str | None, str | None, list[str]]:
@@ -238,7 +245,8 @@ def _find_verb(tokens: list[str], allow_question: bool) -> tuple[str | None, int
         return first, start  # "Do the following equation", unlike "Do you ..."
     if first in QUESTION_WORDS:
         return (None, 0) if allow_question else None
-    if first in _NOT_VERBS or not first[0].isalpha() or _is_a_subject(tokens, start):
+    # The rules know English: "Écrivez", "Erkläre", "写" are no verbs they can name.
+    if first in _NOT_VERBS or not first[0].isalpha() or not first.isascii() or _is_a_subject(tokens, start):
         return None
     return first, start
 

@@ -215,6 +215,13 @@ def test_quality_flags_precision_on_labels(shared):
         ("Dependency parsing for the sentence. Output the dependencies in lines.", "output", "dependency"),  # a heading
         ("Practice speaking in public. Write down three tips.", "practice", "speaking"),  # a verb before its gerund
         ("Fact checking - tell me if the statement is true or false.", "tell", None),  # a heading before a dash
+        # The rules know English: other languages get no verb rather than a fragment of one.
+        ("写一首关于秋天的诗。", None, None),
+        ("Écrivez un poème sur la mer.", None, None),
+        ("Erkläre, wie Gezeiten funktionieren.", None, None),
+        ("Напишите стихотворение о море.", None, None),
+        ("Describe the café on the corner.", "describe", "café"),  # an English sentence with a word from elsewhere
+        ("Rewrite the sentence “I can’t go” in the past tense.", "rewrite", "sentence"),
     ],
 )
 def test_verb_and_noun_examples(instruction, verb, noun):
