@@ -107,6 +107,8 @@ def _validators(info_path: Path) -> dict[str, str]:
         info = json.loads(info_path.read_text())
     except (OSError, ValueError):
         return {}
+    if not isinstance(info, dict):
+        return {}
     validators = {}
     if info.get("etag"):
         validators["If-None-Match"] = info["etag"]

@@ -255,9 +255,12 @@ def _json_lines(stream: BinaryIO) -> Iterator[tuple[int, object]]:
 def _one_object_message(second_line: bytes) -> str:
     message = "the file is one JSON object over several lines; Alpaca records come as a JSON array or as JSON Lines (one object per line)"
     if match := _KEY_OF_AN_ARRAY.match(second_line):
-        key = match.group(1).decode("utf-8", "replace")
-        message += f"; if the records are the array under {json.dumps(key)}, extract it: jq '.[{json.dumps(key)}]' FILE > records.json"
+        message += _extraction_hint(json.dumps(match.group(1).decode("utf-8", "replace")))
     return message
+
+
+def _extraction_hint(quoted_key: str) -> str:
+    return f"; if the records are the array under {quoted_key}, extract it: jq '.[{quoted_key}]' FILE > records.json"
 
 
 def _json_lines_error(line: bytes, line_number: int, error: orjson.JSONDecodeError) -> str:
@@ -320,7 +323,7 @@ def _field(value: dict, name: str, aliases: tuple[str, ...], where: str) -> str:
     # {"data": [{"instruction": ...}, ...]}: the records wrapped in an object.
     inside = next(iter(value.values())) if len(value) == 1 else None
     wrapped = isinstance(inside, list) and bool(inside) and isinstance(inside[0], dict) and "instruction" in inside[0]
-    hint = f"; if the records are the array under {found}, extract it: jq '.[{found}]' FILE > records.json" if wrapped else ""
+    hint = _extraction_hint(found) if wrapped else ""
     raise AlpacaExploreError(
         f'{where}: missing {names} (it has {found}; Alpaca records have "instruction", "input" and "output"){hint}'
     )
