@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import pty
@@ -119,6 +120,19 @@ def test_loads_into_one_database_at_the_same_time_keep_both_tables(tmp_path):
     db = sqlite_utils.Database(tmp_path / "a.db")
     assert db["first"].count == db["second"].count == 4000
     assert sorted(path.name for path in tmp_path.iterdir()) == ["a.db"]
+
+
+def test_a_file_system_without_locks_still_loads(tmp_path, monkeypatch):
+    """Some network and FUSE mounts refuse flock (a real one cannot be had here)."""
+    from alpaca_explore import database
+
+    def no_locks(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(database.fcntl, "flock", no_locks)
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    assert load(str(source), tmp_path / "a.db").rows == len(SMALL)
 
 
 def test_a_database_open_in_wal_mode_elsewhere_is_refused_and_left_alone(tmp_path):
