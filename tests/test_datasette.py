@@ -167,6 +167,16 @@ def test_long_canned_queries_show_results_first_and_sql_on_request(explorer, que
     assert '<pre id="sql-query">' in client.get(f"/alpaca/{query}", params={"_show_sql": 1}).text
 
 
+def test_an_issue_filter_reads_only_flagged_rows_through_an_index(explorer):
+    client, folder, _ = explorer
+    data = get_json(client, "/alpaca/alpaca_data.json", issues__arraycontains="duplicate_instruction", _extra=["count", "query"])
+    db = sqlite3.connect(folder / "alpaca.db")
+    expected = db.execute("select count(*) from alpaca_data, json_each(issues) where value = 'duplicate_instruction'").fetchone()[0]
+    assert data["filtered_table_rows_count"] == expected > 0
+    plan = " ".join(row[3] for row in db.execute(f"explain query plan {data['query']['sql']}", data["query"]["params"]))
+    assert "USING COVERING INDEX idx_alpaca_data_issues" in plan and "SCAN alpaca_data" not in plan, plan
+
+
 def test_range_facet_rounds_negative_values_down(explorer):
     client, _, _ = explorer
     buckets = range_buckets(get_json(client, "/other/readings.json", _facet_range="value", _extra="facet_results"), "value")
