@@ -67,11 +67,12 @@ def test_an_unusable_cache_folder_is_a_one_line_error(http_server, run_cli, tmp_
     assert run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db", "--no-cache").returncode == 0
 
 
-def test_a_damaged_cache_record_means_downloading_again(http_server, run_cli, tmp_path, isolated_cache):
+@pytest.mark.parametrize("damaged", ['{"etag": "cut sh', "[]"])  # as a crash while writing it would leave it; not an object
+def test_a_damaged_cache_record_means_downloading_again(http_server, run_cli, tmp_path, isolated_cache, damaged):
     http_server.routes["/data.json"] = Route(BODY)
     assert run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db").returncode == 0
     for record in isolated_cache.glob("*.json"):
-        record.write_text('{"etag": "cut sh')  # as a crash while writing it would leave it
+        record.write_text(damaged)
     second = run_cli("load", http_server.url("/data.json"), "--db", tmp_path / "a.db")
     assert second.returncode == 0, second.stderr
     assert http_server.body_bytes_sent("/data.json") == [len(BODY), len(BODY)] and rows(tmp_path / "a.db") == 50
