@@ -102,33 +102,43 @@ class DatabaseWriter:
 def build(target: Path, table: str) -> Iterator[DatabaseWriter]:
     """Yield a writer for a fresh ``table`` in a copy of ``target``; rename over it on success."""
     target = Path(target)
-    directory = folder_of(target)
-    replaced = target.resolve()  # through a symbolic link: the file it points at is rebuilt, and the link kept
+    directory = _folder_of(target)
     with _one_build_at_a_time(directory):
         with reported_as_write_errors(target):
-            _remove_abandoned_copies(directory, replaced.name)
-            fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f"{_temp_prefix(replaced.name)}{os.getpid()}.", suffix=".tmp")
-            os.close(fd)
-        temp = Path(temp_name)
-        try:
-            with reported_as_write_errors(target):
-                if target.exists():
-                    _copy_database(target, replaced, temp)
-                db = _open(temp)
-                try:
-                    with db.conn:
-                        _replace_table(db, table, target)
-                        writer = DatabaseWriter(db, table)
-                        yield writer
-                finally:
-                    db.close()
-                os.chmod(temp, mode_for(target))
-                sync(temp)  # the database is written without a journal: make it durable before it replaces the target
-                os.replace(temp, replaced)
-                sync(directory)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                temp.unlink()
+            _remove_abandoned_copies(directory, target.resolve().name)
+        with replacing(target) as temp, reported_as_write_errors(target):
+            if target.exists():
+                _copy_database(target, temp)
+            db = _open(temp)
+            try:
+                with db.conn:
+                    _replace_table(db, table, target)
+                    yield DatabaseWriter(db, table)
+            finally:
+                db.close()
+
+
+@contextlib.contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """A temporary file beside ``target`` that replaces it, flushed to disk, once the block completes, and is deleted
+    if it fails: ``target`` is never half written. Through a symbolic link, the file it points at is replaced and the
+    link kept."""
+    directory = _folder_of(target)
+    replaced = target.resolve()
+    with reported_as_write_errors(target):
+        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f"{_temp_prefix(replaced.name)}{os.getpid()}.", suffix=".tmp")
+        os.close(fd)
+    temp = Path(temp_name)
+    try:
+        yield temp
+        with reported_as_write_errors(target):
+            os.chmod(temp, _mode_for(target))
+            _sync(temp)  # databases are written without a journal: durable before it replaces the target
+            os.replace(temp, replaced)
+            _sync(directory)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
 
 
 @contextlib.contextmanager
@@ -147,7 +157,7 @@ def _one_build_at_a_time(directory: Path) -> Iterator[None]:
         os.close(fd)  # and with it the lock
 
 
-def folder_of(target: Path) -> Path:
+def _folder_of(target: Path) -> Path:
     """The folder ``target`` is to be written in; a one-line error if there is none."""
     directory = target.resolve().parent
     if not directory.is_dir():
@@ -189,7 +199,7 @@ def _process_exists(pid: int) -> bool:
     return True
 
 
-def sync(path: Path) -> None:
+def _sync(path: Path) -> None:
     """Flush a file (or a folder's entries) to disk, so a power cut cannot leave a half-written database."""
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -198,7 +208,7 @@ def sync(path: Path) -> None:
         os.close(fd)
 
 
-def mode_for(target: Path) -> int:
+def _mode_for(target: Path) -> int:
     """Keep an existing database's permissions; a new one gets the usual ones (mkstemp makes 0600)."""
     if target.exists():
         return target.stat().st_mode & 0o777
@@ -207,12 +217,13 @@ def mode_for(target: Path) -> int:
     return 0o666 & ~umask
 
 
-def _copy_database(target: Path, replaced: Path, copy: Path) -> None:
+def _copy_database(target: Path, copy: Path) -> None:
     """Copy the database through SQLite's backup API: what is committed, never a write caught halfway.
 
     A database open in WAL mode elsewhere is refused: its ``-wal`` file would outlive the rename and
     be replayed into the new file by the next program to open it.
     """
+    replaced = target.resolve()
     for path in {target, replaced}:
         if Path(f"{path}-wal").exists():
             raise AlpacaExploreError(

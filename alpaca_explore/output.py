@@ -7,9 +7,7 @@ The same writers serve ``alpaca-explore export`` and the Datasette ``.alpaca`` /
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -80,24 +78,12 @@ def output_file(path: Path) -> Iterator[BinaryIO]:
     A file is written beside it and renamed over it once complete; a device or
     a pipe (``-o /dev/null``) holds nothing to lose and is written directly.
     """
-    directory = database.folder_of(path)
-    with database.reported_as_write_errors(path):
-        if path.exists() and not path.is_file():
-            with path.open("wb") as out:
-                yield out
-            return
-        replaced = path.resolve()  # through a symbolic link: the file it points at, and the link kept
-        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{replaced.name}.", suffix=".tmp")
-        temp = Path(temp_name)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                yield out
-            os.chmod(temp, database.mode_for(path))
-            database.sync(temp)
-            os.replace(temp, replaced)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                temp.unlink()
+    if path.exists() and not path.is_file():
+        with database.reported_as_write_errors(path), path.open("wb") as out:
+            yield out
+        return
+    with database.replacing(path) as temp, database.reported_as_write_errors(path), temp.open("wb") as out:
+        yield out
 
 
 def export(
