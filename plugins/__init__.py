@@ -120,7 +120,7 @@ def register_output_renderer(datasette):
 
 @hookimpl
 def register_facet_classes():
-    return [facets.RangeFacet]
+    return [facets.RangeFacet, facets.FlaggedFacet]
 
 
 @hookimpl

@@ -1,7 +1,8 @@
-"""A numeric range facet: ``?_facet_range=total_tokens`` buckets a column into ranges.
+"""Facets: numeric ranges, and the issues array read from flagged rows only.
 
-Datasette has no numeric-range facet; this one buckets into equal power-of-two
-widths (0-63, 64-127, ...) with counts and links that filter to each range.
+Datasette has no numeric-range facet; ``?_facet_range=total_tokens`` buckets a
+column into equal power-of-two widths (0-63, 64-127, ...) with counts and links
+that filter to each range.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 import math
 
 from datasette.database import QueryInterrupted
-from datasette.facets import Facet
+from datasette.facets import ArrayFacet, Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 from datasette.utils.asgi import BadRequest
+
+from . import resources
 
 MAX_BUCKETS = 20
 
@@ -83,3 +86,26 @@ class RangeFacet(Facet):
             "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)),
             "selected": selected,
         }
+
+
+class FlaggedFacet(ArrayFacet):
+    """Datasette's array facet of an alpaca-explore table's ``issues``, counted over its flagged rows only.
+
+    Datasette's own reads and de-duplicates every row (all its columns) to count array items, and at
+    a million rows it times out. A flagged row's array starts '["', which sorts before the empty
+    array '[]', so the index on ``issues`` lists the only rows that count.
+    """
+
+    type = "flagged"
+
+    async def facet_results(self) -> tuple[list, list]:
+        columns = [escape_sqlite(config["config"].get("column") or config["config"]["simple"]) for config in self.get_configs()]
+        if not columns or self.table not in resources.tables_of(self.ds, self.database):
+            return [], []
+        flagged = " or ".join(f"{column} < '[]'" for column in columns)
+        self.sql = f"select id, {', '.join(columns)} from ({self.sql}) where id in (select rowid from {escape_sqlite(self.table)} where {flagged})"
+        results, timed_out = await super().facet_results()
+        return [{**result, "type": ArrayFacet.type, "toggle_url": self._toggle_url(result["name"])} for result in results], timed_out
+
+    def _toggle_url(self, column: str) -> str:
+        return self.ds.urls.path(path_with_removed_args(self.request, {f"_facet_{self.type}": column}))

@@ -177,6 +177,65 @@ def test_an_issue_filter_reads_only_flagged_rows_through_an_index(explorer):
     assert "USING COVERING INDEX idx_alpaca_data_issues" in plan and "SCAN alpaca_data" not in plan, plan
 
 
+@pytest.fixture(scope="module")
+def traced(explorer):
+    """A second Datasette over the explorer's database that reports the SQL each page ran (``?_trace=1``)."""
+    _, folder, records = explorer
+    process, base = start_datasette("alpaca.db", "--setting", "trace_debug", "1", cwd=folder)
+    with httpx.Client(base_url=base, timeout=30) as client:
+        yield client, folder, records
+    process.terminate()
+    process.wait()
+
+
+def facets_and_plans(client, folder, path: str, **params) -> tuple[dict, dict[str, str]]:
+    """A table page's facet results, and the query plan of each SQL statement it ran, by statement."""
+    data = get_json(client, path, _trace="1", _extra="facet_results", **params)
+    facets = data["facet_results"]["results"] if "results" in data["facet_results"] else data["facet_results"]
+    db = sqlite3.connect(folder / "alpaca.db")
+    plans = {
+        trace["sql"]: " | ".join(row[3] for row in db.execute(f"explain query plan {trace['sql']}", trace["params"] or []))
+        for trace in data["_trace"]["traces"]
+        if trace.get("database") == "alpaca" and trace["sql"].lstrip().lower().startswith(("select", "with"))
+    }
+    return facets, plans
+
+
+def issue_counts(db: sqlite3.Connection, where: str = "1") -> dict[str, int]:
+    return dict(db.execute(f"select value, count(*) from alpaca_data, json_each(issues) where {where} group by value"))
+
+
+@pytest.mark.parametrize(
+    "filters, where",
+    [
+        ({}, "1"),
+        ({"category": "generation"}, "category = 'generation'"),
+        ({"issues__arraycontains": "placeholder_input"}, "exists (select 1 from json_each(issues) where value = 'placeholder_input')"),
+    ],
+)
+def test_issues_facet_counts_every_flag_from_the_flagged_rows_alone(traced, filters, where):
+    client, folder, _ = traced
+    facets, plans = facets_and_plans(client, folder, "/alpaca/alpaca_data.json", **filters)
+    db = sqlite3.connect(folder / "alpaca.db")
+    expected = issue_counts(db, where)
+    assert {item["value"]: item["count"] for item in facets["issues"]["results"]} == expected and len(expected) > 1
+    assert facets["issues"]["type"] == "array"
+    selected = [item["value"] for item in facets["issues"]["results"] if item["selected"]]
+    assert selected == ([filters["issues__arraycontains"]] if "issues__arraycontains" in filters else [])
+    # Datasette's own array facet reads (and de-duplicates) every row; this one reads the flagged rows through the index.
+    [plan] = [plan for sql, plan in plans.items() if "deduped_array_items" in sql]  # the array facet's SQL
+    assert "idx_alpaca_data_issues" in plan and not re.search(r"SCAN alpaca_data(?! USING COVERING INDEX)", plan), plan
+
+
+def test_issues_facet_by_request_hides_by_its_own_link_and_skips_other_tables(explorer):
+    client, _, _ = explorer
+    data = get_json(client, "/alpaca/alpaca_data.json", _facet_flagged="issues", _extra="facet_results")
+    facets = data["facet_results"]["results"] if "results" in data["facet_results"] else data["facet_results"]
+    assert "_facet_flagged" not in facets["issues"]["toggle_url"]
+    other = get_json(client, "/other/notes.json", _facet_flagged="text", _extra="facet_results")
+    assert not (other["facet_results"].get("results", other["facet_results"]))
+
+
 def test_range_facet_rounds_negative_values_down(explorer):
     client, _, _ = explorer
     buckets = range_buckets(get_json(client, "/other/readings.json", _facet_range="value", _extra="facet_results"), "value")
