@@ -258,6 +258,18 @@ def test_range_facet_counts_in_index_order_only_where_the_index_holds_all_it_nee
         assert "CO-ROUTINE" in counts and "SCAN alpaca_data USING COVERING INDEX idx_alpaca_data_train_tokens" in counts, counts
 
 
+def test_the_facets_of_a_category_read_only_indexes(traced):
+    """A category's page stays inside the facet time limit at a million rows only if its facets never read the table."""
+    client, folder, _ = traced
+    facets, plans = facets_and_plans(client, folder, "/alpaca/alpaca_data.json", category="generation")
+    assert {"category", "verb", "has_input", "train_tokens"} <= set(facets)
+    facet_plans = [plan for sql, plan in plans.items() if " as count" in sql and "deduped_array_items" not in sql]
+    assert len(facet_plans) >= 4
+    for plan in facet_plans:
+        reads = [step for step in plan.split(" | ") if step.startswith(("SCAN alpaca_data", "SEARCH alpaca_data"))]
+        assert reads and all("COVERING INDEX" in step for step in reads), plan
+
+
 def test_range_facet_rounds_negative_values_down(explorer):
     client, _, _ = explorer
     buckets = range_buckets(get_json(client, "/other/readings.json", _facet_range="value", _extra="facet_results"), "value")
