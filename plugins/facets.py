@@ -41,12 +41,7 @@ class RangeFacet(Facet):
             column = config.get("column") or config["simple"]
             quoted = escape_sqlite(column)
             try:
-                # Apart, min() and max() each read one end of an index; together they read every row.
-                minimum, maximum = (
-                    await self.ds.execute(
-                        self.database, f"select (select min({quoted}) from ({self.sql})), (select max({quoted}) from ({self.sql}))", self.params
-                    )
-                ).first()
+                minimum, maximum = (await self.ds.execute(self.database, await self._bounds(quoted), self.params)).first()
                 # SQLite sorts text after every number: a text value anywhere makes the maximum text.
                 if maximum is not None and not isinstance(maximum, (int, float)):
                     raise BadRequest(f"_facet_range={column}: the column holds values that are not numbers")
@@ -87,11 +82,28 @@ class RangeFacet(Facet):
         index order (2.2 s for a LIKE over a million rows).
         """
         distinct = f"select {quoted} as value, count(*) as n from ({self.sql}) where {quoted} is not null group by {quoted}"
-        plan = await self.ds.execute(self.database, f"explain query plan {distinct}", self.params)
-        reads = [row["detail"] for row in plan if row["detail"].startswith(("SCAN", "SEARCH"))]
+        reads = await self._reads(distinct)
         if reads and all("COVERING INDEX" in read for read in reads):
             return distinct
         return f"select {quoted} as value, 1 as n from ({self.sql}) where {quoted} is not null"
+
+    async def _bounds(self, quoted: str) -> str:
+        """SQL of the column's minimum and maximum.
+
+        Where SQLite finds min() by walking in from one end of an index on the column (no filter,
+        or one that most rows pass), min() and max() apart each stop at the first row that
+        qualifies (0 ms instead of 150 ms for a million rows); otherwise one pass finds both.
+        """
+        lowest = f"select min({quoted}) from ({self.sql})"
+        reads = await self._reads(lowest)
+        if len(reads) == 1 and reads[0].startswith("SEARCH") and "(" not in reads[0]:
+            return f"select ({lowest}), (select max({quoted}) from ({self.sql}))"
+        return f"select min({quoted}), max({quoted}) from ({self.sql})"
+
+    async def _reads(self, sql: str) -> list[str]:
+        """The steps of SQLite's plan for ``sql`` that read a table or an index."""
+        plan = await self.ds.execute(self.database, f"explain query plan {sql}", self.params)
+        return [row["detail"] for row in plan if row["detail"].startswith(("SCAN", "SEARCH"))]
 
     def _bucket(self, column: str, start: int, width: int, count: int, qs_pairs: list) -> dict:
         bounds = {f"{column}__gte": str(start), f"{column}__lt": str(start + width)}
@@ -121,7 +133,7 @@ class FlaggedFacet(ArrayFacet):
         if not columns or self.table not in resources.tables_of(self.ds, self.database):
             return [], []
         flagged = " or ".join(f"{column} < '[]'" for column in columns)
-        self.sql = f"select id, {', '.join(columns)} from ({self.sql}) where id in (select rowid from {escape_sqlite(self.table)} where {flagged})"
+        self.sql = f"select id, {', '.join(columns)} from ({self.sql}) where {flagged}"
         results, timed_out = await super().facet_results()
         return [{**result, "type": ArrayFacet.type, "toggle_url": self._toggle_url(result["name"])} for result in results], timed_out
 
