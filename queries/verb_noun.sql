@@ -8,14 +8,13 @@ with top_verbs as (
 ),
 pairs as (
   select
-    alpaca_data.verb,
-    alpaca_data.noun,
+    verb,
+    noun,
     count(*) as n,
-    row_number() over (partition by alpaca_data.verb order by count(*) desc, alpaca_data.noun) as noun_rank
+    row_number() over (partition by verb order by count(*) desc, noun) as noun_rank
   from alpaca_data
-  join top_verbs on top_verbs.verb = alpaca_data.verb
-  where alpaca_data.noun is not null
-  group by alpaca_data.verb, alpaca_data.noun
+  where verb in (select verb from top_verbs) and noun is not null
+  group by verb, noun
 )
 select pairs.verb, top_verbs.verb_total, pairs.noun, pairs.n
 from pairs
