@@ -152,6 +152,17 @@ def test_verb_noun_counts_pairs_in_index_order(shared, sample_db):
     assert "USE TEMP B-TREE FOR GROUP BY" not in plan, plan
 
 
+def test_token_histogram_sorts_distinct_lengths_not_rows(shared, sample_db):
+    """Grouping every row into buckets sorted them all (0.32-0.48 s for a million rows); counting each length first
+    reads them in index order, and only the distinct lengths are sorted into buckets (0.06-0.11 s)."""
+    sql = (Path(__file__).parents[1] / "queries" / "token_histogram.sql").read_text()
+    with sqlite3.connect(sample_db) as conn:
+        plan = list(conn.execute(f"EXPLAIN QUERY PLAN {sql}", {"width": ""}))
+    table_reads = {parent for _, parent, _, detail in plan if detail.startswith("SCAN alpaca_data")}
+    sorts = {parent for _, parent, _, detail in plan if detail == "USE TEMP B-TREE FOR GROUP BY"}
+    assert table_reads and sorts and not table_reads & sorts, plan
+
+
 def test_the_flagged_query_reads_only_flagged_rows(shared, sample_db):
     plan = query_plan(sample_db, "flagged", {"issue": "refusal"})
     assert "SEARCH alpaca_data USING COVERING INDEX idx_alpaca_data_issues (issues<?)" in plan
