@@ -5,6 +5,8 @@ It acts only on databases that hold a table built by ``alpaca-explore load``.
 
 from __future__ import annotations
 
+import json
+
 from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite
@@ -105,12 +107,16 @@ def render_cell(value, column):
 
 @hookimpl
 def filters_from_request(request, database, table, datasette):
-    """An issue filter (the issues facet's links) reads only flagged rows, through the index on issues, not every row's
-    JSON: a flagged row's array starts '["', which sorts before the empty array '[]'. As a rowid list, the planner
-    takes it first for the page, its count and every facet (3 ms instead of 40-90 ms each for 52K rows)."""
-    if "issues__arraycontains" in request.args and table in resources.tables_of(datasette, database):
-        return FilterArguments([f"rowid in (select rowid from {escape_sqlite(table)} where issues < '[]')"])
-    return None
+    """An issue filter (the issues facet's links) reads only the rows flagged with that issue, from the index on issues,
+    not every row's JSON: a flagged row's array starts '["', which sorts before the empty array '[]', and holds each
+    code JSON-quoted. As a rowid list, the planner takes it first for the page, its count and every facet (at a
+    million rows, 7 ms instead of 150 ms each for a rare issue)."""
+    codes = request.args.getlist("issues__arraycontains")
+    if not codes or table not in resources.tables_of(datasette, database):
+        return None
+    params = {f"alpaca_explore_issue_{i}": json.dumps(code) for i, code in enumerate(codes)}
+    quoted = "".join(f" and instr(issues, :{name}) > 0" for name in params)
+    return FilterArguments([f"rowid in (select rowid from {escape_sqlite(table)} where issues < '[]'{quoted})"], params=params)
 
 
 @hookimpl
