@@ -249,6 +249,7 @@ def test_issues_facet_by_request_hides_by_its_own_link_and_skips_other_tables(ex
         ({"category": "generation"}, "category = 'generation'"),
         ({"instruction__contains": "poem"}, "instruction like '%poem%'"),
         ({"verb": "write"}, "verb = 'write'"),
+        ({"has_input": "1"}, "has_input = 1"),
     ],
 )
 def test_range_facet_counts_in_index_order_only_where_the_index_holds_all_it_needs(traced, filters, where):
@@ -268,8 +269,10 @@ def test_range_facet_counts_in_index_order_only_where_the_index_holds_all_it_nee
         assert len(re.findall(r"(SCAN|SEARCH) alpaca_data", bounds)) == 1, bounds
     if not filters:
         assert "SCAN alpaca_data" not in bounds, bounds  # min() and max() read the two ends of the index
+    if not filters or "verb" in filters or "has_input" in filters:
         # Values counted in index order in a subquery; only the distinct values are sorted into buckets.
-        assert "CO-ROUTINE" in counts and "SCAN alpaca_data USING COVERING INDEX idx_alpaca_data_train_tokens" in counts, counts
+        reads = re.findall(r"(?:SCAN|SEARCH) alpaca_data [^|]*", counts)
+        assert "CO-ROUTINE" in counts and reads and all("COVERING INDEX" in read for read in reads), counts
 
 
 @pytest.mark.parametrize(
