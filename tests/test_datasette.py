@@ -207,6 +207,11 @@ def facets_and_plans(client, folder, path: str, **params) -> tuple[dict, dict[st
     return facets, plans
 
 
+def table_reads(plan: str) -> list[str]:
+    """The steps of a plan that read alpaca_data, its rows or one of its indexes."""
+    return re.findall(r"(?:SCAN|SEARCH) alpaca_data\b[^|]*", plan)
+
+
 def issue_counts(db: sqlite3.Connection, where: str = "1") -> dict[str, int]:
     return dict(db.execute(f"select value, count(*) from alpaca_data, json_each(issues) where {where} group by value"))
 
@@ -266,12 +271,12 @@ def test_range_facet_counts_in_index_order_only_where_the_index_holds_all_it_nee
     assert "USING INDEX idx_alpaca_data_train_tokens" not in counts, counts
     if "verb" in filters:
         # No walk in from the ends of the train_tokens index: one pass over the verb's rows finds both bounds.
-        assert len(re.findall(r"(SCAN|SEARCH) alpaca_data", bounds)) == 1, bounds
+        assert len(table_reads(bounds)) == 1, bounds
     if not filters:
         assert "SCAN alpaca_data" not in bounds, bounds  # min() and max() read the two ends of the index
     if not filters or "verb" in filters or "has_input" in filters:
         # Values counted in index order in a subquery; only the distinct values are sorted into buckets.
-        reads = re.findall(r"(?:SCAN|SEARCH) alpaca_data [^|]*", counts)
+        reads = table_reads(counts)
         assert "CO-ROUTINE" in counts and reads and all("COVERING INDEX" in read for read in reads), counts
 
 
@@ -287,8 +292,8 @@ def test_the_column_facets_of_a_filtered_page_read_only_indexes(traced, filters)
     column_facets = [plan for sql, plan in plans.items() if re.match(r"\s*select (category|verb|has_input) as value", sql)]
     assert len(column_facets) == 3
     for plan in column_facets:
-        reads = [step for step in plan.split(" | ") if step.startswith(("SCAN alpaca_data", "SEARCH alpaca_data"))]
-        assert reads and all("COVERING INDEX" in step for step in reads), plan
+        reads = table_reads(plan)
+        assert reads and all("COVERING INDEX" in read for read in reads), plan
 
 
 def test_range_facet_rounds_negative_values_down(explorer):
