@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from alpaca_explore import classify, tokens
 from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS
 
-from . import facets, fulltext, renderers, reopen, resources, suggestions
+from . import facets, fulltext, renderers, reopen, resources, table_requests
 
 # FTS5 highlight() markers used by the fts_search query: Unicode private-use characters
 # that never occur in the data, turned into <mark> only after the text is escaped.
@@ -131,4 +131,4 @@ def register_facet_classes():
 
 @hookimpl
 def asgi_wrapper(datasette):
-    return lambda app: reopen.reconnecting_to_replaced_files(suggestions.without_facet_suggestions(app, datasette), datasette)
+    return lambda app: reopen.reconnecting_to_replaced_files(table_requests.skipping_unused_work(app, datasette), datasette)

@@ -1,10 +1,23 @@
-"""Output renderers ``.alpaca`` (JSON array) and ``.jsonl``: every matching row, not one page."""
+"""Output renderers ``.alpaca`` (JSON array) and ``.jsonl``: every matching row, not one page, streamed.
+
+An export reads its rows on a read-only connection of its own, outside Datasette's SQL threads, and
+sends them block by block as it reads them, so memory stays flat at any size. As with Datasette's
+streamed CSV, each block of ``max_returned_rows`` rows must be read within ``sql_time_limit_ms``.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import re
+import sqlite3
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from itertools import islice
 from urllib.parse import quote
 
+from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import BadRequest, Response
 
 from alpaca_explore.output import alpaca_json, json_lines
@@ -12,7 +25,6 @@ from alpaca_explore.output import alpaca_json, json_lines
 FIELDS = ("instruction", "input", "output")
 # Datasette pages a table query by appending "limit N"; the export runs it without.
 _PAGE_LIMIT = re.compile(r"\s+limit\s+\d+(?:\s+offset\s+\d+)?\s*$", re.I)
-EXPORT_TIME_LIMIT_MS = 30_000
 
 
 def can_render(columns: list[str]) -> bool:
@@ -20,25 +32,110 @@ def can_render(columns: list[str]) -> bool:
 
 
 def _renderer(writer, suffix: str, content_type: str):
-    async def render(datasette, database, table, query_name, columns, rows, data):
+    async def render(datasette, request, database, table, query_name, columns, rows, data):
         if not can_render(columns):
             raise BadRequest(f"{suffix} export needs the columns {', '.join(FIELDS)}")  # Datasette overrides a Response's status
+        name = f"{table or query_name or database}{suffix}"
+        headers = {"content-disposition": attachment(name)}
         query = data.get("query")
-        if query is not None:  # a table or query page: every matching row, not only this page's
-            rows = (
-                await datasette.get_database(database).execute(
-                    _PAGE_LIMIT.sub("", query["sql"]), query.get("params") or {}, truncate=False,
-                    custom_time_limit=EXPORT_TIME_LIMIT_MS,
-                )
-            ).rows
-        records = ((row["instruction"], row["input"], row["output"]) for row in rows)  # a row page has its row
-        return Response(
-            b"".join(writer(records)),
-            content_type=content_type,
-            headers={"content-disposition": attachment(f"{table or query_name or database}{suffix}")},
-        )
+        if query is None:  # a row page has its row
+            return Response(b"".join(writer(_triples(rows))), content_type=content_type, headers=headers)
+        export = _Export(datasette, database, _PAGE_LIMIT.sub("", query["sql"]), query.get("params") or {}, writer, name)
+        try:
+            first = await export.next_block()  # a query that fails at once is an HTTP error, not an empty download
+        except sqlite3.Error as error:
+            export.close()
+            raise BadRequest(export.explain(error)) from None
+        return StreamedResponse(first, export, request.receive, content_type=content_type, headers=headers)
 
     return render
+
+
+def _triples(rows: Iterable[sqlite3.Row]) -> Iterator[tuple[str, str, str]]:
+    return ((row["instruction"], row["input"], row["output"]) for row in rows)
+
+
+def _nestable(sql: str) -> str:
+    """The query without the semicolons and whole-line comments it may end with, to nest it in another."""
+    while True:
+        sql = sql.rstrip().rstrip(";").rstrip()
+        head, _, last = sql.rpartition("\n")
+        if not last.lstrip().startswith("--"):
+            return sql
+        sql = head
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: dict) -> Iterator[tuple]:
+    """The query's rows, run only when the first is asked for (in the export's thread, under the time limit)."""
+    yield from conn.execute(sql, params)
+
+
+class _Export:
+    """The encoded rows of one query, read a block at a time in a thread of its own."""
+
+    def __init__(self, datasette, database: str, sql: str, params: dict, writer, name: str) -> None:
+        self.name = name
+        self.block_rows = datasette.setting("max_returned_rows")
+        self.time_limit_ms = datasette.setting("sql_time_limit_ms")
+        db = datasette.get_database(database)
+        self.conn = db.connect()
+        with contextlib.suppress(ValueError):  # connect() keeps every connection to close with the database; this one closes itself
+            db._all_file_connections.remove(self.conn)
+        datasette._prepare_connection(self.conn, database)  # Datasette's SQL functions and text factory
+        self.conn.row_factory = None
+        # Read only the three fields, not every column the page shows: twice as fast at a million rows.
+        self.chunks = writer(_rows(self.conn, f"select {', '.join(FIELDS)} from ({_nestable(sql)}\n)", params))
+        self.thread = ThreadPoolExecutor(1, thread_name_prefix="alpaca-explore-export")
+
+    async def next_block(self) -> bytes:
+        """The next block of the file; empty once it is complete."""
+        return await asyncio.get_running_loop().run_in_executor(self.thread, self._read_block)
+
+    def _read_block(self) -> bytes:
+        # The writer yields one chunk per record, plus the closing bracket.
+        with sqlite_timelimit(self.conn, self.time_limit_ms):
+            return b"".join(islice(self.chunks, self.block_rows))
+
+    def explain(self, error: sqlite3.Error) -> str:
+        if "interrupted" in str(error):
+            return f"{self.name}: reading {self.block_rows} rows took longer than the SQL time limit ({self.time_limit_ms} ms)"
+        return f"{self.name}: {error}"
+
+    def close(self) -> None:
+        # After any block still being read (a cancelled request): the connection is only ever used on this one thread.
+        self.thread.submit(self.conn.close)
+        self.thread.shutdown(wait=False)
+
+
+class StreamedResponse(Response):
+    """A response sent block by block as the export reads them (Datasette serves any Response a renderer returns)."""
+
+    def __init__(self, first: bytes, rest: _Export, receive, **kwargs) -> None:
+        super().__init__(first, **kwargs)
+        self.rest, self.receive = rest, receive
+
+    async def asgi_send(self, send) -> None:
+        headers = {**self.headers, "content-type": self.content_type}
+        await send({"type": "http.response.start", "status": self.status, "headers": [[k.encode(), v.encode()] for k, v in headers.items()]})
+        client_left = asyncio.create_task(_disconnect(self.receive))  # then stop reading: the server would not say so
+        try:
+            block = self.body
+            while block and not client_left.done():
+                await send({"type": "http.response.body", "body": block, "more_body": True})
+                block = await self.rest.next_block()
+        except sqlite3.Error as error:
+            # Too late for an error status: the response ends without its last chunk, so no client takes it for complete.
+            print(f"alpaca-explore: export stopped: {self.rest.explain(error)}", file=sys.stderr)
+            return
+        finally:
+            client_left.cancel()
+            self.rest.close()
+        await send({"type": "http.response.body", "body": b""})
+
+
+async def _disconnect(receive) -> None:
+    while (await receive())["type"] != "http.disconnect":
+        pass
 
 
 def attachment(filename: str) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import shutil
 import sqlite3
 import time
 from collections import Counter
+from pathlib import Path
 
 import httpx
 import pytest
@@ -404,6 +406,90 @@ def test_whole_table_export_is_fast_and_complete(explorer):
     assert time.monotonic() - started < 3
 
 
+@pytest.fixture(scope="module")
+def strict_explorer(explorer):
+    """The explorer's database served with a 100 ms SQL time limit and 100 rows to a page."""
+    _, folder, records = explorer
+    process, base = start_datasette("alpaca.db", "--setting", "sql_time_limit_ms", str(STRICT_LIMIT_MS), "--setting", "max_returned_rows", "100", cwd=folder)
+    with httpx.Client(base_url=base, timeout=60) as client:
+        yield client, folder, records, process
+    process.terminate()
+    process.wait()
+
+
+STRICT_LIMIT_MS = 100
+# Each record five times, each copy classified on the way: many times the time limit in all, a few ms a page.
+SLOW_EXPORT = """
+select a.instruction, a.input, a.output from alpaca_data a, (select 1 as n union all select 2 union all select 3 union all select 4 union all select 5) copies
+where alpaca_category(a.instruction || copies.n, a.input) <> '' order by a.id
+"""
+# Tens of milliseconds a row.
+SLOW_ROW = "(with recursive c(n) as (select 1 union all select n + 1 from c where n < 100000 + 0 * alpaca_data.id) select count(*) from c) > 0"
+
+
+def test_an_export_longer_than_the_sql_time_limit_streams_every_row(strict_explorer):
+    client, folder, records, _ = strict_explorer
+    with sqlite3.connect(folder / "alpaca.db") as db:
+        db.create_function("alpaca_category", 2, category)
+        started = time.monotonic()
+        db.execute(SLOW_EXPORT).fetchall()
+        assert time.monotonic() - started > 2 * STRICT_LIMIT_MS / 1000  # the whole query could never run within the limit
+    response = client.get("/alpaca.alpaca", params={"sql": SLOW_EXPORT})
+    assert response.status_code == 200, response.text[:300]
+    assert response.json() == [{key: r.get(key, "") for key in ("instruction", "input", "output")} for r in records for _ in range(5)]
+
+
+def test_an_export_cut_short_by_the_time_limit_never_looks_complete(strict_explorer):
+    client, _, _, process = strict_explorer
+    # The first 250 rows come at once; every later row takes tens of milliseconds.
+    sql = f"select instruction, input, output from alpaca_data where id < 250 or {SLOW_ROW} order by id"
+    with client.stream("GET", "/alpaca.jsonl", params={"sql": sql}) as response:
+        assert response.status_code == 200
+        with pytest.raises(httpx.RemoteProtocolError):
+            response.read()
+    assert response.headers.get("content-length") is None  # chunked: a body cut short is an error to every client
+    # The first page of the same query is no error, since it runs under the limit.
+    assert client.get("/alpaca.json", params={"sql": sql.replace("order by id", "order by id limit 50")}).status_code == 200
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def test_an_export_stops_reading_when_the_client_leaves(strict_explorer):
+    client, _, _, process = strict_explorer
+    # Many seconds of classifying in all, a few milliseconds a block.
+    sql = SLOW_EXPORT.replace("select 1 as n union all select 2 union all select 3 union all select 4 union all select 5", "with recursive c(n) as (select 1 union all select n + 1 from c where n < 50) select n from c")
+    with client.stream("GET", "/alpaca.jsonl", params={"sql": sql}) as response:
+        assert response.status_code == 200
+        next(response.iter_bytes())
+    time.sleep(0.5)
+    before = cpu_seconds(process.pid)
+    time.sleep(1)
+    assert cpu_seconds(process.pid) - before < 0.2
+
+
+def test_an_export_whose_first_rows_take_too_long_is_a_clear_error(strict_explorer):
+    client, _, _, _ = strict_explorer
+    # A page of 10 rows comes at once, the first 100 rows to export do not; nor do the page's count and facets,
+    # which an export skips.
+    params = {"_where": f"id < 20 or {SLOW_ROW}", "_size": "10"}
+    assert client.get("/alpaca/alpaca_data.json", params=params).status_code == 200
+    response = client.get("/alpaca/alpaca_data.alpaca", params=params)
+    assert response.status_code == 400
+    assert f"reading 100 rows took longer than the SQL time limit ({STRICT_LIMIT_MS} ms)" in response.text
+
+
+@pytest.mark.parametrize("ending", [";", " ; ", "\n-- every record", ";\n-- every record"])
+def test_an_arbitrary_query_exports_whatever_its_ending(explorer, ending):
+    client, _, records = explorer
+    response = client.get("/alpaca.jsonl", params={"sql": f"select output, input, instruction, id from alpaca_data where id < 5 order by id{ending}"})
+    assert [json.loads(line) for line in response.text.splitlines()] == [
+        {"instruction": r["instruction"], "input": r.get("input", ""), "output": r["output"]} for r in records[:5]
+    ]
+
+
 def test_query_pages_export_too(explorer):
     client, _, _ = explorer
     rows = json.loads(client.get("/alpaca/too_long.alpaca", params={"max_tokens": "400"}).text)
@@ -488,6 +574,12 @@ def test_links_of_a_table_lead_to_its_own_page_and_queries(renamed):
     links = {href for href in re.findall(r'href="(/cleaned/[^"#]+)', page) if "_show_sql" not in href and "." not in href}
     assert links == {f"/cleaned/by_category_{tilde_encode(QUOTED_TABLE)}", f"/cleaned/{tilde_encode(QUOTED_TABLE)}?category=brainstorming"}
     assert all(client.get(link).status_code == 200 for link in links)
+
+
+def test_facet_suggestions_are_skipped_on_a_table_whose_name_is_tilde_encoded(renamed):
+    client, _ = renamed
+    assert get_json(client, f"/cleaned/{tilde_encode(QUOTED_TABLE)}.json")["suggested_facets"] == []
+    assert get_json(client, f"/cleaned/{tilde_encode(QUOTED_TABLE)}.json", _nosuggest="")["suggested_facets"]  # there are some to skip
 
 
 def test_exports_of_any_table_name_are_named_for_every_client(renamed):

@@ -1,0 +1,40 @@
+"""Skip the work an alpaca-explore table request does not use, by adding Datasette's own ``_no*`` arguments.
+
+Datasette 0.65 suggests facets by grouping every column of the table on every
+page view; over the long instruction/input/output texts that costs more than the
+rest of the page. The table's curated facets (metadata.yml) replace them. An
+export (``.alpaca``, ``.jsonl``) writes rows only, so it skips the facets and the
+count too: at a million rows they took seconds before the first byte.
+"""
+
+from __future__ import annotations
+
+from datasette.utils import tilde_decode
+
+from . import renderers, resources
+
+_EXPORTS = frozenset(renderer["extension"] for renderer in renderers.RENDERERS)
+
+
+def skipping_unused_work(app, datasette):
+    async def wrapped(scope, receive, send):
+        if scope["type"] == "http" and (extension := _alpaca_table_extension(scope["path"], datasette)) is not None:
+            skipped = ("_nosuggest", "_nofacet", "_nocount") if extension in _EXPORTS else ("_nosuggest",)
+            query = scope.get("query_string", b"")
+            for argument in skipped:
+                if argument.encode() not in query:
+                    query += (b"&" if query else b"") + argument.encode() + b"=1"
+            scope = dict(scope, query_string=query)
+        await app(scope, receive, send)
+
+    return wrapped
+
+
+def _alpaca_table_extension(path: str, datasette) -> str | None:
+    """The format extension ("" for the HTML page) of a request for an alpaca-explore table; None for any other."""
+    parts = path.strip("/").split("/")
+    if len(parts) != 2:
+        return None
+    route, (table, _, extension) = parts[0], parts[1].partition(".")  # a dot in a table's name is tilde-encoded
+    db = next((db for db in datasette.databases.values() if db.route == route), None)
+    return extension if db is not None and tilde_decode(table) in resources.alpaca_tables(db) else None
