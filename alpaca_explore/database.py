@@ -14,7 +14,7 @@ import os
 import socket
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import sqlite_utils
@@ -109,11 +109,14 @@ class DatabaseWriter:
 
 
 @contextlib.contextmanager
-def build(target: Path, table: str) -> Iterator[DatabaseWriter]:
-    """Yield a writer for a fresh ``table`` in a copy of ``target``; rename over it on success."""
+def build(target: Path, table: str, on_wait: Callable[[], None] | None = None) -> Iterator[DatabaseWriter]:
+    """Yield a writer for a fresh ``table`` in a copy of ``target``; rename over it on success.
+
+    ``on_wait`` is called if another load is building in the same folder, before waiting for it.
+    """
     target = Path(target)
     directory = _folder_of(target)
-    with _one_build_at_a_time(directory):
+    with _one_build_at_a_time(directory, on_wait):
         with reported_as_write_errors(target):
             _remove_abandoned_copies(directory, target.resolve().name)
         with replacing(target) as temp, reported_as_write_errors(target):
@@ -152,7 +155,7 @@ def replacing(target: Path) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def _one_build_at_a_time(directory: Path) -> Iterator[None]:
+def _one_build_at_a_time(directory: Path, on_wait: Callable[[], None] | None) -> Iterator[None]:
     """Builds in one folder take turns, holding a lock on it: a second load into the same database then copies
     the one the first renamed into place, and both tables are kept."""
     if fcntl is None:  # Windows: no advisory locks on folders
@@ -161,7 +164,12 @@ def _one_build_at_a_time(directory: Path) -> Iterator[None]:
     fd = os.open(directory, os.O_RDONLY)
     try:
         with contextlib.suppress(OSError):  # a file system without locks (some network mounts): no turns taken
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait is not None:
+                    on_wait()
+                fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)  # and with it the lock

@@ -14,9 +14,10 @@ import datetime
 import json
 import multiprocessing
 import os
+import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -74,7 +75,7 @@ def load(
     workers = workers or os.cpu_count() or 1
     with fetch.materialize(
         source, use_cache=use_cache, timeout=timeout, retries=retries, progress=progress
-    ) as local, _worker_pools(tokenizer_.spec, workers) as pools, database.build(db_path, table) as writer:
+    ) as local, _worker_pools(tokenizer_.spec, workers) as pools, database.build(db_path, table, _waiting_message(db_path, progress)) as writer:
         stats = ParseStats()
         rows = 0
         with _row_counter(progress) as counter:
@@ -152,6 +153,13 @@ def _worker_pools(spec: str, workers: int) -> Iterator[tuple[ProcessPoolExecutor
     with ProcessPoolExecutor(counting, mp_context=context, initializer=enrich.init_worker, initargs=(spec,)) as counters:
         with ProcessPoolExecutor(max(1, workers - counting), mp_context=context) as analysers:
             yield counters, analysers
+
+
+def _waiting_message(db_path: Path, progress: bool) -> Callable[[], None] | None:
+    """On a terminal, say why nothing happens while another load builds in the same folder."""
+    if not progress:
+        return None
+    return lambda: print(f"waiting for another load into {db_path.resolve().parent} to finish", file=sys.stderr, flush=True)
 
 
 def _row_counter(progress: bool):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import errno
+import fcntl
 import json
 import os
 import pty
+import select
 import signal
 import socket
 import sqlite3
@@ -167,6 +169,32 @@ def test_the_flagged_query_reads_only_flagged_rows(shared, sample_db):
     plan = query_plan(sample_db, "flagged", {"issue": "refusal"})
     assert "SEARCH alpaca_data USING COVERING INDEX idx_alpaca_data_issues (issues<?)" in plan
     assert not any(step.startswith("SCAN alpaca_data") for step in plan), plan
+
+
+def test_a_load_waiting_for_another_in_the_same_folder_says_so(tmp_path):
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    other_load = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(other_load, fcntl.LOCK_EX)  # as another load building in this folder holds it
+    primary, secondary = pty.openpty()  # the progress and this message show on a terminal
+    waiting = subprocess.Popen(
+        [str(Path(sys.executable).parent / "alpaca-explore"), "load", str(source), "--db", str(tmp_path / "a.db")],
+        stderr=secondary, stdout=subprocess.DEVNULL,
+    )
+    try:
+        said = b""
+        deadline = time.monotonic() + 60
+        while b"to finish" not in said and time.monotonic() < deadline:
+            if select.select([primary], [], [], 0.1)[0]:
+                said += os.read(primary, 4096)
+        assert f"waiting for another load into {tmp_path.resolve()} to finish".encode() in said
+        assert waiting.poll() is None and not (tmp_path / "a.db").exists()
+        os.close(other_load)  # and with it the lock
+        assert waiting.wait(60) == 0 and sqlite_utils.Database(tmp_path / "a.db")["alpaca_data"].count == len(SMALL)
+    finally:
+        waiting.kill()
+        os.close(secondary)
+        os.close(primary)
 
 
 def test_a_file_system_without_locks_still_loads(tmp_path, monkeypatch):
