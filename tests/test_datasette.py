@@ -490,6 +490,17 @@ def test_an_arbitrary_query_exports_whatever_its_ending(explorer, ending):
     ]
 
 
+def test_a_query_on_the_in_memory_database_exports(tmp_path):
+    process, base = start_datasette("--memory", cwd=tmp_path)
+    try:
+        response = httpx.get(base + "/_memory.jsonl", params={"sql": "select 'Say hi' as instruction, '' as input, 'Hi' as output"})
+    finally:
+        process.terminate()
+        process.wait()
+    assert response.status_code == 200, response.text[-500:]
+    assert json.loads(response.text) == {"instruction": "Say hi", "input": "", "output": "Hi"}
+
+
 def test_query_pages_export_too(explorer):
     client, _, _ = explorer
     rows = json.loads(client.get("/alpaca/too_long.alpaca", params={"max_tokens": "400"}).text)
