@@ -12,7 +12,7 @@ import contextlib
 import re
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from urllib.parse import quote
@@ -23,6 +23,7 @@ from datasette.utils.asgi import BadRequest, Response
 from alpaca_explore.output import alpaca_json, json_lines
 
 FIELDS = ("instruction", "input", "output")
+Writer = Callable[[Iterable[tuple[str, str, str]]], Iterator[bytes]]
 # Datasette pages a table query by appending "limit N"; the export runs it without.
 _PAGE_LIMIT = re.compile(r"\s+limit\s+\d+(?:\s+offset\s+\d+)?\s*$", re.I)
 
@@ -31,7 +32,7 @@ def can_render(columns: list[str]) -> bool:
     return all(field in columns for field in FIELDS)
 
 
-def _renderer(writer, suffix: str, content_type: str):
+def _renderer(writer: Writer, suffix: str, content_type: str):
     async def render(datasette, request, database, table, query_name, columns, rows, data):
         if not can_render(columns):
             raise BadRequest(f"{suffix} export needs the columns {', '.join(FIELDS)}")  # Datasette overrides a Response's status
@@ -74,12 +75,13 @@ class _Export:
     """The encoded rows of one query, read a block at a time in a thread of its own, the only one to use its
     connection (an in-memory database's may be used in no other)."""
 
-    def __init__(self, datasette, database: str, sql: str, params: dict, writer, name: str) -> None:
+    def __init__(self, datasette, database: str, sql: str, params: dict, writer: Writer, name: str) -> None:
         self.datasette, self.database, self.sql, self.params, self.writer, self.name = datasette, database, sql, params, writer, name
         self.block_rows = datasette.setting("max_returned_rows")
         self.time_limit_ms = datasette.setting("sql_time_limit_ms")
         self.thread = ThreadPoolExecutor(1, thread_name_prefix="alpaca-explore-export")
-        self.conn: sqlite3.Connection | None = None
+        self.conn: sqlite3.Connection | None = None  # opened by the first block
+        self.chunks: Iterator[bytes] = iter(())
 
     async def next_block(self) -> bytes:
         """The next block of the file; empty once it is complete."""
@@ -122,14 +124,15 @@ def _connection(datasette, database: str) -> sqlite3.Connection:
 class StreamedResponse(Response):
     """A response sent block by block as the export reads them (Datasette serves any Response a renderer returns)."""
 
-    def __init__(self, first: bytes, rest: _Export, receive, **kwargs) -> None:
+    def __init__(self, first: bytes, rest: _Export, receive: Callable[[], Awaitable[dict]], **kwargs) -> None:
         super().__init__(first, **kwargs)
         self.rest, self.receive = rest, receive
 
     async def asgi_send(self, send) -> None:
         headers = {**self.headers, "content-type": self.content_type}
         await send({"type": "http.response.start", "status": self.status, "headers": [[k.encode(), v.encode()] for k, v in headers.items()]})
-        client_left = asyncio.create_task(_disconnect(self.receive))  # then stop reading: the server would not say so
+        # uvicorn drops what is sent to a client that left, without an error: only receive() tells.
+        client_left = asyncio.create_task(_disconnect(self.receive))
         try:
             block = self.body
             while block and not client_left.done():
@@ -145,7 +148,7 @@ class StreamedResponse(Response):
         await send({"type": "http.response.body", "body": b""})
 
 
-async def _disconnect(receive) -> None:
+async def _disconnect(receive: Callable[[], Awaitable[dict]]) -> None:
     while (await receive())["type"] != "http.disconnect":
         pass
 
