@@ -77,8 +77,10 @@ def alpaca_tables(db) -> dict[str, LoadedTable]:
 
 
 def tables_of(datasette, database: str | None) -> dict[str, LoadedTable]:
-    """The alpaca-explore tables of the database named ``database``; empty without one."""
-    return alpaca_tables(datasette.get_database(database)) if database else {}
+    """The alpaca-explore tables of the database named ``database``; empty without one, or for a database not
+    served (``/-/versions`` prepares a connection to an in-memory ``_memory`` that is not)."""
+    db = datasette.databases.get(database) if database else None
+    return alpaca_tables(db) if db is not None else {}
 
 
 class Names(NamedTuple):

@@ -187,7 +187,10 @@ def start_datasette(*args: str, cwd: Path, python: Path | None = None) -> tuple[
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            httpx.get(base + "/-/versions.json", timeout=1)
+            status = httpx.get(base + "/-/versions.json", timeout=1).status_code
+            if status != 200:
+                process.kill()
+                raise RuntimeError(f"datasette answered /-/versions.json with {status}")
             return process, base
         except httpx.TransportError:
             if process.poll() is not None:

@@ -470,6 +470,20 @@ def test_an_export_stops_reading_when_the_client_leaves(strict_explorer):
     assert cpu_seconds(process.pid) - before < 0.2
 
 
+def test_exports_their_clients_leave_log_no_error(explorer):
+    _, folder, _ = explorer
+    process, base = start_datasette("alpaca.db", "--setting", "max_returned_rows", "100", cwd=folder)
+    try:
+        for _ in range(3):
+            with httpx.stream("GET", base + "/alpaca/alpaca_data.alpaca") as response:
+                next(response.iter_bytes())
+        time.sleep(1)
+    finally:
+        process.terminate()
+        _, log = process.communicate(timeout=30)
+    assert "Traceback" not in log.decode() and "Exception" not in log.decode(), log.decode()
+
+
 def test_an_export_whose_first_rows_take_too_long_is_a_clear_error(strict_explorer):
     client, _, _, _ = strict_explorer
     # A page of 10 rows comes at once, the first 100 rows to export do not; nor do the page's count and facets,
@@ -537,6 +551,13 @@ def test_html_in_the_data_is_shown_as_text(explorer, path):
     html = client.get(path).text
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>bold</b>" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_datasettes_own_pages_work_beside_the_plugin(explorer):
+    """/-/versions prepares a connection to an in-memory database that is not among those served."""
+    client, _, _ = explorer
+    assert "sqlite" in get_json(client, "/-/versions.json")
+    assert get_json(client, "/-/plugins.json")
 
 
 def test_other_databases_are_left_alone(explorer):
