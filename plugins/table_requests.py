@@ -1,13 +1,16 @@
-"""Skip the work an alpaca-explore table request does not use, by adding Datasette's own ``_no*`` arguments.
+"""Skip the work an alpaca-explore table request does not use, with Datasette's own ``_no*`` arguments.
 
 Datasette 0.65 suggests facets by grouping every column of the table on every
 page view; over the long instruction/input/output texts that costs more than the
 rest of the page. The table's curated facets (metadata.yml) replace them. An
 export (``.alpaca``, ``.jsonl``) writes rows only, so it skips the facets and the
-count too: at a million rows they took seconds before the first byte.
+count too (at a million rows they took seconds before the first byte), and holds
+every matching row even when its link was taken from a later page.
 """
 
 from __future__ import annotations
+
+import re
 
 from datasette.utils import tilde_decode
 
@@ -16,11 +19,18 @@ from . import renderers, resources
 _EXPORTS = frozenset(renderer["extension"] for renderer in renderers.RENDERERS)
 
 
+# The page an export link was taken from: the export holds every matching row, from the first.
+_NEXT_PAGE = re.compile(rb"(?:^|&)_next=[^&]*")
+
+
 def skipping_unused_work(app, datasette):
     async def wrapped(scope, receive, send):
         if scope["type"] == "http" and (extension := _alpaca_table_extension(scope["path"], datasette)) is not None:
-            skipped = ("_nosuggest", "_nofacet", "_nocount") if extension in _EXPORTS else ("_nosuggest",)
+            export = extension in _EXPORTS
+            skipped = ("_nosuggest", "_nofacet", "_nocount") if export else ("_nosuggest",)
             query = scope.get("query_string", b"")
+            if export:
+                query = _NEXT_PAGE.sub(b"", query).lstrip(b"&")
             for argument in skipped:
                 if argument.encode() not in query:
                     query += (b"&" if query else b"") + argument.encode() + b"=1"

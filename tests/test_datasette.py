@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import os
@@ -396,6 +397,16 @@ def test_exports_every_matching_row_and_round_trips(explorer, tmp_path, extensio
     path = tmp_path / f"export.{extension}"
     path.write_bytes(response.content)
     assert list(read_records(path)) == [Record(r["instruction"], r.get("input", ""), r["output"]) for r in exported]
+
+
+def test_the_export_link_of_a_later_page_holds_every_matching_row(explorer):
+    client, _, _ = explorer
+    first = get_json(client, "/alpaca/alpaca_data.json", category="brainstorming", _size="20")
+    second = client.get("/alpaca/alpaca_data", params={"category": "brainstorming", "_size": "20", "_next": first["next"]}).text
+    link = html.unescape(re.search(r'href="([^"]*\.jsonl[^"]*)"', second).group(1))
+    assert "_next=" in link
+    everything = client.get("/alpaca/alpaca_data.jsonl", params={"category": "brainstorming"}).text
+    assert client.get(link).text == everything and everything.count("\n") > 20
 
 
 def test_whole_table_export_is_fast_and_complete(explorer):
