@@ -428,6 +428,14 @@ def test_exports_every_matching_row_and_round_trips(explorer, tmp_path, extensio
     assert list(read_records(path)) == [Record(r["instruction"], r.get("input", ""), r["output"]) for r in exported]
 
 
+@pytest.mark.parametrize("extension, fmt", [("alpaca", "json"), ("jsonl", "jsonl")])
+def test_an_export_is_byte_for_byte_what_the_command_line_writes(explorer, run_cli, extension, fmt):
+    client, folder, _ = explorer
+    response = client.get(f"/alpaca/alpaca_data.{extension}", params={"category": "math"})
+    result = run_cli("export", "--db", str(folder / "alpaca.db"), "--category", "math", "--format", fmt)
+    assert result.returncode == 0 and response.content == result.stdout.encode() and response.content.count(b"instruction") > 100
+
+
 def test_the_export_link_of_a_later_page_holds_every_matching_row(explorer):
     client, _, _ = explorer
     first = get_json(client, "/alpaca/alpaca_data.json", category="brainstorming", _size="20")
