@@ -17,8 +17,6 @@ from datasette.utils import tilde_decode
 from . import renderers, resources
 
 _EXPORTS = frozenset(renderer["extension"] for renderer in renderers.RENDERERS)
-
-
 # The page an export link was taken from: the export holds every matching row, from the first.
 _NEXT_PAGE = re.compile(rb"(?:^|&)_next=[^&]*")
 
@@ -46,5 +44,8 @@ def _alpaca_table_extension(path: str, datasette) -> str | None:
     if len(parts) != 2:
         return None
     route, (table, _, extension) = parts[0], parts[1].partition(".")  # a dot in a table's name is tilde-encoded
-    db = next((db for db in datasette.databases.values() if db.route == route), None)
-    return extension if db is not None and tilde_decode(table) in resources.alpaca_tables(db) else None
+    try:
+        db = datasette.get_database(route=route)
+    except KeyError:
+        return None
+    return extension if tilde_decode(table) in resources.alpaca_tables(db) else None
