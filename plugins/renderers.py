@@ -2,7 +2,8 @@
 
 An export reads its rows on a read-only connection of its own, outside Datasette's SQL threads, and
 sends them block by block as it reads them, so memory stays flat at any size. As with Datasette's
-streamed CSV, each block of ``max_returned_rows`` rows must be read within ``sql_time_limit_ms``.
+streamed CSV, each block of ``max_returned_rows`` rows must be read within ``sql_time_limit_ms``; with
+``allow_csv_stream`` off, as with that CSV, an export holds no more than one block.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _renderer(writer: Writer, suffix: str, content_type: str):
         export = _Export(datasette, database, _PAGE_LIMIT.sub("", query["sql"]), query.get("params") or {}, writer, name)
         try:
             first = await export.next_block()  # a query that fails at once is an HTTP error, not an empty download
-        except sqlite3.Error as error:
+        except (sqlite3.Error, TooManyRows) as error:
             export.close()
             raise BadRequest(export.explain(error)) from None
         return StreamedResponse(first, export, request.receive, content_type=content_type, headers=headers)
@@ -66,6 +67,17 @@ def _nestable(sql: str) -> str:
         sql = head
 
 
+class TooManyRows(Exception):
+    """More rows match than an export may hold on this server."""
+
+
+def _at_most(rows: Iterable[tuple], limit: int) -> Iterator[tuple]:
+    for count, row in enumerate(rows):
+        if count == limit:
+            raise TooManyRows(f"more than {limit} rows match, and this server exports no more than a page (allow_csv_stream is off)")
+        yield row
+
+
 class _Export:
     """The encoded rows of one query, read a block at a time in a thread of its own, the only one to use its
     connection (an in-memory database's may be used in no other)."""
@@ -74,6 +86,7 @@ class _Export:
         self.datasette, self.database, self.sql, self.params, self.writer, self.name = datasette, database, sql, params, writer, name
         self.block_rows = datasette.setting("max_returned_rows")
         self.time_limit_ms = datasette.setting("sql_time_limit_ms")
+        self.streams = datasette.setting("allow_csv_stream")  # else the first block is the whole file
         self.thread = ThreadPoolExecutor(1, thread_name_prefix="alpaca-explore-export")
         self.conn: sqlite3.Connection | None = None  # both made by the first block
         self.chunks: Iterator[bytes] | None = None
@@ -88,12 +101,13 @@ class _Export:
         with sqlite_timelimit(self.conn, self.time_limit_ms):
             if self.chunks is None:
                 # Read only the three fields, not every column the page shows: twice as fast at a million rows.
-                self.chunks = self.writer(self.conn.execute(f"select {', '.join(FIELDS)} from ({_nestable(self.sql)}\n)", self.params))
+                rows = self.conn.execute(f"select {', '.join(FIELDS)} from ({_nestable(self.sql)}\n)", self.params)
+                self.chunks = self.writer(rows if self.streams else _at_most(rows, self.block_rows))
             # The writer yields one chunk per record, plus the closing bracket.
-            return b"".join(islice(self.chunks, self.block_rows))
+            return b"".join(islice(self.chunks, self.block_rows) if self.streams else self.chunks)
 
-    def explain(self, error: sqlite3.Error) -> str:
-        if "interrupted" in str(error):
+    def explain(self, error: sqlite3.Error | TooManyRows) -> str:
+        if isinstance(error, sqlite3.Error) and "interrupted" in str(error):
             return f"{self.name}: reading {self.block_rows} rows took longer than the SQL time limit ({self.time_limit_ms} ms)"
         return f"{self.name}: {error}"
 

@@ -543,6 +543,26 @@ def test_an_export_whose_first_rows_take_too_long_is_a_clear_error(strict_explor
     assert f"reading 100 rows took longer than the SQL time limit ({STRICT_LIMIT_MS} ms)" in response.text
 
 
+def test_with_streaming_turned_off_an_export_holds_at_most_a_page_and_says_so_beyond(explorer):
+    """``allow_csv_stream off`` limits exports as it limits Datasette's CSV, with a 400 rather than a file cut short."""
+    client, folder, _ = explorer
+    process, base = start_datasette("alpaca.db", "--setting", "allow_csv_stream", "off", "--setting", "max_returned_rows", "100", cwd=folder)
+    try:
+        with httpx.Client(base_url=base, timeout=30) as limited:
+            for extension in ("alpaca", "jsonl"):
+                page = limited.get(f"/alpaca/alpaca_data.{extension}", params={"_where": "id < 100"})
+                assert page.status_code == 200 and page.content == client.get(f"/alpaca/alpaca_data.{extension}", params={"_where": "id < 100"}).content
+                assert page.content.count(b'"instruction"') == 100
+                for path, params in [(f"/alpaca/alpaca_data.{extension}", {"_where": "id < 101"}), (f"/alpaca.{extension}", {"sql": "select * from alpaca_data"})]:
+                    refused = limited.get(path, params=params)
+                    assert refused.status_code == 400, (path, refused.text[:300])
+                    assert "more than 100 rows match, and this server exports no more than a page (allow_csv_stream is off)" in refused.text
+            assert limited.get("/alpaca/alpaca_data/7.jsonl").status_code == 200
+    finally:
+        process.terminate()
+        process.wait()
+
+
 @pytest.mark.parametrize("ending", [";", " ; ", "\n-- every record", ";\n-- every record"])
 def test_an_arbitrary_query_exports_whatever_its_ending(explorer, ending):
     client, _, records = explorer
