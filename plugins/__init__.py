@@ -12,7 +12,7 @@ from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite
 from markupsafe import Markup, escape
 
-from alpaca_explore import classify, tokens
+from alpaca_explore import classify, quality, tokens
 from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS
 
 from . import facets, fulltext, renderers, reopen, resources, table_requests
@@ -65,6 +65,9 @@ def prepare_connection(conn, database, datasette):
     conn.create_function("fts_query", 1, lambda value: fulltext.fts_query(_as_text(value)), deterministic=True)
     conn.create_function(
         "alpaca_category", 2, lambda instruction, input_: classify.category(_as_text(instruction), _as_text(input_)), deterministic=True
+    )
+    conn.create_function(
+        "alpaca_normalised_instruction", 1, lambda instruction: quality.normalise_instruction(_as_text(instruction)), deterministic=True
     )
 
 

@@ -37,6 +37,8 @@ def explorer(tmp_path_factory):
     folder = tmp_path_factory.mktemp("explorer")
     records = json.loads(SAMPLE.read_text()) + [XSS]
     records.append({**records[5], "output": "A second answer to the same instruction."})
+    # The same instruction again, spaced differently: a duplicate too.
+    records.append({**records[9], "instruction": records[9]["instruction"].replace(" ", "  ", 1) + "\n", "output": "Another answer."})
     (folder / "data.json").write_text(json.dumps(records))
     load(str(folder / "data.json"), folder / "alpaca.db")
     sqlite_utils.Database(folder / "other.db")["notes"].insert({"text": "hello"})
@@ -589,6 +591,14 @@ def test_query_pages_export_too(explorer):
     assert rows and all(set(r) == {"instruction", "input", "output"} for r in rows)
 
 
+def test_duplicates_groups_exactly_the_records_flagged_as_duplicates(explorer):
+    client, _, _ = explorer
+    groups = get_json(client, "/alpaca/duplicates.json", _shape="array")
+    later_copies = {copy for group in groups for copy in sorted(int(id_) for id_ in group["ids"].split(", "))[1:]}
+    flagged = get_json(client, "/alpaca/alpaca_data.json", _shape="array", _col="id", _size="max", issues__arraycontains="duplicate_instruction")
+    assert later_copies == {row["id"] for row in flagged} and len(later_copies) >= 2
+
+
 @pytest.mark.parametrize("query, parameter", [("token_histogram", "width"), ("too_long", "max_tokens")])
 def test_a_parameter_that_is_no_positive_number_means_its_default(explorer, query, parameter):
     client, _, _ = explorer
@@ -609,14 +619,10 @@ def test_a_query_without_the_alpaca_fields_does_not_export(explorer):
     assert response.status_code == 400 and "export needs the columns instruction, input, output" in response.text
 
 
-@pytest.mark.parametrize("path", ["/alpaca/alpaca_data", "/alpaca/search?search=onerror", "/alpaca/fts_search?q=onerror", "/alpaca/alpaca_data/52002"])
+@pytest.mark.parametrize("path", ["/alpaca/alpaca_data?id={xss}", "/alpaca/search?search=onerror", "/alpaca/fts_search?q=onerror", "/alpaca/alpaca_data/{xss}"])
 def test_html_in_the_data_is_shown_as_text(explorer, path):
     client, _, records = explorer
-    if path.endswith("52002"):
-        path = f"/alpaca/alpaca_data/{len(records) - 2}"
-    elif path == "/alpaca/alpaca_data":
-        path += f"?id={len(records) - 2}"
-    html = client.get(path).text
+    html = client.get(path.format(xss=records.index(XSS))).text
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>bold</b>" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
 
