@@ -383,6 +383,7 @@ def test_sql_functions(explorer):
     rows = get_json(client, "/alpaca.json", sql="select token_count(:t) as n, alpaca_category(:i, '') as c", t=text, i="Write a haiku about autumn.")["rows"]
     assert rows == [[len(tiktoken.get_encoding("cl100k_base").encode_ordinary(text)), category("Write a haiku about autumn.")]]
     assert get_json(client, "/alpaca.json", sql="select token_count('hello world', 'cl100k_base')")["rows"] == [[2]]
+    assert get_json(client, "/alpaca.json", sql="select alpaca_normalised_instruction(:i)", i=" Write  a\tHaiku?\n")["rows"] == [["write a haiku"]]
 
 
 def test_sql_functions_take_any_value_as_sqlite_functions_do(explorer):
@@ -390,9 +391,10 @@ def test_sql_functions_take_any_value_as_sqlite_functions_do(explorer):
     client, _, _ = explorer
     sql = (
         "select token_count(12345) = token_count('12345'), token_count(x'68656c6c6f', 'cl100k_base') = token_count('hello'),"
-        " token_count(null), alpaca_category(2024, null) = alpaca_category('2024', ''), fts_query(42)"
+        " token_count(null), alpaca_category(2024, null) = alpaca_category('2024', ''), fts_query(42),"
+        " alpaca_normalised_instruction(null), alpaca_normalised_instruction(x'4869')"
     )
-    assert get_json(client, "/alpaca.json", sql=sql)["rows"] == [[1, 1, 0, 1, "42"]]
+    assert get_json(client, "/alpaca.json", sql=sql)["rows"] == [[1, 1, 0, 1, "42", "", "hi"]]
 
 
 def test_token_count_opens_only_the_tokenizers_the_database_was_loaded_with(shared, tmp_path):
