@@ -27,10 +27,11 @@ def get_metadata(datasette, key, database, table):
     served = {name: tables for name, db in datasette.databases.items() if (tables := resources.alpaca_tables(db))}
     if not served:
         return {}
+    base_url = datasette.setting("base_url")
     described = {
         name: {
             "tables": {
-                **{table: resources.table_metadata(resources.names_of(name, table, tables), loaded) for table, loaded in tables.items()},
+                **{table: resources.table_metadata(resources.names_of(name, table, tables, base_url), loaded) for table, loaded in tables.items()},
                 LOADS_TABLE: {"hidden": True},
             }
         }
@@ -38,13 +39,13 @@ def get_metadata(datasette, key, database, table):
     }
     # The description's links lead to the first database served (alpaca.db -> /alpaca/, cleaned.db -> /cleaned/).
     first_database, first_tables = next(iter(served.items()))
-    return {**resources.top_level_metadata(first_database, tuple(first_tables)), "databases": described}
+    return {**resources.top_level_metadata(first_database, tuple(first_tables), base_url), "databases": described}
 
 
 @hookimpl
 def canned_queries(datasette, database):
     tables = resources.tables_of(datasette, database)
-    return resources.canned_queries(database, tables) if tables else None
+    return resources.canned_queries(database, tables, datasette.setting("base_url")) if tables else None
 
 
 @hookimpl

@@ -84,17 +84,19 @@ def tables_of(datasette, database: str | None) -> dict[str, LoadedTable]:
 
 
 class Names(NamedTuple):
-    """Where a table's resources point: its database, the table, and the suffix of its canned queries' names."""
+    """Where a table's resources point: its database, the table, the suffix of its canned queries' names, and
+    Datasette's ``base_url`` (a path prefix, behind a proxy) that every link starts with."""
 
     database: str
     table: str
     query_suffix: str
+    base_url: str
 
 
-def names_of(database: str, table: str, tables: Iterable[str]) -> Names:
+def names_of(database: str, table: str, tables: Iterable[str], base_url: str) -> Names:
     """Canned queries keep their plain names for ``alpaca_data`` (or a lone table) and take ``_<table>`` otherwise."""
     lone = len(tuple(tables)) == 1
-    return Names(database, table, "" if table == DEFAULT_TABLE or lone else f"_{table}")
+    return Names(database, table, "" if table == DEFAULT_TABLE or lone else f"_{table}", base_url)
 
 
 def adapt_links(value, names: Names):
@@ -108,7 +110,7 @@ def adapt_links(value, names: Names):
 
     def link(match: re.Match) -> str:
         target = names.table if match.group(1) == DEFAULT_TABLE else match.group(1) + names.query_suffix
-        return f"/{tilde_encode(names.database)}/{tilde_encode(target)}"  # "with space" -> "with+space"
+        return f"{names.base_url}{tilde_encode(names.database)}/{tilde_encode(target)}"  # "with space" -> "with+space"
 
     return _LINK.sub(link, value)
 
@@ -119,11 +121,11 @@ def adapt_sql(sql: str, table: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def top_level_metadata(database: str, tables: tuple[str, ...]) -> dict:
+def top_level_metadata(database: str, tables: tuple[str, ...], base_url: str) -> dict:
     """The title, description, license and source, with the description's links adapted to ``database``."""
     table = DEFAULT_TABLE if DEFAULT_TABLE in tables else tables[0]
     top_level = {key: value for key, value in project_metadata().items() if key != "databases"}
-    return adapt_links(top_level, names_of(database, table, tables))
+    return adapt_links(top_level, names_of(database, table, tables, base_url))
 
 
 @functools.lru_cache(maxsize=64)
@@ -136,11 +138,11 @@ def table_metadata(names: Names, loaded: LoadedTable) -> dict:
     return adapted
 
 
-def canned_queries(database: str, tables: dict[str, LoadedTable]) -> dict[str, dict]:
+def canned_queries(database: str, tables: dict[str, LoadedTable], base_url: str) -> dict[str, dict]:
     """The queries for each table, named as :func:`names_of` says."""
     queries = {}
     for table in tables:
-        names = names_of(database, table, tables)
+        names = names_of(database, table, tables, base_url)
         for name, query in query_files().items():
             queries[name + names.query_suffix] = {**adapt_links(query, names), "sql": adapt_sql(query["sql"], table)}
     return queries

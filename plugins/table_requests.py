@@ -40,7 +40,8 @@ def skipping_unused_work(app, datasette):
 
 def _alpaca_table_extension(path: str, datasette) -> str | None:
     """The format extension ("" for the HTML page) of a request for an alpaca-explore table; None for any other."""
-    parts = path.strip("/").split("/")
+    base_url = datasette.setting("base_url")  # Datasette strips it only once it routes, after this wrapper
+    parts = path.removeprefix(base_url).strip("/").split("/")
     if len(parts) != 2:
         return None
     route, (table, _, extension) = parts[0], parts[1].partition(".")  # a dot in a table's name is tilde-encoded

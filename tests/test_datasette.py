@@ -651,6 +651,27 @@ def test_facet_suggestions_are_skipped_only_on_alpaca_tables(explorer):
     assert "_nosuggest=1" in client.get("/alpaca/alpaca_data").text  # kept in the page's own links
 
 
+def test_behind_a_proxy_with_a_base_url_the_plugins_links_and_shortcuts_hold(explorer):
+    """``--setting base_url /explore/``: Datasette served under a path prefix by a reverse proxy.
+
+    Datasette 0.65's own table-page links get the prefix twice (upstream issue simonw/datasette#2759); the
+    plugin's links, in the metadata and the canned queries' descriptions, get it once."""
+    _, folder, _ = explorer
+    process, base = start_datasette("alpaca.db", "--setting", "base_url", "/explore/", cwd=folder)
+    try:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            links = {html.unescape(link) for link in re.findall(r'href="(/[^"]*)"', client.get("/explore/").text)}
+            assert {"/explore/alpaca/search?search=pandas", "/explore/alpaca/too_long?max_tokens=512"} <= links
+            assert not [link for link in links if not link.startswith("/explore/") or link.startswith("/explore/explore/")]
+            for link in sorted(links):
+                assert client.get(link.partition("#")[0]).status_code == 200, link
+            assert 'href="/explore/alpaca/duplicates"' in client.get("/explore/alpaca/duplicates").text
+            assert get_json(client, "/explore/alpaca/alpaca_data.json")["suggested_facets"] == []
+    finally:
+        process.terminate()
+        process.wait()
+
+
 @pytest.fixture(scope="module")
 def renamed(tmp_path_factory):
     """``datasette cleaned.db``: a database not named alpaca, with the default table and a second one."""
