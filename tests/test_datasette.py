@@ -651,6 +651,22 @@ def test_facet_suggestions_are_skipped_only_on_alpaca_tables(explorer):
     assert "_nosuggest=1" in client.get("/alpaca/alpaca_data").text  # kept in the page's own links
 
 
+def test_served_immutable_as_publish_serves_it_the_explorer_is_whole(explorer):
+    """``datasette -i alpaca.db``, the safe default the README gives and ``datasette publish`` uses."""
+    client, folder, _ = explorer
+    process, base = start_datasette("-i", "alpaca.db", cwd=folder)
+    try:
+        with httpx.Client(base_url=base, timeout=30) as immutable:
+            assert [db["is_mutable"] for db in get_json(immutable, "/-/databases.json")] == [False]
+            data = get_json(immutable, "/alpaca/alpaca_data.json", _extra="facet_results", _facet_range="total_tokens")
+            assert {"category", "verb", "has_input", "issues", "train_tokens", "total_tokens"} <= set(facets_of(data))
+            for path in ("/alpaca/alpaca_data.alpaca?category=math", "/alpaca/duplicates.json?_shape=array", "/alpaca/fts_search.json?q=pandas&_shape=array"):
+                assert immutable.get(path).content == client.get(path).content, path
+    finally:
+        process.terminate()
+        process.wait()
+
+
 def test_behind_a_proxy_with_a_base_url_the_plugins_links_and_shortcuts_hold(explorer):
     """``--setting base_url /explore/``: Datasette served under a path prefix by a reverse proxy.
 
