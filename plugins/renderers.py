@@ -72,6 +72,7 @@ class TooManyRows(Exception):
 
 
 def _at_most(rows: Iterable[tuple], limit: int) -> Iterator[tuple]:
+    """The rows, or :class:`TooManyRows` once there are more than ``limit``."""
     for count, row in enumerate(rows):
         if count == limit:
             raise TooManyRows(f"more than {limit} rows match, and this server exports no more than a page (allow_csv_stream is off)")
