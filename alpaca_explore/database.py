@@ -78,6 +78,19 @@ LOADS_COLUMNS: dict[str, type] = {
 }
 
 
+def recorded_loads(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """(tokenizer spec, source) of the latest load of each table that loads built and the database still holds, in
+    load order; empty for a database no load wrote."""
+    try:
+        rows = conn.execute(
+            f"SELECT table_name, tokenizer, source FROM [{LOADS_TABLE}] "
+            "WHERE table_name IN (SELECT name FROM sqlite_master WHERE type = 'table') ORDER BY id"
+        ).fetchall()
+    except sqlite3.OperationalError:  # no such table
+        return {}
+    return {table: (tokenizer, source) for table, tokenizer, source in rows}
+
+
 def check_table_name(table: str) -> None:
     """A one-line error for a name SQLite reserves or the bracket quoting of this module cannot hold."""
     if not table.strip() or "]" in table or table.lower().startswith("sqlite_"):

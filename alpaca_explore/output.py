@@ -15,7 +15,7 @@ from typing import BinaryIO
 import orjson
 import sqlite_utils
 
-from . import database
+from . import database, sql_functions, tokens
 from .classify import CATEGORIES
 from .errors import AlpacaExploreError
 
@@ -102,8 +102,12 @@ def export(
     db = sqlite_utils.Database(db_path)
     try:
         sql, params = select_sql(db, table, search=search, category=category, where=where)
+        loads = database.recorded_loads(db.conn)
     except sqlite3.DatabaseError:
         raise AlpacaExploreError(f"{db_path} is not a SQLite database") from None
+    # --where takes the SQL functions the explorer offers, token_count(text) in the table's own tokenizer.
+    default_spec = loads[table][0] if table in loads else tokens.DEFAULT_TOKENIZER
+    sql_functions.register(db.conn, default_spec, [spec for spec, _ in loads.values()])
     count = 0
 
     def counted(rows: Iterable[Triple]) -> Iterator[Triple]:

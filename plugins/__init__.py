@@ -12,7 +12,7 @@ from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite
 from markupsafe import Markup, escape
 
-from alpaca_explore import classify, quality, tokens
+from alpaca_explore import sql_functions, tokens
 from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS
 
 from . import facets, fulltext, renderers, reopen, resources, table_requests
@@ -50,35 +50,9 @@ def canned_queries(datasette, database):
 
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    tables = resources.tables_of(datasette, database)
-    recorded_specs = [loaded.tokenizer for loaded in tables.values()]
-    default_spec = recorded_specs[-1] if recorded_specs else tokens.DEFAULT_TOKENIZER
-    recorded = frozenset(recorded_specs)
-
-    def token_count(value, spec: str) -> int:
-        # SQL may name a tiktoken encoding or a tokenizer this database was loaded with, never another server file.
-        if spec not in recorded and spec not in tokens.encoding_names():
-            raise ValueError(f"token_count: {spec!r} is neither a tiktoken encoding nor a tokenizer this database was loaded with")
-        return tokens.load_tokenizer(spec).count(_as_text(value))
-
-    conn.create_function("token_count", 1, lambda value: tokens.load_tokenizer(default_spec).count(_as_text(value)), deterministic=True)
-    conn.create_function("token_count", 2, token_count, deterministic=True)
-    conn.create_function("fts_query", 1, lambda value: fulltext.fts_query(_as_text(value)), deterministic=True)
-    conn.create_function(
-        "alpaca_category", 2, lambda instruction, input_: classify.category(_as_text(instruction), _as_text(input_)), deterministic=True
-    )
-    conn.create_function(
-        "alpaca_normalised_instruction", 1, lambda instruction: quality.normalise_instruction(_as_text(instruction)), deterministic=True
-    )
-
-
-def _as_text(value: str | int | float | bytes | None) -> str:
-    """An SQL value as SQLite's own text functions take it: NULL as '', a number as its digits, a blob as UTF-8."""
-    if value is None:
-        return ""
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
-    return str(value)
+    recorded = [loaded.tokenizer for loaded in resources.tables_of(datasette, database).values()]
+    sql_functions.register(conn, recorded[-1] if recorded else tokens.DEFAULT_TOKENIZER, recorded)
+    conn.create_function("fts_query", 1, lambda value: fulltext.fts_query(sql_functions.as_text(value)), deterministic=True)
 
 
 @hookimpl

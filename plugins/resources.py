@@ -6,6 +6,7 @@ Both are written for the default names (database ``alpaca``, table
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -18,7 +19,7 @@ from typing import NamedTuple
 import yaml
 from datasette.utils import escape_sqlite, tilde_encode
 
-from alpaca_explore.database import LOADS_TABLE
+from alpaca_explore.database import recorded_loads
 from alpaca_explore.tokens import describe
 
 DEFAULT_DATABASE = "alpaca"
@@ -55,14 +56,11 @@ class LoadedTable(NamedTuple):
 def _loaded_tables(path: str, mtime_ns: int) -> dict[str, LoadedTable]:
     """The alpaca-explore tables in the database file at ``path``."""
     try:
-        with sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True) as conn:
-            rows = conn.execute(
-                f"SELECT table_name, tokenizer, source FROM [{LOADS_TABLE}] "
-                "WHERE table_name IN (SELECT name FROM sqlite_master WHERE type = 'table') ORDER BY id"
-            ).fetchall()
+        with contextlib.closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            loads = recorded_loads(conn)
     except sqlite3.Error:
         return {}
-    return {table: LoadedTable(tokenizer, source) for table, tokenizer, source in rows}
+    return {table: LoadedTable(*load) for table, load in loads.items()}
 
 
 def alpaca_tables(db) -> dict[str, LoadedTable]:

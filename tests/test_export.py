@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import SAMPLE, assert_clean_error
+import sentencepiece
+import tiktoken
+from conftest import LLAMA_MODEL, SAMPLE, assert_clean_error
 
 from alpaca_explore import load
+from alpaca_explore.classify import category
 from alpaca_explore.parse import read_records
 
 
@@ -30,6 +33,30 @@ def test_export_filters_and_round_trips(shared, run_cli, tmp_path):
     assert json.loads(out.read_text())[0].keys() == {"instruction", "input", "output"}
     reloaded = load(str(out), tmp_path / "b.db")
     assert reloaded.rows == len(expected)
+
+
+def test_export_where_takes_the_explorers_sql_functions(shared, run_cli, tmp_path):
+    """A filter written in Datasette with token_count(), alpaca_category() or alpaca_normalised_instruction() exports
+    as it is; token_count(text) counts in the tokenizer the exported table was loaded with (here LLaMA's)."""
+    db = tmp_path / "a.db"
+    load(str(SAMPLE), db, tokenizer=str(LLAMA_MODEL))
+    where = (
+        "token_count(output) > 200 and token_count(output, 'cl100k_base') > 150 and alpaca_category(instruction, input) = 'generation'"
+        " and alpaca_normalised_instruction(instruction) like 'write %'"
+    )
+    result = run_cli("export", "--db", db, "--where", where, "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    llama = sentencepiece.SentencePieceProcessor(model_file=str(LLAMA_MODEL))
+    cl100k = tiktoken.get_encoding("cl100k_base")
+    expected = [
+        {"instruction": r["instruction"], "input": r["input"], "output": r["output"]}
+        for r in json.loads(SAMPLE.read_text())
+        if len(llama.encode(r["output"])) > 200
+        and len(cl100k.encode_ordinary(r["output"])) > 150
+        and category(r["instruction"], r["input"]) == "generation"
+        and " ".join(r["instruction"].lower().split()).startswith("write ")
+    ]
+    assert [json.loads(line) for line in result.stdout.splitlines()] == expected and expected
 
 
 def test_export_search_as_jsonl_to_stdout(shared, run_cli, tmp_path):
