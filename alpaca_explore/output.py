@@ -107,7 +107,8 @@ def export(
         raise AlpacaExploreError(f"{db_path} is not a SQLite database") from None
     # --where takes the SQL functions the explorer offers, token_count(text) in the table's own tokenizer.
     default_spec = loads[table][0] if table in loads else tokens.DEFAULT_TOKENIZER
-    sql_functions.register(db.conn, default_spec, [spec for spec, _ in loads.values()])
+    refusals: list[str] = []
+    sql_functions.register(db.conn, default_spec, [spec for spec, _ in loads.values()], refusals.append)
     count = 0
 
     def counted(rows: Iterable[Triple]) -> Iterator[Triple]:
@@ -120,5 +121,5 @@ def export(
         for chunk in WRITERS[fmt](counted(db.execute(sql, params))):
             out.write(chunk)
     except sqlite3.Error as error:  # a bad --where or --search
-        raise AlpacaExploreError(f"cannot select rows: {error}") from None
+        raise AlpacaExploreError(f"cannot select rows: {refusals[-1] if refusals else error}") from None
     return count

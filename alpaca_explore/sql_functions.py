@@ -6,23 +6,31 @@ Like SQLite's own text functions, they take a number or a blob as its text and N
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from . import classify, quality, tokens
 
 
-def register(conn: sqlite3.Connection, default_spec: str, recorded_specs: Collection[str]) -> None:
+def register(
+    conn: sqlite3.Connection,
+    default_spec: str,
+    recorded_specs: Collection[str],
+    on_refusal: Callable[[str], None] = lambda explanation: None,
+) -> None:
     """``token_count(text)`` in ``default_spec``, ``token_count(text, spec)``, ``alpaca_category(instruction, input)``
     and ``alpaca_normalised_instruction(instruction)``.
 
     ``spec`` may name a tiktoken encoding or one of ``recorded_specs`` (the tokenizers the database was loaded with),
-    never another file.
+    never another file. Python's sqlite3 reports any error in a function as "user-defined function raised
+    exception": ``on_refusal`` receives the explanation of a refused spec.
     """
     recorded = frozenset(recorded_specs)
 
     def token_count(value, spec: str) -> int:
         if spec not in recorded and spec not in tokens.encoding_names():
-            raise ValueError(f"token_count: {spec!r} is neither a tiktoken encoding nor a tokenizer this database was loaded with")
+            explanation = f"token_count: {spec!r} is neither a tiktoken encoding nor a tokenizer this database was loaded with"
+            on_refusal(explanation)
+            raise ValueError(explanation)
         return tokens.load_tokenizer(spec).count(as_text(value))
 
     conn.create_function("token_count", 1, lambda value: tokens.load_tokenizer(default_spec).count(as_text(value)), deterministic=True)

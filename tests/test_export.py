@@ -79,6 +79,10 @@ def one_record_db(tmp_path) -> Path:
 def test_export_errors(run_cli, tmp_path, one_record_db):
     assert_clean_error(run_cli("export", "--db", tmp_path / "none.db"), "no such database")
     assert_clean_error(run_cli("export", "--db", one_record_db, "--where", "nonsense ="), "cannot select rows")
+    assert_clean_error(
+        run_cli("export", "--db", one_record_db, "--where", f"token_count(output, '{LLAMA_MODEL}') > 1"),
+        f"cannot select rows: token_count: '{LLAMA_MODEL}' is neither a tiktoken encoding nor a tokenizer this database was loaded with",
+    )
     assert_clean_error(run_cli("export", "--db", one_record_db, "--table", "nope"), "no table 'nope'")
     assert_clean_error(run_cli("export", "--db", one_record_db, "--category", "poetry"), "unknown category 'poetry'", "open_qa")
     assert_clean_error(run_cli("export", "--db", one_record_db, "--search", '"'), "--search '\"' has no words to search for")
