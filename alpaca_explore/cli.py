@@ -98,7 +98,11 @@ def _most_frequent(counts: dict[str, int], shown: int = 10) -> str:
 @click.option("--table", default=pipeline.DEFAULT_TABLE, show_default=True, help="Table to read.")
 @click.option("--search", help="Full-text search terms (all must match).")
 @click.option("--category", help="Only this task category (open_qa, closed_qa, generation, ...).")
-@click.option("--where", help="Extra SQL condition, e.g. \"train_tokens <= 512 and issues = '[]'\".")
+@click.option(
+    "--where",
+    help="Extra SQL condition, e.g. \"train_tokens <= 512 and issues = '[]'\"; token_count(), alpaca_category() and "
+    "alpaca_normalised_instruction() work as in Datasette.",
+)
 @click.option("--format", "fmt", type=click.Choice(output.FORMATS), default="json", show_default=True, help="JSON array (Alpaca layout) or JSON Lines.")
 @click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="File to write (default: standard output).")
 def export_command(db_path: str, table: str, search: str | None, category: str | None, where: str | None, fmt: str, output_path: Path | None) -> None:
