@@ -66,7 +66,7 @@ class RangeFacet(Facet):
                     "name": column,
                     "type": self.type,
                     "hideable": source_and_config["source"] != "metadata",
-                    "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_range": column})),
+                    "toggle_url": _without_facet(self, column),
                     "results": [self._bucket(column, row["start"], width, row["count"], qs_pairs) for row in rows],
                     "truncated": False,
                 }
@@ -135,7 +135,9 @@ class FlaggedFacet(ArrayFacet):
         flagged = " or ".join(f"{column} < '[]'" for column in columns)
         self.sql = f"select id, {', '.join(columns)} from ({self.sql}) where {flagged}"
         results, timed_out = await super().facet_results()
-        return [{**result, "type": ArrayFacet.type, "toggle_url": self._toggle_url(result["name"])} for result in results], timed_out
+        return [{**result, "type": ArrayFacet.type, "toggle_url": _without_facet(self, result["name"])} for result in results], timed_out
 
-    def _toggle_url(self, column: str) -> str:
-        return self.ds.urls.path(path_with_removed_args(self.request, {f"_facet_{self.type}": column}))
+
+def _without_facet(facet: Facet, column: str) -> str:
+    """The page's URL without the facet of this type on ``column`` (its "hide" link)."""
+    return facet.ds.urls.path(path_with_removed_args(facet.request, {f"_facet_{facet.type}": column}))

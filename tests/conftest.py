@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import http.server
@@ -198,6 +199,18 @@ def start_datasette(*args: str, cwd: Path, python: Path | None = None) -> tuple[
             time.sleep(0.1)
     process.kill()
     raise RuntimeError("datasette did not start")
+
+
+@contextlib.contextmanager
+def datasette_client(*args: str, cwd: Path, timeout: float = 30) -> Iterator[tuple[httpx.Client, subprocess.Popen]]:
+    """A real ``datasette`` process (see :func:`start_datasette`) and an HTTP client for it; stopped afterwards."""
+    process, base = start_datasette(*args, cwd=cwd)
+    try:
+        with httpx.Client(base_url=base, timeout=timeout) as client:
+            yield client, process
+    finally:
+        process.terminate()
+        process.wait()
 
 
 def file_size_limit(limit: int) -> Callable[[], None]:

@@ -19,7 +19,7 @@ import sentencepiece
 import sqlite_utils
 import tiktoken
 from datasette.utils import tilde_encode
-from conftest import LLAMA_MODEL, SAMPLE, start_datasette
+from conftest import LLAMA_MODEL, SAMPLE, datasette_client, start_datasette
 
 from alpaca_explore import load
 from alpaca_explore.classify import category
@@ -43,11 +43,8 @@ def explorer(tmp_path_factory):
     load(str(folder / "data.json"), folder / "alpaca.db")
     sqlite_utils.Database(folder / "other.db")["notes"].insert({"text": "hello"})
     sqlite_utils.Database(folder / "other.db")["readings"].insert_all({"value": value} for value in READINGS)
-    process, base = start_datasette("alpaca.db", "other.db", cwd=folder)
-    with httpx.Client(base_url=base, timeout=30) as client:
+    with datasette_client("alpaca.db", "other.db", cwd=folder) as (client, _):
         yield client, folder, records
-    process.terminate()
-    process.wait()
 
 
 def get_json(client, path: str, **params):
@@ -196,11 +193,8 @@ def test_an_issue_filter_reads_only_the_rows_with_that_issue_through_an_index(ex
 def traced(explorer):
     """A second Datasette over the explorer's database that reports the SQL each page ran (``?_trace=1``)."""
     _, folder, records = explorer
-    process, base = start_datasette("alpaca.db", "--setting", "trace_debug", "1", cwd=folder)
-    with httpx.Client(base_url=base, timeout=30) as client:
+    with datasette_client("alpaca.db", "--setting", "trace_debug", "1", cwd=folder) as (client, _):
         yield client, folder, records
-    process.terminate()
-    process.wait()
 
 
 def facets_and_plans(client, folder, path: str, **params) -> tuple[dict, dict[str, str]]:
@@ -403,18 +397,13 @@ def test_token_count_opens_only_the_tokenizers_the_database_was_loaded_with(shar
     source.write_text(json.dumps(json.loads(SAMPLE.read_text())[:5]))
     load(str(source), tmp_path / "alpaca.db", tokenizer=str(LLAMA_MODEL))
     elsewhere = shutil.copy(LLAMA_MODEL, tmp_path / "other.model")  # a valid tokenizer, but not this database's
-    process, base = start_datasette("alpaca.db", cwd=tmp_path)
-    try:
-        with httpx.Client(base_url=base, timeout=30) as client:
-            sql = "select token_count('hello world', :spec)"
-            expected = len(sentencepiece.SentencePieceProcessor(model_file=str(LLAMA_MODEL)).encode("hello world"))
-            assert get_json(client, "/alpaca.json", sql=sql, spec=str(LLAMA_MODEL.resolve()))["rows"] == [[expected]]
-            assert get_json(client, "/alpaca.json", sql=sql, spec="cl100k_base")["rows"] == [[2]]
-            refused = client.get("/alpaca.json", params={"sql": sql, "spec": str(elsewhere)})
-            assert refused.status_code == 400 and refused.json()["error"] == "user-defined function raised exception"
-    finally:
-        process.terminate()
-        process.wait()
+    with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
+        sql = "select token_count('hello world', :spec)"
+        expected = len(sentencepiece.SentencePieceProcessor(model_file=str(LLAMA_MODEL)).encode("hello world"))
+        assert get_json(client, "/alpaca.json", sql=sql, spec=str(LLAMA_MODEL.resolve()))["rows"] == [[expected]]
+        assert get_json(client, "/alpaca.json", sql=sql, spec="cl100k_base")["rows"] == [[2]]
+        refused = client.get("/alpaca.json", params={"sql": sql, "spec": str(elsewhere)})
+        assert refused.status_code == 400 and refused.json()["error"] == "user-defined function raised exception"
 
 
 @pytest.mark.parametrize("extension, parse", [("alpaca", json.loads), ("jsonl", lambda text: [json.loads(line) for line in text.splitlines()])])
@@ -462,11 +451,8 @@ def test_whole_table_export_is_fast_and_complete(explorer):
 def strict_explorer(explorer):
     """The explorer's database served with a 100 ms SQL time limit and 100 rows to a page."""
     _, folder, records = explorer
-    process, base = start_datasette("alpaca.db", "--setting", "sql_time_limit_ms", str(STRICT_LIMIT_MS), "--setting", "max_returned_rows", "100", cwd=folder)
-    with httpx.Client(base_url=base, timeout=60) as client:
+    with datasette_client("alpaca.db", "--setting", "sql_time_limit_ms", str(STRICT_LIMIT_MS), "--setting", "max_returned_rows", "100", cwd=folder, timeout=60) as (client, process):
         yield client, folder, records, process
-    process.terminate()
-    process.wait()
 
 
 STRICT_LIMIT_MS = 100
@@ -550,21 +536,16 @@ def test_an_export_whose_first_rows_take_too_long_is_a_clear_error(strict_explor
 def test_with_streaming_turned_off_an_export_holds_at_most_a_page_and_says_so_beyond(explorer):
     """``allow_csv_stream off`` limits exports as it limits Datasette's CSV, with a 400 rather than a file cut short."""
     client, folder, _ = explorer
-    process, base = start_datasette("alpaca.db", "--setting", "allow_csv_stream", "off", "--setting", "max_returned_rows", "100", cwd=folder)
-    try:
-        with httpx.Client(base_url=base, timeout=30) as limited:
-            for extension in ("alpaca", "jsonl"):
-                page = limited.get(f"/alpaca/alpaca_data.{extension}", params={"_where": "id < 100"})
-                assert page.status_code == 200 and page.content == client.get(f"/alpaca/alpaca_data.{extension}", params={"_where": "id < 100"}).content
-                assert page.content.count(b'"instruction"') == 100
-                for path, params in [(f"/alpaca/alpaca_data.{extension}", {"_where": "id < 101"}), (f"/alpaca.{extension}", {"sql": "select * from alpaca_data"})]:
-                    refused = limited.get(path, params=params)
-                    assert refused.status_code == 400, (path, refused.text[:300])
-                    assert "more than 100 rows match, and this server exports no more than a page (allow_csv_stream is off)" in refused.text
-            assert limited.get("/alpaca/alpaca_data/7.jsonl").status_code == 200
-    finally:
-        process.terminate()
-        process.wait()
+    with datasette_client("alpaca.db", "--setting", "allow_csv_stream", "off", "--setting", "max_returned_rows", "100", cwd=folder) as (limited, _):
+        for extension in ("alpaca", "jsonl"):
+            page = limited.get(f"/alpaca/alpaca_data.{extension}", params={"_where": "id < 100"})
+            assert page.status_code == 200 and page.content == client.get(f"/alpaca/alpaca_data.{extension}", params={"_where": "id < 100"}).content
+            assert page.content.count(b'"instruction"') == 100
+            for path, params in [(f"/alpaca/alpaca_data.{extension}", {"_where": "id < 101"}), (f"/alpaca.{extension}", {"sql": "select * from alpaca_data"})]:
+                refused = limited.get(path, params=params)
+                assert refused.status_code == 400, (path, refused.text[:300])
+                assert "more than 100 rows match, and this server exports no more than a page (allow_csv_stream is off)" in refused.text
+        assert limited.get("/alpaca/alpaca_data/7.jsonl").status_code == 200
 
 
 @pytest.mark.parametrize("ending", [";", " ; ", "\n-- every record", ";\n-- every record"])
@@ -654,17 +635,12 @@ def test_facet_suggestions_are_skipped_only_on_alpaca_tables(explorer):
 def test_served_immutable_as_publish_serves_it_the_explorer_is_whole(explorer):
     """``datasette -i alpaca.db``, the safe default the README gives and ``datasette publish`` uses."""
     client, folder, _ = explorer
-    process, base = start_datasette("-i", "alpaca.db", cwd=folder)
-    try:
-        with httpx.Client(base_url=base, timeout=30) as immutable:
-            assert [db["is_mutable"] for db in get_json(immutable, "/-/databases.json")] == [False]
-            data = get_json(immutable, "/alpaca/alpaca_data.json", _extra="facet_results", _facet_range="total_tokens")
-            assert {"category", "verb", "has_input", "issues", "train_tokens", "total_tokens"} <= set(facets_of(data))
-            for path in ("/alpaca/alpaca_data.alpaca?category=math", "/alpaca/duplicates.json?_shape=array", "/alpaca/fts_search.json?q=pandas&_shape=array"):
-                assert immutable.get(path).content == client.get(path).content, path
-    finally:
-        process.terminate()
-        process.wait()
+    with datasette_client("-i", "alpaca.db", cwd=folder) as (immutable, _):
+        assert [db["is_mutable"] for db in get_json(immutable, "/-/databases.json")] == [False]
+        data = get_json(immutable, "/alpaca/alpaca_data.json", _extra="facet_results", _facet_range="total_tokens")
+        assert {"category", "verb", "has_input", "issues", "train_tokens", "total_tokens"} <= set(facets_of(data))
+        for path in ("/alpaca/alpaca_data.alpaca?category=math", "/alpaca/duplicates.json?_shape=array", "/alpaca/fts_search.json?q=pandas&_shape=array"):
+            assert immutable.get(path).content == client.get(path).content, path
 
 
 def test_behind_a_proxy_with_a_base_url_the_plugins_links_and_shortcuts_hold(explorer):
@@ -673,19 +649,14 @@ def test_behind_a_proxy_with_a_base_url_the_plugins_links_and_shortcuts_hold(exp
     Datasette 0.65's own table-page links get the prefix twice (upstream issue simonw/datasette#2759); the
     plugin's links, in the metadata and the canned queries' descriptions, get it once."""
     _, folder, _ = explorer
-    process, base = start_datasette("alpaca.db", "--setting", "base_url", "/explore/", cwd=folder)
-    try:
-        with httpx.Client(base_url=base, timeout=30) as client:
-            links = {html.unescape(link) for link in re.findall(r'href="(/[^"]*)"', client.get("/explore/").text)}
-            assert {"/explore/alpaca/search?search=pandas", "/explore/alpaca/too_long?max_tokens=512"} <= links
-            assert not [link for link in links if not link.startswith("/explore/") or link.startswith("/explore/explore/")]
-            for link in sorted(links):
-                assert client.get(link.partition("#")[0]).status_code == 200, link
-            assert 'href="/explore/alpaca/duplicates"' in client.get("/explore/alpaca/duplicates").text
-            assert get_json(client, "/explore/alpaca/alpaca_data.json")["suggested_facets"] == []
-    finally:
-        process.terminate()
-        process.wait()
+    with datasette_client("alpaca.db", "--setting", "base_url", "/explore/", cwd=folder) as (client, _):
+        links = {html.unescape(link) for link in re.findall(r'href="(/[^"]*)"', client.get("/explore/").text)}
+        assert {"/explore/alpaca/search?search=pandas", "/explore/alpaca/too_long?max_tokens=512"} <= links
+        assert not [link for link in links if not link.startswith("/explore/") or link.startswith("/explore/explore/")]
+        for link in sorted(links):
+            assert client.get(link.partition("#")[0]).status_code == 200, link
+        assert 'href="/explore/alpaca/duplicates"' in client.get("/explore/alpaca/duplicates").text
+        assert get_json(client, "/explore/alpaca/alpaca_data.json")["suggested_facets"] == []
 
 
 @pytest.fixture(scope="module")
@@ -700,11 +671,8 @@ def renamed(tmp_path_factory):
     load(str(folder / "alpaca_data" / "gpt4.json"), folder / "cleaned.db", table="gpt4")
     (folder / "third.json").write_text(json.dumps(records[400:600]))
     load(str(folder / "third.json"), folder / "cleaned.db", table=QUOTED_TABLE)
-    process, base = start_datasette("cleaned.db", cwd=folder)
-    with httpx.Client(base_url=base, timeout=30) as client:
+    with datasette_client("cleaned.db", cwd=folder) as (client, _):
         yield client, folder
-    process.terminate()
-    process.wait()
 
 
 @pytest.mark.parametrize("query, params", [*QUERY_PARAMS, ("search", {"search": "water"})])
