@@ -91,6 +91,12 @@ def recorded_loads(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     return {table: (tokenizer, source) for table, tokenizer, source in rows}
 
 
+def duplicates_table(table: str) -> str:
+    """The table beside ``table`` that lists every record whose instruction occurs more than once, with the id of
+    its first copy: the groups the ``duplicate_instruction`` flag makes, without reading every instruction again."""
+    return f"{table}_duplicates"
+
+
 def check_table_name(table: str) -> None:
     """A one-line error for a name SQLite reserves or the bracket quoting of this module cannot hold."""
     if not table.strip() or "]" in table or table.lower().startswith("sqlite_"):
@@ -100,7 +106,8 @@ def check_table_name(table: str) -> None:
 
 
 class DatabaseWriter:
-    """Rows go in through :meth:`insert`; :meth:`finish` indexes and records provenance."""
+    """Rows go in through :meth:`insert`, duplicate groups through :meth:`insert_duplicates`; :meth:`finish` indexes
+    and records provenance."""
 
     def __init__(self, db: sqlite_utils.Database, table: str) -> None:
         self.db, self.table = db, table
@@ -113,6 +120,10 @@ class DatabaseWriter:
         conn = self.db.conn
         conn.executemany(self._insert_rows, rows)
         conn.executemany(self._insert_fts, (row[:4] for row in rows))
+
+    def insert_duplicates(self, groups: Sequence[tuple[int, int]]) -> None:
+        """(id, id of the first copy) of every record whose normalised instruction occurs more than once."""
+        self.db.conn.executemany(f"INSERT INTO [{duplicates_table(self.table)}] VALUES (?, ?)", groups)
 
     def finish(self, provenance: dict) -> None:
         for columns in INDEXES:
@@ -285,7 +296,7 @@ def _open(temp: Path) -> sqlite_utils.Database:
 
 
 def _replace_table(db: sqlite_utils.Database, table: str, target: Path) -> None:
-    """Drop a previous load of ``table`` and create it empty, with its full-text index."""
+    """Drop a previous load of ``table`` and create it empty, with its full-text index and its duplicates table."""
     if db[table].exists():
         ours = db[LOADS_TABLE].exists() and db.execute(
             f"SELECT 1 FROM [{LOADS_TABLE}] WHERE table_name = ?", [table]
@@ -295,8 +306,13 @@ def _replace_table(db: sqlite_utils.Database, table: str, target: Path) -> None:
                 f"table {table!r} in {target} was not created by alpaca-explore; choose another --table"
             )
         db[f"{table}_fts"].drop(ignore=True)
+        db[duplicates_table(table)].drop(ignore=True)
         db[table].drop()
     db[table].create(COLUMNS, pk="id", not_null=set(COLUMNS) - NULLABLE - {"id"})
+    copies = db[duplicates_table(table)].create(
+        {"id": int, "first_id": int}, pk="id", not_null={"first_id"}, foreign_keys=[("id", table, "id"), ("first_id", table, "id")]
+    )
+    copies.create_index(["first_id"])
     db[table].enable_fts(list(TEXT_COLUMNS), fts_version="FTS5")
     # FTS5 flushes its in-memory index every 1 MB by default; fewer, larger segments build ~30% faster.
     db.execute(f"INSERT INTO [{table}_fts] ([{table}_fts], rank) VALUES ('hashsize', ?)", [FTS_HASH_BYTES])

@@ -52,15 +52,23 @@ def instruction_key(instruction: str) -> bytes:
 
 
 class DuplicateTracker:
-    """Adds ``duplicate_instruction`` to every record after the first with the same normalised instruction."""
+    """Adds ``duplicate_instruction`` to every record after the first with the same normalised instruction, and
+    remembers which record each copy repeats."""
 
     def __init__(self) -> None:
-        self._seen: set[bytes] = set()
+        self._first_ids: dict[bytes, int] = {}
+        self._copies: list[tuple[int, int]] = []
 
-    def issues(self, key: bytes, issues: list[str]) -> str:
+    def issues(self, row_id: int, key: bytes, issues: list[str]) -> str:
         """The record's issues as the JSON array stored in the ``issues`` column."""
-        if key in self._seen:
+        first_id = self._first_ids.setdefault(key, row_id)
+        if first_id != row_id:
             issues = [*issues, "duplicate_instruction"]
-        else:
-            self._seen.add(key)
+            self._copies.append((row_id, first_id))
         return "[" + ", ".join(f'"{code}"' for code in issues) + "]" if issues else "[]"
+
+    def groups(self) -> list[tuple[int, int]]:
+        """(id, id of the first copy) of every record whose instruction occurs more than once, the first copies
+        included, in id order."""
+        firsts = {first_id for _, first_id in self._copies}
+        return sorted([*self._copies, *((first_id, first_id) for first_id in firsts)])

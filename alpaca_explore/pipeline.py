@@ -77,15 +77,17 @@ def load(
         source, use_cache=use_cache, timeout=timeout, retries=retries, progress=progress
     ) as local, _worker_pools(tokenizer_.spec, workers) as pools, database.build(db_path, table, _waiting_message(db_path, progress)) as writer:
         stats = ParseStats()
+        duplicates = enrich.DuplicateTracker()
         rows = 0
         with _row_counter(progress) as counter:
             try:
-                for batch_rows in _enriched_batches(read_records(local.path, stats), *pools, workers):
+                for batch_rows in _enriched_batches(read_records(local.path, stats), *pools, workers, duplicates):
                     writer.insert(batch_rows)
                     rows += len(batch_rows)
                     counter.update(len(batch_rows))
             except BrokenProcessPool:
                 raise AlpacaExploreError("a worker process died (killed, or out of memory?); the database was left unchanged") from None
+        writer.insert_duplicates(duplicates.groups())
         seconds = time.perf_counter() - started
         writer.finish(
             {
@@ -115,11 +117,14 @@ def load(
 
 
 def _enriched_batches(
-    records: Iterable[Record], counters: ProcessPoolExecutor, analysers: ProcessPoolExecutor, workers: int
+    records: Iterable[Record],
+    counters: ProcessPoolExecutor,
+    analysers: ProcessPoolExecutor,
+    workers: int,
+    duplicates: enrich.DuplicateTracker,
 ) -> Iterator[list[tuple]]:
     """Yield database rows batch by batch, keeping a bounded number of batches in the workers."""
     in_flight: deque[tuple[int, list[Record], Future, Future]] = deque()
-    duplicates = enrich.DuplicateTracker()
     records = iter(records)
     first_id = 0
     while batch := list(islice(records, BATCH_SIZE)):
@@ -137,7 +142,7 @@ def _rows(
 ) -> list[tuple]:
     """Database rows in :data:`database.COLUMNS` order; ``id`` is the position in the source."""
     return [
-        (row_id, *record, has_input, *record_counts, category, verb, noun, duplicates.issues(key, issues))
+        (row_id, *record, has_input, *record_counts, category, verb, noun, duplicates.issues(row_id, key, issues))
         for row_id, record, record_counts, (has_input, category, verb, noun, issues, key) in zip(
             range(first_id, first_id + len(batch)), batch, counts.result(), analyses.result()
         )

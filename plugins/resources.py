@@ -19,13 +19,13 @@ from typing import NamedTuple
 import yaml
 from datasette.utils import escape_sqlite, tilde_encode
 
-from alpaca_explore.database import recorded_loads
+from alpaca_explore.database import duplicates_table, recorded_loads
 from alpaca_explore.tokens import describe
 
 DEFAULT_DATABASE = "alpaca"
 DEFAULT_TABLE = "alpaca_data"
 _LINK = re.compile(rf"/{DEFAULT_DATABASE}/(\w+)")  # "/alpaca/alpaca_data?category=...", "/alpaca/by_category#g.mark=bar..."
-_SQL_TABLE = re.compile(rf"\b{DEFAULT_TABLE}(_fts)?\b")
+_SQL_TABLE = re.compile(rf"\b{DEFAULT_TABLE}(_fts|_duplicates)?\b")
 
 
 @functools.cache
@@ -98,7 +98,8 @@ def names_of(database: str, table: str, tables: Iterable[str], base_url: str) ->
 
 
 def adapt_links(value, names: Names):
-    """Texts (in nested metadata too) with their links to ``/alpaca/alpaca_data`` and its queries pointed at ``names``."""
+    """Texts (in nested metadata too) with their links to ``/alpaca/alpaca_data``, its duplicates table and its queries
+    pointed at ``names``."""
     if isinstance(value, dict):
         return {key: adapt_links(item, names) for key, item in value.items()}
     if isinstance(value, list):
@@ -107,14 +108,19 @@ def adapt_links(value, names: Names):
         return value
 
     def link(match: re.Match) -> str:
-        target = names.table if match.group(1) == DEFAULT_TABLE else match.group(1) + names.query_suffix
+        name = match.group(1)
+        if name.startswith(DEFAULT_TABLE):  # the table, or its duplicates table
+            target = names.table + name.removeprefix(DEFAULT_TABLE)
+        else:
+            target = name + names.query_suffix
         return f"{names.base_url}{tilde_encode(names.database)}/{tilde_encode(target)}"  # "with space" -> "with+space"
 
     return _LINK.sub(link, value)
 
 
 def adapt_sql(sql: str, table: str) -> str:
-    """SQL written for ``alpaca_data`` (and ``alpaca_data_fts``) run on ``table``, quoted where its name needs it."""
+    """SQL written for ``alpaca_data`` (and ``alpaca_data_fts``, ``alpaca_data_duplicates``) run on ``table``, quoted where
+    its name needs it."""
     return _SQL_TABLE.sub(lambda match: escape_sqlite(table + (match.group(1) or "")), sql)
 
 
@@ -134,6 +140,12 @@ def table_metadata(names: Names, loaded: LoadedTable) -> dict:
     tokenizer = describe(loaded.tokenizer)
     adapted["description"] = f"{adapted['description'].strip()} Token counts: {tokenizer}. Loaded from {source}."
     return adapted
+
+
+@functools.lru_cache(maxsize=64)
+def duplicates_table_metadata(names: Names) -> dict:
+    """The metadata of the table's duplicates table, adapted to its names."""
+    return adapt_links(project_metadata()["databases"][DEFAULT_DATABASE]["tables"][duplicates_table(DEFAULT_TABLE)], names)
 
 
 def canned_queries(database: str, tables: dict[str, LoadedTable], base_url: str) -> dict[str, dict]:

@@ -1,15 +1,9 @@
-with copied as (
-  -- the instructions of the copies flagged duplicate_instruction, found through the index on issues
-  select distinct alpaca_normalised_instruction(instruction) as normalised
-  from alpaca_data
-  where rowid in (select rowid from alpaca_data where issues < '[]')
-    and instr(issues, '"duplicate_instruction"') > 0
-)
+-- the groups the load listed in alpaca_data_duplicates: each copy with the id of its group's first
 select
-  min(instruction) as instruction,
+  first.instruction,
   count(*) as n,
-  group_concat(id, ', ') as ids
-from alpaca_data
-where alpaca_normalised_instruction(instruction) in copied
-group by alpaca_normalised_instruction(instruction)
-order by n desc, min(id)
+  group_concat(copies.id, ', ') as ids
+from alpaca_data_duplicates as copies
+join alpaca_data as first on first.id = copies.first_id
+group by copies.first_id
+order by n desc, copies.first_id

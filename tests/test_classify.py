@@ -620,5 +620,7 @@ def test_quality_flags(record, expected):
 
 def test_duplicates_flag_every_copy_after_the_first():
     tracker = DuplicateTracker()
-    issues = [tracker.issues(instruction_key(text), []) for text in ["Name a fruit.", "name a  fruit", "Name a vegetable.", "NAME A FRUIT?"]]
+    texts = ["Name a fruit.", "name a  fruit", "Name a vegetable.", "NAME A FRUIT?"]
+    issues = [tracker.issues(row_id, instruction_key(text), []) for row_id, text in enumerate(texts)]
     assert issues == ["[]", '["duplicate_instruction"]', "[]", '["duplicate_instruction"]']
+    assert tracker.groups() == [(0, 0), (1, 0), (3, 0)]

@@ -267,6 +267,19 @@ def test_several_tables_in_one_database(tmp_path):
     assert db["second_fts"].exists()
 
 
+def test_each_table_lists_its_own_duplicates_and_a_reload_replaces_them(tmp_path):
+    copied = [*SMALL, {**SMALL[0], "instruction": SMALL[0]["instruction"].upper(), "output": "Again."}]
+    (tmp_path / "copied.json").write_text(json.dumps(copied))
+    (tmp_path / "small.json").write_text(json.dumps(SMALL))
+    load(str(tmp_path / "copied.json"), tmp_path / "a.db")
+    load(str(tmp_path / "copied.json"), tmp_path / "a.db", table="second")
+    load(str(tmp_path / "small.json"), tmp_path / "a.db", table="second")
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    assert list(db["alpaca_data_duplicates"].rows) == [{"id": 0, "first_id": 0}, {"id": 2, "first_id": 0}]
+    assert db["second_duplicates"].count == 0
+    assert {(fk.column, fk.other_table) for fk in db["second_duplicates"].foreign_keys} == {("id", "second"), ("first_id", "second")}
+
+
 def test_a_table_it_did_not_create_is_never_replaced(run_cli, tmp_path):
     db = sqlite_utils.Database(tmp_path / "a.db")
     db["customers"].insert({"name": "Ada"})
