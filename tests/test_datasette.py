@@ -609,6 +609,12 @@ def test_a_row_page_links_the_copies_of_its_instruction(explorer):
     ]
 
 
+def test_the_duplicates_table_shows_each_group_together(explorer):
+    client, _, _ = explorer
+    first_ids = [row["first_id"] for row in get_json(client, "/alpaca/alpaca_data_duplicates.json", _shape="array")]
+    assert len(set(first_ids)) >= 2 and first_ids == sorted(first_ids)
+
+
 @pytest.mark.parametrize("query, parameter", [("token_histogram", "width"), ("too_long", "max_tokens")])
 def test_a_parameter_that_is_no_positive_number_means_its_default(explorer, query, parameter):
     client, _, _ = explorer
@@ -721,7 +727,9 @@ def test_each_tables_duplicates_query_leads_to_its_own_duplicates_table(renamed)
     page = client.get(f"/cleaned/duplicates_{tilde_encode(QUOTED_TABLE)}").text
     link = f"/cleaned/{tilde_encode(QUOTED_TABLE + '_duplicates')}"
     assert f'href="{link}"' in page
-    assert "the id of the group&#39;s first copy" in client.get(link).text  # its description
+    page = client.get(link).text
+    assert "the id of the group's first copy" in page  # its description
+    assert f'href="/cleaned/duplicates_{tilde_encode(QUOTED_TABLE)}"' in page
 
 
 def test_facet_suggestions_are_skipped_on_a_table_whose_name_is_tilde_encoded(renamed):
