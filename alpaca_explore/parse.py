@@ -1,9 +1,9 @@
-"""Parse stage: stream Alpaca records out of a JSON array or JSON Lines file.
+"""Parse stage: stream Alpaca records out of a JSON array, JSON Lines or Parquet file.
 
-The format is told apart by content (the first non-blank byte), never by file
-name; gzip is recognised by its magic bytes. Parsing streams, so memory stays
-flat however large the file is. Every record is validated and a bad one stops
-the parse with a message naming its index.
+The format is told apart by content (Parquet's magic bytes, else the first
+non-blank byte), never by file name; gzip is recognised by its magic bytes.
+Parsing streams, so memory stays flat however large the file is. Every record
+is validated and a bad one stops the parse with a message naming its index.
 """
 
 from __future__ import annotations
@@ -32,9 +32,10 @@ FIELD_ALIASES = {"instruction": ("instruction",), "input": ("input", "context"),
 _KNOWN_KEYS = frozenset(key for aliases in FIELD_ALIASES.values() for key in aliases)
 _ALPACA_KEYS = frozenset(FIELD_ALIASES)
 _GZIP_MAGIC = b"\x1f\x8b"
+_PARQUET_MAGIC = b"PAR1"
 _OTHER_FORMATS = (
     (b"PK\x03\x04", "a zip archive"), (b"\x28\xb5\x2f\xfd", "zstd-compressed data"), (b"BZh", "bzip2-compressed data"),
-    (b"\xfd7zXZ\x00", "xz-compressed data"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"PAR1", "a Parquet file"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
 )
 _BOM = b"\xef\xbb\xbf"
 # UTF-32's marks first: UTF-32-LE's starts with UTF-16-LE's.
@@ -90,27 +91,56 @@ def _read_records(path: Path, stats: ParseStats) -> Iterator[Record]:
         if stream.peek(2)[:2] == _GZIP_MAGIC:
             stats.compressed = True
             stream = io.BufferedReader(gzip.GzipFile(fileobj=stream), 1 << 20)  # type: ignore[arg-type]
-        recoded = None
-        if encoding := _wide_encoding(stream.peek(4)[:4]):
-            recoded = stream = stack.enter_context(_recoded_as_utf8(stream, encoding))
-
-        def whole_document() -> bytes:
-            if recoded is not None:
-                recoded.seek(0)
-                return recoded.read()
-            return gzip.decompress(path.read_bytes()) if stats.compressed else path.read_bytes()
-
-        first = _first_significant_byte(stream)
-        if first == b"[":
-            stats.format = "json"
-            yield from _validated(_json_array(stream, whole_document), stats)
-        elif first == b"{":
-            stats.format = "jsonl"
-            yield from _validated(_json_lines(stream), stats)
+        if stream.peek(4)[:4] == _PARQUET_MAGIC:
+            if stats.compressed:
+                raise AlpacaExploreError("got a gzip-compressed Parquet file: decompress it (gunzip FILE), Parquet loads as it is")
+            stats.format = "parquet"
+            yield from _validated(_parquet_rows(path), stats)
         else:
-            raise AlpacaExploreError(_not_json_message(first, stream))
-        stream.read()  # hash any trailing bytes the parser did not need
+            yield from _validated(_json_values(stack, stream, path, stats), stats)
+        stream.read()  # hash the bytes the parser did not read (all of them, for Parquet)
         stats.sha256 = hashing.digest.hexdigest()
+
+
+def _json_values(stack: contextlib.ExitStack, stream: BinaryIO, path: Path, stats: ParseStats) -> Iterator[tuple[int, object]]:
+    """The (index, value) of each record of a JSON array or JSON Lines file, told apart by the first character."""
+    recoded = None
+    if encoding := _wide_encoding(stream.peek(4)[:4]):
+        recoded = stream = stack.enter_context(_recoded_as_utf8(stream, encoding))
+
+    def whole_document() -> bytes:
+        if recoded is not None:
+            recoded.seek(0)
+            return recoded.read()
+        return gzip.decompress(path.read_bytes()) if stats.compressed else path.read_bytes()
+
+    first = _first_significant_byte(stream)
+    if first == b"[":
+        stats.format = "json"
+        return _json_array(stream, whole_document)
+    if first == b"{":
+        stats.format = "jsonl"
+        return _json_lines(stream)
+    raise AlpacaExploreError(_not_json_message(first, stream))
+
+
+def _parquet_rows(path: Path) -> Iterator[tuple[int, object]]:
+    """The (index, row as a dict) of each row of a Parquet file, a batch at a time, through pyarrow (the ``parquet``
+    extra)."""
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError:
+        raise AlpacaExploreError("reading Parquet needs pyarrow (alpaca-explore's parquet extra): pip install pyarrow") from None
+    index = 0
+    try:
+        for batch in pyarrow.parquet.ParquetFile(path).iter_batches(batch_size=4096):
+            for row in batch.to_pylist():
+                yield index, row
+                index += 1
+    except pyarrow.ArrowException as error:
+        reason = " ".join(str(error).split()) or type(error).__name__
+        raise AlpacaExploreError(f"invalid Parquet file after {index} rows: {reason}") from None
 
 
 def _wide_encoding(head: bytes) -> str | None:
@@ -338,6 +368,8 @@ def _json_type(value: object) -> str:
         return "a number"
     if isinstance(value, str):
         return "a string"
+    if isinstance(value, bytes):  # a Parquet column of binary data
+        return "binary data"
     if isinstance(value, list):
         return "an array"
     return "an object"

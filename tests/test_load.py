@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import io
 import json
 import os
 import pty
@@ -16,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+import pyarrow
+import pyarrow.parquet
 import pytest
 import sqlite_utils
 from conftest import GSM8K, SAMPLE, SEED_TASKS, CliResult, Route, assert_clean_error, file_size_limit
@@ -31,20 +34,24 @@ SMALL = [
 ]
 
 
-def test_sample_over_http_path_and_jsonl_give_the_same_rows(shared, http_server, run_cli, tmp_path):
+def test_sample_over_http_path_jsonl_and_parquet_give_the_same_rows(shared, http_server, run_cli, tmp_path):
     original = json.loads(SAMPLE.read_text())
     http_server.routes["/alpaca_data.json"] = Route(SAMPLE.read_bytes())
     jsonl = tmp_path / "sample.jsonl"
     jsonl.write_text("".join(json.dumps(r) + "\n" for r in original))
+    parquet = io.BytesIO()  # as the Hugging Face Hub serves datasets
+    pyarrow.parquet.write_table(pyarrow.Table.from_pylist(original), parquet, row_group_size=1000)
+    http_server.routes["/train.parquet"] = Route(parquet.getvalue(), headers={"Content-Type": "application/octet-stream"})
     tables = []
-    for source, db_name in [(http_server.url("/alpaca_data.json"), "http.db"), (SAMPLE, "path.db"), (jsonl, "jsonl.db")]:
+    sources = [(http_server.url("/alpaca_data.json"), "http.db"), (SAMPLE, "path.db"), (jsonl, "jsonl.db"), (http_server.url("/train.parquet"), "parquet.db")]
+    for source, db_name in sources:
         result = run_cli("load", source, "--db", tmp_path / db_name)
         assert result.returncode == 0, result.stderr
         assert "Loaded 4,000 rows" in result.stderr
         db = sqlite_utils.Database(tmp_path / db_name)
         tables.append(list(db.query("select id, instruction, input, output from alpaca_data order by id")))
         assert db["alpaca_data"].columns_dict.keys() == COLUMNS.keys()
-    assert tables[0] == tables[1] == tables[2]
+    assert tables[0] == tables[1] == tables[2] == tables[3]
     assert [(r["instruction"], r["input"], r["output"]) for r in tables[0]] == [(r["instruction"], r["input"], r["output"]) for r in original]
     assert [r["id"] for r in tables[0]] == list(range(4000))
 
@@ -278,6 +285,17 @@ def test_each_table_lists_its_own_duplicates_and_a_reload_replaces_them(tmp_path
     assert list(db["alpaca_data_duplicates"].rows) == [{"id": 0, "first_id": 0}, {"id": 2, "first_id": 0}]
     assert db["second_duplicates"].count == 0
     assert {(fk.column, fk.other_table) for fk in db["second_duplicates"].foreign_keys} == {("id", "second"), ("first_id", "second")}
+
+
+def test_parquet_without_pyarrow_names_the_extra_to_install(tmp_path):
+    pyarrow.parquet.write_table(pyarrow.Table.from_pylist(SMALL), tmp_path / "small.parquet")
+    without_pyarrow = "import sys; sys.modules['pyarrow'] = None; from alpaca_explore.cli import cli; cli()"  # import fails
+    completed = subprocess.run(
+        [sys.executable, "-c", without_pyarrow, "load", str(tmp_path / "small.parquet"), "--db", str(tmp_path / "a.db")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert_clean_error(CliResult(completed.returncode, completed.stdout, completed.stderr), "needs pyarrow (alpaca-explore's parquet extra): pip install pyarrow")
+    assert not (tmp_path / "a.db").exists()
 
 
 def test_a_table_it_did_not_create_is_never_replaced(run_cli, tmp_path):

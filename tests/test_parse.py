@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
+import io
 import json
 import tracemalloc
 from pathlib import Path
 
+import pyarrow
+import pyarrow.parquet
 import pytest
 
 from alpaca_explore.errors import AlpacaExploreError
@@ -17,6 +21,12 @@ RECORDS = [
     {"instruction": "Translate to French.", "input": "Hello, world", "output": "Bonjour, le monde"},
     {"instruction": "Name a colour.", "output": "Blue"},
 ]
+
+
+def parquet(rows: list[dict], **options) -> bytes:
+    out = io.BytesIO()
+    pyarrow.parquet.write_table(pyarrow.Table.from_pylist(rows), out, **options)
+    return out.getvalue()
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -46,13 +56,44 @@ def error_of(tmp_path: Path, data: bytes, name: str = "data.json") -> str:
         ("bom.json", b"\xef\xbb\xbf" + json.dumps(RECORDS).encode()),
         ("blank-lines.jsonl", ("\n\n" + "\n\n".join(map(json.dumps, RECORDS)) + "\n\n").encode()),
         ("array.json.gz", gzip.compress(json.dumps(RECORDS).encode())),
+        ("records.parquet", parquet(RECORDS)),  # the missing input is a null
+        ("records.json", parquet(RECORDS, row_group_size=1)),
     ],
 )
 def test_formats_are_told_apart_by_content(tmp_path, name, data):
     records, stats = parse(write(tmp_path, name, data))
     assert records == [Record(r["instruction"], r.get("input", ""), r["output"]) for r in RECORDS]
     assert stats.records == 3
-    assert stats.format == ("json" if data.lstrip(b"\xef\xbb\xbf").lstrip()[:1] == b"[" or name.endswith(".gz") else "jsonl")
+    if data.startswith(b"PAR1"):
+        assert stats.format == "parquet"
+    else:
+        assert stats.format == ("json" if data.lstrip(b"\xef\xbb\xbf").lstrip()[:1] == b"[" or name.endswith(".gz") else "jsonl")
+    assert stats.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_parquet_takes_the_aliases_ignored_columns_and_seed_task_instances(tmp_path):
+    dolly = [{"instruction": "Q?", "context": "ctx", "response": "A", "category": "closed_qa"}]
+    records, stats = parse(write(tmp_path, "dolly.parquet", parquet(dolly)))
+    assert records == [Record("Q?", "ctx", "A")] and stats.ignored_keys == {"category": 1}
+    task = {"instruction": "Add.", "instances": [{"input": "1 2", "output": "3"}, {"input": "2 2", "output": "4"}], "id": "t1"}
+    records, stats = parse(write(tmp_path, "seed.parquet", parquet([task])))
+    assert records == [Record("Add.", "1 2", "3"), Record("Add.", "2 2", "4")] and stats.ignored_keys == {"id": 1}
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (parquet(RECORDS)[:300], "invalid Parquet file after 0 rows: "),
+        (gzip.compress(parquet(RECORDS)), "got a gzip-compressed Parquet file: decompress it (gunzip FILE), Parquet loads as it is"),
+        (parquet([{"instruction": 7, "output": "b"}]), 'record 0: "instruction" is a number, expected a string'),
+        (parquet([{"instruction": b"a", "output": "b"}]), 'record 0: "instruction" is binary data, expected a string'),
+        (parquet([{"instruction": "a", "output": "b"}, {"instruction": None, "output": "c"}]), 'record 1: "instruction" is null, expected a string'),
+        (parquet([{"prompt": "a", "completion": "b"}]), 'record 0: missing "instruction" (it has "prompt", "completion"'),
+    ],
+)
+def test_bad_parquet_files_get_one_clear_message(tmp_path, data, expected):
+    message = error_of(tmp_path, data, "data.parquet")
+    assert message.startswith(expected) and "\n" not in message
 
 
 WIDE = [*RECORDS, {"instruction": "Translate « café ☕ » to English.", "input": "", "output": "coffee"}]
@@ -150,7 +191,6 @@ def test_truncated_array_is_an_error(tmp_path):
         (b"instruction,input,output\na,b,c\n", "not JSON"),
         (b"PK\x03\x04\x14\x00\x00\x00", "got a zip archive, not JSON: extract or convert the records"),
         (b"\x28\xb5\x2f\xfd\x04\x58", "got zstd-compressed data, not JSON"),
-        (b"PAR1\x15\x04", "got a Parquet file, not JSON"),
         (b'[{"instruction": "caf\xe9", "output": "b"}]', "invalid UTF-8 at line 1 column 22"),
         (b'{"instruction": "a", "output": "b"}\n{"instruction": "\xff", "output": "b"}\n', "invalid UTF-8 at line 2"),
     ],
