@@ -51,15 +51,18 @@ def select_sql(
     category: str | None = None,
     where: str | None = None,
 ) -> tuple[str, dict]:
-    """SQL (and parameters) for the Alpaca fields of the rows matching every filter given, in id order."""
+    """SQL (and parameters) for the Alpaca fields of the rows matching every filter given, in id (rowid) order."""
     if not db[table].exists():
         raise AlpacaExploreError(f"no table {table!r} in {db.conn.execute('PRAGMA database_list').fetchone()[2]}")
+    if missing := [name for name in database.TEXT_COLUMNS if name not in db[table].columns_dict]:
+        names = " or ".join(filter(None, (", ".join(missing[:-1]), missing[-1])))
+        raise AlpacaExploreError(f"table {table!r} holds no Alpaca records: it has no {names} column")
     clauses, params = [], {}
     if search:
         params["search"] = db.quote_fts(search)
         if not params["search"].strip():
             raise AlpacaExploreError(f"--search {search!r} has no words to search for")
-        clauses.append(f"id IN (SELECT rowid FROM [{table}_fts] WHERE [{table}_fts] MATCH :search)")
+        clauses.append(f"rowid IN (SELECT rowid FROM [{table}_fts] WHERE [{table}_fts] MATCH :search)")
     if category:
         if category not in CATEGORIES:
             raise AlpacaExploreError(f"unknown category {category!r}: choose one of {', '.join(CATEGORIES)}")
@@ -68,7 +71,8 @@ def select_sql(
     if where:
         clauses.append(f"({where})")
     condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-    return f"SELECT instruction, input, output FROM [{table}]{condition} ORDER BY id", params
+    # rowid is id in the tables load writes, and is in any table sqlite-utils builds from an Alpaca file too.
+    return f"SELECT instruction, input, output FROM [{table}]{condition} ORDER BY rowid", params
 
 
 @contextlib.contextmanager

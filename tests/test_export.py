@@ -92,6 +92,22 @@ def test_export_errors(run_cli, tmp_path, one_record_db):
     assert_clean_error(run_cli("export", "--db", one_record_db, "-o", missing), f"cannot write {missing}: folder {missing.parent} does not exist")
 
 
+def test_a_table_without_the_alpaca_fields_is_named_as_such(shared, run_cli, tmp_path):
+    load(str(SAMPLE), tmp_path / "a.db")
+    assert_clean_error(
+        run_cli("export", "--db", tmp_path / "a.db", "--table", "alpaca_data_duplicates"),
+        "table 'alpaca_data_duplicates' holds no Alpaca records: it has no instruction, input or output column",
+    )
+
+
+def test_a_table_sqlite_utils_built_from_an_alpaca_file_exports_too(shared, run_cli, tmp_path):
+    records = json.loads(SAMPLE.read_text())
+    sqlite_utils.Database(tmp_path / "plain.db")["records"].insert_all(records)  # no id column
+    result = run_cli("export", "--db", tmp_path / "plain.db", "--table", "records", "--where", "output like '%water%'")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [r for r in records if "water" in r["output"].lower()]
+
+
 def test_a_failed_export_leaves_the_output_file_as_it_was(run_cli, tmp_path, one_record_db):
     out = tmp_path / "out.json"
     out.write_text("an earlier export")
