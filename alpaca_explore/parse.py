@@ -95,7 +95,7 @@ def _read_records(path: Path, stats: ParseStats) -> Iterator[Record]:
             if stats.compressed:
                 raise AlpacaExploreError("got a gzip-compressed Parquet file: decompress it (gunzip FILE), Parquet loads as it is")
             stats.format = "parquet"
-            yield from _validated(_parquet_rows(path), stats)
+            yield from _validated(_parquet_rows(path, stats.ignored_keys), stats)
         else:
             yield from _validated(_json_values(stack, stream, path, stats), stats)
         stream.read()  # hash the bytes the parser did not read (all of them, for Parquet)
@@ -124,9 +124,9 @@ def _json_values(stack: contextlib.ExitStack, stream: BinaryIO, path: Path, stat
     raise AlpacaExploreError(_not_json_message(first, stream))
 
 
-def _parquet_rows(path: Path) -> Iterator[tuple[int, object]]:
+def _parquet_rows(path: Path, ignored_keys: Counter) -> Iterator[tuple[int, object]]:
     """The (index, row as a dict) of each row of a Parquet file, a batch at a time, through pyarrow (the ``parquet``
-    extra)."""
+    extra). Only the columns a record is made of are read; the others are counted as ignored keys of every row."""
     try:
         import pyarrow
         import pyarrow.parquet
@@ -134,7 +134,14 @@ def _parquet_rows(path: Path) -> Iterator[tuple[int, object]]:
         raise AlpacaExploreError("reading Parquet needs pyarrow (alpaca-explore's parquet extra): pip install pyarrow") from None
     index = 0
     try:
-        for batch in pyarrow.parquet.ParquetFile(path).iter_batches(batch_size=4096):
+        file = pyarrow.parquet.ParquetFile(path)
+        names = file.schema_arrow.names
+        # Without an instruction column every column is read, for the error to name what the rows hold.
+        read = [name for name in names if name in _KNOWN_KEYS or name == "instances"] if "instruction" in names else names
+        for batch in file.iter_batches(batch_size=4096, columns=read):
+            for name in names:
+                if name not in read:
+                    ignored_keys[name] += batch.num_rows
             for row in batch.to_pylist():
                 yield index, row
                 index += 1

@@ -75,6 +75,9 @@ def test_parquet_takes_the_aliases_ignored_columns_and_seed_task_instances(tmp_p
     dolly = [{"instruction": "Q?", "context": "ctx", "response": "A", "category": "closed_qa"}]
     records, stats = parse(write(tmp_path, "dolly.parquet", parquet(dolly)))
     assert records == [Record("Q?", "ctx", "A")] and stats.ignored_keys == {"category": 1}
+    hub = [{"instruction": "Name a colour.", "input": "", "output": "Blue", "text": "### Instruction: Name a colour. ..."}] * 3
+    records, stats = parse(write(tmp_path, "hub.parquet", parquet(hub, row_group_size=2)))
+    assert records == [Record("Name a colour.", "", "Blue")] * 3 and stats.ignored_keys == {"text": 3}
     task = {"instruction": "Add.", "instances": [{"input": "1 2", "output": "3"}, {"input": "2 2", "output": "4"}], "id": "t1"}
     records, stats = parse(write(tmp_path, "seed.parquet", parquet([task])))
     assert records == [Record("Add.", "1 2", "3"), Record("Add.", "2 2", "4")] and stats.ignored_keys == {"id": 1}
