@@ -83,6 +83,20 @@ def test_parquet_takes_the_aliases_ignored_columns_and_seed_task_instances(tmp_p
     assert records == [Record("Add.", "1 2", "3"), Record("Add.", "2 2", "4")] and stats.ignored_keys == {"id": 1}
 
 
+def test_parquet_columns_that_make_no_record_are_never_read(tmp_path):
+    """A dataset's images or audio beside the text: 3 rows of 16 MB each that no record needs."""
+    rows = [{"instruction": "Describe the image.", "output": "A cat.", "image": bytes(16 << 20)}] * 3
+    path = write(tmp_path, "images.parquet", parquet(rows, row_group_size=1, compression="zstd"))
+    tracemalloc.start()
+    try:
+        records, stats = parse(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert records == [Record("Describe the image.", "", "A cat.")] * 3 and stats.ignored_keys == {"image": 3}
+    assert peak < 4 << 20, peak
+
+
 @pytest.mark.parametrize(
     "data, expected",
     [
