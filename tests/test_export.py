@@ -35,6 +35,20 @@ def test_export_filters_and_round_trips(shared, run_cli, tmp_path):
     assert reloaded.rows == len(expected)
 
 
+def test_export_of_one_copy_per_instruction_reloads_without_duplicates(run_cli, tmp_path):
+    """The README's example: the duplicates table leaves out every copy after the first."""
+    records = [{"instruction": f"Name {thing}.", "input": "", "output": thing} for thing in ("a fruit", "a tree", "a bird")]
+    records += [{**records[0], "instruction": "NAME A FRUIT", "output": "pear"}, {**records[2], "output": "owl"}]
+    (tmp_path / "d.json").write_text(json.dumps(records))
+    load(str(tmp_path / "d.json"), tmp_path / "a.db")
+    copies_left_out = "id not in (select id from alpaca_data_duplicates where id != first_id)"
+    result = run_cli("export", "--db", tmp_path / "a.db", "--where", copies_left_out, "--format", "jsonl", "-o", tmp_path / "unique.jsonl")
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line) for line in (tmp_path / "unique.jsonl").read_text().splitlines()] == records[:3]
+    load(str(tmp_path / "unique.jsonl"), tmp_path / "b.db")
+    assert sqlite_utils.Database(tmp_path / "b.db")["alpaca_data_duplicates"].count == 0
+
+
 def test_export_where_takes_the_explorers_sql_functions(shared, run_cli, tmp_path):
     """A filter written in Datasette with token_count(), alpaca_category() or alpaca_normalised_instruction() exports
     as it is; token_count(text) counts in the tokenizer the exported table was loaded with (here LLaMA's)."""
