@@ -308,6 +308,11 @@ def _replace_table(db: sqlite_utils.Database, table: str, target: Path) -> None:
         db[f"{table}_fts"].drop(ignore=True)
         db[duplicates_table(table)].drop(ignore=True)
         db[table].drop()
+    if db[duplicates_table(table)].exists():  # beside no table of ours
+        raise AlpacaExploreError(
+            f"cannot load {table!r}: {target} already has a table {duplicates_table(table)!r}, where the load would list "
+            "its duplicate instructions; drop it or choose another --table"
+        )
     db[table].create(COLUMNS, pk="id", not_null=set(COLUMNS) - NULLABLE - {"id"})
     copies = db[duplicates_table(table)].create(
         {"id": int, "first_id": int}, pk="id", not_null={"first_id"}, foreign_keys=[("id", table, "id"), ("first_id", table, "id")]

@@ -309,6 +309,20 @@ def test_a_table_it_did_not_create_is_never_replaced(run_cli, tmp_path):
     assert (tmp_path / "a.db").read_bytes() == before
 
 
+def test_a_table_in_the_way_of_the_duplicates_table_is_never_replaced(run_cli, tmp_path):
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    db["notes_duplicates"].insert({"text": "mine"})
+    db.close()
+    before = (tmp_path / "a.db").read_bytes()
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    assert_clean_error(
+        run_cli("load", source, "--db", tmp_path / "a.db", "--table", "notes"),
+        f"cannot load 'notes': {tmp_path / 'a.db'} already has a table 'notes_duplicates', where the load would list its duplicate instructions",
+    )
+    assert (tmp_path / "a.db").read_bytes() == before
+
+
 @pytest.mark.parametrize("table", ["", "  ", "a]b", "sqlite_stat1"])
 def test_table_names_sqlite_cannot_take_are_refused_before_any_work(http_server, run_cli, tmp_path, table):
     http_server.routes["/data.json"] = Route(json.dumps(SMALL).encode())
