@@ -22,7 +22,7 @@ XSS = {"instruction": "Explain <script>alert('x')</script> tags.", "input": "<b>
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser")
-    (folder / "data.json").write_text(json.dumps(json.loads(SAMPLE.read_text()) + [XSS]))
+    (folder / "data.json").write_text(json.dumps(json.loads(SAMPLE.read_text()) + [XSS, XSS]))  # the copy: among the duplicates
     load(str(folder / "data.json"), folder / "alpaca.db")
     process, base = start_datasette("alpaca.db", cwd=folder)
     yield base
@@ -129,3 +129,6 @@ def test_html_in_the_data_stays_text(page: Page, base_url):
     assert cell.inner_text().count("\n") >= 2  # line breaks kept
     page.goto(f"{base_url}/alpaca/fts_search?q=onerror")
     expect(page.locator("mark").first).to_have_text("onerror")
+    for path in ("alpaca_data_duplicates", "duplicates"):
+        page.goto(f"{base_url}/alpaca/{path}")
+        expect(page.locator("table.rows-and-columns").first).to_contain_text(XSS["instruction"])

@@ -40,6 +40,7 @@ def explorer(tmp_path_factory):
     records.append({**records[5], "output": "A second answer to the same instruction."})
     # The same instruction again, spaced differently: a duplicate too.
     records.append({**records[9], "instruction": records[9]["instruction"].replace(" ", "  ", 1) + "\n", "output": "Another answer."})
+    records.append({**XSS, "output": "Its copy."})  # so that the duplicates table and query show its instruction
     (folder / "data.json").write_text(json.dumps(records))
     load(str(folder / "data.json"), folder / "alpaca.db")
     sqlite_utils.Database(folder / "other.db")["notes"].insert({"text": "hello"})
@@ -600,13 +601,11 @@ def test_duplicates_reads_the_groups_the_load_listed_not_every_instruction(explo
 
 def test_a_row_page_links_the_copies_of_its_instruction(explorer):
     client, _, records = explorer
-    first = records.index(records[5])
+    first, *copies = [index for index, record in enumerate(records) if record["instruction"] == records[5]["instruction"]]
     page = client.get(f"/alpaca/alpaca_data/{first}").text
-    assert f'href="/alpaca/alpaca_data_duplicates?first_id={first}"' in page
-    copies = get_json(client, "/alpaca/alpaca_data_duplicates.json", _shape="array", first_id=str(first), _labels="on")
-    assert [copy["id"] for copy in copies] == [
-        {"value": id_, "label": records[id_]["instruction"]} for id_ in (first, len(records) - 2)
-    ]
+    assert copies and f'href="/alpaca/alpaca_data_duplicates?first_id={first}"' in page
+    listed = get_json(client, "/alpaca/alpaca_data_duplicates.json", _shape="array", first_id=str(first), _labels="on")
+    assert [row["id"] for row in listed] == [{"value": id_, "label": records[id_]["instruction"]} for id_ in (first, *copies)]
 
 
 def test_the_duplicates_table_shows_each_group_together(explorer):
@@ -641,6 +640,13 @@ def test_html_in_the_data_is_shown_as_text(explorer, path):
     html = client.get(path.format(xss=records.index(XSS))).text
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>bold</b>" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+@pytest.mark.parametrize("path", ["/alpaca/alpaca_data_duplicates", "/alpaca/duplicates"])
+def test_an_instruction_full_of_html_is_shown_as_text_among_the_duplicates(explorer, path):
+    client, _, _ = explorer
+    html = client.get(path).text
+    assert "<script>alert" not in html and "Explain &lt;script&gt;alert(" in html
 
 
 def test_datasettes_own_pages_work_beside_the_plugin(explorer):
