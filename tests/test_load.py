@@ -298,28 +298,22 @@ def test_parquet_without_pyarrow_names_the_extra_to_install(tmp_path):
     assert not (tmp_path / "a.db").exists()
 
 
-def test_a_table_it_did_not_create_is_never_replaced(run_cli, tmp_path):
+@pytest.mark.parametrize(
+    "theirs, table, message",
+    [
+        ("customers", "customers", "not created by alpaca-explore"),
+        # A table of that name is where the load would keep the duplicate groups.
+        ("notes_duplicates", "notes", "cannot load 'notes': {db} already has a table 'notes_duplicates', where the load would list its duplicate instructions"),
+    ],
+)
+def test_a_table_it_did_not_create_is_never_replaced(run_cli, tmp_path, theirs, table, message):
     db = sqlite_utils.Database(tmp_path / "a.db")
-    db["customers"].insert({"name": "Ada"})
+    db[theirs].insert({"name": "Ada"})
     db.close()
     before = (tmp_path / "a.db").read_bytes()
     source = tmp_path / "small.json"
     source.write_text(json.dumps(SMALL))
-    assert_clean_error(run_cli("load", source, "--db", tmp_path / "a.db", "--table", "customers"), "not created by alpaca-explore")
-    assert (tmp_path / "a.db").read_bytes() == before
-
-
-def test_a_table_in_the_way_of_the_duplicates_table_is_never_replaced(run_cli, tmp_path):
-    db = sqlite_utils.Database(tmp_path / "a.db")
-    db["notes_duplicates"].insert({"text": "mine"})
-    db.close()
-    before = (tmp_path / "a.db").read_bytes()
-    source = tmp_path / "small.json"
-    source.write_text(json.dumps(SMALL))
-    assert_clean_error(
-        run_cli("load", source, "--db", tmp_path / "a.db", "--table", "notes"),
-        f"cannot load 'notes': {tmp_path / 'a.db'} already has a table 'notes_duplicates', where the load would list its duplicate instructions",
-    )
+    assert_clean_error(run_cli("load", source, "--db", tmp_path / "a.db", "--table", table), message.format(db=tmp_path / "a.db"))
     assert (tmp_path / "a.db").read_bytes() == before
 
 
