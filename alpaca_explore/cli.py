@@ -52,7 +52,8 @@ def load_command(source: str, db_path: str, table: str, tokenizer: str, timeout:
 
     SOURCE is an http(s) URL, a GitHub or Hugging Face blob/ page URL, a local
     path or - for standard input; a JSON array or JSON Lines, optionally
-    gzip-compressed. It defaults to Stanford Alpaca's alpaca_data.json.
+    gzip-compressed, or Parquet (with pyarrow installed). It defaults to
+    Stanford Alpaca's alpaca_data.json.
 
     \b
     Examples:
@@ -61,6 +62,7 @@ def load_command(source: str, db_path: str, table: str, tokenizer: str, timeout:
         alpaca-explore load https://github.com/gururise/AlpacaDataCleaned/blob/main/alpaca_data_cleaned.json
         alpaca-explore load data.jsonl --table gpt4 --tokenizer tokenizer.model
         cat data.jsonl | alpaca-explore load - --db data.db
+        alpaca-explore load train-00000-of-00001.parquet --db hf.db
     """
     summary = pipeline.load(
         source,
