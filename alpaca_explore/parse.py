@@ -145,7 +145,9 @@ def _parquet_rows(path: Path, ignored_keys: Counter) -> Iterator[tuple[int, obje
             for row in batch.to_pylist():
                 yield index, row
                 index += 1
-    except pyarrow.ArrowException as error:
+    # A damaged file fails in Arrow's own errors, OSError ("Corrupt snappy compressed data") or, for text that is not
+    # UTF-8, UnicodeDecodeError.
+    except (pyarrow.ArrowException, OSError, UnicodeDecodeError) as error:
         reason = " ".join(str(error).split()) or type(error).__name__
         raise AlpacaExploreError(f"invalid Parquet file after {index} rows: {reason}") from None
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import io
 import json
 import threading
 import time
 
 import httpx
+import pyarrow
+import pyarrow.parquet
 import pytest
 import sqlite_utils
 from conftest import SAMPLE, start_datasette
@@ -78,6 +82,30 @@ def test_fuzzed_bytes_never_raise_anything_else(tmp_path, data):
         list(read_records(path))
     except AlpacaExploreError as error:
         assert str(error) and "\n" not in str(error)
+
+
+@functools.cache
+def sample_parquet() -> bytes:
+    """30 real records in row groups of 10, compressed as Parquet files usually are (snappy)."""
+    out = io.BytesIO()
+    pyarrow.parquet.write_table(pyarrow.Table.from_pylist(json.loads(SAMPLE.read_text())[:30]), out, row_group_size=10)
+    return out.getvalue()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.integers(min_value=0), st.integers(0, 255)), min_size=1, max_size=8), cut=st.none() | st.integers(min_value=4))
+def test_damaged_parquet_never_raises_anything_else(shared, tmp_path, edits, cut):
+    data = bytearray(sample_parquet())
+    for position, value in edits:
+        data[4 + position % (len(data) - 4)] = value  # the magic bytes kept: the file is still taken for Parquet
+    path = tmp_path / "data.parquet"
+    path.write_bytes(bytes(data[: cut or len(data)]))
+    try:
+        records = list(read_records(path))
+    except AlpacaExploreError as error:
+        assert str(error) and "\n" not in str(error)
+    else:
+        assert all(isinstance(field, str) for record in records for field in record)
 
 
 TEXTS = st.text(max_size=40) | st.sampled_from(["", " ", "?", "...", "(", ")", "\n", "Is it?", "Given the input,", "Can you"])
