@@ -51,9 +51,9 @@ def load_command(source: str, db_path: str, table: str, tokenizer: str, timeout:
     """Load SOURCE into a SQLite database with search, token counts, categories and quality flags.
 
     SOURCE is an http(s) URL, a GitHub or Hugging Face blob/ page URL, a local
-    path or - for standard input; a JSON array or JSON Lines, optionally
-    gzip-compressed, or Parquet (with pyarrow installed). It defaults to
-    Stanford Alpaca's alpaca_data.json.
+    path or - for standard input; a JSON array, JSON Lines or CSV/TSV with a
+    header row naming the fields, optionally gzip-compressed, or Parquet (with
+    pyarrow installed). It defaults to Stanford Alpaca's alpaca_data.json.
 
     \b
     Examples:

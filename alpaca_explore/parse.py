@@ -1,7 +1,8 @@
-"""Parse stage: stream Alpaca records out of a JSON array, JSON Lines or Parquet file.
+"""Parse stage: stream Alpaca records out of a JSON array, JSON Lines, CSV or Parquet file.
 
 The format is told apart by content (Parquet's magic bytes, else the first
-non-blank byte), never by file name; gzip is recognised by its magic bytes.
+non-blank byte, else a CSV header naming the fields), never by file name; gzip
+is recognised by its magic bytes.
 Parsing streams, so memory stays flat however large the file is. Every record
 is validated and a bad one stops the parse with a message naming its index.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import csv
 import gzip
 import hashlib
 import io
@@ -97,13 +99,14 @@ def _read_records(path: Path, stats: ParseStats) -> Iterator[Record]:
             stats.format = "parquet"
             yield from _validated(_parquet_rows(path, stats.ignored_keys), stats)
         else:
-            yield from _validated(_json_values(stack, stream, path, stats), stats)
+            yield from _validated(_text_values(stack, stream, path, stats), stats)
         stream.read()  # hash the bytes the parser did not read (all of them, for Parquet)
         stats.sha256 = hashing.digest.hexdigest()
 
 
-def _json_values(stack: contextlib.ExitStack, stream: BinaryIO, path: Path, stats: ParseStats) -> Iterator[tuple[int, object]]:
-    """The (index, value) of each record of a JSON array or JSON Lines file, told apart by the first character."""
+def _text_values(stack: contextlib.ExitStack, stream: BinaryIO, path: Path, stats: ParseStats) -> Iterator[tuple[int, object]]:
+    """The (index, value) of each record of a JSON array, JSON Lines or CSV file, told apart by the first character
+    and, for CSV, by a header row that names the Alpaca fields."""
     recoded = None
     if encoding := _wide_encoding(stream.peek(4)[:4]):
         recoded = stream = stack.enter_context(_recoded_as_utf8(stream, encoding))
@@ -121,7 +124,55 @@ def _json_values(stack: contextlib.ExitStack, stream: BinaryIO, path: Path, stat
     if first == b"{":
         stats.format = "jsonl"
         return _json_lines(stream)
+    if delimiter := _csv_delimiter(stream.peek(1 << 16)):
+        stats.format = "tsv" if delimiter == "\t" else "csv"
+        return _csv_rows(stream, delimiter)
     raise AlpacaExploreError(_not_json_message(first, stream))
+
+
+def _csv_delimiter(head: bytes) -> str | None:
+    """Tab or comma, when the first line is a header row that names an instruction and an output column."""
+    header = next(iter(head.lstrip().decode("utf-8", "replace").splitlines()), "")
+    if "\x00" in header:  # binary data, which Python 3.10's csv module would refuse to split
+        return None
+    for delimiter in ("\t", ","):
+        columns = set(map(_column_name, next(csv.reader([header], delimiter=delimiter))))
+        if FIELD_ALIASES["instruction"][0] in columns and not columns.isdisjoint(FIELD_ALIASES["output"]):
+            return delimiter
+    return None
+
+
+def _column_name(name: str) -> str:
+    """A header's name for a field as a record's key: spreadsheets write " Instruction" for "instruction"."""
+    key = name.strip().lower()
+    return key if key in _KNOWN_KEYS else name
+
+
+def _csv_rows(stream: BinaryIO, delimiter: str) -> Iterator[tuple[int, object]]:
+    """The (index, row as a dict of the header's names) of each row of a CSV or tab-separated file, as spreadsheets
+    export them: quoted fields may hold the delimiter and line breaks, blank lines are skipped."""
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))  # the default, 128 KB, is shorter than some outputs
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+    rows = csv.reader(text, delimiter=delimiter, strict=True)  # a stray quote is an error, not records run together
+    index = 0
+    try:
+        header = [_column_name(name) for name in next(row for row in rows if row)]
+        named = [position for position, name in enumerate(header) if name.strip()]  # not a spreadsheet's empty columns
+        for row in rows:
+            if not row:
+                continue
+            if any(row[len(header) :]):
+                raise AlpacaExploreError(f"record {index} (line {rows.line_num}): {len(row)} fields, but the header names {len(header)}")
+            # A short row lacks the last fields: no input is ''.
+            yield index, {header[position]: row[position] for position in named if position < len(row)}
+            index += 1
+    except UnicodeDecodeError:
+        raise AlpacaExploreError(f"invalid UTF-8 in the CSV after {index} records: save it as UTF-8 (in Excel, CSV UTF-8)") from None
+    except csv.Error as error:
+        raise AlpacaExploreError(f"invalid CSV at line {rows.line_num}: {error}") from None
+    finally:
+        if not stream.closed:  # closed already when a record failed validation and the file was given up
+            text.detach()  # the stream stays open, for the rest of the file to be hashed
 
 
 def _parquet_rows(path: Path, ignored_keys: Counter) -> Iterator[tuple[int, object]]:
@@ -202,7 +253,10 @@ def _not_json_message(first: bytes, stream: BinaryIO) -> str:
         if head.startswith(magic):
             return f"got {kind}, not JSON: extract or convert the records to a JSON array or JSON Lines (gzip-compressed is fine)"
     snippet = " ".join(stream.peek(40)[:40].decode("utf-8", "replace").split())
-    return f"not JSON: expected a JSON array or JSON Lines of Alpaca records, file starts with {snippet!r}"
+    return (
+        "not JSON: expected a JSON array or JSON Lines of Alpaca records, or CSV with a header row naming instruction, "
+        f"input and output; file starts with {snippet!r}"
+    )
 
 
 def _json_array(stream: BinaryIO, whole_document: Callable[[], bytes]) -> Iterator[tuple[int, object]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import errno
 import fcntl
 import io
@@ -34,7 +35,7 @@ SMALL = [
 ]
 
 
-def test_sample_over_http_path_jsonl_and_parquet_give_the_same_rows(shared, http_server, run_cli, tmp_path):
+def test_sample_over_http_path_jsonl_parquet_and_csv_give_the_same_rows(shared, http_server, run_cli, tmp_path):
     original = json.loads(SAMPLE.read_text())
     http_server.routes["/alpaca_data.json"] = Route(SAMPLE.read_bytes())
     jsonl = tmp_path / "sample.jsonl"
@@ -42,8 +43,14 @@ def test_sample_over_http_path_jsonl_and_parquet_give_the_same_rows(shared, http
     parquet = io.BytesIO()  # as the Hugging Face Hub serves datasets
     pyarrow.parquet.write_table(pyarrow.Table.from_pylist(original), parquet, row_group_size=1000)
     http_server.routes["/train.parquet"] = Route(parquet.getvalue(), headers={"Content-Type": "application/octet-stream"})
+    spreadsheet = tmp_path / "sample.csv"
+    with spreadsheet.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows([("instruction", "input", "output"), *((r["instruction"], r["input"], r["output"]) for r in original)])
     tables = []
-    sources = [(http_server.url("/alpaca_data.json"), "http.db"), (SAMPLE, "path.db"), (jsonl, "jsonl.db"), (http_server.url("/train.parquet"), "parquet.db")]
+    sources = [
+        (http_server.url("/alpaca_data.json"), "http.db"), (SAMPLE, "path.db"), (jsonl, "jsonl.db"),
+        (http_server.url("/train.parquet"), "parquet.db"), (spreadsheet, "csv.db"),
+    ]
     for source, db_name in sources:
         result = run_cli("load", source, "--db", tmp_path / db_name)
         assert result.returncode == 0, result.stderr
@@ -51,7 +58,7 @@ def test_sample_over_http_path_jsonl_and_parquet_give_the_same_rows(shared, http
         db = sqlite_utils.Database(tmp_path / db_name)
         tables.append(list(db.query("select id, instruction, input, output from alpaca_data order by id")))
         assert db["alpaca_data"].columns_dict.keys() == COLUMNS.keys()
-    assert tables[0] == tables[1] == tables[2] == tables[3]
+    assert tables[0] == tables[1] == tables[2] == tables[3] == tables[4]
     assert [(r["instruction"], r["input"], r["output"]) for r in tables[0]] == [(r["instruction"], r["input"], r["output"]) for r in original]
     assert [r["id"] for r in tables[0]] == list(range(4000))
 

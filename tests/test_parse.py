@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
 import io
@@ -27,6 +28,14 @@ def parquet(rows: list[dict], **options) -> bytes:
     out = io.BytesIO()
     pyarrow.parquet.write_table(pyarrow.Table.from_pylist(rows), out, **options)
     return out.getvalue()
+
+
+def delimited(rows: list[dict], delimiter: str = ",", header: list[str] | None = None) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, header or ["instruction", "input", "output"], delimiter=delimiter)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -58,6 +67,9 @@ def error_of(tmp_path: Path, data: bytes, name: str = "data.json") -> str:
         ("array.json.gz", gzip.compress(json.dumps(RECORDS).encode())),
         ("records.parquet", parquet(RECORDS)),  # the missing input is a null
         ("records.json", parquet(RECORDS, row_group_size=1)),
+        ("records.csv", delimited(RECORDS)),  # rows end in CRLF; a quoted output holds line breaks; an empty input
+        ("records.tsv", delimited(RECORDS, "\t")),
+        ("excel.csv", b"\xef\xbb\xbf" + delimited(RECORDS)),  # Excel's "CSV UTF-8" starts with a byte order mark
     ],
 )
 def test_formats_are_told_apart_by_content(tmp_path, name, data):
@@ -66,6 +78,8 @@ def test_formats_are_told_apart_by_content(tmp_path, name, data):
     assert stats.records == 3
     if data.startswith(b"PAR1"):
         assert stats.format == "parquet"
+    elif name.endswith((".csv", ".tsv")):
+        assert stats.format == name[-3:]
     else:
         assert stats.format == ("json" if data.lstrip(b"\xef\xbb\xbf").lstrip()[:1] == b"[" or name.endswith(".gz") else "jsonl")
     assert stats.sha256 == hashlib.sha256(data).hexdigest()
@@ -95,6 +109,38 @@ def test_parquet_columns_that_make_no_record_are_never_read(tmp_path):
         tracemalloc.stop()
     assert records == [Record("Describe the image.", "", "A cat.")] * 3 and stats.ignored_keys == {"image": 3}
     assert peak < 4 << 20, peak
+
+
+def test_csv_as_people_write_it(tmp_path):
+    """Headers capitalised or spaced, Dolly's names, other columns, blank lines; Excel's "Unicode text" is UTF-16 TSV."""
+    data = b'Instruction, Context ,response,notes\n\nName a fruit.,,Apple,x\n"Say ""hi""",here,hi,y\n\n'
+    records, stats = parse(write(tmp_path, "d.csv", data))
+    assert records == [Record("Name a fruit.", "", "Apple"), Record('Say "hi"', "here", "hi")] and stats.ignored_keys == {"notes": 2}
+    unicode_text = "instruction\tinput\toutput\r\nTraduis « café ».\t\tcoffee\r\n".encode("utf-16")
+    records, stats = parse(write(tmp_path, "d.txt", unicode_text))
+    assert records == [Record("Traduis « café ».", "", "coffee")] and stats.format == "tsv"
+    short = b"instruction,output,input\nName a colour.,Blue\n"  # a last field left out: no input
+    assert parse(write(tmp_path, "s.csv", short))[0] == [Record("Name a colour.", "", "Blue")]
+    # Columns without a name, and empty cells past the last, as spreadsheets leave them.
+    records, stats = parse(write(tmp_path, "e.csv", b"instruction,output,,\nName a colour.,Blue,,\nName a fruit.,Pear,,,,\n"))
+    assert records == [Record("Name a colour.", "", "Blue"), Record("Name a fruit.", "", "Pear")] and not stats.ignored_keys
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (b"instruction,output\na,b,c\n", "record 0 (line 2): 3 fields, but the header names 2"),
+        (b"instruction,output\na,b\nc\n", 'record 1: missing "output"'),
+        (b"instruction,input,output\ncaf\xe9,,b\n", "invalid UTF-8 in the CSV after 0 records: save it as UTF-8"),
+        (b'instruction,output\na,"b\nc,d\n', "invalid CSV at line 3: unexpected end of data"),  # the rest in one field
+        (b'instruction,output\na,"b"c\n', "invalid CSV at line 2: ',' expected after '\"'"),
+        (b"prompt,completion\na,b\n", "not JSON: expected a JSON array or JSON Lines of Alpaca records, or CSV with a header row naming"),
+        (b"instruction,output,\x00\na,b\n", "not JSON"),  # binary data
+    ],
+)
+def test_bad_csv_files_get_one_clear_message(tmp_path, data, expected):
+    message = error_of(tmp_path, data, "data.csv")
+    assert message.startswith(expected) and "\n" not in message
 
 
 @pytest.mark.parametrize(
@@ -205,7 +251,7 @@ def test_truncated_array_is_an_error(tmp_path):
         (b"", "the file is empty"),
         (b"   \n\n  ", "the file is empty"),
         (b"<!DOCTYPE html><html><body>Rate limited</body></html>", "got an HTML page, not JSON"),
-        (b"instruction,input,output\na,b,c\n", "not JSON"),
+        (b"instruction;input;output\na;b;c\n", "not JSON"),
         (b"PK\x03\x04\x14\x00\x00\x00", "got a zip archive, not JSON: extract or convert the records"),
         (b"\x28\xb5\x2f\xfd\x04\x58", "got zstd-compressed data, not JSON"),
         (b'[{"instruction": "caf\xe9", "output": "b"}]', "invalid UTF-8 at line 1 column 22"),

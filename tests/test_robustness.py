@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import io
 import json
@@ -82,6 +83,23 @@ def test_fuzzed_bytes_never_raise_anything_else(tmp_path, data):
         list(read_records(path))
     except AlpacaExploreError as error:
         assert str(error) and "\n" not in str(error)
+
+
+CSV_TEXTS = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), max_size=30)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(records=st.lists(st.builds(Record, CSV_TEXTS, CSV_TEXTS, CSV_TEXTS), max_size=6), delimiter=st.sampled_from([",", "\t"]))
+def test_any_text_round_trips_through_csv(tmp_path, records, delimiter):
+    """Whatever the texts hold (quotes, delimiters, line breaks of every kind), a CSV written by Python's csv module
+    reads back as the same records."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=delimiter)
+    writer.writerow(Record._fields)
+    writer.writerows(records)
+    path = tmp_path / "data.csv"
+    path.write_bytes(out.getvalue().encode())
+    assert list(read_records(path)) == records
 
 
 @functools.cache
