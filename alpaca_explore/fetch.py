@@ -27,6 +27,9 @@ DEFAULT_RETRIES = 3
 _OTHER_URL = re.compile(r"[a-z][a-z0-9+.-]+://", re.I)  # ftp://, s3://, hf://: two letters at least, unlike C:/
 _GITHUB_BLOB = re.compile(r"^https?://github\.com/([^/]+)/([^/]+)/(?:blob|raw)/(.+?)(?:\?.*)?$")
 _HUGGING_FACE_BLOB = re.compile(r"^https?://huggingface\.co/((?:datasets/)?[^/]+/[^/]+)/blob/(.+?)(?:\?.*)?$")
+# A repository's or a dataset's own page (its front page, a folder or the dataset viewer), not a file.
+_GITHUB_PAGE = re.compile(r"^https?://github\.com/([^/?#]+/[^/?#]+?)(?:\.git)?/?(?:/tree/[^?#]*)?(?:[?#].*)?$")
+_HUGGING_FACE_PAGE = re.compile(r"^https?://huggingface\.co/((?:datasets/)?[^/?#]+/[^/?#]+)/?(?:/(?:tree|viewer)/[^?#]*)?(?:[?#].*)?$")
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,20 @@ class LocalSource:
 
 
 def raw_url(url: str) -> str:
-    """Rewrite a GitHub or Hugging Face ``blob/`` page URL to the raw file it shows; other URLs are unchanged."""
+    """Rewrite a GitHub or Hugging Face ``blob/`` page URL to the raw file it shows; other URLs are unchanged.
+
+    A repository's or dataset's own page is a one-line error that says which URL to give instead.
+    """
+    if match := _GITHUB_PAGE.match(url):
+        raise AlpacaExploreError(
+            f"{url} is a repository's page, not a file: give the URL of the file itself, as its page shows it "
+            f"(https://github.com/{match.group(1)}/blob/BRANCH/FILE)"
+        )
+    if match := _HUGGING_FACE_PAGE.match(url):
+        raise AlpacaExploreError(
+            f"{url} is a page, not a file: give the URL of one of its data files, from its Files tab "
+            f"(https://huggingface.co/{match.group(1)}/blob/main/FILE)"
+        )
     if match := _GITHUB_BLOB.match(url):
         owner, repo, ref_and_path = match.groups()
         return f"https://raw.githubusercontent.com/{owner}/{repo}/{ref_and_path}"
@@ -97,7 +113,7 @@ def materialize(
         if not path.exists():
             raise AlpacaExploreError(f"no such file: {source}")
         if path.is_dir():
-            raise AlpacaExploreError(f"{source} is a directory, expected a JSON or JSON Lines file")
+            raise AlpacaExploreError(f"{source} is a directory, expected a file (JSON, JSON Lines, CSV or Parquet)")
         yield LocalSource(path, source)
 
 

@@ -46,6 +46,30 @@ def test_hugging_face_blob_urls_are_rewritten_to_resolve():
     assert raw_url(resolved) == resolved
 
 
+@pytest.mark.parametrize(
+    "page, instead",
+    [
+        ("https://github.com/tatsu-lab/stanford_alpaca", "https://github.com/tatsu-lab/stanford_alpaca/blob/BRANCH/FILE"),
+        ("https://github.com/tatsu-lab/stanford_alpaca.git", "https://github.com/tatsu-lab/stanford_alpaca/blob/BRANCH/FILE"),
+        ("https://github.com/gururise/AlpacaDataCleaned/tree/main/data", "https://github.com/gururise/AlpacaDataCleaned/blob/BRANCH/FILE"),
+        ("https://huggingface.co/datasets/tatsu-lab/alpaca", "https://huggingface.co/datasets/tatsu-lab/alpaca/blob/main/FILE"),
+        ("https://huggingface.co/datasets/yahma/alpaca-cleaned/tree/main", "https://huggingface.co/datasets/yahma/alpaca-cleaned/blob/main/FILE"),
+        ("https://huggingface.co/datasets/tatsu-lab/alpaca/viewer/default/train?row=3", "https://huggingface.co/datasets/tatsu-lab/alpaca/blob/main/FILE"),
+    ],
+)
+def test_a_repository_or_dataset_page_is_named_before_any_download(run_cli, tmp_path, page, instead):
+    """Such a page is HTML; rather than download it (or, here, fail to reach the host), say which URL to give."""
+    started = time.monotonic()
+    assert_clean_error(run_cli("load", page, "--db", tmp_path / "a.db"), f"{page} is a", "not a file", instead)
+    assert time.monotonic() - started < 20 and not (tmp_path / "a.db").exists()
+
+
+def test_files_and_other_pages_are_not_taken_for_repository_pages():
+    for url in ("https://github.com/o/r/blob/main/data.json", "https://huggingface.co/datasets/o/d/resolve/main/train.jsonl",
+                "https://github.com/o/r/releases/download/v1/data.json", "https://huggingface.co/datasets/o/d/raw/main/d.json"):
+        assert raw_url(url).endswith((".json", ".jsonl")), url
+
+
 def test_second_load_of_unchanged_url_transfers_no_body(http_server, run_cli, tmp_path):
     http_server.routes["/data.json"] = Route(BODY)
     db = tmp_path / "a.db"
