@@ -249,6 +249,8 @@ def _not_json_message(first: bytes, stream: BinaryIO) -> str:
     if first == b"<":
         return "got an HTML page, not JSON (is the URL right? for GitHub use the raw file or a blob/ page URL)"
     head = stream.peek(8)
+    if head.startswith(b"PK\x03\x04") and b"[Content_Types].xml" in stream.peek(256)[:256]:  # Office Open XML's first entry
+        return "got an Excel workbook (or another Office file), not JSON: save the sheet as CSV UTF-8, which loads as it is"
     for magic, kind in _OTHER_FORMATS:
         if head.startswith(magic):
             return f"got {kind}, not JSON: extract or convert the records to a JSON array or JSON Lines (gzip-compressed is fine)"

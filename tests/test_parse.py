@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import tracemalloc
+import zipfile
 from pathlib import Path
 
 import pyarrow
@@ -243,6 +244,15 @@ def test_invalid_json_lines_reports_line(tmp_path):
 
 def test_truncated_array_is_an_error(tmp_path):
     assert error_of(tmp_path, b'[{"instruction": "a", "output": "b"}, {"instr').startswith("invalid JSON at line 1")
+
+
+def test_an_excel_workbook_is_named_with_what_to_do(tmp_path):
+    with zipfile.ZipFile(tmp_path / "book.xlsx", "w") as workbook:  # laid out as Excel and openpyxl write one
+        workbook.writestr("[Content_Types].xml", "<Types/>")
+        workbook.writestr("xl/workbook.xml", "<workbook/>")
+    assert error_of(tmp_path, (tmp_path / "book.xlsx").read_bytes()) == (
+        "got an Excel workbook (or another Office file), not JSON: save the sheet as CSV UTF-8, which loads as it is"
+    )
 
 
 @pytest.mark.parametrize(
