@@ -150,16 +150,17 @@ def _column_name(name: str) -> str:
 
 def _csv_rows(stream: BinaryIO, delimiter: str) -> Iterator[tuple[int, object]]:
     """The (index, row as a dict of the header's names) of each row of a CSV or tab-separated file, as spreadsheets
-    export them: quoted fields may hold the delimiter and line breaks, blank lines are skipped."""
+    export them: quoted fields may hold the delimiter and line breaks; blank lines and rows of empty cells are
+    skipped."""
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))  # the default, 128 KB, is shorter than some outputs
     text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
     rows = csv.reader(text, delimiter=delimiter, strict=True)  # a stray quote is an error, not records run together
     index = 0
     try:
-        header = [_column_name(name) for name in next(row for row in rows if row)]
+        header = [_column_name(name) for name in next(row for row in rows if _has_text(row))]
         named = [position for position, name in enumerate(header) if name.strip()]  # not a spreadsheet's empty columns
         for row in rows:
-            if not row:
+            if not _has_text(row):  # a blank line, or a spreadsheet's empty row (",,")
                 continue
             if any(row[len(header) :]):
                 raise AlpacaExploreError(f"record {index} (line {rows.line_num}): {len(row)} fields, but the header names {len(header)}")
@@ -173,6 +174,10 @@ def _csv_rows(stream: BinaryIO, delimiter: str) -> Iterator[tuple[int, object]]:
     finally:
         if not stream.closed:  # closed already when a record failed validation and the file was given up
             text.detach()  # the stream stays open, for the rest of the file to be hashed
+
+
+def _has_text(row: list[str]) -> bool:
+    return any(not cell.isspace() and cell for cell in row)
 
 
 def _parquet_rows(path: Path, ignored_keys: Counter) -> Iterator[tuple[int, object]]:

@@ -122,8 +122,9 @@ def test_csv_as_people_write_it(tmp_path):
     assert records == [Record("Traduis « café ».", "", "coffee")] and stats.format == "tsv"
     short = b"instruction,output,input\nName a colour.,Blue\n"  # a last field left out: no input
     assert parse(write(tmp_path, "s.csv", short))[0] == [Record("Name a colour.", "", "Blue")]
-    # Columns without a name, and empty cells past the last, as spreadsheets leave them.
-    records, stats = parse(write(tmp_path, "e.csv", b"instruction,output,,\nName a colour.,Blue,,\nName a fruit.,Pear,,,,\n"))
+    # Columns without a name, empty cells past the last and rows of empty cells, as spreadsheets leave them.
+    spreadsheet = b"  \ninstruction,output,,\nName a colour.,Blue,,\n,,,\n , \nName a fruit.,Pear,,,,\n,,\n"
+    records, stats = parse(write(tmp_path, "e.csv", spreadsheet))
     assert records == [Record("Name a colour.", "", "Blue"), Record("Name a fruit.", "", "Pear")] and not stats.ignored_keys
 
 

@@ -92,14 +92,14 @@ CSV_TEXTS = st.text(st.characters(blacklist_characters="\x00", blacklist_categor
 @given(records=st.lists(st.builds(Record, CSV_TEXTS, CSV_TEXTS, CSV_TEXTS), max_size=6), delimiter=st.sampled_from([",", "\t"]))
 def test_any_text_round_trips_through_csv(tmp_path, records, delimiter):
     """Whatever the texts hold (quotes, delimiters, line breaks of every kind), a CSV written by Python's csv module
-    reads back as the same records."""
+    reads back as the same records, but for rows with no text at all, which spreadsheets leave and the load skips."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter)
     writer.writerow(Record._fields)
     writer.writerows(records)
     path = tmp_path / "data.csv"
     path.write_bytes(out.getvalue().encode())
-    assert list(read_records(path)) == records
+    assert list(read_records(path)) == [record for record in records if any(field and not field.isspace() for field in record)]
 
 
 @functools.cache
