@@ -423,10 +423,30 @@ def _field(value: dict, name: str, aliases: tuple[str, ...], where: str) -> str:
     # {"data": [{"instruction": ...}, ...]}: the records wrapped in an object.
     inside = next(iter(value.values())) if len(value) == 1 else None
     wrapped = isinstance(inside, list) and bool(inside) and isinstance(inside[0], dict) and "instruction" in inside[0]
-    hint = _extraction_hint(found) if wrapped else ""
+    hint = _extraction_hint(found) if wrapped else _conversion_hint(value)
     raise AlpacaExploreError(
         f'{where}: missing {names} (it has {found}; Alpaca records have "instruction", "input" and "output"){hint}'
     )
+
+
+# Records of other instruction datasets, by the keys that tell them apart, and a jq filter that makes Alpaca records of
+# them (of a chat, its first user message and the first answer).
+_OTHER_SHAPES = (
+    ("messages", "chat records", '{instruction: first(.messages[] | select(.role == "user") | .content), '
+     'output: first(.messages[] | select(.role == "assistant") | .content)}'),
+    ("conversations", "ShareGPT records", '{instruction: first(.conversations[] | select(.from == "human") | .value), '
+     'output: first(.conversations[] | select(.from == "gpt") | .value)}'),
+    ("prompt", "prompt/completion records", "{instruction: .prompt, output: .completion}"),
+    ("question", "question/answer records", "{instruction: .question, output: .answer}"),
+)
+
+
+def _conversion_hint(value: dict) -> str:
+    """For a record of another common shape, the jq command that converts the file."""
+    for key, kind, to_alpaca in _OTHER_SHAPES:
+        if key in value:
+            return f"; to load {kind}, convert them: jq -c 'if type == \"array\" then .[] else . end | {to_alpaca}' FILE > records.jsonl"
+    return ""
 
 
 def _json_type(value: object) -> str:

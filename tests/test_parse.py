@@ -7,6 +7,8 @@ import gzip
 import hashlib
 import io
 import json
+import shutil
+import subprocess
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -222,7 +224,7 @@ def test_seed_tasks_become_one_row_per_instance(tmp_path):
         (b'[{"instruction": "a", "output": "b"}, [1, 2]]', "record 1: expected a JSON object, got an array"),
         (b'[{"output": "b"}]', 'record 0: missing "instruction" (it has "output"; Alpaca records have "instruction", "input" and "output")'),
         (b'[{"instruction": "a"}]', 'record 0: missing "output" or "response" (it has "instruction"; Alpaca records have "instruction", "input" and "output")'),
-        (b'{"messages": [{"role": "user", "content": "hi"}]}\n', 'record 0: missing "instruction" (it has "messages"; Alpaca records have "instruction", "input" and "output")'),
+        (b'{"text": "### Human: hi"}\n', 'record 0: missing "instruction" (it has "text"; Alpaca records have "instruction", "input" and "output")'),
         (b'[{}]', 'record 0: missing "instruction" (it has no keys; Alpaca records have "instruction", "input" and "output")'),
         (b'[{"instruction": true, "output": "b"}]', 'record 0: "instruction" is a boolean, expected a string'),
         (b'[{"instruction": "a", "input": 3, "output": "b"}]', 'record 0: "input" is a number, expected a string'),
@@ -287,6 +289,28 @@ UNDER_DATA = """; if the records are the array under "data", extract it: jq '.["
 )
 def test_one_json_object_says_what_an_alpaca_file_is(tmp_path, data, expected):
     assert error_of(tmp_path, data) == expected
+
+
+CHAT = {"messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi?"}, {"role": "assistant", "content": "Hello."}]}
+SHAREGPT = {"conversations": [{"from": "human", "value": "Hi?"}, {"from": "gpt", "value": "Hello."}], "id": "x1"}
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("chat.jsonl", (json.dumps(CHAT) + "\n").encode() * 2),
+        ("sharegpt.json", json.dumps([SHAREGPT, SHAREGPT]).encode()),
+        ("completions.jsonl", b'{"prompt": "Hi?", "completion": "Hello."}\n' * 2),
+        ("gsm8k.json", b'[{"question": "Hi?", "answer": "Hello."}, {"question": "Hi?", "answer": "Hello."}]'),
+    ],
+)
+def test_other_instruction_formats_are_told_the_jq_command_that_converts_them(tmp_path, name, data):
+    if shutil.which("jq") is None:
+        pytest.skip("jq is absent: install it (sudo apt-get install jq; .ci/run does)")
+    command = error_of(tmp_path, data, name).split("convert them: ", 1)[1]
+    subprocess.run(command.replace("FILE", name), shell=True, cwd=tmp_path, check=True)
+    records, _ = parse(tmp_path / "records.jsonl")
+    assert records == [Record("Hi?", "", "Hello.")] * 2
 
 
 def test_real_sample_file(shared):
