@@ -302,14 +302,16 @@ SHAREGPT = {"conversations": [{"from": "human", "value": "Hi?"}, {"from": "gpt",
         ("sharegpt.json", json.dumps([SHAREGPT, SHAREGPT]).encode()),
         ("completions.jsonl", b'{"prompt": "Hi?", "completion": "Hello."}\n' * 2),
         ("gsm8k.json", b'[{"question": "Hi?", "answer": "Hello."}, {"question": "Hi?", "answer": "Hello."}]'),
+        ("wrapped.json", json.dumps({"data": [{"instruction": "Hi?", "output": "Hello."}] * 2}).encode()),
+        ("wrapped-indented.json", json.dumps({"data": [{"instruction": "Hi?", "output": "Hello."}] * 2}, indent=2).encode()),
     ],
 )
-def test_other_instruction_formats_are_told_the_jq_command_that_converts_them(tmp_path, name, data):
+def test_other_shapes_are_told_the_jq_command_that_makes_alpaca_records_of_them(tmp_path, name, data):
     if shutil.which("jq") is None:
         pytest.skip("jq is absent: install it (sudo apt-get install jq; .ci/run does)")
-    command = error_of(tmp_path, data, name).split("convert them: ", 1)[1]
+    command = "jq " + error_of(tmp_path, data, name).split(": jq ", 1)[1]
     subprocess.run(command.replace("FILE", name), shell=True, cwd=tmp_path, check=True)
-    records, _ = parse(tmp_path / "records.jsonl")
+    records, _ = parse(tmp_path / command.split()[-1])
     assert records == [Record("Hi?", "", "Hello.")] * 2
 
 
