@@ -429,23 +429,25 @@ def _field(value: dict, name: str, aliases: tuple[str, ...], where: str) -> str:
     )
 
 
-# Records of other instruction datasets, by the keys that tell them apart, and a jq filter that makes Alpaca records of
-# them (of a chat, its first user message and the first answer).
+# Records of other instruction datasets, by a key that tells them apart and the type of its value (of a list, its
+# first item), and a jq filter that makes Alpaca records of them (of a chat, its first question and answer).
 _OTHER_SHAPES = (
-    ("messages", "chat records", '{instruction: first(.messages[] | select(.role == "user") | .content), '
+    ("messages", dict, "chat records", '{instruction: first(.messages[] | select(.role == "user") | .content), '
      'output: first(.messages[] | select(.role == "assistant") | .content)}'),
-    ("conversations", "ShareGPT records", '{instruction: first(.conversations[] | select(.from == "human") | .value), '
+    ("conversations", dict, "ShareGPT records", '{instruction: first(.conversations[] | select(.from == "human") | .value), '
      'output: first(.conversations[] | select(.from == "gpt") | .value)}'),
-    ("prompt", "prompt/completion records", "{instruction: .prompt, output: .completion}"),
-    ("question", "question/answer records", "{instruction: .question, output: .answer}"),
+    ("conversations", str, "LIMA records", "{instruction: .conversations[0], output: .conversations[1]}"),
+    ("prompt", str, "prompt/completion records", "{instruction: .prompt, output: .completion}"),
+    ("question", str, "question/answer records", "{instruction: .question, output: .answer}"),
 )
 
 
 def _conversion_hint(value: dict) -> str:
     """For a record of another common shape, the jq command that converts the file."""
-    for key, kind, to_alpaca in _OTHER_SHAPES:
-        if key in value:
-            return f"; to load {kind}, convert them: jq -c 'if type == \"array\" then .[] else . end | {to_alpaca}' FILE > records.jsonl"
+    for key, kind, name, to_alpaca in _OTHER_SHAPES:
+        found = value.get(key)
+        if isinstance(found[0] if isinstance(found, list) and found else found, kind):
+            return f"; to load {name}, convert them: jq -c 'if type == \"array\" then .[] else . end | {to_alpaca}' FILE > records.jsonl"
     return ""
 
 

@@ -300,6 +300,7 @@ SHAREGPT = {"conversations": [{"from": "human", "value": "Hi?"}, {"from": "gpt",
     [
         ("chat.jsonl", (json.dumps(CHAT) + "\n").encode() * 2),
         ("sharegpt.json", json.dumps([SHAREGPT, SHAREGPT]).encode()),
+        ("lima.jsonl", b'{"conversations": ["Hi?", "Hello."], "source": "stackexchange"}\n' * 2),
         ("completions.jsonl", b'{"prompt": "Hi?", "completion": "Hello."}\n' * 2),
         ("gsm8k.json", b'[{"question": "Hi?", "answer": "Hello."}, {"question": "Hi?", "answer": "Hello."}]'),
         ("wrapped.json", json.dumps({"data": [{"instruction": "Hi?", "output": "Hello."}] * 2}).encode()),
