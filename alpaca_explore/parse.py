@@ -177,7 +177,7 @@ def _csv_rows(stream: BinaryIO, delimiter: str) -> Iterator[tuple[int, object]]:
 
 
 def _has_text(row: list[str]) -> bool:
-    return any(not cell.isspace() and cell for cell in row)
+    return bool("".join(row).strip())
 
 
 def _parquet_rows(path: Path, ignored_keys: Counter) -> Iterator[tuple[int, object]]:
