@@ -177,6 +177,7 @@ def _csv_rows(stream: BinaryIO, delimiter: str) -> Iterator[tuple[int, object]]:
 
 
 def _has_text(row: list[str]) -> bool:
+    """Whether any cell of the row holds more than whitespace."""
     return bool("".join(row).strip())
 
 
