@@ -39,7 +39,7 @@ def cli() -> None:
 
 
 @cli.command(cls=_Command)
-@click.argument("source", default=fetch.DEFAULT_SOURCE, required=False)
+@click.argument("sources", metavar="[SOURCE]...", nargs=-1)
 @click.option("--db", "db_path", default=pipeline.DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database to write.")
 @click.option("--table", default=pipeline.DEFAULT_TABLE, show_default=True, help="Table to load into (replaced if it exists).")
 @click.option("--tokenizer", default=tokens.DEFAULT_TOKENIZER, show_default=True, help="tiktoken encoding, SentencePiece tokenizer.model or Hugging Face tokenizer.json.")
@@ -47,13 +47,15 @@ def cli() -> None:
 @click.option("--retries", default=fetch.DEFAULT_RETRIES, show_default=True, type=click.IntRange(min=0), help="Retries on connection errors, 429 and 5xx.")
 @click.option("--no-cache", is_flag=True, help="Download again instead of revalidating the cached copy.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def load_command(source: str, db_path: str, table: str, tokenizer: str, timeout: float, retries: int, no_cache: bool, quiet: bool) -> None:
+def load_command(sources: tuple[str, ...], db_path: str, table: str, tokenizer: str, timeout: float, retries: int, no_cache: bool, quiet: bool) -> None:
     """Load SOURCE into a SQLite database with search, token counts, categories and quality flags.
 
     SOURCE is an http(s) URL, a GitHub or Hugging Face blob/ page URL, a local
     path or - for standard input; a JSON array, JSON Lines or CSV/TSV with a
     header row naming the fields, optionally gzip-compressed, or Parquet (with
     pyarrow installed). It defaults to Stanford Alpaca's alpaca_data.json.
+    Several sources, such as the shards of one dataset, load into one table
+    in turn.
 
     \b
     Examples:
@@ -62,10 +64,10 @@ def load_command(source: str, db_path: str, table: str, tokenizer: str, timeout:
         alpaca-explore load https://github.com/gururise/AlpacaDataCleaned/blob/main/alpaca_data_cleaned.json
         alpaca-explore load data.jsonl --table gpt4 --tokenizer tokenizer.model
         cat data.jsonl | alpaca-explore load - --db data.db
-        alpaca-explore load train-00000-of-00001.parquet --db hf.db
+        alpaca-explore load train-0000*-of-00004.parquet --db hf.db
     """
     summary = pipeline.load(
-        source,
+        sources or fetch.DEFAULT_SOURCE,
         db_path,
         table,
         tokenizer,

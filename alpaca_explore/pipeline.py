@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import sys
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -52,7 +52,7 @@ class LoadSummary:
 
 
 def load(
-    source: str = fetch.DEFAULT_SOURCE,
+    source: str | Sequence[str] = fetch.DEFAULT_SOURCE,
     db_path: str | Path = DEFAULT_DB,
     table: str = DEFAULT_TABLE,
     tokenizer: str = tokens.DEFAULT_TOKENIZER,
@@ -65,55 +65,72 @@ def load(
 ) -> LoadSummary:
     """Load an Alpaca-format dataset from ``source`` into ``table`` of the SQLite database ``db_path``.
 
-    Raises :class:`~alpaca_explore.errors.AlpacaExploreError` on bad input; the
+    ``source`` may be several sources, such as the shards of one dataset: their records load into the
+    one table, in turn. Raises :class:`~alpaca_explore.errors.AlpacaExploreError` on bad input; the
     database file is then left exactly as it was.
     """
     started = time.perf_counter()
+    sources = [source] if isinstance(source, str) else list(source)
+    if not sources:
+        raise AlpacaExploreError("no source given")
     db_path = Path(db_path)
     database.check_table_name(table)
     tokenizer_ = tokens.load_tokenizer(tokenizer)
     workers = workers or os.cpu_count() or 1
-    with fetch.materialize(
-        source, use_cache=use_cache, timeout=timeout, retries=retries, progress=progress
-    ) as local, _worker_pools(tokenizer_.spec, workers) as pools, database.build(db_path, table, _waiting_message(db_path, progress)) as writer:
-        stats = ParseStats()
-        duplicates = enrich.DuplicateTracker()
-        rows = 0
-        with _row_counter(progress) as counter:
-            try:
-                for batch_rows in _enriched_batches(read_records(local.path, stats), *pools, workers, duplicates):
-                    writer.insert(batch_rows)
-                    rows += len(batch_rows)
-                    counter.update(len(batch_rows))
-            except BrokenProcessPool:
-                raise AlpacaExploreError("a worker process died (killed, or out of memory?); the database was left unchanged") from None
-        writer.insert_duplicates(duplicates.groups())
-        seconds = time.perf_counter() - started
-        writer.finish(
-            {
-                "source": local.source,
-                "url": local.url,
-                "sha256": stats.sha256,
-                "format": stats.format + (" (gzip)" if stats.compressed else ""),
-                "records": stats.records,
-                "rows": rows,
-                "ignored_keys": json.dumps(dict(stats.ignored_keys), sort_keys=True),
-                "tokenizer": tokenizer_.spec,
-                "tool_version": __version__,
-                "loaded_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-                "seconds": round(seconds, 3),
-            }
-        )
+    with contextlib.ExitStack() as files:
+        local = [files.enter_context(fetch.materialize(item, use_cache=use_cache, timeout=timeout, retries=retries, progress=progress)) for item in sources]
+        with _worker_pools(tokenizer_.spec, workers) as pools, database.build(db_path, table, _waiting_message(db_path, progress)) as writer:
+            stats = [ParseStats() for _ in local]
+            duplicates = enrich.DuplicateTracker()
+            rows = 0
+            with _row_counter(progress) as counter:
+                try:
+                    for batch_rows in _enriched_batches(_records_of(local, stats), *pools, workers, duplicates):
+                        writer.insert(batch_rows)
+                        rows += len(batch_rows)
+                        counter.update(len(batch_rows))
+                except BrokenProcessPool:
+                    raise AlpacaExploreError("a worker process died (killed, or out of memory?); the database was left unchanged") from None
+            writer.insert_duplicates(duplicates.groups())
+            seconds = time.perf_counter() - started
+            ignored_keys = sum((file_stats.ignored_keys for file_stats in stats), Counter())
+            writer.finish(
+                {
+                    # One line for each source, in load order.
+                    "source": "\n".join(item.source for item in local),
+                    "url": "\n".join(item.url or "" for item in local) if any(item.url for item in local) else None,
+                    "sha256": "\n".join(file_stats.sha256 for file_stats in stats),
+                    "format": ", ".join(sorted({file_stats.format + (" (gzip)" if file_stats.compressed else "") for file_stats in stats})),
+                    "records": sum(file_stats.records for file_stats in stats),
+                    "rows": rows,
+                    "ignored_keys": json.dumps(dict(ignored_keys), sort_keys=True),
+                    "tokenizer": tokenizer_.spec,
+                    "tool_version": __version__,
+                    "loaded_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+                    "seconds": round(seconds, 3),
+                }
+            )
     return LoadSummary(
         db_path=db_path,
         table=table,
         rows=rows,
         seconds=time.perf_counter() - started,
         tokenizer=tokenizer_.description,
-        source=local.source,
-        from_cache=local.from_cache,
-        ignored_keys=dict(stats.ignored_keys),
+        source="\n".join(item.source for item in local),
+        from_cache=all(item.from_cache for item in local),
+        ignored_keys=dict(ignored_keys),
     )
+
+
+def _records_of(local: Sequence[fetch.LocalSource], stats: Sequence[ParseStats]) -> Iterator[Record]:
+    """The records of every source in turn; with several, an error names the source it is in."""
+    for item, file_stats in zip(local, stats):
+        try:
+            yield from read_records(item.path, file_stats)
+        except AlpacaExploreError as error:
+            if len(local) == 1:
+                raise
+            raise AlpacaExploreError(f"{item.source}: {error}") from None
 
 
 def _enriched_batches(

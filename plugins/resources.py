@@ -136,7 +136,9 @@ def top_level_metadata(database: str, tables: tuple[str, ...], base_url: str) ->
 def table_metadata(names: Names, loaded: LoadedTable) -> dict:
     """The table's metadata, adapted to its names, with the tokenizer and the source of its load."""
     adapted = adapt_links(project_metadata()["databases"][DEFAULT_DATABASE]["tables"][DEFAULT_TABLE], names)
-    source = "standard input" if loaded.source == "-" else loaded.source
+    # A load of several sources recorded one a line: the first is named.
+    first, *others = ["standard input" if item == "-" else item for item in loaded.source.splitlines() or [""]]
+    source = f"{first} and {len(others):,} more" if others else first
     tokenizer = describe(loaded.tokenizer)
     adapted["description"] = f"{adapted['description'].strip()} Token counts: {tokenizer}. Loaded from {source}."
     return adapted

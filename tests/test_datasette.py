@@ -55,6 +55,14 @@ def get_json(client, path: str, **params):
     return response.json()
 
 
+def test_a_table_loaded_from_several_files_names_the_first(tmp_path):
+    for name, records in (("a.json", [{"instruction": "a", "output": "b"}]), ("b.json", [{"instruction": "c", "output": "d"}])):
+        (tmp_path / name).write_text(json.dumps(records))
+    load([str(tmp_path / "a.json"), str(tmp_path / "b.json")], tmp_path / "alpaca.db")
+    with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
+        assert f"Loaded from {tmp_path / 'a.json'} and 1 more." in client.get("/alpaca/alpaca_data").text
+
+
 def test_metadata_and_hidden_provenance(explorer):
     client, folder, _ = explorer
     index = client.get("/").text

@@ -63,6 +63,34 @@ def test_sample_over_http_path_jsonl_parquet_and_csv_give_the_same_rows(shared, 
     assert [r["id"] for r in tables[0]] == list(range(4000))
 
 
+def test_the_shards_of_a_dataset_load_into_one_table(shared, run_cli, tmp_path):
+    """As the Hub shards a dataset (train-00000-of-00003.parquet, ...): one table, the records in order, ids running
+    on, and a copy in a later shard flagged against the first."""
+    original = json.loads(SAMPLE.read_text())[:300]
+    shards = [original[:100], original[100:200], [*original[200:], {**original[0], "output": "A copy, in the last shard."}]]
+    for number, shard in enumerate(shards):
+        pyarrow.parquet.write_table(pyarrow.Table.from_pylist(shard), tmp_path / f"train-{number:05}-of-00003.parquet")
+    result = run_cli("load", *sorted(tmp_path.glob("train-*.parquet")), "--db", tmp_path / "a.db")
+    assert result.returncode == 0, result.stderr
+    assert "Loaded 301 rows" in result.stderr
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    rows = list(db.query("select id, instruction, input, output, issues from alpaca_data order by id"))
+    assert [(r["instruction"], r["input"], r["output"]) for r in rows] == [(r["instruction"], r["input"], r["output"]) for shard in shards for r in shard]
+    assert [r["id"] for r in rows] == list(range(301)) and "duplicate_instruction" in rows[300]["issues"]
+    assert {"id": 300, "first_id": 0} in list(db["alpaca_data_duplicates"].rows)
+    (load_row,) = db["alpaca_explore_loads"].rows
+    assert load_row["source"].splitlines() == [str(path) for path in sorted(tmp_path.glob("train-*.parquet"))]
+    assert len(load_row["sha256"].splitlines()) == 3 and load_row["records"] == 301 and load_row["format"] == "parquet"
+
+
+def test_a_bad_record_in_a_later_shard_names_its_file_and_loads_nothing(run_cli, tmp_path):
+    (tmp_path / "first.jsonl").write_text(json.dumps(SMALL[0]) + "\n")
+    (tmp_path / "second.jsonl").write_text(json.dumps(SMALL[1]) + "\n" + json.dumps({"instruction": "a", "output": 3}) + "\n")
+    result = run_cli("load", tmp_path / "first.jsonl", tmp_path / "second.jsonl", "--db", tmp_path / "a.db")
+    assert_clean_error(result, f'{tmp_path / "second.jsonl"}: record 1: "output" is a number, expected a string')
+    assert not (tmp_path / "a.db").exists()
+
+
 def test_full_text_index_answers(shared, tmp_path):
     load(str(SAMPLE), tmp_path / "a.db")
     db = sqlite_utils.Database(tmp_path / "a.db")
