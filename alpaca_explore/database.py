@@ -297,6 +297,7 @@ def _open(temp: Path) -> sqlite_utils.Database:
 
 def _replace_table(db: sqlite_utils.Database, table: str, target: Path) -> None:
     """Drop a previous load of ``table`` and create it empty, with its full-text index and its duplicates table."""
+    copies = db[duplicates_table(table)]
     if db[table].exists():
         ours = db[LOADS_TABLE].exists() and db.execute(
             f"SELECT 1 FROM [{LOADS_TABLE}] WHERE table_name = ?", [table]
@@ -306,17 +307,15 @@ def _replace_table(db: sqlite_utils.Database, table: str, target: Path) -> None:
                 f"table {table!r} in {target} was not created by alpaca-explore; choose another --table"
             )
         db[f"{table}_fts"].drop(ignore=True)
-        db[duplicates_table(table)].drop(ignore=True)
+        copies.drop(ignore=True)
         db[table].drop()
-    if db[duplicates_table(table)].exists():  # beside no table of ours
+    if copies.exists():  # beside no table of ours
         raise AlpacaExploreError(
-            f"cannot load {table!r}: {target} already has a table {duplicates_table(table)!r}, where the load would list "
+            f"cannot load {table!r}: {target} already has a table {copies.name!r}, where the load would list "
             "its duplicate instructions; drop it or choose another --table"
         )
     db[table].create(COLUMNS, pk="id", not_null=set(COLUMNS) - NULLABLE - {"id"})
-    copies = db[duplicates_table(table)].create(
-        {"id": int, "first_id": int}, pk="id", not_null={"first_id"}, foreign_keys=[("id", table, "id"), ("first_id", table, "id")]
-    )
+    copies.create({"id": int, "first_id": int}, pk="id", not_null={"first_id"}, foreign_keys=[("id", table, "id"), ("first_id", table, "id")])
     copies.create_index(["first_id"])
     db[table].enable_fts(list(TEXT_COLUMNS), fts_version="FTS5")
     # FTS5 flushes its in-memory index every 1 MB by default; fewer, larger segments build ~30% faster.

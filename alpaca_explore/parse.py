@@ -195,10 +195,10 @@ def _parquet_rows(path: Path, ignored_keys: Counter) -> Iterator[tuple[int, obje
         names = file.schema_arrow.names
         # Without an instruction column every column is read, for the error to name what the rows hold.
         read = [name for name in names if name in _KNOWN_KEYS or name == "instances"] if "instruction" in names else names
+        unread = [name for name in names if name not in read]
         for batch in file.iter_batches(batch_size=4096, columns=read):
-            for name in names:
-                if name not in read:
-                    ignored_keys[name] += batch.num_rows
+            for name in unread:
+                ignored_keys[name] += batch.num_rows
             for row in batch.to_pylist():
                 yield index, row
                 index += 1

@@ -77,49 +77,57 @@ def load(
     database.check_table_name(table)
     tokenizer_ = tokens.load_tokenizer(tokenizer)
     workers = workers or os.cpu_count() or 1
-    with contextlib.ExitStack() as files:
-        local = [files.enter_context(fetch.materialize(item, use_cache=use_cache, timeout=timeout, retries=retries, progress=progress)) for item in sources]
-        with _worker_pools(tokenizer_.spec, workers) as pools, database.build(db_path, table, _waiting_message(db_path, progress)) as writer:
-            stats = [ParseStats() for _ in local]
-            duplicates = enrich.DuplicateTracker()
-            rows = 0
-            with _row_counter(progress) as counter:
-                try:
-                    for batch_rows in _enriched_batches(_records_of(local, stats), *pools, workers, duplicates):
-                        writer.insert(batch_rows)
-                        rows += len(batch_rows)
-                        counter.update(len(batch_rows))
-                except BrokenProcessPool:
-                    raise AlpacaExploreError("a worker process died (killed, or out of memory?); the database was left unchanged") from None
-            writer.insert_duplicates(duplicates.groups())
-            seconds = time.perf_counter() - started
-            ignored_keys = sum((file_stats.ignored_keys for file_stats in stats), Counter())
-            writer.finish(
-                {
-                    # One line for each source, in load order.
-                    "source": "\n".join(item.source for item in local),
-                    "url": "\n".join(item.url or "" for item in local) if any(item.url for item in local) else None,
-                    "sha256": "\n".join(file_stats.sha256 for file_stats in stats),
-                    "format": ", ".join(sorted({file_stats.format + (" (gzip)" if file_stats.compressed else "") for file_stats in stats})),
-                    "records": sum(file_stats.records for file_stats in stats),
-                    "rows": rows,
-                    "ignored_keys": json.dumps(dict(ignored_keys), sort_keys=True),
-                    "tokenizer": tokenizer_.spec,
-                    "tool_version": __version__,
-                    "loaded_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-                    "seconds": round(seconds, 3),
-                }
-            )
+    with contextlib.ExitStack() as stack:
+        local = [stack.enter_context(fetch.materialize(item, use_cache=use_cache, timeout=timeout, retries=retries, progress=progress)) for item in sources]
+        pools = stack.enter_context(_worker_pools(tokenizer_.spec, workers))
+        writer = stack.enter_context(database.build(db_path, table, _waiting_message(db_path, progress)))
+        stats = [ParseStats() for _ in local]
+        duplicates = enrich.DuplicateTracker()
+        rows = 0
+        with _row_counter(progress) as counter:
+            try:
+                for batch_rows in _enriched_batches(_records_of(local, stats), *pools, workers, duplicates):
+                    writer.insert(batch_rows)
+                    rows += len(batch_rows)
+                    counter.update(len(batch_rows))
+            except BrokenProcessPool:
+                raise AlpacaExploreError("a worker process died (killed, or out of memory?); the database was left unchanged") from None
+        writer.insert_duplicates(duplicates.groups())
+        seconds = time.perf_counter() - started
+        read = _what_was_read(local, stats)
+        ignored_keys = sum((file_stats.ignored_keys for file_stats in stats), Counter())
+        writer.finish(
+            {
+                **read,
+                "ignored_keys": json.dumps(dict(ignored_keys), sort_keys=True),
+                "rows": rows,
+                "tokenizer": tokenizer_.spec,
+                "tool_version": __version__,
+                "loaded_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+                "seconds": round(seconds, 3),
+            }
+        )
     return LoadSummary(
         db_path=db_path,
         table=table,
         rows=rows,
         seconds=time.perf_counter() - started,
         tokenizer=tokenizer_.description,
-        source="\n".join(item.source for item in local),
+        source=read["source"],
         from_cache=all(item.from_cache for item in local),
         ignored_keys=dict(ignored_keys),
     )
+
+
+def _what_was_read(local: Sequence[fetch.LocalSource], stats: Sequence[ParseStats]) -> dict:
+    """The provenance of the sources: source, URL and sha256 one line for each, in load order."""
+    return {
+        "source": "\n".join(item.source for item in local),
+        "url": "\n".join(item.url or "" for item in local) if any(item.url for item in local) else None,
+        "sha256": "\n".join(file_stats.sha256 for file_stats in stats),
+        "format": ", ".join(sorted({file_stats.format + (" (gzip)" if file_stats.compressed else "") for file_stats in stats})),
+        "records": sum(file_stats.records for file_stats in stats),
+    }
 
 
 def _records_of(local: Sequence[fetch.LocalSource], stats: Sequence[ParseStats]) -> Iterator[Record]:

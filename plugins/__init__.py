@@ -13,7 +13,7 @@ from datasette.utils import escape_sqlite
 from markupsafe import Markup, escape
 
 from alpaca_explore import sql_functions, tokens
-from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS, duplicates_table
+from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS
 
 from . import facets, fulltext, renderers, reopen, resources, table_requests
 
@@ -29,16 +29,7 @@ def get_metadata(datasette, key, database, table):
         return {}
     base_url = datasette.setting("base_url")
     described = {
-        name: {
-            "tables": {
-                **{table: resources.table_metadata(resources.names_of(name, table, tables, base_url), loaded) for table, loaded in tables.items()},
-                **{
-                    duplicates_table(table): resources.duplicates_table_metadata(resources.names_of(name, table, tables, base_url))
-                    for table in tables
-                },
-                LOADS_TABLE: {"hidden": True},
-            }
-        }
+        name: {"tables": {**resources.tables_metadata(name, tables, base_url), LOADS_TABLE: {"hidden": True}}}
         for name, tables in served.items()
     }
     # The description's links lead to the first database served (alpaca.db -> /alpaca/, cleaned.db -> /cleaned/).

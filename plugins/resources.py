@@ -132,10 +132,24 @@ def top_level_metadata(database: str, tables: tuple[str, ...], base_url: str) ->
     return adapt_links(top_level, names_of(database, table, tables, base_url))
 
 
+def tables_metadata(database: str, tables: dict[str, LoadedTable], base_url: str) -> dict[str, dict]:
+    """The metadata of each alpaca-explore table of ``database`` and of its duplicates table."""
+    described = {}
+    for table, loaded in tables.items():
+        names = names_of(database, table, tables, base_url)
+        described[table] = table_metadata(names, loaded)
+        described[duplicates_table(table)] = duplicates_table_metadata(names)
+    return described
+
+
+def _project_table_metadata(table: str) -> dict:
+    return project_metadata()["databases"][DEFAULT_DATABASE]["tables"][table]
+
+
 @functools.lru_cache(maxsize=64)
 def table_metadata(names: Names, loaded: LoadedTable) -> dict:
     """The table's metadata, adapted to its names, with the tokenizer and the source of its load."""
-    adapted = adapt_links(project_metadata()["databases"][DEFAULT_DATABASE]["tables"][DEFAULT_TABLE], names)
+    adapted = adapt_links(_project_table_metadata(DEFAULT_TABLE), names)
     # A load of several sources recorded one a line: the first is named.
     first, *others = ["standard input" if item == "-" else item for item in loaded.source.splitlines() or [""]]
     source = f"{first} and {len(others):,} more" if others else first
@@ -147,7 +161,7 @@ def table_metadata(names: Names, loaded: LoadedTable) -> dict:
 @functools.lru_cache(maxsize=64)
 def duplicates_table_metadata(names: Names) -> dict:
     """The metadata of the table's duplicates table, adapted to its names."""
-    return adapt_links(project_metadata()["databases"][DEFAULT_DATABASE]["tables"][duplicates_table(DEFAULT_TABLE)], names)
+    return adapt_links(_project_table_metadata(duplicates_table(DEFAULT_TABLE)), names)
 
 
 def canned_queries(database: str, tables: dict[str, LoadedTable], base_url: str) -> dict[str, dict]:
