@@ -170,25 +170,38 @@ class _TemplateCounter:
 
 @dataclass(frozen=True)
 class Tokenizer:
-    """A loaded tokenizer: ``spec`` reloads it, ``count`` counts one text, ``count_record`` one record."""
+    """A loaded tokenizer: ``spec`` reloads it, ``count`` counts one text, ``count_record`` one record,
+    ``kept_characters(text, limit)`` is how many characters of a text its first ``limit`` tokens hold."""
 
     spec: str
     count: Callable[[str], int]
     count_record: Callable[[Record], tuple[int, int, int, int, int]]
+    kept_characters: Callable[[str, int], int]
 
     @property
     def description(self) -> str:
         return describe(self.spec)
 
 
-def _counting_each_text(spec: str, count: Callable[[str], int]) -> Tokenizer:
+def _counting_each_text(spec: str, count: Callable[[str], int], kept_characters: Callable[[str, int], int]) -> Tokenizer:
     """A tokenizer that counts the training text as one more text (no seams)."""
 
     def count_record(record: Record) -> tuple[int, int, int, int, int]:
         counts = [count(text) if text else 0 for text in record]
         return (*counts, sum(counts), count(training_text(record)) + 1)  # type: ignore[return-value]
 
-    return Tokenizer(spec, count, count_record)
+    return Tokenizer(spec, count, count_record, kept_characters)
+
+
+def _decoded_prefix(encode: Callable[[str], list[int]], decode: Callable[[list[int]], str]) -> Callable[[str, int], int]:
+    """``kept_characters`` for a tokenizer that decodes to the text it encoded: the text's common prefix with its first
+    tokens decoded (a character they hold only part of decodes as U+FFFD, and is not kept)."""
+
+    def kept_characters(text: str, limit: int) -> int:
+        ids = encode(text)
+        return len(text) if len(ids) <= limit else len(os.path.commonprefix([text, decode(ids[:limit])]))
+
+    return kept_characters
 
 
 def describe(spec: str) -> str:
@@ -240,10 +253,11 @@ def _tiktoken(name: str) -> Tokenizer:
     def count(text: str) -> int:
         return len(encode(text))
 
+    kept_characters = _decoded_prefix(encode, encoding.decode)
     if name in SPACE_SPLITTABLE_ENCODINGS:
         counter = _WordCounter(count)
-        return Tokenizer(name, counter, counter.count_record)
-    return _counting_each_text(name, count)
+        return Tokenizer(name, counter, counter.count_record, kept_characters)
+    return _counting_each_text(name, count, kept_characters)
 
 
 def _tiktoken_encoding(name: str) -> tiktoken.Encoding:
@@ -291,7 +305,8 @@ def _sentencepiece(path: Path) -> Tokenizer:
     def count(text: str) -> int:
         return len(encode(text))
 
-    return _counting_each_text(str(path.resolve()), _SentencePieceWords(count) if _splits_at_spaces(processor) else count)
+    counter = _SentencePieceWords(count) if _splits_at_spaces(processor) else count
+    return _counting_each_text(str(path.resolve()), counter, _decoded_prefix(encode, processor.DecodeIds))
 
 
 # Characters that a normalizer other than "identity" would change, and spaces it might collapse or trim.
@@ -340,14 +355,22 @@ def _huggingface(path: Path) -> Tokenizer:
     def count(text: str) -> int:
         return len(encode(text, add_special_tokens=False).ids)
 
+    def kept_characters(text: str, limit: int) -> int:
+        """From the offsets, exact where decoding would not give the text back; a character split between the last
+        token kept and the first cut (byte-level BPE) is in both tokens' offsets, and is not kept."""
+        offsets = encode(text, add_special_tokens=False).offsets
+        if len(offsets) <= limit:
+            return len(text)
+        return min(offsets[limit - 1][1], offsets[limit][0]) if limit > 0 else 0
+
     spec = str(path.resolve())
     config = json.loads(tokenizer.to_str())
     if _splits_at_spaces_byte_level(config):
-        return _counting_words_unless(spec, count, _needs_whole_encode(config))
+        return _counting_words_unless(spec, count, _needs_whole_encode(config), kept_characters)
     if _splits_at_spaces_metaspace(config):
         words, needs_whole_encode = _SentencePieceWords(count), _needs_whole_encode(config)
-        return _counting_each_text(spec, lambda text: count(text) if needs_whole_encode(text) else words(text))
-    return _counting_each_text(spec, count)
+        return _counting_each_text(spec, lambda text: count(text) if needs_whole_encode(text) else words(text), kept_characters)
+    return _counting_each_text(spec, count, kept_characters)
 
 
 # Split patterns of Hugging Face pre-tokenizers (Llama 3; Qwen 2; Qwen 3.5) in which, as in tiktoken's,
@@ -421,11 +444,13 @@ def _needs_whole_encode(config: dict) -> Callable[[str], bool]:
     return needs_whole_encode
 
 
-def _counting_words_unless(spec: str, count: Callable[[str], int], encoded_whole: Callable[[str], bool]) -> Tokenizer:
+def _counting_words_unless(
+    spec: str, count: Callable[[str], int], encoded_whole: Callable[[str], bool], kept_characters: Callable[[str, int], int]
+) -> Tokenizer:
     """Word-by-word counts with the training text counted at its seams, except for records with a
     text that ``encoded_whole`` picks out."""
     words = _WordCounter(count)
-    whole = _counting_each_text(spec, count)
+    whole = _counting_each_text(spec, count, kept_characters)
 
     def count_text(text: str) -> int:
         return count(text) if encoded_whole(text) else words(text)
@@ -433,4 +458,4 @@ def _counting_words_unless(spec: str, count: Callable[[str], int], encoded_whole
     def count_record(record: Record) -> tuple[int, int, int, int, int]:
         return whole.count_record(record) if any(map(encoded_whole, record)) else words.count_record(record)
 
-    return Tokenizer(spec, count_text, count_record)
+    return Tokenizer(spec, count_text, count_record, kept_characters)

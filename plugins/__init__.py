@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from alpaca_explore import sql_functions, tokens
 from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS
 
-from . import facets, fulltext, renderers, reopen, resources, table_requests
+from . import facets, fulltext, renderers, reopen, resources, table_requests, training
 
 # FTS5 highlight() markers used by the fts_search query: Unicode private-use characters
 # that never occur in the data, turned into <mark> only after the text is escaped.
@@ -59,10 +59,18 @@ def extra_css_urls(datasette, database, table):
 
 
 @hookimpl
-def extra_template_vars(datasette, database, table):
-    """Whether the page belongs to a database (templates/query.html) or a table (templates/row.html) alpaca-explore built."""
+def extra_template_vars(datasette, database, table, view_name, request):
+    """Whether the page belongs to a database (templates/query.html) or a table (templates/row.html) alpaca-explore built,
+    and a row page's training text."""
     tables = resources.tables_of(datasette, database)
-    return {"alpaca_explore_database": bool(tables), "alpaca_explore_table": table in tables}
+    variables = {"alpaca_explore_database": bool(tables), "alpaca_explore_table": table in tables}
+    if view_name != "row" or table not in tables:
+        return variables
+
+    async def with_training_text():
+        return {**variables, "alpaca_training_text": await training.of_row(datasette, database, table, tables[table].tokenizer, request)}
+
+    return with_training_text
 
 
 @hookimpl

@@ -30,6 +30,21 @@ TIKTOKEN_CACHE = SHARED / "tokenizers" / "tiktoken"
 
 os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(TIKTOKEN_CACHE))
 
+# DESIGN.md's Alpaca prompt templates, written out here so that tests check the project against them.
+WITH_INPUT = (
+    "Below is an instruction that describes a task, paired with an input that provides further context. "
+    "Write a response that appropriately completes the request.\n\n### Instruction:\n{instruction}\n\n### Input:\n{input}\n\n### Response:"
+)
+NO_INPUT = (
+    "Below is an instruction that describes a task. Write a response that appropriately completes the request.\n\n"
+    "### Instruction:\n{instruction}\n\n### Response:"
+)
+
+
+def training_text(record: dict) -> str:
+    """The text a record trains on, by DESIGN.md: its prompt template filled, then its output."""
+    return (WITH_INPUT if record["input"] != "" else NO_INPUT).format_map(record) + record["output"]
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Without ../shared the tests have neither their data nor tiktoken's encoding file: each is skipped, saying why,

@@ -87,6 +87,17 @@ def test_a_row_page_reads_as_one_example_top_to_bottom(page: Page, base_url):
     assert page.eval_on_selector("td.col-output", "cell => getComputedStyle(cell, '::before').content") == '"output"'
 
 
+def test_a_row_page_strikes_through_the_training_text_a_limit_cuts(page: Page, base_url):
+    page.goto(f"{base_url}/alpaca/alpaca_data/12?max_tokens=40#training-text")
+    cut = page.locator(".alpaca-training-text del")
+    expect(cut).to_be_visible()
+    assert cut.evaluate("element => getComputedStyle(element).textDecorationLine") == "line-through"
+    page.get_by_role("link", name="1,024").click()  # another limit: this example fits it
+    page.wait_for_url("**max_tokens=1024**")
+    expect(page.locator(".alpaca-training-text")).to_contain_text("### Response:")
+    expect(cut).to_have_count(0)
+
+
 def test_search_canned_query_form_and_shareable_url(page: Page, base_url, browser):
     page.goto(f"{base_url}/alpaca/search")
     page.fill('input[name="search"]', "haiku")

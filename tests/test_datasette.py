@@ -20,7 +20,7 @@ import sentencepiece
 import sqlite_utils
 import tiktoken
 from datasette.utils import tilde_encode
-from conftest import LLAMA_MODEL, SAMPLE, datasette_client, start_datasette
+from conftest import LLAMA_MODEL, SAMPLE, datasette_client, start_datasette, training_text
 
 from alpaca_explore import load, sql_functions, tokens
 from alpaca_explore.classify import category
@@ -644,6 +644,47 @@ def test_a_parameter_that_is_no_positive_number_means_its_default(explorer, quer
     client, _, _ = explorer
     default = get_json(client, f"/alpaca/{query}.json", _shape="array")
     assert default and all(get_json(client, f"/alpaca/{query}.json", _shape="array", **{parameter: value}) == default for value in ("0", "-5", "abc"))
+
+
+def training_section(page: str) -> tuple[str, str, str]:
+    """(note, text kept, text cut) of a row page's training text, as the browser reads them."""
+    section = page[page.index('id="training-text"') :]
+    note = re.search(r"<p>(.*?)</p>", section, re.S).group(1)
+    kept, _, cut = re.search(r'<div class="alpaca-training-text">(.*?)</div>', section, re.S).group(1).partition("<del>")
+    return html.unescape(re.sub(r"<[^>]+>", "", note)), html.unescape(kept), html.unescape(cut.removesuffix("</del>"))
+
+
+def test_a_row_page_shows_its_training_text_and_strikes_through_what_a_token_limit_cuts(explorer):
+    client, _, records = explorer
+    index = next(i for i, record in enumerate(records) if record["input"] and not record["output"].isascii() and len(record["output"]) > 800)
+    text = training_text(records[index])
+    encoding = tiktoken.get_encoding("cl100k_base")
+    ids = encoding.encode_ordinary(text)
+    starts = encoding.decode_with_offsets(ids)[1]
+    assert len(ids) + 1 < 512, "the example fits Alpaca's limit"
+    note, kept, cut = training_section(client.get(f"/alpaca/alpaca_data/{index}").text)
+    assert (kept, cut) == (text, "") and f"{len(ids) + 1} tokens (tiktoken cl100k_base), within a 512-token limit" in note
+    note, kept, cut = training_section(client.get(f"/alpaca/alpaca_data/{index}", params={"max_tokens": "48"}).text)
+    assert (kept, cut) == (text[: starts[48]], text[starts[48] :]) and f"the last {len(ids) + 1 - 48} (struck through" in note
+    note, kept, cut = training_section(client.get(f"/alpaca/alpaca_data/{index}", params={"max_tokens": str(len(ids))}).text)
+    assert (kept, cut) == (text, "") and "cuts the end-of-sequence token" in note
+    for not_a_limit in ("0", "-5", "abc", "²"):
+        assert training_section(client.get(f"/alpaca/alpaca_data/{index}", params={"max_tokens": not_a_limit}).text)[1:] == (text, "")
+
+
+def test_a_row_page_whose_tokenizer_is_not_on_the_server_shows_its_training_text_uncut(tmp_path):
+    """A database loaded with a tokenizer file, then published without it."""
+    model = tmp_path / "tokenizer.model"
+    shutil.copy(LLAMA_MODEL, model)
+    record = {"instruction": "Repeat the word.", "input": "", "output": "word " * 600}
+    (tmp_path / "data.json").write_text(json.dumps([record]))
+    load(str(tmp_path / "data.json"), tmp_path / "alpaca.db", tokenizer=str(model))
+    model.unlink()
+    with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
+        response = client.get("/alpaca/alpaca_data/0")
+    note, kept, cut = training_section(response.text)
+    assert response.status_code == 200 and (kept, cut) == (training_text(record), "")
+    assert f"The tokenizer it was loaded with (SentencePiece {model}) is not on this server." in note
 
 
 def test_a_row_page_exports_its_row(explorer):

@@ -14,28 +14,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 import sqlite_utils
 import tiktoken
-from conftest import GSM8K, LLAMA_MODEL, SAMPLE, assert_clean_error, file_size_limit
+from conftest import GSM8K, LLAMA_MODEL, SAMPLE, assert_clean_error, file_size_limit, training_text
 
 from alpaca_explore import load, tokens
 from alpaca_explore.errors import AlpacaExploreError
 from alpaca_explore.parse import Record
 from alpaca_explore.tokens import load_tokenizer
 
-WITH_INPUT = (
-    "Below is an instruction that describes a task, paired with an input that provides further context. "
-    "Write a response that appropriately completes the request.\n\n### Instruction:\n{instruction}\n\n### Input:\n{input}\n\n### Response:"
-)
-NO_INPUT = (
-    "Below is an instruction that describes a task. Write a response that appropriately completes the request.\n\n"
-    "### Instruction:\n{instruction}\n\n### Response:"
-)
-
-
 def reference_counts(encode, record: dict) -> tuple[int, ...]:
     """Counts computed here, independently of alpaca_explore, from the DESIGN.md definitions."""
     fields = [len(encode(record[name])) for name in ("instruction", "input", "output")]
-    prompt = (WITH_INPUT if record["input"] != "" else NO_INPUT).format_map(record)
-    return (*fields, sum(fields), len(encode(prompt + record["output"])) + 1)
+    return (*fields, sum(fields), len(encode(training_text(record))) + 1)
 
 
 def loaded_counts(db_path, ids) -> dict[int, tuple[int, ...]]:
@@ -183,6 +172,54 @@ def test_huggingface_sentencepiece_style_counts_are_exact(shared, tmp_path, meta
     assert tokens._splits_at_spaces_metaspace(json.loads(path.read_text())) == by_words
     records = [*json.loads(SAMPLE.read_text()), *_HF_EDGE_CASES, {"instruction": "Use </s> and \u2581 here", "input": "", "output": "<s>x"}]
     assert_loads_exact_counts(tmp_path, records, path, hf_encode(path))
+
+
+# Texts whose tokens split characters: emoji and CJK are several tokens (byte pieces in LLaMA's model) each.
+_SPLIT_CHARACTERS = [
+    {"instruction": "Übersetze: 写一首诗", "input": "🦙🤖 emoji", "output": "Ça va? Straße, 東京 🦙🦙 done."},
+    {"instruction": "Repeat", "input": "", "output": "word " * 40 + "🦙" * 30},
+]
+
+
+def cut_points(count: int) -> list[int]:
+    return [0, 1, 2, 7, 40, count - 1, count, count + 3]
+
+
+def test_the_characters_a_token_limit_keeps_are_where_tiktoken_puts_the_first_token_cut(shared):
+    """What a row page keeps of its training text under a limit: for a cut inside a character, the text before it."""
+    encoding, tokenizer = tiktoken.get_encoding("cl100k_base"), load_tokenizer("cl100k_base")
+    for text in map(training_text, json.loads(SAMPLE.read_text())[:200] + _SPLIT_CHARACTERS):
+        ids = encoding.encode_ordinary(text)
+        starts = encoding.decode_with_offsets(ids)[1]  # the character each token starts in
+        for limit in cut_points(len(ids)):
+            assert tokenizer.kept_characters(text, limit) == (starts[limit] if limit < len(ids) else len(text)), (text, limit)
+
+
+def test_the_characters_a_token_limit_keeps_are_the_first_pieces_of_llamas_model(shared):
+    processor = sentencepiece.SentencePieceProcessor(model_file=str(LLAMA_MODEL))
+    tokenizer = load_tokenizer(str(LLAMA_MODEL))
+    for text in map(training_text, json.loads(SAMPLE.read_text())[:100] + _SPLIT_CHARACTERS):
+        pieces = processor.encode(text, out_type=str)
+        for limit in cut_points(len(pieces)):
+            # The pieces' bytes (byte-fallback pieces are written "<0xE5>"), less the space SentencePiece puts first.
+            kept = b"".join(bytes([int(piece[3:5], 16)]) if piece.startswith("<0x") else piece.replace("\u2581", " ").encode() for piece in pieces[:limit])
+            expected = max(len(kept.decode("utf-8", "ignore")) - 1, 0) if limit < len(pieces) else len(text)
+            assert tokenizer.kept_characters(text, limit) == expected, (text, limit)
+
+
+@pytest.mark.parametrize("style", ["gpt2", "llama3"])
+def test_the_characters_a_token_limit_keeps_in_a_tokenizer_json_are_its_first_tokens_decoded(shared, byte_level_tokenizers, style):
+    from tokenizers import Tokenizer, decoders
+
+    plain, limited = byte_level_tokenizers[style]
+    reference, tokenizer = Tokenizer.from_file(str(plain)), load_tokenizer(str(limited))
+    reference.decoder = decoders.ByteLevel()  # as GPT-2's and Llama 3's files set it
+    for text in map(training_text, json.loads(SAMPLE.read_text())[:100] + _SPLIT_CHARACTERS):
+        ids = reference.encode(text, add_special_tokens=False).ids
+        for limit in cut_points(len(ids)):
+            decoded = reference.decode(ids[:limit])  # a character cut in two ends it as U+FFFD
+            expected = len(os.path.commonprefix([text, decoded])) if limit < len(ids) else len(text)
+            assert tokenizer.kept_characters(text, limit) == expected, (text, limit)
 
 
 def test_empty_and_non_ascii_text(tmp_path):
