@@ -36,12 +36,14 @@ class RangeFacet(Facet):
     async def facet_results(self) -> tuple[list, list]:
         results, timed_out = [], []
         qs_pairs = self.get_querystring_pairs()
+        time_limit = self.ds.setting("facet_time_limit_ms")
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
             quoted = escape_sqlite(column)
             try:
-                minimum, maximum = (await self.ds.execute(self.database, await self._bounds(quoted), self.params)).first()
+                bounds = await self.ds.execute(self.database, await self._bounds(quoted), self.params, custom_time_limit=time_limit)
+                minimum, maximum = bounds.first()
                 # SQLite sorts text after every number: a text value anywhere makes the maximum text.
                 if maximum is not None and not isinstance(maximum, (int, float)):
                     raise BadRequest(f"_facet_range={column}: the column holds values that are not numbers")
@@ -56,7 +58,7 @@ class RangeFacet(Facet):
                     f"from ({await self._values(quoted)}) group by start order by start",
                     self.params,
                     truncate=False,
-                    custom_time_limit=self.ds.setting("facet_time_limit_ms"),
+                    custom_time_limit=time_limit,
                 )
             except QueryInterrupted:
                 timed_out.append(column)
