@@ -37,9 +37,11 @@ PAIRS = [
     ("table page JSON", "/alpaca/alpaca_data.json", "/plain/alpaca_data.json"),
     ("full-text _search", "/alpaca/alpaca_data.json?_search=python", "/plain/alpaca_data.json?_search=python"),
     ("seed LIKE search", "/alpaca/search.json?search=pandas", "/plain.json?" + httpx.QueryParams({"sql": LIKE, "search": "pandas"}).__str__()),
+    ("row page", "/alpaca/alpaca_data/1234", "/plain/alpaca_data/1235"),  # the same record: sqlite-utils' rowids start at 1
 ]
 EXPLORER_ONLY = [
     ("fts_search query", "/alpaca/fts_search.json?q=python"),
+    ("fts_search, common word", "/alpaca/fts_search.json?q=the"),
     ("range facet", "/alpaca/alpaca_data.json?_facet_range=total_tokens"),
     ("full .alpaca export", "/alpaca/alpaca_data.alpaca"),
 ]
