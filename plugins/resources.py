@@ -165,10 +165,13 @@ def duplicates_table_metadata(names: Names) -> dict:
 
 
 def canned_queries(database: str, tables: dict[str, LoadedTable], base_url: str) -> dict[str, dict]:
-    """The queries for each table, named as :func:`names_of` says."""
+    """The queries for each table, named as :func:`names_of` says; beside other tables' queries, titled with their table."""
     queries = {}
     for table in tables:
         names = names_of(database, table, tables, base_url)
         for name, query in query_files().items():
-            queries[name + names.query_suffix] = {**adapt_links(query, names), "sql": adapt_sql(query["sql"], table)}
+            adapted = {**adapt_links(query, names), "sql": adapt_sql(query["sql"], table)}
+            if len(tables) > 1:
+                adapted["title"] = f"{query['title']} ({table})"
+            queries[name + names.query_suffix] = adapted
     return queries

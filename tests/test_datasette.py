@@ -861,8 +861,10 @@ def test_links_and_queries_follow_the_database_and_table_names(renamed):
     client, folder = renamed
     index = client.get("/").text
     assert 'href="/cleaned/search?search=pandas"' in index and 'href="/alpaca/' not in index
-    names = {q["name"] for q in get_json(client, "/cleaned.json")["queries"]}
-    assert {"search", "fts_search", "search_gpt4", "fts_search_gpt4"} <= names
+    queries = get_json(client, "/cleaned.json")["queries"]
+    assert {"search", "fts_search", "search_gpt4", "fts_search_gpt4"} <= {query["name"] for query in queries}
+    titles = [query["title"] for query in queries]
+    assert len(set(titles)) == len(titles) and "Full-text search, ranked (gpt4)" in titles, titles  # each names its table
     rows = get_json(client, "/cleaned/search_gpt4.json", search="water", _shape="array")
     db = sqlite_utils.Database(folder / "cleaned.db")
     expected = db.execute("select count(*) from gpt4 where instruction || ' ' || input || ' ' || output like '%water%'").fetchone()[0]
