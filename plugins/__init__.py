@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from alpaca_explore import sql_functions, tokens
 from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS
 
-from . import facets, fulltext, renderers, reopen, resources, table_requests, training
+from . import facets, fulltext, renderers, reopen, resources, row_links, table_requests, training
 
 # FTS5 highlight() markers used by the fts_search query: Unicode private-use characters
 # that never occur in the data, turned into <mark> only after the text is escaped.
@@ -74,10 +74,11 @@ def extra_template_vars(datasette, database, table, view_name, request):
 
 
 @hookimpl
-def render_cell(value, column):
-    """Keep the line breaks of long texts (still escaped) and mark full-text matches."""
+def render_cell(value, column, table, database, datasette):
+    """Link a canned query's ids to their rows, keep the line breaks of long texts (still escaped) and mark full-text
+    matches."""
     if not isinstance(value, str):
-        return None
+        return row_links.id_link(value, column, table, database, datasette)
     if MATCH_START in value:
         marked = str(escape(value)).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
         return Markup(f'<div style="white-space: pre-wrap">{marked}</div>')
@@ -112,4 +113,7 @@ def register_facet_classes():
 
 @hookimpl
 def asgi_wrapper(datasette):
-    return lambda app: reopen.reconnecting_to_replaced_files(table_requests.skipping_unused_work(app, datasette), datasette)
+    def wrapped(app):
+        return row_links.remembering_requests(reopen.reconnecting_to_replaced_files(table_requests.skipping_unused_work(app, datasette), datasette))
+
+    return wrapped

@@ -684,6 +684,17 @@ def test_a_row_page_shows_its_training_text_and_strikes_through_what_a_token_lim
         assert training_section(client.get(f"/alpaca/alpaca_data/{index}", params={"max_tokens": not_a_limit}).text)[1:] == (text, "")
 
 
+def test_the_ids_of_a_canned_query_link_to_their_rows_training_text(explorer):
+    client, _, _ = explorer
+    too_long = get_json(client, "/alpaca/too_long.json", _shape="array", max_tokens="300")
+    page = client.get("/alpaca/too_long", params={"max_tokens": "300"}).text
+    linked = re.findall(r'<a href="/alpaca/alpaca_data/(\d+)\?max_tokens=300#training-text">(\d+)</a>', page)
+    assert too_long and [(str(row["id"]),) * 2 for row in too_long] == linked
+    found = get_json(client, "/alpaca/fts_search.json", _shape="array", q="python")
+    assert found and all(f'<a href="/alpaca/alpaca_data/{row["id"]}">' in client.get("/alpaca/fts_search", params={"q": "python"}).text for row in found[:3])
+    assert "/alpaca/alpaca_data/1" not in client.get("/alpaca", params={"sql": "select 1 as id"}).text  # not a canned query: no table to link
+
+
 def test_a_row_page_whose_tokenizer_is_not_on_the_server_shows_its_training_text_uncut(tmp_path):
     """A database loaded with a tokenizer file, then published without it."""
     model = tmp_path / "tokenizer.model"
@@ -773,6 +784,8 @@ def test_behind_a_proxy_with_a_base_url_the_plugins_links_and_shortcuts_hold(exp
         for link in sorted(links):
             assert client.get(link.partition("#")[0]).status_code == 200, link
         assert 'href="/explore/alpaca/duplicates"' in client.get("/explore/alpaca/duplicates").text
+        row_link = re.search(r'href="(/explore/alpaca/alpaca_data/\d+\?max_tokens=300)#training-text"', client.get("/explore/alpaca/too_long?max_tokens=300").text)
+        assert row_link and "A 300-token limit" in client.get(row_link.group(1)).text
         assert get_json(client, "/explore/alpaca/alpaca_data.json")["suggested_facets"] == []
 
 
@@ -865,6 +878,7 @@ def test_links_and_queries_follow_the_database_and_table_names(renamed):
     assert {"search", "fts_search", "search_gpt4", "fts_search_gpt4"} <= {query["name"] for query in queries}
     titles = [query["title"] for query in queries]
     assert len(set(titles)) == len(titles) and "Full-text search, ranked (gpt4)" in titles, titles  # each names its table
+    assert re.search(r'<a href="/cleaned/gpt4/\d+">', client.get("/cleaned/fts_search_gpt4", params={"q": "water"}).text)
     rows = get_json(client, "/cleaned/search_gpt4.json", search="water", _shape="array")
     db = sqlite_utils.Database(folder / "cleaned.db")
     expected = db.execute("select count(*) from gpt4 where instruction || ' ' || input || ' ' || output like '%water%'").fetchone()[0]
