@@ -77,8 +77,9 @@ def extra_template_vars(datasette, database, table, view_name, request):
 def render_cell(value, column, table, database, datasette):
     """Link a canned query's ids to their rows, keep the line breaks of long texts (still escaped) and mark full-text
     matches."""
-    if not isinstance(value, str):
-        return row_links.id_link(value, column, table, database, datasette)
+    links = row_links.id_links(value, column, table, database, datasette)
+    if links is not None or not isinstance(value, str):
+        return links
     if MATCH_START in value:
         marked = str(escape(value)).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
         return Markup(f'<div style="white-space: pre-wrap">{marked}</div>')

@@ -693,6 +693,9 @@ def test_the_ids_of_a_canned_query_link_to_their_rows_training_text(explorer):
     found = get_json(client, "/alpaca/fts_search.json", _shape="array", q="python")
     assert found and all(f'<a href="/alpaca/alpaca_data/{row["id"]}">' in client.get("/alpaca/fts_search", params={"q": "python"}).text for row in found[:3])
     assert "/alpaca/alpaca_data/1" not in client.get("/alpaca", params={"sql": "select 1 as id"}).text  # not a canned query: no table to link
+    group = get_json(client, "/alpaca/duplicates.json", _shape="array")[0]["ids"]
+    links = ", ".join(f'<a href="/alpaca/alpaca_data/{id_}">{id_}</a>' for id_ in group.split(", "))
+    assert "," in group and links in client.get("/alpaca/duplicates").text
 
 
 def test_a_row_page_whose_tokenizer_is_not_on_the_server_shows_its_training_text_uncut(tmp_path):
