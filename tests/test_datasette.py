@@ -641,6 +641,8 @@ def test_a_row_page_links_the_copies_of_its_instruction(explorer):
     first, *copies = [index for index, record in enumerate(records) if record["instruction"] == records[5]["instruction"]]
     page = client.get(f"/alpaca/alpaca_data/{first}").text
     assert copies and f'href="/alpaca/alpaca_data_duplicates?first_id={first}"' in page
+    unique = next(index for index, record in enumerate(records) if [r["instruction"] for r in records].count(record["instruction"]) == 1)
+    assert "Links from other tables" not in client.get(f"/alpaca/alpaca_data/{unique}").text  # not "0 rows" twice
     listed = get_json(client, "/alpaca/alpaca_data_duplicates.json", _shape="array", first_id=str(first), _labels="on")
     assert [row["id"] for row in listed] == [{"value": id_, "label": records[id_]["instruction"]} for id_ in (first, *copies)]
 
