@@ -34,7 +34,7 @@ def get_metadata(datasette, key, database, table):
     }
     # The description's links lead to the first database served (alpaca.db -> /alpaca/, cleaned.db -> /cleaned/).
     first_database, first_tables = next(iter(served.items()))
-    return {**resources.top_level_metadata(first_database, tuple(first_tables), base_url), "databases": described}
+    return {**resources.top_level_metadata(first_database, tuple(first_tables.items()), base_url), "databases": described}
 
 
 @hookimpl

@@ -13,8 +13,9 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from importlib.resources import files
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 import yaml
 from datasette.utils import escape_sqlite, tilde_encode
@@ -26,6 +27,16 @@ DEFAULT_DATABASE = "alpaca"
 DEFAULT_TABLE = "alpaca_data"
 _LINK = re.compile(rf"/{DEFAULT_DATABASE}/(\w+)")  # "/alpaca/alpaca_data?category=...", "/alpaca/by_category#g.mark=bar..."
 _SQL_TABLE = re.compile(rf"\b{DEFAULT_TABLE}(_fts|_duplicates)?\b")
+# metadata.yml describes Stanford Alpaca's file; another dataset's pages say only what is true of any.
+STANFORD_ALPACA_FILE = "alpaca_data.json"
+GENERIC_TITLE = "Instruction-tuning dataset explorer"
+GENERIC_INTRODUCTION = (
+    "<p>Instruction-following examples (<code>instruction</code>, <code>input</code>, <code>output</code>) loaded "
+    "with alpaca-explore: full-text search, token counts, task categories, root verb / object noun and quality flags "
+    "for every example.</p>"
+)
+GENERIC_OUTPUT = "The response the example trains a model to give."
+_STANFORD_ALPACA_KEYS = ("license", "license_url", "source", "source_url")
 
 
 @functools.cache
@@ -46,10 +57,24 @@ def query_files() -> dict[str, dict]:
 
 
 class LoadedTable(NamedTuple):
-    """What the latest load of a table recorded: its tokenizer spec and the source it read."""
+    """What the latest load of a table recorded: its tokenizer spec and the source it read (a line for each)."""
 
     tokenizer: str
     source: str
+
+    @property
+    def sources(self) -> list[str]:
+        return self.source.splitlines() or [""]
+
+    @property
+    def is_stanford_alpaca(self) -> bool:
+        """Read from Stanford Alpaca's file: by default from GitHub, or a copy that keeps its name."""
+        return all(PurePosixPath(urlsplit(source).path).name == STANFORD_ALPACA_FILE for source in self.sources)
+
+    def source_metadata(self) -> dict:
+        """Datasette's ``source`` and ``source_url`` for a table read from one URL; empty for a path or several."""
+        (source, *others) = self.sources
+        return {} if others or not source.startswith(("http://", "https://")) else {"source": source, "source_url": source}
 
 
 @functools.lru_cache(maxsize=64)
@@ -125,11 +150,16 @@ def adapt_sql(sql: str, table: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def top_level_metadata(database: str, tables: tuple[str, ...], base_url: str) -> dict:
-    """The title, description, license and source, with the description's links adapted to ``database``."""
-    table = DEFAULT_TABLE if DEFAULT_TABLE in tables else tables[0]
+def top_level_metadata(database: str, tables: tuple[tuple[str, LoadedTable], ...], base_url: str) -> dict:
+    """The title, description, license and source of the database's main table (``alpaca_data``, else the first),
+    with the description's links adapted to ``database``."""
+    loaded = dict(tables)
+    table = DEFAULT_TABLE if DEFAULT_TABLE in loaded else tables[0][0]
     top_level = {key: value for key, value in project_metadata().items() if key != "databases"}
-    return adapt_links(top_level, names_of(database, table, tables, base_url))
+    if not loaded[table].is_stanford_alpaca:
+        _, other_paragraphs = top_level["description_html"].split("</p>", 1)
+        top_level = {"title": GENERIC_TITLE, "description_html": GENERIC_INTRODUCTION + other_paragraphs}
+    return adapt_links(top_level, names_of(database, table, loaded, base_url))
 
 
 def tables_metadata(database: str, tables: dict[str, LoadedTable], base_url: str) -> dict[str, dict]:
@@ -138,7 +168,7 @@ def tables_metadata(database: str, tables: dict[str, LoadedTable], base_url: str
     for table, loaded in tables.items():
         names = names_of(database, table, tables, base_url)
         described[table] = table_metadata(names, loaded)
-        described[duplicates_table(table)] = duplicates_table_metadata(names)
+        described[duplicates_table(table)] = duplicates_table_metadata(names, loaded)
     return described
 
 
@@ -149,9 +179,11 @@ def _project_table_metadata(table: str) -> dict:
 @functools.lru_cache(maxsize=64)
 def table_metadata(names: Names, loaded: LoadedTable) -> dict:
     """The table's metadata, adapted to its names, with the tokenizer and the source of its load."""
-    adapted = adapt_links(_project_table_metadata(DEFAULT_TABLE), names)
+    adapted = _described_as_loaded(adapt_links(_project_table_metadata(DEFAULT_TABLE), names), loaded)
+    if not loaded.is_stanford_alpaca:
+        adapted["columns"] = {**adapted["columns"], "output": GENERIC_OUTPUT}
     # A load of several sources recorded one a line: the first is named.
-    first, *others = ["standard input" if item == "-" else item for item in loaded.source.splitlines() or [""]]
+    first, *others = ["standard input" if item == "-" else item for item in loaded.sources]
     source = f"{first} and {len(others):,} more" if others else first
     tokenizer = describe(loaded.tokenizer)
     adapted["description"] = f"{adapted['description'].strip()} Token counts: {tokenizer}. Loaded from {source}."
@@ -159,9 +191,16 @@ def table_metadata(names: Names, loaded: LoadedTable) -> dict:
 
 
 @functools.lru_cache(maxsize=64)
-def duplicates_table_metadata(names: Names) -> dict:
+def duplicates_table_metadata(names: Names, loaded: LoadedTable) -> dict:
     """The metadata of the table's duplicates table, adapted to its names."""
-    return adapt_links(_project_table_metadata(duplicates_table(DEFAULT_TABLE)), names)
+    return _described_as_loaded(adapt_links(_project_table_metadata(duplicates_table(DEFAULT_TABLE)), names), loaded)
+
+
+def _described_as_loaded(metadata: dict, loaded: LoadedTable) -> dict:
+    """Stanford Alpaca's license and source, for a table read from its file; else the URL it was read from, if one."""
+    if loaded.is_stanford_alpaca:
+        return metadata
+    return {key: value for key, value in metadata.items() if key not in _STANFORD_ALPACA_KEYS} | loaded.source_metadata()
 
 
 def canned_queries(database: str, tables: dict[str, LoadedTable], base_url: str) -> dict[str, dict]:

@@ -20,7 +20,7 @@ import sentencepiece
 import sqlite_utils
 import tiktoken
 from datasette.utils import tilde_encode
-from conftest import LLAMA_MODEL, SAMPLE, datasette_client, start_datasette, training_text
+from conftest import GSM8K, LLAMA_MODEL, SAMPLE, Route, datasette_client, start_datasette, training_text
 
 from alpaca_explore import load, sql_functions, tokens
 from alpaca_explore.classify import category
@@ -41,8 +41,8 @@ def explorer(tmp_path_factory):
     # The same instruction again, spaced differently: a duplicate too.
     records.append({**records[9], "instruction": records[9]["instruction"].replace(" ", "  ", 1) + "\n", "output": "Another answer."})
     records.append({**XSS, "output": "Its copy."})  # so that the duplicates table and query show its instruction
-    (folder / "data.json").write_text(json.dumps(records))
-    load(str(folder / "data.json"), folder / "alpaca.db")
+    (folder / "alpaca_data.json").write_text(json.dumps(records))  # Stanford Alpaca's file name: its metadata applies
+    load(str(folder / "alpaca_data.json"), folder / "alpaca.db")
     sqlite_utils.Database(folder / "other.db")["notes"].insert({"text": "hello"})
     sqlite_utils.Database(folder / "other.db")["readings"].insert_all({"value": value} for value in READINGS)
     with datasette_client("alpaca.db", "other.db", cwd=folder) as (client, _):
@@ -66,14 +66,27 @@ def test_a_table_loaded_from_several_files_names_the_first(tmp_path):
 def test_metadata_and_hidden_provenance(explorer):
     client, folder, _ = explorer
     index = client.get("/").text
-    assert "Stanford Alpaca explorer" in index and 'href="https://creativecommons.org/licenses/by-nc/4.0/"' in index
     table_page = client.get("/alpaca/alpaca_data").text
+    assert "Stanford Alpaca explorer" in index and 'href="https://creativecommons.org/licenses/by-nc/4.0/"' in table_page
     assert "Token counts: tiktoken cl100k_base" in table_page
-    assert f"Loaded from {folder / 'data.json'}." in table_page  # the source of the table's load
+    assert f"Loaded from {folder / 'alpaca_data.json'}." in table_page  # the source of the table's load
     assert "Tokens of the full training text" in table_page  # column descriptions
     tables = {t["name"]: t for t in get_json(client, "/alpaca.json")["tables"]}
     assert tables["alpaca_explore_loads"]["hidden"] and not tables["alpaca_data"]["hidden"]
-    assert "Token counts" not in client.get("/other/notes").text
+    other = client.get("/other/notes").text
+    assert "Token counts" not in other and "CC BY-NC" not in other  # another database's table has its own license, or none
+
+
+def test_another_dataset_is_not_described_as_stanford_alpaca(http_server, tmp_path):
+    """GSM8K in Alpaca's format, from a URL: no 52,002 examples from text-davinci-003 under CC BY-NC; its source is the URL."""
+    http_server.routes["/gsm8k_train_alpaca.json"] = Route(GSM8K.read_bytes())
+    url = http_server.url("/gsm8k_train_alpaca.json")
+    load(url, tmp_path / "alpaca.db")
+    with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
+        pages = {path: client.get(path).text for path in ("/", "/alpaca", "/alpaca/alpaca_data", "/alpaca/alpaca_data_duplicates")}
+    assert "Instruction-tuning dataset explorer" in pages["/"] and 'href="/alpaca/search?search=pandas"' in pages["/"]
+    assert not [path for path, page in pages.items() if re.search("Stanford|52,002|text-davinci|CC BY-NC", page)]
+    assert f'<a href="{url}">' in pages["/alpaca/alpaca_data"] and "The response the example trains a model to give." in pages["/alpaca/alpaca_data"]
 
 
 def test_column_glossary_in_schema_order_and_compact(explorer):

@@ -52,7 +52,7 @@ def test_wheel_installed_in_a_fresh_environment_serves_the_explorer(wheel, tmp_p
     located = subprocess.run([python, "-c", "import alpaca_explore.plugins as p; print(p.__file__)"], capture_output=True, text=True, check=True, cwd=tmp_path).stdout
     assert located.startswith(site_packages)
 
-    source = tmp_path / "data.json"
+    source = tmp_path / "alpaca_data.json"
     source.write_text(json.dumps([{"instruction": "Name a fruit.", "input": "", "output": "Apple."}]))
     load(str(source), tmp_path / "alpaca.db")
     for extra in ([], ["-m", str(ROOT / "metadata.yml")]):
