@@ -34,7 +34,12 @@ def get_metadata(datasette, key, database, table):
     }
     # The description's links lead to the first database served (alpaca.db -> /alpaca/, cleaned.db -> /cleaned/).
     first_database, first_tables = next(iter(served.items()))
-    return {**resources.top_level_metadata(first_database, tuple(first_tables.items()), base_url), "databases": described}
+    # Datasette gives the top level's license and source to every table it serves: only when all are Stanford Alpaca's.
+    only_stanford_alpaca = len(served) == sum(1 for db in datasette.databases.values() if db.path) and all(
+        loaded.is_stanford_alpaca for tables in served.values() for loaded in tables.values()
+    )
+    top_level = resources.top_level_metadata(first_database, tuple(first_tables.items()), base_url, only_stanford_alpaca)
+    return {**top_level, "databases": described}
 
 
 @hookimpl
@@ -68,7 +73,8 @@ def extra_template_vars(datasette, database, table, view_name, request):
         return variables
 
     async def with_training_text():
-        return {**variables, "alpaca_training_text": await training.of_row(datasette, database, table, tables[table].tokenizer, request)}
+        training_text = await training.of_row(datasette, database, table, tables[table].tokenizer, request)
+        return {**variables, "alpaca_training_text": training_text}
 
     return with_training_text
 
@@ -115,6 +121,7 @@ def register_facet_classes():
 @hookimpl
 def asgi_wrapper(datasette):
     def wrapped(app):
-        return row_links.remembering_requests(reopen.reconnecting_to_replaced_files(table_requests.skipping_unused_work(app, datasette), datasette))
+        reconnecting = reopen.reconnecting_to_replaced_files(table_requests.skipping_unused_work(app, datasette), datasette)
+        return row_links.remembering_requests(reconnecting)
 
     return wrapped

@@ -60,7 +60,8 @@ def test_wheel_installed_in_a_fresh_environment_serves_the_explorer(wheel, tmp_p
         try:
             queries = {q["name"] for q in httpx.get(base + "/alpaca.json").json()["queries"]}
             assert {"search", "fts_search", "verb_noun"} <= queries
-            assert "Stanford Alpaca explorer" in httpx.get(base + "/").text
+            index = httpx.get(base + "/").text
+            assert "Stanford Alpaca explorer" in index and "CC BY-NC 4.0" in index  # serving Stanford Alpaca alone
             assert httpx.get(base + "/alpaca/alpaca_data.alpaca").json() == json.loads(source.read_text())
         finally:
             process.terminate()
