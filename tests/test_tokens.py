@@ -349,6 +349,15 @@ def test_word_by_word_counts_equal_full_encodes(instruction, input_, output):
 
 
 @settings(max_examples=300, deadline=None)
+@given(text=_TRICKY, limit=st.integers(min_value=0, max_value=40))
+def test_the_characters_a_limit_keeps_of_any_text_end_where_tiktoken_starts_the_first_token_cut(text, limit):
+    encoding = tiktoken.get_encoding("cl100k_base")
+    ids = encoding.encode_ordinary(text)
+    expected = encoding.decode_with_offsets(ids)[1][limit] if limit < len(ids) else len(text)
+    assert load_tokenizer("cl100k_base").kept_characters(text, limit) == expected
+
+
+@settings(max_examples=300, deadline=None)
 @given(instruction=_TRICKY, input_=_TRICKY, output=_TRICKY)
 def test_huggingface_word_by_word_counts_equal_full_encodes(shared, byte_level_tokenizers, instruction, input_, output):
     record = Record(instruction, input_, output)
