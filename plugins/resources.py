@@ -73,7 +73,7 @@ class LoadedTable(NamedTuple):
 
     def source_metadata(self) -> dict:
         """Datasette's ``source`` and ``source_url`` for a table read from one URL; empty for a path or several."""
-        (source, *others) = self.sources
+        source, *others = self.sources
         return {} if others or not source.startswith(("http://", "https://")) else {"source": source, "source_url": source}
 
 
