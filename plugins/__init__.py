@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from alpaca_explore import sql_functions, tokens
 from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS
 
-from . import facets, fulltext, renderers, reopen, resources, row_links, table_requests, training
+from . import counts, facets, fulltext, renderers, reopen, resources, row_links, table_requests, training
 
 # FTS5 highlight() markers used by the fts_search query: Unicode private-use characters
 # that never occur in the data, turned into <mark> only after the text is escaped.
@@ -40,6 +40,11 @@ def get_metadata(datasette, key, database, table):
     )
     top_level = resources.top_level_metadata(first_database, tuple(first_tables.items()), base_url, only_stanford_alpaca)
     return {**top_level, "databases": described}
+
+
+@hookimpl
+def startup(datasette):
+    counts.count_full_text_indexes_as_their_tables(datasette)
 
 
 @hookimpl
