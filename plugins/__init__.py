@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from alpaca_explore import sql_functions, tokens
 from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS
 
-from . import counts, facets, fulltext, renderers, reopen, resources, row_links, table_requests, training
+from . import counts, facets, fulltext, query_links, renderers, reopen, resources, table_requests, training
 
 # FTS5 highlight() markers used by the fts_search query: Unicode private-use characters
 # that never occur in the data, turned into <mark> only after the text is escaped.
@@ -85,10 +85,10 @@ def extra_template_vars(datasette, database, table, view_name, request):
 
 
 @hookimpl
-def render_cell(value, column, table, database, datasette):
-    """Link a canned query's ids to their rows, keep the line breaks of long texts (still escaped) and mark full-text
-    matches."""
-    links = row_links.id_links(value, column, table, database, datasette)
+def render_cell(row, value, column, table, database, datasette):
+    """Link a canned query's ids to their rows and a summary's categories, verbs and nouns to their examples, keep the
+    line breaks of long texts (still escaped) and mark full-text matches."""
+    links = query_links.cell_links(row, value, column, table, database, datasette)
     if links is not None or not isinstance(value, str):
         return links
     if MATCH_START in value:
@@ -127,6 +127,6 @@ def register_facet_classes():
 def asgi_wrapper(datasette):
     def wrapped(app):
         reconnecting = reopen.reconnecting_to_replaced_files(table_requests.skipping_unused_work(app, datasette), datasette)
-        return row_links.remembering_requests(reconnecting)
+        return query_links.remembering_requests(reconnecting)
 
     return wrapped

@@ -13,6 +13,7 @@ import sqlite3
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -713,6 +714,25 @@ def test_the_ids_of_a_canned_query_link_to_their_rows_training_text(explorer):
     assert "," in group and links in client.get("/alpaca/duplicates").text
 
 
+def test_a_summarys_categories_verbs_and_nouns_open_the_examples_they_count(explorer):
+    client, _, _ = explorer
+
+    def examples(**filters) -> int:
+        return get_json(client, "/alpaca/alpaca_data.json", _size="0", **filters)["filtered_table_rows_count"]
+
+    for query, column, total in (("by_category", "category", "n"), ("by_verb", "verb", "n"), ("verb_noun", "verb", "verb_total")):
+        page = client.get(f"/alpaca/{query}").text
+        for row in get_json(client, f"/alpaca/{query}.json", _shape="array")[:3]:
+            assert f'<a href="{html.escape("/alpaca/alpaca_data?" + urlencode({column: row[column]}))}">{row[column]}</a>' in page
+            assert examples(**{column: row[column]}) == row[total]
+    page = client.get("/alpaca/verb_noun").text
+    for pair in get_json(client, "/alpaca/verb_noun.json", _shape="array")[:5]:
+        href = "/alpaca/alpaca_data?" + urlencode({"verb": pair["verb"], "noun": pair["noun"]})
+        assert f'<a href="{html.escape(href)}">{pair["noun"]}</a>' in page
+        assert examples(verb=pair["verb"], noun=pair["noun"]) == pair["n"]
+    assert "?category=" not in client.get("/alpaca/too_long", params={"max_tokens": "300"}).text  # a list of examples, not a summary
+
+
 def test_a_row_page_whose_tokenizer_is_not_on_the_server_shows_its_training_text_uncut(tmp_path):
     """A database loaded with a tokenizer file, then published without it."""
     model = tmp_path / "tokenizer.model"
@@ -858,7 +878,9 @@ def test_links_of_a_table_lead_to_its_own_page_and_queries(renamed):
     client, _ = renamed
     page = client.get(f"/cleaned/by_category_{tilde_encode(QUOTED_TABLE)}").text
     links = {href for href in re.findall(r'href="(/cleaned/[^"#]+)', page) if "_show_sql" not in href and "." not in href}
-    assert links == {f"/cleaned/by_category_{tilde_encode(QUOTED_TABLE)}", f"/cleaned/{tilde_encode(QUOTED_TABLE)}?category=brainstorming"}
+    categories = {row["category"] for row in get_json(client, f"/cleaned/by_category_{tilde_encode(QUOTED_TABLE)}.json", _shape="array")}
+    opened = {f"/cleaned/{tilde_encode(QUOTED_TABLE)}?category={category}" for category in categories | {"brainstorming"}}
+    assert len(categories) > 3 and links == {f"/cleaned/by_category_{tilde_encode(QUOTED_TABLE)}", *opened}
     assert all(client.get(link).status_code == 200 for link in links)
 
 
