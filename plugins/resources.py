@@ -44,16 +44,26 @@ def project_metadata() -> dict:
     return yaml.safe_load((files("alpaca_explore") / "metadata.yml").read_text())
 
 
+# The database page lists the queries in this order: the searches, the summaries, then examples to look into.
+QUERY_ORDER = ("search", "fts_search", "by_category", "by_verb", "verb_noun", "token_histogram", "too_long", "flagged", "duplicates")
+
+
 @functools.cache
 def query_files() -> dict[str, dict]:
-    """Canned queries by name: ``sql`` from ``NAME.sql``, title and description from ``NAME.yml``."""
+    """Canned queries by name, in :data:`QUERY_ORDER`: ``sql`` from ``NAME.sql``, title and description from
+    ``NAME.yml``."""
     folder = files("alpaca_explore") / "queries"
     queries = {}
-    for sql_file in sorted(folder.iterdir(), key=lambda item: item.name):
+    for sql_file in sorted(folder.iterdir(), key=_query_position):
         if sql_file.name.endswith(".sql"):
             name = sql_file.name.removesuffix(".sql")
             queries[name] = {**yaml.safe_load((folder / f"{name}.yml").read_text()), "sql": sql_file.read_text().strip()}
     return queries
+
+
+def _query_position(sql_file) -> tuple[int, str]:
+    name = sql_file.name.removesuffix(".sql")
+    return (QUERY_ORDER.index(name) if name in QUERY_ORDER else len(QUERY_ORDER), name)
 
 
 class LoadedTable(NamedTuple):

@@ -181,6 +181,14 @@ def test_every_canned_query_runs(explorer, query, params):
         assert len(rows) == db.execute("select count(*) from alpaca_data where issues like '%duplicate_instruction%'").fetchone()[0]
 
 
+def test_the_database_page_lists_the_searches_then_the_summaries_then_examples_to_look_into(explorer):
+    client, _, _ = explorer
+    names = [query["name"] for query in get_json(client, "/alpaca.json")["queries"]]
+    files = {path.stem for path in (Path(__file__).parents[1] / "queries").glob("*.sql")}
+    assert sorted(names) == sorted(files)
+    assert names == ["search", "fts_search", "by_category", "by_verb", "verb_noun", "token_histogram", "too_long", "flagged", "duplicates"]
+
+
 def test_canned_query_pages_are_titled_by_their_title_not_their_sql(explorer):
     client, _, _ = explorer
     title = re.search(r"<title>(.*?)</title>", client.get("/alpaca/fts_search", params={"q": "python"}).text, re.S)
