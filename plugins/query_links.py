@@ -1,6 +1,6 @@
 """Links in the canned queries' results: each id (and each id of a ``duplicates`` group) to its row's page, where the
 training text shows what a limit cuts; the category, verb or noun of a summary's row to the examples it counts, as a
-filtered table page.
+filtered table page; in a comparison of the tables, each dataset's name to its table.
 
 Datasette 0.65 links ids on table pages only, and its ``render_cell`` hook is not told which query a cell belongs to:
 an ASGI wrapper keeps each request for it. A ``too_long`` row links to its page at the query's ``max_tokens``.
@@ -44,7 +44,13 @@ def cell_links(row: Mapping, value, column: str, table: str | None, database: st
     if found is None:
         return None
     query, query_table = found
+    if query_table is None:  # a comparison: each row names the table it counts
+        query_table = row["dataset"] if "dataset" in row.keys() else None
+        if query_table not in resources.tables_of(datasette, database):
+            return None
     table_path = f"{base_url}{tilde_encode(database)}/{tilde_encode(query_table)}"
+    if column == "dataset" and value == query_table:
+        return Markup(f'<a href="{escape(table_path)}">{escape(value)}</a>')
     if (filters := _examples_counted(query, row, value, column)) is not None:
         return Markup(f'<a href="{escape(f"{table_path}?{urlencode(filters)}")}">{escape(value)}</a>')
     if column == "id" and isinstance(value, int):
@@ -62,7 +68,7 @@ def _examples_counted(query: str, row: Mapping, value, column: str) -> dict[str,
     """The table filters that select the examples a summary query's row counts, for its category, verb or noun."""
     if not isinstance(value, str):
         return None
-    if query == "by_category" and column == "category":
+    if query in {"by_category", "compare_categories"} and column == "category":
         return {"category": value}
     if query in {"by_verb", "verb_noun"} and column == "verb":
         return {"verb": value}
@@ -71,12 +77,16 @@ def _examples_counted(query: str, row: Mapping, value, column: str) -> dict[str,
     return None
 
 
-def _query_and_table(datasette, database: str, name: str) -> tuple[str, str] | None:
-    """The canned query's file name (``by_verb`` for ``by_verb_gpt4``) and the table it reads."""
+def _query_and_table(datasette, database: str, name: str) -> tuple[str, str | None] | None:
+    """The canned query's file name (``by_verb`` for ``by_verb_gpt4``) and the table it reads, None for a query that
+    compares the tables."""
     tables = resources.tables_of(datasette, database)
+    queries = resources.query_files()
+    if len(tables) > 1 and queries.get(name, {}).get("across_tables"):
+        return name, None
     for table in tables:
         suffix = resources.names_of(database, table, tables, datasette.setting("base_url")).query_suffix
-        for query in resources.query_files():
-            if name == query + suffix:
+        for query, described in queries.items():
+            if name == query + suffix and not described.get("across_tables"):
                 return query, table
     return None

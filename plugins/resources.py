@@ -44,8 +44,12 @@ def project_metadata() -> dict:
     return yaml.safe_load((files("alpaca_explore") / "metadata.yml").read_text())
 
 
-# The database page lists the queries in this order: the searches, the summaries, then examples to look into.
-QUERY_ORDER = ("search", "fts_search", "by_category", "by_verb", "verb_noun", "token_histogram", "too_long", "flagged", "duplicates")
+# The database page lists the queries in this order: the searches, the summaries, then examples to look into, and
+# last, where a database holds several tables, their comparison.
+QUERY_ORDER = (
+    "search", "fts_search", "by_category", "by_verb", "verb_noun", "token_histogram", "too_long", "flagged", "duplicates",
+    "compare", "compare_categories",
+)
 
 
 @functools.cache
@@ -216,13 +220,28 @@ def _described_as_loaded(metadata: dict, loaded: LoadedTable) -> dict:
 
 
 def canned_queries(database: str, tables: dict[str, LoadedTable], base_url: str) -> dict[str, dict]:
-    """The queries for each table, named as :func:`names_of` says; beside other tables' queries, titled with their table."""
+    """The queries for each table, named as :func:`names_of` says; beside other tables' queries, titled with their table,
+    and followed by the queries that compare the tables (``across_tables: true``)."""
     queries = {}
     for table in tables:
         names = names_of(database, table, tables, base_url)
         for name, query in query_files().items():
+            if query.get("across_tables"):
+                continue
             adapted = {**adapt_links(query, names), "sql": adapt_sql(query["sql"], table)}
             if len(tables) > 1:
                 adapted["title"] = f"{query['title']} ({table})"
             queries[name + names.query_suffix] = adapted
+    if len(tables) > 1:
+        names = Names(database, next(iter(tables)), "", base_url)
+        for name, query in query_files().items():
+            if query.get("across_tables"):
+                described = {key: value for key, value in query.items() if key != "across_tables"}
+                queries[name] = {**adapt_links(described, names), "sql": joined_over(query["sql"], tables)}
     return queries
+
+
+def joined_over(sql: str, tables: Iterable[str]) -> str:
+    """SQL written for ``alpaca_data`` run on each table, with ``:dataset`` its name, the results one after another."""
+    body = "\n".join(line for line in sql.splitlines() if not line.startswith("--"))
+    return "\nunion all\n".join(adapt_sql(body, table).replace(":dataset", "'" + table.replace("'", "''") + "'") for table in tables)

@@ -184,8 +184,9 @@ def test_every_canned_query_runs(explorer, query, params):
 def test_the_database_page_lists_the_searches_then_the_summaries_then_examples_to_look_into(explorer):
     client, _, _ = explorer
     names = [query["name"] for query in get_json(client, "/alpaca.json")["queries"]]
-    files = {path.stem for path in (Path(__file__).parents[1] / "queries").glob("*.sql")}
-    assert sorted(names) == sorted(files)
+    folder = Path(__file__).parents[1] / "queries"
+    per_table = {path.stem for path in folder.glob("*.sql") if "across_tables: true" not in (folder / f"{path.stem}.yml").read_text()}
+    assert sorted(names) == sorted(per_table)  # and with one table, no comparison of tables
     assert names == ["search", "fts_search", "by_category", "by_verb", "verb_noun", "token_histogram", "too_long", "flagged", "duplicates"]
 
 
@@ -900,6 +901,49 @@ def test_each_tables_duplicates_query_leads_to_its_own_duplicates_table(renamed)
     page = client.get(link).text
     assert "the id of the group's first copy" in page  # its description
     assert f'href="/cleaned/duplicates_{tilde_encode(QUOTED_TABLE)}"' in page
+
+
+def test_the_tables_of_a_database_are_compared_side_by_side(renamed):
+    client, folder = renamed
+    tables = ["alpaca_data", "gpt4", QUOTED_TABLE]
+    db = sqlite_utils.Database(folder / "cleaned.db")
+    compared = get_json(client, "/cleaned/compare.json", _shape="array")
+    assert [row["dataset"] for row in compared] == tables
+    for row in compared:
+        rows = list(db[row["dataset"]].rows)
+        flagged = sum(r["issues"] != "[]" for r in rows)
+        copies = db.execute(f"select count(*) from [{row['dataset']}_duplicates] where id != first_id").fetchone()[0]
+        assert row == {
+            "dataset": row["dataset"],
+            "examples": len(rows),
+            "percent_with_input": round(100 * sum(r["has_input"] for r in rows) / len(rows), 1),
+            "mean_train_tokens": round(sum(r["train_tokens"] for r in rows) / len(rows), 1),
+            "max_train_tokens": max(r["train_tokens"] for r in rows),
+            "percent_over_512_tokens": round(100 * sum(r["train_tokens"] > 512 for r in rows) / len(rows), 1),
+            "percent_flagged": round(100 * flagged / len(rows), 1),
+            "duplicate_instructions": copies,
+            "verbs": len({r["verb"] for r in rows} - {None}),
+        }
+    categories = get_json(client, "/cleaned/compare_categories.json", _shape="array")
+    for table in tables:
+        counted = Counter(r["category"] for r in db[table].rows)
+        expected = sorted(counted.items(), key=lambda item: (-item[1], item[0]))
+        assert [(row["category"], row["n"]) for row in categories if row["dataset"] == table] == expected
+    page = client.get("/cleaned/compare_categories").text
+    for row in categories:
+        href = f"/cleaned/{tilde_encode(row['dataset'])}?" + urlencode({"category": row["category"]})
+        assert f'<a href="{html.escape(href)}">{row["category"]}</a>' in page
+    assert f'<a href="/cleaned/{tilde_encode(QUOTED_TABLE)}">{QUOTED_TABLE}</a>' in client.get("/cleaned/compare").text
+    names = [query["name"] for query in get_json(client, "/cleaned.json")["queries"]]
+    assert names[-2:] == ["compare", "compare_categories"] and "compare_gpt4" not in names
+
+
+def test_a_table_name_with_a_quote_is_compared_as_it_is_named(tmp_path):
+    (tmp_path / "data.json").write_text(json.dumps([{"instruction": "Write a poem.", "output": "Roses."}]))
+    for table in ("it's", "b"):
+        load(str(tmp_path / "data.json"), tmp_path / "alpaca.db", table=table)
+    with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
+        assert [row["dataset"] for row in get_json(client, "/alpaca/compare.json", _shape="array")] == ["it's", "b"]
 
 
 def test_facet_suggestions_are_skipped_on_a_table_whose_name_is_tilde_encoded(renamed):
