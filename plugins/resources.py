@@ -166,7 +166,8 @@ def adapt_sql(sql: str, table: str) -> str:
 @functools.lru_cache(maxsize=64)
 def top_level_metadata(database: str, tables: tuple[tuple[str, LoadedTable], ...], base_url: str, with_license: bool) -> dict:
     """The title and description of the database's main table (``alpaca_data``, else the first), with the description's
-    links adapted to ``database``; ``with_license``, Stanford Alpaca's license and source too."""
+    links adapted to ``database`` and, beside other tables, a link to their comparison; ``with_license``, Stanford
+    Alpaca's license and source too."""
     loaded = dict(tables)
     table = DEFAULT_TABLE if DEFAULT_TABLE in loaded else tables[0][0]
     top_level = {key: value for key, value in project_metadata().items() if key != "databases"}
@@ -175,7 +176,11 @@ def top_level_metadata(database: str, tables: tuple[tuple[str, LoadedTable], ...
         top_level = {"title": GENERIC_TITLE, "description_html": GENERIC_INTRODUCTION + other_paragraphs}
     if with_license:
         top_level |= {key: _project_table_metadata(DEFAULT_TABLE)[key] for key in _STANFORD_ALPACA_KEYS}
-    return adapt_links(top_level, names_of(database, table, loaded, base_url))
+    adapted = adapt_links(top_level, names_of(database, table, loaded, base_url))
+    if len(tables) > 1:
+        compare = f"{base_url}{tilde_encode(database)}/compare"
+        adapted["description_html"] += f'\n<p>{len(tables)} datasets are loaded here: <a href="{compare}">compare them</a>.</p>'
+    return adapted
 
 
 def tables_metadata(database: str, tables: dict[str, LoadedTable], base_url: str) -> dict[str, dict]:

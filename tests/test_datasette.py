@@ -69,6 +69,7 @@ def test_metadata_and_hidden_provenance(explorer):
     index = client.get("/").text
     table_page = client.get("/alpaca/alpaca_data").text
     assert "Stanford Alpaca explorer" in index and 'href="https://creativecommons.org/licenses/by-nc/4.0/"' in table_page
+    assert "compare them" not in index  # one dataset: nothing to compare
     assert "Token counts: tiktoken cl100k_base" in table_page
     assert f"Loaded from {folder / 'alpaca_data.json'}." in table_page  # the source of the table's load
     assert "Tokens of the full training text" in table_page  # column descriptions
@@ -936,6 +937,7 @@ def test_the_tables_of_a_database_are_compared_side_by_side(renamed):
     assert f'<a href="/cleaned/{tilde_encode(QUOTED_TABLE)}">{QUOTED_TABLE}</a>' in client.get("/cleaned/compare").text
     names = [query["name"] for query in get_json(client, "/cleaned.json")["queries"]]
     assert names[-2:] == ["compare", "compare_categories"] and "compare_gpt4" not in names
+    assert '3 datasets are loaded here: <a href="/cleaned/compare">compare them</a>.' in client.get("/").text
 
 
 def test_a_table_name_with_a_quote_is_compared_as_it_is_named(tmp_path):
@@ -944,6 +946,7 @@ def test_a_table_name_with_a_quote_is_compared_as_it_is_named(tmp_path):
         load(str(tmp_path / "data.json"), tmp_path / "alpaca.db", table=table)
     with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
         assert [row["dataset"] for row in get_json(client, "/alpaca/compare.json", _shape="array")] == ["it's", "b"]
+        assert '<a href="/alpaca/compare">compare them</a>' in client.get("/").text  # not compare_it's: no alpaca_data here
 
 
 def test_facet_suggestions_are_skipped_on_a_table_whose_name_is_tilde_encoded(renamed):
