@@ -2,8 +2,7 @@
 
 Datasette 0.65 shows a database's row counts on its home page only when every table counts within 10 ms, its
 full-text index included, and it counts an FTS5 table by reading every row: 15 ms for 52,002 examples. The home
-page of ``datasette alpaca.db`` then showed no counts and, with none to sort by, listed ``alpaca_data_duplicates``
-before ``alpaca_data``. An alpaca-explore table's full-text index reads its rows from the table (``content=``), so
+page of ``datasette alpaca.db`` then showed no counts and, with none to sort by, listed the tables by name. An alpaca-explore table's full-text index reads its rows from the table (``content=``), so
 it holds exactly as many: the table's count stands in for the index's when that one runs out of time.
 """
 
