@@ -87,15 +87,16 @@ def extra_template_vars(datasette, database, table, view_name, request):
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     """Link a canned query's ids to their rows and a summary's categories, verbs and nouns to their examples, keep the
-    line breaks of long texts (still escaped) and mark full-text matches."""
+    line breaks of long texts (still escaped), give an alpaca-explore table's texts a box its table page can size
+    (static/alpaca-explore.css) and mark full-text matches."""
     links = query_links.cell_links(row, value, column, table, database, datasette)
     if links is not None or not isinstance(value, str):
         return links
     if MATCH_START in value:
         marked = str(escape(value)).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
         return Markup(f'<div style="white-space: pre-wrap">{marked}</div>')
-    if column in TEXT_COLUMNS and "\n" in value:
-        return Markup(f'<div style="white-space: pre-wrap">{escape(value)}</div>')
+    if column in TEXT_COLUMNS and ("\n" in value or table in resources.tables_of(datasette, database)):
+        return Markup(f'<div class="alpaca-text" style="white-space: pre-wrap">{escape(value)}</div>')
     return None
 
 
