@@ -61,9 +61,10 @@ def prepare_connection(conn, database, datasette):
 
 
 @hookimpl
-def extra_css_urls(datasette, database, table):
-    """The compact column glossary (static/alpaca-explore.css), on alpaca-explore tables only."""
-    if table in resources.tables_of(datasette, database):
+def extra_css_urls(datasette, database):
+    """The compact column glossary, the texts' boxes and the training text (static/alpaca-explore.css), on the pages of
+    databases alpaca-explore built."""
+    if resources.tables_of(datasette, database):
         return [datasette.urls.static_plugins("alpaca-explore", "alpaca-explore.css")]
     return []
 
@@ -95,9 +96,15 @@ def render_cell(row, value, column, table, database, datasette):
     if MATCH_START in value:
         marked = str(escape(value)).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
         return Markup(f'<div style="white-space: pre-wrap">{marked}</div>')
-    if column in TEXT_COLUMNS and ("\n" in value or table in resources.tables_of(datasette, database)):
+    if column in TEXT_COLUMNS and ("\n" in value or _shows_examples(datasette, database, table)):
         return Markup(f'<div class="alpaca-text" style="white-space: pre-wrap">{escape(value)}</div>')
     return None
+
+
+def _shows_examples(datasette, database: str, table: str | None) -> bool:
+    """A page of an alpaca-explore table, or a query of a database alpaca-explore built."""
+    tables = resources.tables_of(datasette, database)
+    return table in tables if table is not None else bool(tables)
 
 
 @hookimpl

@@ -71,13 +71,15 @@ def test_table_page_shows_facets_and_search_works(page: Page, base_url):
 
 def test_a_table_pages_texts_are_wide_enough_to_read_and_long_ones_scroll(page: Page, base_url):
     """Fourteen side-by-side columns squeezed each output to a few words a line; an output is now at least 20em wide and
-    at most about twelve lines tall, the rest a scroll away, while its row page shows it whole."""
+    at most about twelve lines tall, the rest a scroll away, on table and query pages, while its row page shows it
+    whole."""
     records = json.loads(SAMPLE.read_text())
     longest = max(range(len(records)), key=lambda index: len(records[index]["output"]))
     measure = "e => ({width: e.getBoundingClientRect().width, height: e.clientHeight, full: e.scrollHeight, em: parseFloat(getComputedStyle(e).fontSize)})"
-    page.goto(f"{base_url}/alpaca/alpaca_data?id={longest}")
-    cell = page.locator("td.col-output .alpaca-text").evaluate(measure)
-    assert cell["width"] >= 19 * cell["em"] and cell["height"] <= 18 * cell["em"] < cell["full"], cell
+    for path in (f"/alpaca/alpaca_data?id={longest}", "/alpaca/too_long?max_tokens=1"):  # a table page and a query's
+        page.goto(base_url + path)
+        cell = page.locator(f'tr:has(td.col-id a:text-is("{longest}")) td.col-output .alpaca-text').evaluate(measure)
+        assert cell["width"] >= 19 * cell["em"] and cell["height"] <= 18 * cell["em"] < cell["full"], (path, cell)
     page.goto(f"{base_url}/alpaca/alpaca_data/{longest}")
     whole = page.locator("td.col-output .alpaca-text").evaluate(measure)
     assert whole["height"] == whole["full"] > 18 * whole["em"], whole
