@@ -165,6 +165,7 @@ QUERY_PARAMS = [
     ("too_long", {}),
     ("token_histogram", {"width": "64"}),
     ("flagged", {"issue": "duplicate_instruction"}),
+    ("flagged", {}),
     ("duplicates", {}),
     ("verb_noun", {}),
 ]
@@ -179,9 +180,10 @@ def test_every_canned_query_runs(explorer, query, params):
         assert all(row["train_tokens"] > 512 for row in rows)
     if query == "verb_noun":
         assert len({row["verb"] for row in rows}) == 20 and max(Counter(row["verb"] for row in rows).values()) <= 4
-    if query == "flagged":
+    if query == "flagged":  # with an issue code, the examples flagged with it; without one, every flagged example
+        code = params.get("issue", "")
         db = sqlite_utils.Database(folder / "alpaca.db")
-        assert len(rows) == db.execute("select count(*) from alpaca_data where issues like '%duplicate_instruction%'").fetchone()[0]
+        assert len(rows) == db.execute("select count(*) from alpaca_data where issues != '[]' and issues like ?", [f'%"{code}%']).fetchone()[0]
 
 
 def test_the_database_page_lists_the_searches_then_the_summaries_then_examples_to_look_into(explorer):
