@@ -88,8 +88,8 @@ def extra_template_vars(datasette, database, table, view_name, request):
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     """Link a canned query's ids to their rows and a summary's categories, verbs and nouns to their examples, keep the
-    line breaks of long texts (still escaped), give an alpaca-explore table's texts a box its table page can size
-    (static/alpaca-explore.css) and mark full-text matches."""
+    line breaks of long texts (still escaped), give the texts of alpaca-explore tables and queries a box their pages
+    size (static/alpaca-explore.css) and mark full-text matches."""
     links = query_links.cell_links(row, value, column, table, database, datasette)
     if links is not None or not isinstance(value, str):
         return links
