@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from . import resources
 
 _ID_LIST = re.compile(r"\d+(?:, \d+)*")
+_LINKED_COLUMNS = frozenset({"id", "ids", "dataset", "category", "verb", "noun"})  # render_cell asks for every cell
 _request_scope: contextvars.ContextVar[dict | None] = contextvars.ContextVar("alpaca_explore_request_scope", default=None)
 
 
@@ -36,7 +37,7 @@ def remembering_requests(app):
 def cell_links(row: Mapping, value, column: str, table: str | None, database: str, datasette) -> Markup | None:
     """Links for a cell of a canned query of an alpaca-explore table: its rows, or the examples it counts."""
     scope = _request_scope.get()
-    if table is not None or scope is None or scope["type"] != "http":
+    if table is not None or column not in _LINKED_COLUMNS or scope is None or scope["type"] != "http":
         return None
     base_url = datasette.setting("base_url")
     parts = scope["path"].removeprefix(base_url).strip("/").split("/")
