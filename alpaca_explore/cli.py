@@ -79,7 +79,7 @@ def load_command(sources: tuple[str, ...], db_path: str, table: str, tokenizer: 
     if not quiet:
         ignored = _most_frequent(summary.ignored_keys)
         click.echo(
-            f"Loaded {summary.rows:,} rows into {summary.db_path} (table {summary.table}, "
+            f"Loaded {_counted(summary.rows, 'row')} into {summary.db_path} (table {summary.table}, "
             f"{summary.db_bytes / 1e6:.1f} MB) in {summary.seconds:.1f}s; tokens: {summary.tokenizer}"
             + ("; from cache" if summary.from_cache else "")
             + (f"; ignored keys: {ignored}" if ignored else ""),
@@ -88,6 +88,11 @@ def load_command(sources: tuple[str, ...], db_path: str, table: str, tokenizer: 
 
 
 load_command.name = "load"
+
+
+def _counted(count: int, noun: str) -> str:
+    """"1 row", "4,000 rows"."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _most_frequent(counts: dict[str, int], shown: int = 10) -> str:
@@ -123,4 +128,4 @@ def export_command(db_path: str, table: str, search: str | None, category: str |
     else:
         with output.output_file(output_path) as out:
             count = output.export(db_path, table, out, fmt=fmt, search=search, category=category, where=where)
-    click.echo(f"Exported {count:,} records", err=True)
+    click.echo(f"Exported {_counted(count, 'record')}", err=True)

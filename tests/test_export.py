@@ -171,3 +171,11 @@ def test_exports_load_unchanged_in_hugging_face_datasets(shared, run_cli, tmp_pa
     expected = sqlite_utils.Database(db).execute("select instruction, input, output from alpaca_data where category = 'rewrite' order by id").fetchall()
     assert dataset.column_names == ["instruction", "input", "output"]
     assert [(r["instruction"], r["input"], r["output"]) for r in dataset] == [tuple(r) for r in expected]
+
+
+def test_the_summary_lines_count_one_record_in_the_singular(run_cli, tmp_path):
+    (tmp_path / "one.json").write_text(json.dumps([{"instruction": "Name a fruit.", "input": "", "output": "Pear."}]))
+    loaded = run_cli("load", tmp_path / "one.json", "--db", tmp_path / "a.db")
+    assert loaded.returncode == 0 and "Loaded 1 row into" in loaded.stderr, loaded.stderr
+    exported = run_cli("export", "--db", tmp_path / "a.db", "-o", tmp_path / "out.json")
+    assert exported.returncode == 0 and exported.stderr.strip() == "Exported 1 record", exported.stderr
