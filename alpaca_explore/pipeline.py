@@ -82,17 +82,16 @@ def load(
         pools = stack.enter_context(_worker_pools(tokenizer_.spec, workers))
         writer = stack.enter_context(database.build(db_path, table, _waiting_message(db_path, progress)))
         stats = [ParseStats() for _ in local]
-        duplicates = enrich.DuplicateTracker()
         rows = 0
         with _row_counter(progress) as counter:
             try:
-                for batch_rows in _enriched_batches(_records_of(local, stats), *pools, workers, duplicates):
-                    writer.insert(batch_rows)
+                for batch_rows, keys in _enriched_batches(_records_of(local, stats), *pools, workers):
+                    writer.insert(batch_rows, keys)
                     rows += len(batch_rows)
                     counter.update(len(batch_rows))
             except BrokenProcessPool:
                 raise AlpacaExploreError("a worker process died (killed, or out of memory?); the database was left unchanged") from None
-        writer.insert_duplicates(duplicates.groups())
+        writer.flag_duplicates()
         seconds = time.perf_counter() - started
         read = _what_was_read(local, stats)
         ignored_keys = sum((file_stats.ignored_keys for file_stats in stats), Counter())
@@ -146,9 +145,9 @@ def _enriched_batches(
     counters: ProcessPoolExecutor,
     analysers: ProcessPoolExecutor,
     workers: int,
-    duplicates: enrich.DuplicateTracker,
-) -> Iterator[list[tuple]]:
-    """Yield database rows batch by batch, keeping a bounded number of batches in the workers."""
+) -> Iterator[tuple[list[tuple], list[tuple[int, int]]]]:
+    """Yield database rows and their (id, instruction key) batch by batch, keeping a bounded number of batches in the
+    workers."""
     in_flight: deque[tuple[int, list[Record], Future, Future]] = deque()
     records = iter(records)
     first_id = 0
@@ -157,21 +156,21 @@ def _enriched_batches(
         in_flight.append((first_id, batch, counters.submit(enrich.count_batch, texts), analysers.submit(enrich.analyse_batch, texts)))
         first_id += len(batch)
         if len(in_flight) > 2 * workers:
-            yield _rows(*in_flight.popleft(), duplicates)
+            yield _rows(*in_flight.popleft())
     while in_flight:
-        yield _rows(*in_flight.popleft(), duplicates)
+        yield _rows(*in_flight.popleft())
 
 
-def _rows(
-    first_id: int, batch: Sequence[Record], counts: Future, analyses: Future, duplicates: enrich.DuplicateTracker
-) -> list[tuple]:
-    """Database rows in :data:`database.COLUMNS` order; ``id`` is the position in the source."""
-    return [
-        (row_id, *record, has_input, *record_counts, category, verb, noun, duplicates.issues(row_id, key, issues))
-        for row_id, record, record_counts, (has_input, category, verb, noun, issues, key) in zip(
-            range(first_id, first_id + len(batch)), batch, counts.result(), analyses.result()
-        )
-    ]
+def _rows(first_id: int, batch: Sequence[Record], counts: Future, analyses: Future) -> tuple[list[tuple], list[tuple[int, int]]]:
+    """Database rows in :data:`database.COLUMNS` order, and each row's (id, instruction key); ``id`` is the position in
+    the source."""
+    rows, keys = [], []
+    for row_id, record, record_counts, (has_input, category, verb, noun, issues, key) in zip(
+        range(first_id, first_id + len(batch)), batch, counts.result(), analyses.result()
+    ):
+        rows.append((row_id, *record, has_input, *record_counts, category, verb, noun, issues))
+        keys.append((row_id, key))
+    return rows, keys
 
 
 @contextlib.contextmanager

@@ -35,7 +35,7 @@ def count_batch(batch):
     return [(1, 1, 1, 3, 4) for _ in batch]
 
 def analyse_batch(batch):
-    return [(1, "other", None, None, [], b"") for _ in batch]
+    return [(1, "other", None, None, "[]", hash(record[0])) for record in batch]
 
 enrich.analyse_batch = analyse_batch
 if sys.argv[4] == "all":

@@ -9,10 +9,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 from conftest import GSM8K, SAMPLE
 
+from alpaca_explore import load
 from alpaca_explore.classify import CATEGORIES, analyse, category
-from alpaca_explore.enrich import DuplicateTracker, instruction_key
 from alpaca_explore.quality import record_issues
 
 DATA = Path(__file__).parent / "data"
@@ -618,9 +619,12 @@ def test_quality_flags(record, expected):
     assert record_issues(*record) == expected
 
 
-def test_duplicates_flag_every_copy_after_the_first():
-    tracker = DuplicateTracker()
+def test_duplicates_flag_every_copy_after_the_first(tmp_path):
     texts = ["Name a fruit.", "name a  fruit", "Name a vegetable.", "NAME A FRUIT?"]
-    issues = [tracker.issues(row_id, instruction_key(text), []) for row_id, text in enumerate(texts)]
-    assert issues == ["[]", '["duplicate_instruction"]', "[]", '["duplicate_instruction"]']
-    assert tracker.groups() == [(0, 0), (1, 0), (3, 0)]
+    outputs = ["Pear.", "", "Leek.", "Plum."]  # the second already has an issue, which the flag follows
+    (tmp_path / "d.json").write_text(json.dumps([{"instruction": text, "output": output} for text, output in zip(texts, outputs)]))
+    load(str(tmp_path / "d.json"), tmp_path / "a.db")
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    issues = [row["issues"] for row in db.query("select issues from alpaca_data order by id")]
+    assert issues == ["[]", '["empty_output", "duplicate_instruction"]', "[]", '["duplicate_instruction"]']
+    assert db.execute("select id, first_id from alpaca_data_duplicates order by id").fetchall() == [(0, 0), (1, 0), (3, 0)]
