@@ -188,6 +188,24 @@ def test_every_canned_query_runs(explorer, query, params):
         assert len(rows) == db.execute("select count(*) from alpaca_data where issues != '[]' and issues like ?", [f'%"{code}%']).fetchone()[0]
 
 
+def test_by_category_sums_up_each_categorys_examples_and_tokens(explorer):
+    client, folder, _ = explorer
+    rows = list(sqlite_utils.Database(folder / "alpaca.db")["alpaca_data"].rows)
+    by_category = {row["category"]: row for row in get_json(client, "/alpaca/by_category.json", _shape="array")}
+    assert by_category.keys() == {r["category"] for r in rows}
+    for category, summary in by_category.items():
+        examples = [r for r in rows if r["category"] == category]
+        assert summary == {
+            "category": category,
+            "n": len(examples),
+            "percent": round(100 * len(examples) / len(rows), 1),
+            "with_input": sum(r["has_input"] for r in examples),
+            "mean_train_tokens": round(sum(r["train_tokens"] for r in examples) / len(examples), 1),
+            "max_train_tokens": max(r["train_tokens"] for r in examples),
+            "total_train_tokens": sum(r["train_tokens"] for r in examples),
+        }
+
+
 def test_the_database_page_lists_the_searches_then_the_summaries_then_examples_to_look_into(explorer):
     client, _, _ = explorer
     names = [query["name"] for query in get_json(client, "/alpaca.json")["queries"]]
@@ -941,6 +959,7 @@ def test_the_tables_of_a_database_are_compared_side_by_side(renamed):
             "percent_with_input": round(100 * sum(r["has_input"] for r in rows) / len(rows), 1),
             "mean_train_tokens": round(sum(r["train_tokens"] for r in rows) / len(rows), 1),
             "max_train_tokens": max(r["train_tokens"] for r in rows),
+            "total_train_tokens": sum(r["train_tokens"] for r in rows),
             "percent_over_512_tokens": round(100 * sum(r["train_tokens"] > 512 for r in rows) / len(rows), 1),
             "percent_flagged": round(100 * flagged / len(rows), 1),
             "duplicate_instructions": copies,
