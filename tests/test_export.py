@@ -6,6 +6,7 @@ import json
 import os
 import stat
 import threading
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,14 @@ def test_the_summary_lines_count_one_record_in_the_singular(run_cli, tmp_path):
     assert loaded.returncode == 0 and "Loaded 1 row into" in loaded.stderr, loaded.stderr
     exported = run_cli("export", "--db", tmp_path / "a.db", "-o", tmp_path / "out.json")
     assert exported.returncode == 0 and exported.stderr.strip() == "Exported 1 record", exported.stderr
+
+
+def test_the_readmes_balanced_export_takes_up_to_100_random_examples_of_each_category(shared, run_cli, tmp_path):
+    db = tmp_path / "a.db"
+    load(str(SAMPLE), db)
+    where = "id in (select id from (select id, row_number() over (partition by category order by random()) as n from alpaca_data) where n <= 100)"
+    result = run_cli("export", "--db", db, "--where", where, "-o", tmp_path / "balanced.json")
+    assert result.returncode == 0, result.stderr
+    exported = Counter(category(r.instruction, r.input) for r in read_records(tmp_path / "balanced.json"))
+    available = Counter(row[0] for row in sqlite_utils.Database(db).execute("select category from alpaca_data").fetchall())
+    assert exported == {name: min(count, 100) for name, count in available.items()}
