@@ -150,6 +150,14 @@ class DatabaseWriter:
         loads.insert({"table_name": self.table, **provenance})
         self.db.conn.execute("ANALYZE")
 
+    def issue_counts(self) -> tuple[int, dict[str, int]]:
+        """The rows flagged with any issue, and how many hold each code, the most frequent first; after :meth:`finish`,
+        which indexes ``issues``: the flagged rows are read alone, since a flagged row's array sorts before '[]'."""
+        flagged = f"SELECT issues FROM [{self.table}] WHERE issues < '[]'"
+        rows = self.db.execute(f"SELECT count(*) FROM ({flagged})").fetchone()[0]
+        codes = self.db.execute(f"SELECT value, count(*) AS n FROM ({flagged}), json_each(issues) GROUP BY value ORDER BY n DESC, value")
+        return rows, dict(codes.fetchall())
+
 
 @contextlib.contextmanager
 def build(target: Path, table: str, on_wait: Callable[[], None] | None = None) -> Iterator[DatabaseWriter]:

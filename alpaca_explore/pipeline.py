@@ -45,6 +45,8 @@ class LoadSummary:
     source: str
     from_cache: bool = False
     ignored_keys: dict[str, int] = field(default_factory=dict)
+    flagged_rows: int = 0
+    issues: dict[str, int] = field(default_factory=dict)  # rows holding each issue code, the most frequent first
 
     @property
     def db_bytes(self) -> int:
@@ -106,6 +108,7 @@ def load(
                 "seconds": round(seconds, 3),
             }
         )
+        flagged_rows, issues = writer.issue_counts()
     return LoadSummary(
         db_path=db_path,
         table=table,
@@ -115,6 +118,8 @@ def load(
         source=read["source"],
         from_cache=all(item.from_cache for item in local),
         ignored_keys=dict(ignored_keys),
+        flagged_rows=flagged_rows,
+        issues=issues,
     )
 
 

@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pyarrow
@@ -109,6 +110,22 @@ def test_real_files_load_with_the_right_row_counts(shared, tmp_path, path, rows)
     assert summary.rows == rows == sqlite_utils.Database(tmp_path / "a.db")["alpaca_data"].count
 
 
+def test_the_summary_says_what_the_load_found_broken(shared, run_cli, tmp_path):
+    """The flagged rows and each issue's rows, the most frequent first, as the issues column holds them."""
+    result = run_cli("load", SAMPLE, "--db", tmp_path / "a.db")
+    assert result.returncode == 0, result.stderr
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    issues = Counter(code for row in db["alpaca_data"].rows for code in json.loads(row["issues"]))
+    flagged = db.execute("select count(*) from alpaca_data where issues != '[]'").fetchone()[0]
+    listed = ", ".join(f"{code} {count:,}" for code, count in sorted(issues.items(), key=lambda item: (-item[1], item[0])))
+    assert f"Flagged {flagged:,} rows ({flagged / 4000:.1%}): {listed}\n" in result.stderr
+    assert flagged > 50 and len(issues) >= 4
+    summary = load(str(SAMPLE), tmp_path / "b.db")
+    assert (summary.flagged_rows, summary.issues) == (flagged, dict(sorted(issues.items(), key=lambda item: (-item[1], item[0]))))
+    (tmp_path / "clean.json").write_text(json.dumps([{"instruction": "Name a fruit.", "input": "", "output": "Pear."}]))
+    assert "Flagged no rows" in run_cli("load", tmp_path / "clean.json", "--db", tmp_path / "c.db").stderr
+
+
 def test_standard_input(run_cli, tmp_path):
     data = "\n".join(json.dumps(r) for r in SMALL).encode()
     result = run_cli("load", "-", "--db", tmp_path / "a.db", input=data)
@@ -123,9 +140,10 @@ def test_summary_names_the_most_frequent_ignored_keys_on_one_line(run_cli, tmp_p
     source = tmp_path / "keys.json"
     source.write_text(json.dumps(records))
     result = run_cli("load", source, "--db", tmp_path / "a.db")
-    assert result.returncode == 0 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    loaded, flagged = result.stderr.strip().splitlines()  # the key with a line break in it is quoted
+    assert result.returncode == 0 and flagged.startswith("Flagged 2 rows"), result.stderr
     listed = 'id (4), "multi\\nline" (4), meta0 (3), meta1 (3), meta10 (3), meta11 (3), meta2 (3), meta3 (3), meta4 (3), meta5 (3)'
-    assert result.stderr.strip().endswith(f"; ignored keys: {listed} and 4 more")
+    assert loaded.endswith(f"; ignored keys: {listed} and 4 more")
 
 
 def test_standard_input_on_a_terminal_is_an_error_not_a_wait(tmp_path):
