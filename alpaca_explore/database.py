@@ -107,8 +107,8 @@ def check_table_name(table: str) -> None:
 
 
 class DatabaseWriter:
-    """Rows go in through :meth:`insert`; :meth:`flag_duplicates` then marks the copies of each instruction, and
-    :meth:`finish` indexes and records provenance."""
+    """Rows go in through :meth:`insert`; :meth:`finish` then marks the copies of each instruction, indexes and records
+    provenance."""
 
     def __init__(self, db: sqlite_utils.Database, table: str) -> None:
         self.db, self.table = db, table
@@ -121,13 +121,13 @@ class DatabaseWriter:
 
     def insert(self, rows: Sequence[tuple], keys: Sequence[tuple[int, int]]) -> None:
         """Insert rows (values in :data:`COLUMNS` order), index their text for search and keep each row's (id,
-        instruction key) for :meth:`flag_duplicates`."""
+        instruction key) for :meth:`finish`."""
         conn = self.db.conn
         conn.executemany(self._insert_rows, rows)
         conn.executemany(self._insert_fts, (row[:4] for row in rows))
         conn.executemany(f"INSERT INTO {_KEYS_TABLE} VALUES (?, ?)", keys)
 
-    def flag_duplicates(self) -> None:
+    def _flag_duplicates(self) -> None:
         """List every row whose instruction key occurs more than once, with the id of its first copy, in the duplicates
         table, and add ``duplicate_instruction`` to the issues of every copy after the first."""
         copies = duplicates_table(self.table)
@@ -144,6 +144,13 @@ class DatabaseWriter:
         self.db.execute(f"DROP TABLE {_KEYS_TABLE}")
 
     def finish(self, provenance: dict) -> None:
+        """Flag the copies of each instruction, build the indexes and record the load's provenance."""
+        # SQLite sorts on helper threads only once a sort outgrows its memory: with a 2 MB cache the cores the workers
+        # have left find a million rows' duplicates in 0.46 s instead of 0.79 and build their indexes in 3.7 s instead
+        # of 7.6 (52K rows: the same).
+        self.db.execute(f"PRAGMA threads = {os.cpu_count() or 1}")
+        self.db.execute("PRAGMA cache_size = -2048")
+        self._flag_duplicates()
         for columns in INDEXES:
             self.db[self.table].create_index(columns, find_unique_name=True)
         loads = self.db[LOADS_TABLE].create(LOADS_COLUMNS, pk="id", if_not_exists=True)

@@ -2,7 +2,7 @@
 
 :func:`count_batch` and :func:`analyse_batch` run in worker processes of their
 own. ``duplicate_instruction`` needs every record before it: the write stage
-adds it from the instruction keys (:meth:`database.DatabaseWriter.flag_duplicates`).
+adds it from the instruction keys (:meth:`database.DatabaseWriter.finish`).
 """
 
 from __future__ import annotations

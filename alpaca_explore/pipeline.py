@@ -93,7 +93,6 @@ def load(
                     counter.update(len(batch_rows))
             except BrokenProcessPool:
                 raise AlpacaExploreError("a worker process died (killed, or out of memory?); the database was left unchanged") from None
-        writer.flag_duplicates()
         seconds = time.perf_counter() - started
         read = _what_was_read(local, stats)
         ignored_keys = sum((file_stats.ignored_keys for file_stats in stats), Counter())
