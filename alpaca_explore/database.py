@@ -143,12 +143,13 @@ class DatabaseWriter:
         )
         self.db.execute(f"DROP TABLE {_KEYS_TABLE}")
 
-    def finish(self, provenance: dict) -> None:
-        """Flag the copies of each instruction, build the indexes and record the load's provenance."""
+    def finish(self, provenance: dict, threads: int) -> None:
+        """Flag the copies of each instruction, build the indexes and record the load's provenance; SQLite may sort on
+        ``threads`` helper threads."""
         # SQLite sorts on helper threads only once a sort outgrows its memory: with a 2 MB cache the cores the workers
         # have left find a million rows' duplicates in 0.46 s instead of 0.79 and build their indexes in 3.7 s instead
         # of 7.6 (52K rows: the same).
-        self.db.execute(f"PRAGMA threads = {os.cpu_count() or 1}")
+        self.db.execute(f"PRAGMA threads = {int(threads)}")
         self.db.execute("PRAGMA cache_size = -2048")
         self._flag_duplicates()
         for columns in INDEXES:

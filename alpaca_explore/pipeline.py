@@ -78,7 +78,7 @@ def load(
     db_path = Path(db_path)
     database.check_table_name(table)
     tokenizer_ = tokens.load_tokenizer(tokenizer)
-    workers = workers or os.cpu_count() or 1
+    workers = workers or usable_cpus()
     with contextlib.ExitStack() as stack:
         local = [stack.enter_context(fetch.materialize(item, use_cache=use_cache, timeout=timeout, retries=retries, progress=progress)) for item in sources]
         pools = stack.enter_context(_worker_pools(tokenizer_.spec, workers))
@@ -105,7 +105,8 @@ def load(
                 "tool_version": __version__,
                 "loaded_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                 "seconds": round(seconds, 3),
-            }
+            },
+            threads=workers,
         )
         flagged_rows, issues = writer.issue_counts()
     return LoadSummary(
@@ -120,6 +121,15 @@ def load(
         flagged_rows=flagged_rows,
         issues=issues,
     )
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on: a container's or ``taskset``'s share, where ``os.cpu_count()`` counts the
+    host's (64 workers for 2 CPUs)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS and Windows have no CPU affinity to read
+        return os.cpu_count() or 1
 
 
 def _what_was_read(local: Sequence[fetch.LocalSource], stats: Sequence[ParseStats]) -> dict:

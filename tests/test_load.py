@@ -135,9 +135,9 @@ def test_the_loads_memory_does_not_grow_with_its_records(tmp_path, monkeypatch):
     held = {}
     finish = database.DatabaseWriter.finish
 
-    def finish_measured(writer: database.DatabaseWriter, provenance: dict) -> None:
+    def finish_measured(writer: database.DatabaseWriter, provenance: dict, **options) -> None:
         held[provenance["rows"]] = tracemalloc.get_traced_memory()[0]
-        finish(writer, provenance)
+        finish(writer, provenance, **options)
 
     monkeypatch.setattr(database.DatabaseWriter, "finish", finish_measured)
 
@@ -154,6 +154,13 @@ def test_the_loads_memory_does_not_grow_with_its_records(tmp_path, monkeypatch):
         finally:
             tracemalloc.stop()
     assert held[40_000] - held[16_000] < 500_000, held  # the dict: 2.4 MB more
+
+
+def test_a_load_runs_as_many_workers_as_the_cpus_it_may_use():
+    """In a container or under taskset, os.cpu_count() counts the host's CPUs; the load counts those it may run on."""
+    code = "import os; from alpaca_explore.pipeline import usable_cpus; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); print(usable_cpus(), os.cpu_count())"
+    usable, counted = map(int, subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+    assert usable == 1 and counted == os.cpu_count() and counted >= 2  # CI's machines have two cores
 
 
 def test_standard_input(run_cli, tmp_path):
