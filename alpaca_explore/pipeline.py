@@ -193,8 +193,14 @@ def _worker_pools(spec: str, workers: int) -> Iterator[tuple[ProcessPoolExecutor
     # fork lets workers inherit the tokenizer the parent already loaded.
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     counting = max(1, workers // 2)
+    # Each pool's workers start (on a first task) before the next pool or the database is opened: forked later, they
+    # would hold its pipes open, and a classifying worker killed midway left its pool writing a batch into a pipe that
+    # never broke, so the load hung instead of failing (13 of 40 loads whose worker was killed). The classifying workers
+    # do hold the counting pool's pipes: their pool, inside, shuts down first and lets those break.
     with ProcessPoolExecutor(counting, mp_context=context, initializer=enrich.init_worker, initargs=(spec,)) as counters:
+        counters.submit(int).result()
         with ProcessPoolExecutor(max(1, workers - counting), mp_context=context) as analysers:
+            analysers.submit(int).result()
             yield counters, analysers
 
 

@@ -492,13 +492,19 @@ def test_load_killed_midway_leaves_target_unchanged_and_the_next_load_removes_it
     assert list(tmp_path.glob(".a.db.*.tmp")) == [live]
 
 
-def test_a_worker_killed_midway_is_a_one_line_error(shared, tmp_path):
-    """A worker process killed (as by the out-of-memory killer) ends the load cleanly, target unchanged."""
+@pytest.mark.parametrize("worker", ["counting", "classifying"])
+def test_a_worker_killed_midway_is_a_one_line_error(shared, tmp_path, worker):
+    """A worker process killed (as by the out-of-memory killer) ends the load cleanly, target unchanged. Killing the
+    classifying worker hung the load, its pool writing a batch into a pipe the counting worker held open."""
     process, db, before = start_big_load(tmp_path)
-    workers = [pid for task in Path(f"/proc/{process.pid}/task").iterdir() for pid in (task / "children").read_text().split()]
-    assert workers, "the load has no worker processes"
-    os.kill(int(workers[0]), signal.SIGKILL)
-    _, stderr = process.communicate(timeout=60)
+    workers = sorted(int(pid) for task in Path(f"/proc/{process.pid}/task").iterdir() for pid in (task / "children").read_text().split())
+    assert len(workers) == 2, "the load has not one worker of each kind"
+    os.kill(workers[["counting", "classifying"].index(worker)], signal.SIGKILL)  # the counting worker starts first
+    try:
+        _, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # hung: leave no load behind
+        raise
     assert process.returncode == 1
     assert_clean_error(CliResult(process.returncode, "", stderr), "a worker process died")
     assert db.read_bytes() == before
