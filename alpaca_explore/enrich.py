@@ -8,6 +8,7 @@ adds it from the instruction keys (:meth:`database.DatabaseWriter.finish`).
 from __future__ import annotations
 
 import hashlib
+import signal
 from collections.abc import Sequence
 
 from . import classify, quality, tokens
@@ -16,10 +17,14 @@ from .parse import Record
 _tokenizer: tokens.Tokenizer | None = None
 
 
-def init_worker(spec: str) -> None:
-    """Pool initializer of :func:`count_batch`: load (under fork, inherit) the tokenizer once per worker."""
-    global _tokenizer
-    _tokenizer = tokens.load_tokenizer(spec)
+def init_worker(spec: str | None = None) -> None:
+    """Pool initializer: leave Ctrl-C to the parent, which stops the load (interrupted too, a worker printed its
+    traceback, and its pool could hang); with a tokenizer ``spec``, for :func:`count_batch`, load (under fork, inherit)
+    the tokenizer once per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if spec is not None:
+        global _tokenizer
+        _tokenizer = tokens.load_tokenizer(spec)
 
 
 def count_batch(batch: Sequence[tuple[str, str, str]]) -> list[tuple[int, int, int, int, int]]:

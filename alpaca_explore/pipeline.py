@@ -199,7 +199,7 @@ def _worker_pools(spec: str, workers: int) -> Iterator[tuple[ProcessPoolExecutor
     # do hold the counting pool's pipes: their pool, inside, shuts down first and lets those break.
     with ProcessPoolExecutor(counting, mp_context=context, initializer=enrich.init_worker, initargs=(spec,)) as counters:
         counters.submit(int).result()
-        with ProcessPoolExecutor(max(1, workers - counting), mp_context=context) as analysers:
+        with ProcessPoolExecutor(max(1, workers - counting), mp_context=context, initializer=enrich.init_worker) as analysers:
             analysers.submit(int).result()
             yield counters, analysers
 

@@ -492,6 +492,24 @@ def test_load_killed_midway_leaves_target_unchanged_and_the_next_load_removes_it
     assert list(tmp_path.glob(".a.db.*.tmp")) == [live]
 
 
+@pytest.mark.parametrize("later", [0.4, 0.8])
+def test_ctrl_c_stops_the_load_with_one_line_and_the_target_unchanged(shared, tmp_path, later):
+    """A terminal's Ctrl-C interrupts the whole process group. The workers leave it to the load, which stops with its
+    one line: interrupted too, a worker waiting for its next batch (as the counting one mostly is, its word counts
+    learnt) printed its traceback, and its pool could hang."""
+    process, db, before = start_big_load(tmp_path)
+    time.sleep(later)
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        _, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # hung: leave no load behind
+        raise
+    assert (process.returncode, stderr) == (1, "Error: interrupted; the database was left unchanged\n")
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob(".a.db.*.tmp"))
+
+
 @pytest.mark.parametrize("worker", ["counting", "classifying"])
 def test_a_worker_killed_midway_is_a_one_line_error(shared, tmp_path, worker):
     """A worker process killed (as by the out-of-memory killer) ends the load cleanly, target unchanged. Killing the
