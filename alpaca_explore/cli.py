@@ -17,7 +17,12 @@ from .errors import AlpacaExploreError  # noqa: E402
 
 
 class _Command(click.Command):
-    """Turns :class:`AlpacaExploreError` into ``Error: message`` and exit status 1, never a traceback."""
+    """Turns :class:`AlpacaExploreError` into ``Error: message`` and exit status 1, never a traceback; Ctrl-C into
+    ``Error: interrupted; `` and what the command left as it was."""
+
+    def __init__(self, *args, kept: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.kept = kept
 
     def invoke(self, ctx: click.Context):
         try:
@@ -25,7 +30,7 @@ class _Command(click.Command):
         except AlpacaExploreError as error:
             raise click.ClickException(str(error)) from None
         except KeyboardInterrupt:
-            raise click.ClickException("interrupted; the database was left unchanged") from None
+            raise click.ClickException(f"interrupted; {self.kept}") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,7 +43,7 @@ def cli() -> None:
     """
 
 
-@cli.command(cls=_Command)
+@cli.command(cls=_Command, kept="the database was left unchanged")
 @click.argument("sources", metavar="[SOURCE]...", nargs=-1)
 @click.option("--db", "db_path", default=pipeline.DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database to write.")
 @click.option("--table", default=pipeline.DEFAULT_TABLE, show_default=True, help="Table to load into (replaced if it exists).")
@@ -111,7 +116,7 @@ def _most_frequent(counts: dict[str, int], shown: int = 10) -> str:
     return listed + (f" and {len(ranked) - shown:,} more" if len(ranked) > shown else "")
 
 
-@cli.command(name="export", cls=_Command)
+@cli.command(name="export", cls=_Command, kept="nothing was written to an -o file")
 @click.option("--db", "db_path", default=pipeline.DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database to read.")
 @click.option("--table", default=pipeline.DEFAULT_TABLE, show_default=True, help="Table to read.")
 @click.option("--search", help="Full-text search terms (all must match).")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import stat
+import subprocess
+import sys
 import threading
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -191,3 +195,18 @@ def test_the_readmes_balanced_export_takes_up_to_100_random_examples_of_each_cat
     exported = Counter(category(r.instruction, r.input) for r in read_records(tmp_path / "balanced.json"))
     available = Counter(row[0] for row in sqlite_utils.Database(db).execute("select category from alpaca_data").fetchall())
     assert exported == {name: min(count, 100) for name, count in available.items()}
+
+
+def test_ctrl_c_stops_an_export_with_one_line(shared, tmp_path):
+    """Interrupted while its reader has stopped reading, an export says what it kept: an -o file is only renamed into
+    place once complete (the message used to speak of the database)."""
+    load(str(SAMPLE), tmp_path / "a.db")
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "alpaca-explore"), "export", "--db", str(tmp_path / "a.db")],
+        start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    time.sleep(1.5)  # 1.7 MB of records: the export waits for its reader to take more
+    assert process.poll() is None, "the export finished before it could be interrupted"
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert (process.returncode, stderr.decode()) == (1, "Error: interrupted; nothing was written to an -o file\n")
