@@ -7,29 +7,49 @@ adds it from the instruction keys (:meth:`database.DatabaseWriter.finish`).
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
+import multiprocessing
+import os
 import signal
+import sys
 from collections.abc import Sequence
 
 from . import classify, quality, tokens
 from .parse import Record
 
 _tokenizer: tokens.Tokenizer | None = None
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def init_worker(spec: str | None = None) -> None:
     """Pool initializer: leave Ctrl-C to the parent, which stops the load (interrupted too, a worker printed its
-    traceback, and its pool could hang); with a tokenizer ``spec``, for :func:`count_batch`, load (under fork, inherit)
-    the tokenizer once per worker."""
+    traceback, and its pool could hang), end with the load, and, given a tokenizer ``spec``, count with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_the_load()
     if spec is not None:
-        global _tokenizer
-        _tokenizer = tokens.load_tokenizer(spec)
+        set_tokenizer(spec)
+
+
+def set_tokenizer(spec: str) -> None:
+    """The tokenizer :func:`count_batch` counts with: loaded (under fork, inherited) once per worker."""
+    global _tokenizer
+    _tokenizer = tokens.load_tokenizer(spec)
+
+
+def _end_with_the_load() -> None:
+    """On Linux, end when the load's process ends (a SIGKILL, the out-of-memory killer): the worker lived on otherwise,
+    blocked for good on a pipe the other pool's worker held open."""
+    if not sys.platform.startswith("linux"):
+        return  # elsewhere workers are spawned: they hold no other pipes, and see theirs close
+    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != multiprocessing.parent_process().pid:  # the load ended before prctl took hold
+        os._exit(1)
 
 
 def count_batch(batch: Sequence[tuple[str, str, str]]) -> list[tuple[int, int, int, int, int]]:
     """Per (instruction, input, output): the instruction, input, output, total and training-text token counts."""
-    assert _tokenizer is not None, "init_worker was not called"
+    assert _tokenizer is not None, "set_tokenizer was not called"
     return list(map(_tokenizer.count_record, map(Record._make, batch)))
 
 

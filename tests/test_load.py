@@ -510,6 +510,32 @@ def test_ctrl_c_stops_the_load_with_one_line_and_the_target_unchanged(shared, tm
     assert not list(tmp_path.glob(".a.db.*.tmp"))
 
 
+def test_the_workers_end_with_a_load_killed_outright(shared, tmp_path):
+    """A load killed at once (SIGKILL, the out-of-memory killer) leaves no worker behind: they lived on for good, each
+    blocked on a pipe the other held open."""
+    process, db, before = start_big_load(tmp_path)
+    workers = [int(pid) for task in Path(f"/proc/{process.pid}/task").iterdir() for pid in (task / "children").read_text().split()]
+    assert len(workers) == 2, "the load has not one worker of each kind"
+    process.kill()
+    process.wait(timeout=10)
+
+    def is_running(pid: int) -> bool:
+        try:
+            return "\nState:\tZ" not in Path(f"/proc/{pid}/status").read_text()  # a zombie has ended
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 10
+    running = workers
+    while running and time.monotonic() < deadline:
+        time.sleep(0.05)
+        running = [pid for pid in workers if is_running(pid)]
+    for pid in running:
+        os.kill(pid, signal.SIGKILL)  # leave no worker behind either way
+    assert not running, "workers outlived their load"
+    assert db.read_bytes() == before
+
+
 @pytest.mark.parametrize("worker", ["counting", "classifying"])
 def test_a_worker_killed_midway_is_a_one_line_error(shared, tmp_path, worker):
     """A worker process killed (as by the out-of-memory killer) ends the load cleanly, target unchanged. Killing the

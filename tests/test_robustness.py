@@ -133,7 +133,7 @@ TEXTS = st.text(max_size=40) | st.sampled_from(["", " ", "?", "...", "(", ")", "
 @given(records=st.lists(st.builds(Record, TEXTS, TEXTS, TEXTS), min_size=1, max_size=8))
 def test_enrichment_accepts_any_text(records):
     """Tokens, category, verb/noun and flags for any strings at all: values, never an exception."""
-    enrich.init_worker("cl100k_base")
+    enrich.set_tokenizer("cl100k_base")
     counts, analyses = enrich.count_batch(records), enrich.analyse_batch(records)
     assert len(counts) == len(analyses) == len(records)
     assert all(min(count) >= 0 and count[4] >= 1 for count in counts)
