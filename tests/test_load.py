@@ -492,6 +492,11 @@ def test_load_killed_midway_leaves_target_unchanged_and_the_next_load_removes_it
     assert list(tmp_path.glob(".a.db.*.tmp")) == [live]
 
 
+def worker_pids(process: subprocess.Popen) -> list[int]:
+    """The load's worker processes, in the order they started (the counting worker first)."""
+    return sorted(int(pid) for task in Path(f"/proc/{process.pid}/task").iterdir() for pid in (task / "children").read_text().split())
+
+
 @pytest.mark.parametrize("later", [0.4, 0.8])
 def test_ctrl_c_stops_the_load_with_one_line_and_the_target_unchanged(shared, tmp_path, later):
     """A terminal's Ctrl-C interrupts the whole process group. The workers leave it to the load, which stops with its
@@ -514,7 +519,7 @@ def test_the_workers_end_with_a_load_killed_outright(shared, tmp_path):
     """A load killed at once (SIGKILL, the out-of-memory killer) leaves no worker behind: they lived on for good, each
     blocked on a pipe the other held open."""
     process, db, before = start_big_load(tmp_path)
-    workers = [int(pid) for task in Path(f"/proc/{process.pid}/task").iterdir() for pid in (task / "children").read_text().split()]
+    workers = worker_pids(process)
     assert len(workers) == 2, "the load has not one worker of each kind"
     process.kill()
     process.wait(timeout=10)
@@ -541,7 +546,7 @@ def test_a_worker_killed_midway_is_a_one_line_error(shared, tmp_path, worker):
     """A worker process killed (as by the out-of-memory killer) ends the load cleanly, target unchanged. Killing the
     classifying worker hung the load, its pool writing a batch into a pipe the counting worker held open."""
     process, db, before = start_big_load(tmp_path)
-    workers = sorted(int(pid) for task in Path(f"/proc/{process.pid}/task").iterdir() for pid in (task / "children").read_text().split())
+    workers = worker_pids(process)
     assert len(workers) == 2, "the load has not one worker of each kind"
     os.kill(workers[["counting", "classifying"].index(worker)], signal.SIGKILL)  # the counting worker starts first
     try:
