@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -16,21 +17,35 @@ from . import __version__, fetch, output, pipeline, tokens  # noqa: E402
 from .errors import AlpacaExploreError  # noqa: E402
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the command is, so that it cleans up as on Ctrl-C (by default it ended at once)."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the command at once
+    raise _Terminated
+
+
 class _Command(click.Command):
-    """Turns :class:`AlpacaExploreError` into ``Error: message`` and exit status 1, never a traceback; Ctrl-C into
-    ``Error: interrupted; `` and what the command left as it was."""
+    """Turns :class:`AlpacaExploreError` into ``Error: message`` and exit status 1, never a traceback; Ctrl-C and
+    SIGTERM into ``Error: interrupted; `` (``terminated; ``) and what the command left as it was."""
 
     def __init__(self, *args, kept: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.kept = kept
 
     def invoke(self, ctx: click.Context):
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
         try:
             return super().invoke(ctx)
         except AlpacaExploreError as error:
             raise click.ClickException(str(error)) from None
         except KeyboardInterrupt:
             raise click.ClickException(f"interrupted; {self.kept}") from None
+        except _Terminated:
+            raise click.ClickException(f"terminated; {self.kept}") from None
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -198,10 +198,18 @@ def _worker_pools(spec: str, workers: int) -> Iterator[tuple[ProcessPoolExecutor
     # never broke, so the load hung instead of failing (13 of 40 loads whose worker was killed). The classifying workers
     # do hold the counting pool's pipes: their pool, inside, shuts down first and lets those break.
     with ProcessPoolExecutor(counting, mp_context=context, initializer=enrich.init_worker, initargs=(spec,)) as counters:
-        counters.submit(int).result()
+        _start_workers(counters)
         with ProcessPoolExecutor(max(1, workers - counting), mp_context=context, initializer=enrich.init_worker) as analysers:
-            analysers.submit(int).result()
+            _start_workers(analysers)
             yield counters, analysers
+
+
+def _start_workers(pool: ProcessPoolExecutor) -> None:
+    """Start the pool's workers on a first task, holding Ctrl-C and SIGTERM while they fork: arriving amid a fork, they
+    were raised in a fork hook, where Python ignores exceptions, and the load went on."""
+    with enrich.signals_held():
+        started = pool.submit(int)
+    started.result()
 
 
 def _waiting_message(db_path: Path, progress: bool) -> Callable[[], None] | None:

@@ -515,6 +515,46 @@ def test_ctrl_c_stops_the_load_with_one_line_and_the_target_unchanged(shared, tm
     assert not list(tmp_path.glob(".a.db.*.tmp"))
 
 
+@pytest.mark.parametrize("group", [False, True], ids=["the load", "its process group"])
+def test_sigterm_stops_the_load_as_ctrl_c_does(shared, tmp_path, group):
+    """A plain ``kill``, a service manager or a container stopping (to the load alone, or to its process group, workers
+    too) stops the load as Ctrl-C does: it ended at once, its copy left behind and its workers alive."""
+    process, db, before = start_big_load(tmp_path)
+    workers = worker_pids(process)
+    (os.killpg if group else os.kill)(process.pid, signal.SIGTERM)
+    try:
+        _, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # hung: leave no load behind
+        raise
+    assert (process.returncode, stderr) == (1, "Error: terminated; the database was left unchanged\n")
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob(".a.db.*.tmp"))
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "workers outlived their load"
+
+
+FORK_TIME_SIGNAL = """
+import os, signal, sys
+from alpaca_explore.cli import cli
+signals = [getattr(signal, sys.argv[1])]
+os.register_at_fork(after_in_parent=lambda: signals and os.kill(os.getpid(), signals.pop()))  # while a worker forks
+cli(["load", *sys.argv[2:]])
+"""
+
+
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM"])
+def test_a_stop_that_arrives_while_a_worker_forks_stops_the_load(shared, tmp_path, name):
+    """Ctrl-C or SIGTERM arriving amid a worker's fork was raised in a fork hook, where Python ignores exceptions: the
+    load printed 'Exception ignored' and went on to replace the database."""
+    db = tmp_path / "a.db"
+    result = subprocess.run(
+        [sys.executable, "-c", FORK_TIME_SIGNAL, name, str(SAMPLE), "--db", str(db)], capture_output=True, text=True, timeout=60
+    )
+    stopped = {"SIGINT": "interrupted", "SIGTERM": "terminated"}[name]
+    assert (result.returncode, result.stderr) == (1, f"Error: {stopped}; the database was left unchanged\n")
+    assert not db.exists()
+
+
 def test_the_workers_end_with_a_load_killed_outright(shared, tmp_path):
     """A load killed at once (SIGKILL, the out-of-memory killer) leaves no worker behind: they lived on for good, each
     blocked on a pipe the other held open."""
