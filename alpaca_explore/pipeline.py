@@ -13,7 +13,6 @@ import contextlib
 import datetime
 import json
 import multiprocessing
-import os
 import sys
 import time
 from collections import Counter, deque
@@ -25,6 +24,7 @@ from itertools import islice
 from pathlib import Path
 
 from . import __version__, database, enrich, fetch, tokens
+from .cpus import usable_cpus
 from .errors import AlpacaExploreError
 from .parse import ParseStats, Record, read_records
 
@@ -121,15 +121,6 @@ def load(
         flagged_rows=flagged_rows,
         issues=issues,
     )
-
-
-def usable_cpus() -> int:
-    """The CPUs this process may run on: a container's or ``taskset``'s share, where ``os.cpu_count()`` counts the
-    host's (64 workers for 2 CPUs)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS and Windows have no CPU affinity to read
-        return os.cpu_count() or 1
 
 
 def _what_was_read(local: Sequence[fetch.LocalSource], stats: Sequence[ParseStats]) -> dict:

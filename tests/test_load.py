@@ -26,7 +26,7 @@ import pytest
 import sqlite_utils
 from conftest import GSM8K, SAMPLE, SEED_TASKS, CliResult, Route, assert_clean_error, file_size_limit
 
-from alpaca_explore import database, load
+from alpaca_explore import cpus, database, load
 from alpaca_explore.database import COLUMNS
 from alpaca_explore.errors import AlpacaExploreError
 from alpaca_explore.tokens import load_tokenizer
@@ -158,9 +158,67 @@ def test_the_loads_memory_does_not_grow_with_its_records(tmp_path, monkeypatch):
 
 def test_a_load_runs_as_many_workers_as_the_cpus_it_may_use():
     """In a container or under taskset, os.cpu_count() counts the host's CPUs; the load counts those it may run on."""
-    code = "import os; from alpaca_explore.pipeline import usable_cpus; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); print(usable_cpus(), os.cpu_count())"
+    code = "import os; from alpaca_explore.cpus import usable_cpus; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); print(usable_cpus(), os.cpu_count())"
     usable, counted = map(int, subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
     assert usable == 1 and counted == os.cpu_count() and counted >= 2  # CI's machines have two cores
+
+
+CPU_CGROUPS = Path("/sys/fs/cgroup/cpu")  # cgroup v1's cpu controller, where this machine and CI mount it
+
+
+@pytest.mark.parametrize("parent_quota, child_quota", [(100_000, -1), (-1, 50_000)], ids=["the cgroup above", "half a CPU"])
+def test_a_load_counts_only_the_cpus_its_cpu_quota_gives_it(tmp_path, parent_quota, child_quota):
+    """A container's --cpus or a Kubernetes CPU limit is a CFS quota, on the container's cgroup or one above it: with
+    it, the load ran a worker for each of the host's CPUs (a hundred workers for 2 CPUs' time)."""
+    if not os.access(CPU_CGROUPS, os.W_OK):
+        pytest.skip(f"needs root and a cgroup v1 cpu controller at {CPU_CGROUPS}, as on CI")
+    parent = CPU_CGROUPS / f"alpaca-explore-test-{os.getpid()}"
+    child = parent / "load"
+    child.mkdir(parents=True)
+    try:
+        for cgroup, quota in ((parent, parent_quota), (child, child_quota)):
+            (cgroup / "cpu.cfs_period_us").write_text("100000")
+            (cgroup / "cpu.cfs_quota_us").write_text(str(quota))
+        code = "import os; from alpaca_explore.cpus import usable_cpus; print(usable_cpus(), len(os.sched_getaffinity(0)))"
+        in_child = f"echo $$ > {child}/cgroup.procs && exec {sys.executable} -c '{code}'"
+        usable, affinity = map(int, subprocess.run(["sh", "-c", in_child], capture_output=True, text=True, check=True).stdout.split())
+    finally:
+        child.rmdir()
+        parent.rmdir()
+    assert (usable, affinity) == (1, os.cpu_count()) and affinity >= 2
+
+
+def test_cpu_quotas_are_read_from_cgroup_v2_and_from_a_container_s_own_mount(tmp_path):
+    """cgroup v2 (Docker and Kubernetes today), where the tightest quota may be a pod's, above the container's; and v1
+    mounted at the container's cgroup (no cgroup namespace). cgroup v2's CPU controller cannot be enabled on this
+    machine (its CPU controller is v1's), so its files are written here as the kernel lays them out."""
+    (tmp_path / "proc").mkdir()
+    container = tmp_path / "v2" / "kubepods" / "pod1" / "container1"
+    container.mkdir(parents=True)
+    (container / "cpu.max").write_text("max 100000\n")
+    (container.parent / "cpu.max").write_text("250000 100000\n")
+    (tmp_path / "proc" / "cgroup").write_text("0::/kubepods/pod1/container1\n")
+    (tmp_path / "proc" / "mountinfo").write_text(
+        f"25 1 0:22 / /proc rw - proc proc rw\n31 23 0:28 / {tmp_path / 'v2'} rw,nosuid - cgroup2 cgroup2 rw,nsdelegate\n"
+    )
+    assert cpus.cpu_quota(tmp_path / "proc") == 3
+    (container / "cpu.max").write_text("100000 100000\n")
+    assert cpus.cpu_quota(tmp_path / "proc") == 1
+    assert cpus.usable_cpus(tmp_path / "proc") == 1
+
+    v1 = tmp_path / "v1"
+    v1.mkdir()
+    (v1 / "cpu.cfs_quota_us").write_text("200000\n")
+    (v1 / "cpu.cfs_period_us").write_text("100000\n")
+    (tmp_path / "proc" / "cgroup").write_text("12:memory:/docker/abc\n4:cpu,cpuacct:/docker/abc\n1:name=systemd:/docker/abc\n")
+    (tmp_path / "proc" / "mountinfo").write_text(
+        f"40 31 0:35 /docker/abc {tmp_path / 'memory'} rw - cgroup cgroup rw,memory\n"
+        f"41 31 0:36 /docker/abc {v1} rw - cgroup cgroup rw,cpu,cpuacct\n"
+    )
+    assert cpus.cpu_quota(tmp_path / "proc") == 2
+    (v1 / "cpu.cfs_quota_us").write_text("-1\n")
+    assert cpus.cpu_quota(tmp_path / "proc") is None
+    assert cpus.usable_cpus(tmp_path / "proc") == len(os.sched_getaffinity(0))
 
 
 def test_standard_input(run_cli, tmp_path):
