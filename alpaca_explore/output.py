@@ -75,6 +75,17 @@ def select_sql(
     return f"SELECT instruction, input, output FROM [{table}]{condition} ORDER BY rowid", params
 
 
+def _check_where(db: sqlite_utils.Database, table: str, where: str) -> None:
+    """Compile ``--where`` (EXPLAIN runs nothing) where it ends the statement, so that SQLite's message speaks of its
+    words: inside the query, "nonsense(" was 'near "ORDER": syntax error'. Then in parentheses, as the query holds it
+    ("a ORDER BY b" fails only there)."""
+    for condition in (where, f"({where})"):
+        try:
+            db.execute(f"EXPLAIN SELECT 1 FROM [{table}] WHERE {condition}")
+        except sqlite3.Error as error:
+            raise AlpacaExploreError(f"bad --where {where!r}: {error}") from None
+
+
 @contextlib.contextmanager
 def output_file(path: Path) -> Iterator[BinaryIO]:
     """``path`` opened for writing, left as it was if the export fails.
@@ -113,6 +124,8 @@ def export(
     default_spec = loads[table][0] if table in loads else tokens.DEFAULT_TOKENIZER
     refusals: list[str] = []
     sql_functions.register(db.conn, default_spec, [spec for spec, _ in loads.values()], refusals.append)
+    if where:
+        _check_where(db, table, where)
     count = 0
 
     def counted(rows: Iterable[Triple]) -> Iterator[Triple]:

@@ -97,7 +97,11 @@ def one_record_db(tmp_path) -> Path:
 
 def test_export_errors(run_cli, tmp_path, one_record_db):
     assert_clean_error(run_cli("export", "--db", tmp_path / "none.db"), "no such database")
-    assert_clean_error(run_cli("export", "--db", one_record_db, "--where", "nonsense ="), "cannot select rows")
+    assert_clean_error(run_cli("export", "--db", one_record_db, "--where", "nonsense ="), "bad --where 'nonsense =': incomplete input")
+    assert_clean_error(run_cli("export", "--db", one_record_db, "--where", "nonsense("), "bad --where 'nonsense(': incomplete input")
+    assert_clean_error(run_cli("export", "--db", one_record_db, "--where", "outptu = 'b'"), "bad --where", "no such column: outptu")
+    assert_clean_error(run_cli("export", "--db", one_record_db, "--where", "id > 0 order by id"), "bad --where", 'near "order"')
+    assert_clean_error(run_cli("export", "--db", one_record_db, "--where", "1; drop table alpaca_data"), "bad --where")
     assert_clean_error(
         run_cli("export", "--db", one_record_db, "--where", f"token_count(output, '{LLAMA_MODEL}') > 1"),
         f"cannot select rows: token_count: '{LLAMA_MODEL}' is neither a tiktoken encoding nor a tokenizer this database was loaded with",
@@ -132,7 +136,7 @@ def test_a_failed_export_leaves_the_output_file_as_it_was(run_cli, tmp_path, one
     out.write_text("an earlier export")
     out.chmod(0o640)
     before = sorted(tmp_path.iterdir())
-    assert_clean_error(run_cli("export", "--db", one_record_db, "--where", "nonsense =", "-o", out), "cannot select rows")
+    assert_clean_error(run_cli("export", "--db", one_record_db, "--where", "nonsense =", "-o", out), "bad --where")
     assert out.read_text() == "an earlier export" and sorted(tmp_path.iterdir()) == before
     assert run_cli("export", "--db", one_record_db, "-o", out).returncode == 0
     assert list(read_records(out)) == [("a", "", "b")] and stat.S_IMODE(out.stat().st_mode) == 0o640
