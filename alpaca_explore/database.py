@@ -248,7 +248,25 @@ def reported_as_write_errors(target: Path) -> Iterator[None]:
     try:
         yield
     except (sqlite3.Error, OSError) as error:
-        raise AlpacaExploreError(f"cannot write {target}: {error}") from None
+        raise AlpacaExploreError(f"cannot write {target}: {error}{_where_sqlite_filled(target, error)}") from None
+
+
+def _where_sqlite_filled(target: Path, error: Exception) -> str:
+    """Sorts too large for memory and temporary tables fill SQLite's temporary folder, not the target's: when that is
+    another file system, name it (the error only said 'database or disk is full')."""
+    if "database or disk is full" not in str(error) or (temp := _sqlite_temp_folder()) is None:
+        return ""
+    if os.stat(temp).st_dev == os.stat(target.resolve().parent).st_dev:
+        return ""
+    return f" (in its folder, or in SQLite's temporary folder {temp}: SQLITE_TMPDIR names another)"
+
+
+def _sqlite_temp_folder() -> str | None:
+    """The folder SQLite's Unix VFS writes temporary files to: the first writable of these."""
+    for folder in (os.environ.get("SQLITE_TMPDIR"), os.environ.get("TMPDIR"), "/var/tmp", "/usr/tmp", "/tmp", "."):
+        if folder and os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK):
+            return folder
+    return None
 
 
 def _temp_prefix(name: str) -> str:

@@ -509,7 +509,7 @@ def test_target_that_is_not_sqlite_is_left_alone(run_cli, tmp_path):
     assert (tmp_path / "notes.db").read_text() == "my notes"
 
 
-def start_big_load(tmp_path: Path) -> tuple[subprocess.Popen, Path, bytes]:
+def start_big_load(tmp_path: Path, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, Path, bytes]:
     """A load of 60,000 records over a small database, returned once it is writing its copy:
     (the process, the database, the database's bytes before)."""
     big = tmp_path / "big.jsonl"
@@ -528,6 +528,7 @@ def start_big_load(tmp_path: Path) -> tuple[subprocess.Popen, Path, bytes]:
         start_new_session=True,
         stderr=subprocess.PIPE,
         text=True,
+        env=env,
     )
     deadline = time.monotonic() + 30
     while not list(tmp_path.glob(".a.db.*.tmp")) and time.monotonic() < deadline:
@@ -721,6 +722,24 @@ def test_the_database_is_on_disk_before_it_replaces_the_target(tmp_path, monkeyp
     assert [kind for kind, _ in events] == ["fsync", "replace", "fsync"]
     assert Path(events[0][1]).name.startswith(".a.db.") and events[1][1] == str(tmp_path / "a.db")
     assert events[2][1] == str(tmp_path.resolve())
+
+
+def test_a_full_temporary_folder_is_named(shared, tmp_path):
+    """The sorts of the index builds spill to SQLite's temporary folder, often on another file system (a small root
+    disk, a tmpfs): when it fills, the error blamed the database's folder alone, which had room."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to mount a small file system, as on CI")
+    temp = tmp_path / "small"
+    temp.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(temp)], check=True)
+    try:
+        process, db, before = start_big_load(tmp_path, env={**os.environ, "SQLITE_TMPDIR": str(temp)})
+        _, stderr = process.communicate(timeout=120)
+    finally:
+        subprocess.run(["umount", str(temp)], check=True)
+    assert_clean_error(CliResult(process.returncode, "", stderr), f"cannot write {db}: database or disk is full (in its folder, or in SQLite's temporary folder {temp}")
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob(".a.db.*.tmp"))
 
 
 def test_a_full_disk_is_a_one_line_error_and_leaves_nothing_behind(shared, tmp_path):
