@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 # sqlite-utils imports pandas whenever it is installed; the command line never uses it, and it
@@ -35,17 +38,29 @@ class _Command(click.Command):
         self.kept = kept
 
     def invoke(self, ctx: click.Context):
-        previous = signal.signal(signal.SIGTERM, _raise_terminated)
         try:
-            return super().invoke(ctx)
+            with _sigterm_raised():
+                return super().invoke(ctx)
         except AlpacaExploreError as error:
             raise click.ClickException(str(error)) from None
         except KeyboardInterrupt:
             raise click.ClickException(f"interrupted; {self.kept}") from None
         except _Terminated:
             raise click.ClickException(f"terminated; {self.kept}") from None
-        finally:
-            signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def _sigterm_raised() -> Iterator[None]:
+    """SIGTERM raises :class:`_Terminated` in the block, where the main thread runs it (only it may handle signals:
+    a command run in another thread, as by a test runner, keeps the handler it has)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)  # None: a handler set outside Python
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

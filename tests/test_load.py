@@ -15,6 +15,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import tracemalloc
 from collections import Counter
@@ -24,9 +25,11 @@ import pyarrow
 import pyarrow.parquet
 import pytest
 import sqlite_utils
+from click.testing import CliRunner
 from conftest import GSM8K, SAMPLE, SEED_TASKS, CliResult, Route, assert_clean_error, file_size_limit
 
 from alpaca_explore import cpus, database, load
+from alpaca_explore.cli import cli
 from alpaca_explore.database import COLUMNS
 from alpaca_explore.errors import AlpacaExploreError
 from alpaca_explore.tokens import load_tokenizer
@@ -590,6 +593,20 @@ def test_sigterm_stops_the_load_as_ctrl_c_does(shared, tmp_path, group):
     assert db.read_bytes() == before
     assert not list(tmp_path.glob(".a.db.*.tmp"))
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "workers outlived their load"
+
+
+def test_the_command_line_runs_in_a_thread_too(tmp_path):
+    """Only the main thread may handle signals: run in another, as by a test runner or a notebook's executor, a command
+    must not try to (it failed with 'signal only works in main thread')."""
+    source = tmp_path / "small.json"
+    source.write_text(json.dumps(SMALL))
+    results = []
+    command = ["load", str(source), "--db", str(tmp_path / "a.db")]
+    thread = threading.Thread(target=lambda: results.append(CliRunner().invoke(cli, command)))
+    thread.start()
+    thread.join(timeout=60)
+    assert results[0].exit_code == 0, results[0].output
+    assert sqlite_utils.Database(tmp_path / "a.db")["alpaca_data"].count == len(SMALL)
 
 
 FORK_TIME_SIGNAL = """
