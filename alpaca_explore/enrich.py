@@ -23,29 +23,22 @@ _tokenizer: tokens.Tokenizer | None = None
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-_STOPPING_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-
-
 def init_worker(spec: str | None = None) -> None:
     """Pool initializer: leave Ctrl-C to the parent, which stops the load (interrupted too, a worker printed its
-    traceback, and its pool could hang), end on SIGTERM (not raise the parent's exception), end with the load, and,
-    given a tokenizer ``spec``, count with it."""
+    traceback, and its pool could hang), end with the load, and, given a tokenizer ``spec``, count with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING_SIGNALS)  # held while the parent forked this worker
     _end_with_the_load()
     if spec is not None:
         set_tokenizer(spec)
 
 
 @contextlib.contextmanager
-def signals_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM (delivered on leaving) where the platform can (not Windows, which does not fork)."""
+def ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C (delivered on leaving) where the platform can (not Windows, which does not fork)."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING_SIGNALS)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:

@@ -196,9 +196,9 @@ def _worker_pools(spec: str, workers: int) -> Iterator[tuple[ProcessPoolExecutor
 
 
 def _start_workers(pool: ProcessPoolExecutor) -> None:
-    """Start the pool's workers on a first task, holding Ctrl-C and SIGTERM while they fork: arriving amid a fork, they
-    were raised in a fork hook, where Python ignores exceptions, and the load went on."""
-    with enrich.signals_held():
+    """Start the pool's workers on a first task, holding Ctrl-C while they fork: arriving amid a fork, it was raised in
+    a fork hook, where Python ignores exceptions, and the load went on."""
+    with enrich.ctrl_c_held():
         started = pool.submit(int)
     started.result()
 
