@@ -7,14 +7,13 @@ adds it from the instruction keys (:meth:`database.DatabaseWriter.finish`).
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import hashlib
 import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from . import classify, quality, tokens
 from .parse import Record
@@ -30,19 +29,6 @@ def init_worker(spec: str | None = None) -> None:
     _end_with_the_load()
     if spec is not None:
         set_tokenizer(spec)
-
-
-@contextlib.contextmanager
-def ctrl_c_held() -> Iterator[None]:
-    """Hold Ctrl-C (delivered on leaving) where the platform can (not Windows, which does not fork)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def set_tokenizer(spec: str) -> None:

@@ -13,6 +13,7 @@ import contextlib
 import datetime
 import json
 import multiprocessing
+import signal
 import sys
 import time
 from collections import Counter, deque
@@ -198,9 +199,22 @@ def _worker_pools(spec: str, workers: int) -> Iterator[tuple[ProcessPoolExecutor
 def _start_workers(pool: ProcessPoolExecutor) -> None:
     """Start the pool's workers on a first task, holding Ctrl-C while they fork: arriving amid a fork, it was raised in
     a fork hook, where Python ignores exceptions, and the load went on."""
-    with enrich.ctrl_c_held():
+    with _ctrl_c_held():
         started = pool.submit(int)
     started.result()
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C (delivered on leaving) where the platform can (not Windows, which does not fork)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _waiting_message(db_path: Path, progress: bool) -> Callable[[], None] | None:
