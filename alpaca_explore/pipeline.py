@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import errno
 import json
 import multiprocessing
+import pickle
 import signal
 import sys
+import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -82,13 +85,14 @@ def load(
     workers = workers or usable_cpus()
     with contextlib.ExitStack() as stack:
         local = [stack.enter_context(fetch.materialize(item, use_cache=use_cache, timeout=timeout, retries=retries, progress=progress)) for item in sources]
+        handover = stack.enter_context(_handover_folder())
         pools = stack.enter_context(_worker_pools(tokenizer_.spec, workers))
         writer = stack.enter_context(database.build(db_path, table, _waiting_message(db_path, progress)))
         stats = [ParseStats() for _ in local]
         rows = 0
         with _row_counter(progress) as counter:
             try:
-                for batch_rows, keys in _enriched_batches(_records_of(local, stats), *pools, workers):
+                for batch_rows, keys in _enriched_batches(_records_of(local, stats), *pools, workers, handover):
                     writer.insert(batch_rows, keys)
                     rows += len(batch_rows)
                     counter.update(len(batch_rows))
@@ -151,15 +155,17 @@ def _enriched_batches(
     counters: ProcessPoolExecutor,
     analysers: ProcessPoolExecutor,
     workers: int,
+    handover: Path,
 ) -> Iterator[tuple[list[tuple], list[tuple[int, int]]]]:
     """Yield database rows and their (id, instruction key) batch by batch, keeping a bounded number of batches in the
     workers."""
-    in_flight: deque[tuple[int, list[Record], Future, Future]] = deque()
+    in_flight: deque[tuple[int, list[Record], _Pending, _Pending]] = deque()
     records = iter(records)
     first_id = 0
     while batch := list(islice(records, BATCH_SIZE)):
         texts = list(map(tuple, batch))  # plain tuples pickle 2.5x faster than Records, and each batch is sent twice
-        in_flight.append((first_id, batch, counters.submit(enrich.count_batch, texts), analysers.submit(enrich.analyse_batch, texts)))
+        counts = _submit(counters, enrich.count_batch, texts, handover / f"{first_id}.counts")
+        in_flight.append((first_id, batch, counts, _submit(analysers, enrich.analyse_batch, texts, handover / f"{first_id}.analyses")))
         first_id += len(batch)
         if len(in_flight) > 2 * workers:
             yield _rows(*in_flight.popleft())
@@ -167,7 +173,7 @@ def _enriched_batches(
         yield _rows(*in_flight.popleft())
 
 
-def _rows(first_id: int, batch: Sequence[Record], counts: Future, analyses: Future) -> tuple[list[tuple], list[tuple[int, int]]]:
+def _rows(first_id: int, batch: Sequence[Record], counts: _Pending, analyses: _Pending) -> tuple[list[tuple], list[tuple[int, int]]]:
     """Database rows in :data:`database.COLUMNS` order, and each row's (id, instruction key); ``id`` is the position in
     the source."""
     rows, keys = [], []
@@ -180,6 +186,51 @@ def _rows(first_id: int, batch: Sequence[Record], counts: Future, analyses: Futu
 
 
 @contextlib.contextmanager
+def _handover_folder() -> Iterator[Path]:
+    """A private temporary folder for the workers' results (see :func:`_into_file`)."""
+    try:
+        folder = tempfile.TemporaryDirectory(prefix="alpaca-explore-")
+    except OSError as error:
+        raise _temp_folder_error(error) from None
+    with folder as path:
+        yield Path(path)
+
+
+def _submit(pool: ProcessPoolExecutor, function: Callable[[Sequence[tuple]], list], texts: list[tuple], path: Path) -> _Pending:
+    return _Pending(pool.submit(_into_file, function, texts, path), path)
+
+
+def _into_file(function: Callable[[Sequence[tuple]], list], texts: Sequence[tuple], path: Path) -> None:
+    """In a worker: leave ``function(texts)`` pickled in ``path``. Returned through the pool, a result went down its
+    pipe in pieces, and a worker killed between two (out of memory) left the pool waiting for the rest for good: the
+    load hung instead of failing. The pool's own message is now too small to be split."""
+    result = function(texts)
+    try:
+        with path.open("wb") as file:
+            pickle.dump(result, file, pickle.HIGHEST_PROTOCOL)
+    except OSError as error:
+        raise _temp_folder_error(error) from None
+
+
+@dataclass
+class _Pending:
+    """A batch's results on their way back from a worker."""
+
+    future: Future
+    path: Path
+
+    def result(self) -> list:
+        self.future.result()
+        result = pickle.loads(self.path.read_bytes())
+        self.path.unlink()
+        return result
+
+
+def _temp_folder_error(error: OSError) -> AlpacaExploreError:
+    return AlpacaExploreError(f"cannot write to the temporary folder {tempfile.gettempdir()} (TMPDIR names another): {error.strerror}")
+
+
+@contextlib.contextmanager
 def _worker_pools(spec: str, workers: int) -> Iterator[tuple[ProcessPoolExecutor, ProcessPoolExecutor]]:
     """Half the workers count tokens, the other half classify and flag (one of each at least)."""
     # fork lets workers inherit the tokenizer the parent already loaded.
@@ -189,11 +240,17 @@ def _worker_pools(spec: str, workers: int) -> Iterator[tuple[ProcessPoolExecutor
     # would hold its pipes open, and a classifying worker killed midway left its pool writing a batch into a pipe that
     # never broke, so the load hung instead of failing (13 of 40 loads whose worker was killed). The classifying workers
     # do hold the counting pool's pipes: their pool, inside, shuts down first and lets those break.
-    with ProcessPoolExecutor(counting, mp_context=context, initializer=enrich.init_worker, initargs=(spec,)) as counters:
-        _start_workers(counters)
-        with ProcessPoolExecutor(max(1, workers - counting), mp_context=context, initializer=enrich.init_worker) as analysers:
+    with contextlib.ExitStack() as pools:
+        try:
+            counters = pools.enter_context(ProcessPoolExecutor(counting, mp_context=context, initializer=enrich.init_worker, initargs=(spec,)))
+            _start_workers(counters)
+            analysers = pools.enter_context(ProcessPoolExecutor(max(1, workers - counting), mp_context=context, initializer=enrich.init_worker))
             _start_workers(analysers)
-            yield counters, analysers
+        except OSError as error:
+            # Their locks are kept in /dev/shm, which other programs' shared memory can fill (PyTorch's data loaders).
+            where = " in /dev/shm" if error.errno == errno.ENOSPC else ""
+            raise AlpacaExploreError(f"cannot start worker processes: {error.strerror}{where}") from None
+        yield counters, analysers
 
 
 def _start_workers(pool: ProcessPoolExecutor) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import fcntl
@@ -18,6 +19,7 @@ import sys
 import time
 import tracemalloc
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow
@@ -640,6 +642,34 @@ def test_a_worker_killed_midway_is_a_one_line_error(shared, tmp_path, worker):
     assert not list(tmp_path.glob(".a.db.*.tmp"))
 
 
+KILLED_AFTER_A_WRITE = """
+import os, signal, sys
+from multiprocessing import connection, parent_process
+from alpaca_explore.cli import cli
+send, writes = connection.Connection._send, []
+def send_and_die(self, buf, *args):
+    send(self, buf, *args)
+    if parent_process() is not None:  # in a worker, forked with the list empty: its first batch's result is its second
+        writes.append(buf)
+        if len(writes) == 2:
+            os.kill(os.getpid(), signal.SIGKILL)
+connection.Connection._send = send_and_die
+cli(["load", *sys.argv[1:]])
+"""
+
+
+def test_a_worker_killed_between_two_writes_of_a_result_is_a_one_line_error(shared, tmp_path):
+    """Each worker is killed right after its first write of a batch's result. A result sent down the pool's pipe went
+    in pieces (a header, then the rest): the pool waited for the rest for good, and the load hung."""
+    db, temp = tmp_path / "a.db", tmp_path / "temp"
+    temp.mkdir()
+    command = [sys.executable, "-c", KILLED_AFTER_A_WRITE, str(SAMPLE), "--db", str(db)]
+    process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, text=True, env={**os.environ, "TMPDIR": str(temp)})
+    stderr = stderr_when_done(process, timeout=30)
+    assert_clean_error(CliResult(process.returncode, "", stderr), "a worker process died")
+    assert sorted(tmp_path.iterdir()) == [temp] and not list(temp.iterdir()), "the load left files behind"
+
+
 def test_version_and_help_with_examples(run_cli):
     from alpaca_explore import __version__
 
@@ -705,22 +735,50 @@ def test_the_database_is_on_disk_before_it_replaces_the_target(tmp_path, monkeyp
     assert events[2][1] == str(tmp_path.resolve())
 
 
+@contextlib.contextmanager
+def small_file_system(folder: Path) -> Iterator[Path]:
+    """A 64 KB tmpfs mounted at ``folder`` (as root, as on CI)."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to mount a small file system, as on CI")
+    folder.mkdir(exist_ok=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], check=True)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
 def test_a_full_temporary_folder_is_named(shared, tmp_path):
     """The sorts of the index builds spill to SQLite's temporary folder, often on another file system (a small root
     disk, a tmpfs): when it fills, the error blamed the database's folder alone, which had room."""
-    if os.geteuid() != 0:
-        pytest.skip("needs root to mount a small file system, as on CI")
-    temp = tmp_path / "small"
-    temp.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(temp)], check=True)
-    try:
+    with small_file_system(tmp_path / "small") as temp:
         process, db, before = start_big_load(tmp_path, env={**os.environ, "SQLITE_TMPDIR": str(temp)})
         stderr = stderr_when_done(process, timeout=120)
-    finally:
-        subprocess.run(["umount", str(temp)], check=True)
     assert_clean_error(CliResult(process.returncode, "", stderr), f"cannot write {db}: database or disk is full (in its folder, or in SQLite's temporary folder {temp}")
     assert db.read_bytes() == before
     assert not list(tmp_path.glob(".a.db.*.tmp"))
+
+
+def test_a_full_temporary_folder_for_the_workers_results_is_named(shared, tmp_path):
+    """Workers leave each batch's results (81 KB of analyses for 2,048 records) in the temporary folder."""
+    with small_file_system(tmp_path / "small") as temp:
+        command = [str(Path(sys.executable).parent / "alpaca-explore"), "load", str(SAMPLE), "--db", str(tmp_path / "a.db")]
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=60, env={**os.environ, "TMPDIR": str(temp)})
+        assert list(temp.iterdir()) == []
+    assert_clean_error(CliResult(completed.returncode, completed.stdout, completed.stderr), f"cannot write to the temporary folder {temp} (TMPDIR names another): No space left on device")
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_a_full_dev_shm_is_a_one_line_error(shared, tmp_path):
+    """Worker pools keep their locks in /dev/shm, which other programs' shared memory can fill: the load printed a
+    traceback. Here a 16 KB /dev/shm in a mount namespace of the load's own."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to mount a small file system, as on CI")
+    command = 'mount -t tmpfs -o size=16k tmpfs /dev/shm && exec "$0" load "$1" --db "$2"'
+    alpaca_explore = Path(sys.executable).parent / "alpaca-explore"
+    result = subprocess.run(["unshare", "--mount", "sh", "-c", command, str(alpaca_explore), str(SAMPLE), str(tmp_path / "a.db")], capture_output=True, text=True, timeout=60)
+    assert_clean_error(CliResult(result.returncode, result.stdout, result.stderr), "cannot start worker processes: No space left on device in /dev/shm")
+    assert not (tmp_path / "a.db").exists()
 
 
 def test_a_full_disk_is_a_one_line_error_and_leaves_nothing_behind(shared, tmp_path):
