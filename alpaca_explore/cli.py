@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 # sqlite-utils imports pandas whenever it is installed; the command line never uses it, and it
@@ -16,9 +20,18 @@ from . import __version__, fetch, output, pipeline, tokens  # noqa: E402
 from .errors import AlpacaExploreError  # noqa: E402
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the command is, so that it cleans up as on Ctrl-C (by default it ended at once)."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the command at once
+    raise _Terminated
+
+
 class _Command(click.Command):
-    """Turns :class:`AlpacaExploreError` into ``Error: message`` and exit status 1, never a traceback; Ctrl-C into
-    ``Error: interrupted; `` and what the command left as it was."""
+    """Turns :class:`AlpacaExploreError` into ``Error: message`` and exit status 1, never a traceback; Ctrl-C and
+    SIGTERM into ``Error: interrupted; `` (``terminated; ``) and what the command left as it was."""
 
     def __init__(self, *args, kept: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -26,11 +39,28 @@ class _Command(click.Command):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with _sigterm_raised():
+                return super().invoke(ctx)
         except AlpacaExploreError as error:
             raise click.ClickException(str(error)) from None
         except KeyboardInterrupt:
             raise click.ClickException(f"interrupted; {self.kept}") from None
+        except _Terminated:
+            raise click.ClickException(f"terminated; {self.kept}") from None
+
+
+@contextlib.contextmanager
+def _sigterm_raised() -> Iterator[None]:
+    """SIGTERM raises :class:`_Terminated` in the block, where the main thread runs it (only it may handle signals:
+    a command run in another thread, as by a test runner, keeps the handler it has)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)  # None: a handler set outside Python
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -20,12 +20,17 @@ from .parse import Record
 
 _tokenizer: tokens.Tokenizer | None = None
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+STOPPING_SIGNALS = {signal.SIGINT, signal.SIGTERM}  # held while the load forks its workers
 
 
 def init_worker(spec: str | None = None) -> None:
     """Pool initializer: leave Ctrl-C to the parent, which stops the load (interrupted too, a worker printed its
-    traceback, and its pool could hang), end with the load, and, given a tokenizer ``spec``, count with it."""
+    traceback, and its pool could hang), end on SIGTERM (not raise the parent's exception), end with the load, and,
+    given a tokenizer ``spec``, count with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING_SIGNALS)
     _end_with_the_load()
     if spec is not None:
         set_tokenizer(spec)

@@ -254,20 +254,20 @@ def _worker_pools(spec: str, workers: int) -> Iterator[tuple[ProcessPoolExecutor
 
 
 def _start_workers(pool: ProcessPoolExecutor) -> None:
-    """Start the pool's workers on a first task, holding Ctrl-C while they fork: arriving amid a fork, it was raised in
-    a fork hook, where Python ignores exceptions, and the load went on."""
-    with _ctrl_c_held():
+    """Start the pool's workers on a first task, holding Ctrl-C and SIGTERM while they fork: arriving amid a fork, they
+    were raised in a fork hook, where Python ignores exceptions, and the load went on."""
+    with _stops_held():
         started = pool.submit(int)
     started.result()
 
 
 @contextlib.contextmanager
-def _ctrl_c_held() -> Iterator[None]:
-    """Hold Ctrl-C (delivered on leaving) where the platform can (not Windows, which does not fork)."""
+def _stops_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM (delivered on leaving) where the platform can (not Windows, which does not fork)."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, enrich.STOPPING_SIGNALS)
     try:
         yield
     finally:

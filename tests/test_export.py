@@ -201,9 +201,10 @@ def test_the_readmes_balanced_export_takes_up_to_100_random_examples_of_each_cat
     assert exported == {name: min(count, 100) for name, count in available.items()}
 
 
-def test_ctrl_c_stops_an_export_with_one_line(shared, tmp_path):
-    """Interrupted while its reader has stopped reading, an export says what it kept: an -o file is only renamed into
-    place once complete (the message used to speak of the database)."""
+@pytest.mark.parametrize("stop, stopped", [(signal.SIGINT, "interrupted"), (signal.SIGTERM, "terminated")])
+def test_ctrl_c_or_sigterm_stops_an_export_with_one_line(shared, tmp_path, stop, stopped):
+    """Interrupted (or terminated) while its reader has stopped reading, an export says what it kept: an -o file is only
+    renamed into place once complete (the message used to speak of the database)."""
     load(str(SAMPLE), tmp_path / "a.db")
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "alpaca-explore"), "export", "--db", str(tmp_path / "a.db")],
@@ -211,6 +212,6 @@ def test_ctrl_c_stops_an_export_with_one_line(shared, tmp_path):
     )
     time.sleep(1.5)  # 1.7 MB of records: the export waits for its reader to take more
     assert process.poll() is None, "the export finished before it could be interrupted"
-    os.killpg(process.pid, signal.SIGINT)
+    os.killpg(process.pid, stop)
     _, stderr = process.communicate(timeout=30)
-    assert (process.returncode, stderr.decode()) == (1, "Error: interrupted; nothing was written to an -o file\n")
+    assert (process.returncode, stderr.decode()) == (1, f"Error: {stopped}; nothing was written to an -o file\n")
