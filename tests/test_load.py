@@ -705,6 +705,25 @@ def test_a_worker_killed_between_two_writes_of_a_result_is_a_one_line_error(shar
     assert sorted(tmp_path.iterdir()) == [temp] and not list(temp.iterdir()), "the load left files behind"
 
 
+INTERRUPTED_IMPORT = """
+import importlib.metadata, sys
+class Interrupting:
+    def find_spec(self, name, path=None, target=None):
+        if name == "click":  # imported by the command line first of all
+            raise KeyboardInterrupt
+sys.meta_path.insert(0, Interrupting())
+sys.argv = ["alpaca-explore", "--version"]
+(command,) = importlib.metadata.entry_points(group="console_scripts", name="alpaca-explore")
+command.load()()
+"""
+
+
+def test_ctrl_c_while_the_command_line_is_imported_is_one_line():
+    """The command's imports take its first 0.15 s or so: a Ctrl-C then printed Python's traceback."""
+    result = subprocess.run([sys.executable, "-c", INTERRUPTED_IMPORT], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (1, "Error: interrupted; nothing was changed\n")
+
+
 def test_version_and_help_with_examples(run_cli):
     from alpaca_explore import __version__
 
