@@ -11,17 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import errno
 import json
-import multiprocessing
-import pickle
-import signal
 import sys
-import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
@@ -31,6 +26,7 @@ from . import __version__, database, enrich, fetch, tokens
 from .cpus import usable_cpus
 from .errors import AlpacaExploreError
 from .parse import ParseStats, Record, read_records
+from .workers import Pending, handover_folder, submit, worker_pools
 
 BATCH_SIZE = 2048
 DEFAULT_DB = "alpaca.db"
@@ -85,8 +81,8 @@ def load(
     workers = workers or usable_cpus()
     with contextlib.ExitStack() as stack:
         local = [stack.enter_context(fetch.materialize(item, use_cache=use_cache, timeout=timeout, retries=retries, progress=progress)) for item in sources]
-        handover = stack.enter_context(_handover_folder())
-        pools = stack.enter_context(_worker_pools(tokenizer_.spec, workers))
+        handover = stack.enter_context(handover_folder())
+        pools = stack.enter_context(worker_pools(tokenizer_.spec, workers))
         writer = stack.enter_context(database.build(db_path, table, _waiting_message(db_path, progress)))
         stats = [ParseStats() for _ in local]
         rows = 0
@@ -159,13 +155,13 @@ def _enriched_batches(
 ) -> Iterator[tuple[list[tuple], list[tuple[int, int]]]]:
     """Yield database rows and their (id, instruction key) batch by batch, keeping a bounded number of batches in the
     workers."""
-    in_flight: deque[tuple[int, list[Record], _Pending, _Pending]] = deque()
+    in_flight: deque[tuple[int, list[Record], Pending, Pending]] = deque()
     records = iter(records)
     first_id = 0
     while batch := list(islice(records, BATCH_SIZE)):
         texts = list(map(tuple, batch))  # plain tuples pickle 2.5x faster than Records, and each batch is sent twice
-        counts = _submit(counters, enrich.count_batch, texts, handover / f"{first_id}.counts")
-        in_flight.append((first_id, batch, counts, _submit(analysers, enrich.analyse_batch, texts, handover / f"{first_id}.analyses")))
+        counts = submit(counters, enrich.count_batch, texts, handover / f"{first_id}.counts")
+        in_flight.append((first_id, batch, counts, submit(analysers, enrich.analyse_batch, texts, handover / f"{first_id}.analyses")))
         first_id += len(batch)
         if len(in_flight) > 2 * workers:
             yield _rows(*in_flight.popleft())
@@ -173,7 +169,7 @@ def _enriched_batches(
         yield _rows(*in_flight.popleft())
 
 
-def _rows(first_id: int, batch: Sequence[Record], counts: _Pending, analyses: _Pending) -> tuple[list[tuple], list[tuple[int, int]]]:
+def _rows(first_id: int, batch: Sequence[Record], counts: Pending, analyses: Pending) -> tuple[list[tuple], list[tuple[int, int]]]:
     """Database rows in :data:`database.COLUMNS` order, and each row's (id, instruction key); ``id`` is the position in
     the source."""
     rows, keys = [], []
@@ -183,95 +179,6 @@ def _rows(first_id: int, batch: Sequence[Record], counts: _Pending, analyses: _P
         rows.append((row_id, *record, has_input, *record_counts, category, verb, noun, issues))
         keys.append((row_id, key))
     return rows, keys
-
-
-@contextlib.contextmanager
-def _handover_folder() -> Iterator[Path]:
-    """A private temporary folder for the workers' results (see :func:`_into_file`)."""
-    try:
-        folder = tempfile.TemporaryDirectory(prefix="alpaca-explore-")
-    except OSError as error:
-        raise _temp_folder_error(error) from None
-    with folder as path:
-        yield Path(path)
-
-
-def _submit(pool: ProcessPoolExecutor, function: Callable[[Sequence[tuple]], list], texts: list[tuple], path: Path) -> _Pending:
-    return _Pending(pool.submit(_into_file, function, texts, path), path)
-
-
-def _into_file(function: Callable[[Sequence[tuple]], list], texts: Sequence[tuple], path: Path) -> None:
-    """In a worker: leave ``function(texts)`` pickled in ``path``. Returned through the pool, a result went down its
-    pipe in pieces, and a worker killed between two (out of memory) left the pool waiting for the rest for good: the
-    load hung instead of failing. The pool's own message is now too small to be split."""
-    result = function(texts)
-    try:
-        with path.open("wb") as file:
-            pickle.dump(result, file, pickle.HIGHEST_PROTOCOL)
-    except OSError as error:
-        raise _temp_folder_error(error) from None
-
-
-@dataclass
-class _Pending:
-    """A batch's results on their way back from a worker."""
-
-    future: Future
-    path: Path
-
-    def result(self) -> list:
-        self.future.result()
-        result = pickle.loads(self.path.read_bytes())
-        self.path.unlink()
-        return result
-
-
-def _temp_folder_error(error: OSError) -> AlpacaExploreError:
-    return AlpacaExploreError(f"cannot write to the temporary folder {tempfile.gettempdir()} (TMPDIR names another): {error.strerror}")
-
-
-@contextlib.contextmanager
-def _worker_pools(spec: str, workers: int) -> Iterator[tuple[ProcessPoolExecutor, ProcessPoolExecutor]]:
-    """Half the workers count tokens, the other half classify and flag (one of each at least)."""
-    # fork lets workers inherit the tokenizer the parent already loaded.
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    counting = max(1, workers // 2)
-    # Each pool's workers start (on a first task) before the next pool or the database is opened: forked later, they
-    # would hold its pipes open, and a classifying worker killed midway left its pool writing a batch into a pipe that
-    # never broke, so the load hung instead of failing (13 of 40 loads whose worker was killed). The classifying workers
-    # do hold the counting pool's pipes: their pool, inside, shuts down first and lets those break.
-    with contextlib.ExitStack() as pools:
-        try:
-            counters = pools.enter_context(ProcessPoolExecutor(counting, mp_context=context, initializer=enrich.init_worker, initargs=(spec,)))
-            _start_workers(counters)
-            analysers = pools.enter_context(ProcessPoolExecutor(max(1, workers - counting), mp_context=context, initializer=enrich.init_worker))
-            _start_workers(analysers)
-        except OSError as error:
-            # Their locks are kept in /dev/shm, which other programs' shared memory can fill (PyTorch's data loaders).
-            where = " in /dev/shm" if error.errno == errno.ENOSPC else ""
-            raise AlpacaExploreError(f"cannot start worker processes: {error.strerror}{where}") from None
-        yield counters, analysers
-
-
-def _start_workers(pool: ProcessPoolExecutor) -> None:
-    """Start the pool's workers on a first task, holding Ctrl-C and SIGTERM while they fork: arriving amid a fork, they
-    were raised in a fork hook, where Python ignores exceptions, and the load went on."""
-    with _stops_held():
-        started = pool.submit(int)
-    started.result()
-
-
-@contextlib.contextmanager
-def _stops_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM (delivered on leaving) where the platform can (not Windows, which does not fork)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, enrich.STOPPING_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _waiting_message(db_path: Path, progress: bool) -> Callable[[], None] | None:
