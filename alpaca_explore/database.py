@@ -9,9 +9,7 @@ leaves behind is deleted by the next load of the same target.
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
-import socket
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -24,6 +22,7 @@ try:
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
+from . import leftovers
 from .errors import AlpacaExploreError
 
 LOADS_TABLE = "alpaca_explore_loads"
@@ -177,7 +176,7 @@ def build(target: Path, table: str, on_wait: Callable[[], None] | None = None) -
     directory = _folder_of(target)
     with _one_build_at_a_time(directory, on_wait):
         with reported_as_write_errors(target):
-            _remove_abandoned_copies(directory, target.resolve().name)
+            leftovers.remove_abandoned(directory, _copy_stem(target.resolve().name), suffix=".tmp")
         with replacing(target) as temp, reported_as_write_errors(target):
             if target.exists():
                 _copy_database(target, temp)
@@ -198,7 +197,7 @@ def replacing(target: Path) -> Iterator[Path]:
     directory = _folder_of(target)
     replaced = target.resolve()
     with reported_as_write_errors(target):
-        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f"{_temp_prefix(replaced.name)}{os.getpid()}.", suffix=".tmp")
+        fd, temp_name = tempfile.mkstemp(dir=directory, prefix=leftovers.prefix(_copy_stem(replaced.name)), suffix=".tmp")
         os.close(fd)
     temp = Path(temp_name)
     try:
@@ -269,29 +268,9 @@ def _sqlite_temp_folder() -> str | None:
     return None
 
 
-def _temp_prefix(name: str) -> str:
-    # The host and process id in the name tell an abandoned copy from one another load is still writing.
-    return f".{name}.{socket.gethostname()}."
-
-
-def _remove_abandoned_copies(directory: Path, name: str) -> None:
-    """Delete the temporary copies of loads on this host that were killed (SIGKILL, out of memory)."""
-    prefix = _temp_prefix(name)
-    for path in directory.glob(f"{glob.escape(prefix)}*.tmp"):
-        pid = path.name[len(prefix) :].split(".", 1)[0]
-        if pid.isdigit() and not _process_exists(int(pid)):
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-
-
-def _process_exists(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass  # it exists, run by another user
-    return True
+def _copy_stem(name: str) -> str:
+    """The start of the names of the temporary copies of database ``name``: hidden, beside it."""
+    return f".{name}."
 
 
 def _sync(path: Path) -> None:

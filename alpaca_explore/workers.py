@@ -22,11 +22,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import enrich
+from . import enrich, leftovers
 from .errors import AlpacaExploreError
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 _STOPPING_SIGNALS = {signal.SIGINT, signal.SIGTERM}  # held while the load forks its workers
+_HANDOVER_STEM = "alpaca-explore-"
 
 
 @contextlib.contextmanager
@@ -97,9 +98,10 @@ def _end_with_the_load() -> None:
 
 @contextlib.contextmanager
 def handover_folder() -> Iterator[Path]:
-    """A private temporary folder for the workers' results (see :func:`_into_file`)."""
+    """A private temporary folder for the workers' results (see :func:`_into_file`); those a killed load left go."""
     try:
-        folder = tempfile.TemporaryDirectory(prefix="alpaca-explore-")
+        leftovers.remove_abandoned(Path(tempfile.gettempdir()), _HANDOVER_STEM)
+        folder = tempfile.TemporaryDirectory(prefix=leftovers.prefix(_HANDOVER_STEM))
     except OSError as error:
         raise _temp_folder_error(error) from None
     with folder as path:

@@ -16,6 +16,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import tracemalloc
@@ -543,17 +544,24 @@ def start_big_load(tmp_path: Path, env: dict[str, str] | None = None) -> tuple[s
     return process, db, before
 
 
-def test_load_killed_midway_leaves_target_unchanged_and_the_next_load_removes_its_copy(shared, tmp_path):
-    process, db, before = start_big_load(tmp_path)
+def test_load_killed_midway_leaves_target_unchanged_and_the_next_load_removes_its_copy(shared, tmp_path, monkeypatch):
+    """The next load also removes the folder in which the killed one's workers left their results, and neither what a
+    running load is using nor what another host's left."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    process, db, before = start_big_load(tmp_path, env={**os.environ, "TMPDIR": str(temp)})
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert db.read_bytes() == before
-    abandoned = list(tmp_path.glob(".a.db.*.tmp"))
-    assert abandoned, "the killed load left no copy behind"
-    live = tmp_path / f".a.db.{socket.gethostname()}.{os.getpid()}.x.tmp"  # as if another load were writing it
-    live.write_bytes(b"")
+    assert list(tmp_path.glob(".a.db.*.tmp")), "the killed load left no copy behind"
+    assert list(temp.glob("alpaca-explore-*")), "the killed load left no hand-over folder behind"
+    host, pid = socket.gethostname(), os.getpid()
+    kept = [tmp_path / f".a.db.{host}.{pid}.x.tmp", temp / f"alpaca-explore-{host}.{pid}.x", temp / f"alpaca-explore-elsewhere.{process.pid}.x"]
+    for path in kept:  # a running load's copy and folder, a folder from another host sharing the temporary folder
+        path.mkdir() if path.parent == temp else path.write_bytes(b"")
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     load(str(tmp_path / "small.json"), db)
-    assert list(tmp_path.glob(".a.db.*.tmp")) == [live]
+    assert {*tmp_path.glob(".a.db.*.tmp"), *temp.iterdir()} == set(kept)
 
 
 def worker_pids(process: subprocess.Popen) -> list[int]:
