@@ -80,9 +80,10 @@ def load(
     tokenizer_ = tokens.load_tokenizer(tokenizer)
     workers = workers or usable_cpus()
     with contextlib.ExitStack() as stack:
-        local = [stack.enter_context(fetch.materialize(item, use_cache=use_cache, timeout=timeout, retries=retries, progress=progress)) for item in sources]
-        handover = stack.enter_context(handover_folder())
-        pools = stack.enter_context(worker_pools(tokenizer_.spec, workers))
+        reading = stack.enter_context(contextlib.ExitStack())  # the sources, the workers and their hand-over folder
+        local = [reading.enter_context(fetch.materialize(item, use_cache=use_cache, timeout=timeout, retries=retries, progress=progress)) for item in sources]
+        handover = reading.enter_context(handover_folder())
+        pools = reading.enter_context(worker_pools(tokenizer_.spec, workers))
         writer = stack.enter_context(database.build(db_path, table, _waiting_message(db_path, progress)))
         stats = [ParseStats() for _ in local]
         rows = 0
@@ -94,6 +95,9 @@ def load(
                     counter.update(len(batch_rows))
             except BrokenProcessPool:
                 raise AlpacaExploreError("a worker process died (killed, or out of memory?); the database was left unchanged") from None
+        # Done with before the database is finished: the workers' memory is free for its indexes, and nothing is left
+        # to do once it replaces the old one (a Ctrl-C in those 10 ms said the database was left unchanged).
+        reading.close()
         seconds = time.perf_counter() - started
         read = _what_was_read(local, stats)
         ignored_keys = sum((file_stats.ignored_keys for file_stats in stats), Counter())

@@ -797,6 +797,28 @@ def test_the_database_is_on_disk_before_it_replaces_the_target(tmp_path, monkeyp
     assert events[2][1] == str(tmp_path.resolve())
 
 
+def test_the_workers_and_their_files_are_gone_before_the_database_replaces_the_target(tmp_path, monkeypatch):
+    """Once the database is in place the load has nothing left to do: its workers ended after it (10 ms in which a
+    Ctrl-C said the database was left unchanged)."""
+    import multiprocessing
+
+    source, temp = tmp_path / "small.json", tmp_path / "temp"
+    source.write_text(json.dumps(SMALL))
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    at_replace = []
+    real_replace = os.replace
+
+    def replace(source: str, target: str) -> None:
+        if Path(target) == tmp_path / "a.db":  # not Python writing a module's bytecode
+            at_replace.append((multiprocessing.active_children(), list(temp.iterdir())))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    load(str(source), tmp_path / "a.db")
+    assert at_replace == [([], [])]
+
+
 @contextlib.contextmanager
 def small_file_system(folder: Path) -> Iterator[Path]:
     """A 64 KB tmpfs mounted at ``folder`` (as root, as on CI)."""
