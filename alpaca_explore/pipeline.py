@@ -95,8 +95,8 @@ def load(
                     counter.update(len(batch_rows))
             except BrokenProcessPool:
                 raise AlpacaExploreError("a worker process died (killed, or out of memory?); the database was left unchanged") from None
-        # Done with before the database is finished: the workers' memory is free for its indexes, and nothing is left
-        # to do once it replaces the old one (a Ctrl-C in those 10 ms said the database was left unchanged).
+        # Closed before the database is finished, so that nothing is left to do once it replaces the old one (the workers
+        # ended after it, and a Ctrl-C in those 10 ms said the database was left unchanged).
         reading.close()
         seconds = time.perf_counter() - started
         read = _what_was_read(local, stats)
