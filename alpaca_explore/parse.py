@@ -44,6 +44,12 @@ _BOM = b"\xef\xbb\xbf"
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _KEY_OF_AN_ARRAY = re.compile(rb'^\s*"((?:[^"\\]|\\.)*)"\s*:\s*\[')  # '  "data": [' opening an indented object
 MAX_DEPTH = 1024  # levels of nesting in a record, as orjson allows in JSON Lines (Alpaca records have one to three)
+# Escaped UTF-16 surrogates, in pairs or alone, and escaped backslashes, whose second backslash starts no escape
+# ("\\ud800" in JSON is a backslash and "ud800").
+_SURROGATE_ESCAPES = re.compile(rb"\\\\|\\u[dD][89abAB][0-9a-fA-F]{2}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?|\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+_SURROGATE_ESCAPE_START = re.compile(rb"\\u[dD][89a-fA-F]")
+_REPLACEMENT_ESCAPE = rb"\ufffd"
+_CHUNK_BYTES = 1 << 20
 
 
 class Record(NamedTuple):
@@ -61,6 +67,7 @@ class ParseStats:
     records: int = 0
     sha256: str = ""
     ignored_keys: Counter = field(default_factory=Counter)
+    replaced_surrogates: int = 0  # escaped halves of a surrogate pair without the other half, read as U+FFFD
 
 
 class _HashingReader(io.RawIOBase):
@@ -120,14 +127,92 @@ def _text_values(stack: contextlib.ExitStack, stream: BinaryIO, path: Path, stat
     first = _first_significant_byte(stream)
     if first == b"[":
         stats.format = "json"
-        return _json_array(stream, whole_document)
+
+        def whole_json_document() -> bytes:
+            document, stats.replaced_surrogates = _lone_surrogates_replaced(whole_document())  # all of them, anew
+            return document
+
+        return _json_array(_lone_surrogates_replaced_in(stream, stats), whole_json_document)
     if first == b"{":
         stats.format = "jsonl"
-        return _json_lines(stream)
+        return _json_lines(_lone_surrogates_replaced_in(stream, stats))
     if delimiter := _csv_delimiter(stream.peek(1 << 16)):
         stats.format = "tsv" if delimiter == "\t" else "csv"
         return _csv_rows(stream, delimiter)
     raise AlpacaExploreError(_not_json_message(first, stream))
+
+
+def _lone_surrogates_replaced_in(stream: BinaryIO, stats: ParseStats) -> BinaryIO:
+    """JSON text with every escaped lone surrogate read as U+FFFD (see :func:`_lone_surrogates_replaced`)."""
+    return io.BufferedReader(_ChunkReader(_chunks_with_lone_surrogates_replaced(stream, stats)), _CHUNK_BYTES)
+
+
+def _chunks_with_lone_surrogates_replaced(stream: BinaryIO, stats: ParseStats) -> Iterator[bytes]:
+    """The stream's bytes, cut where the next chunk cannot complete an escape or a surrogate pair."""
+    carried = b""
+    while True:
+        chunk = stream.read(_CHUNK_BYTES)
+        data = carried + chunk if carried else chunk
+        cut = _escape_boundary(data) if chunk else len(data)
+        text, replaced = _lone_surrogates_replaced(data[:cut])
+        stats.replaced_surrogates += replaced
+        yield text
+        if not chunk:
+            return
+        carried = data[cut:]
+
+
+def _escape_boundary(data: bytes) -> int:
+    """A position near the end of ``data`` inside no escaped surrogate or backslash and between no surrogate pair."""
+    cut = max(0, len(data) - 12)  # a pair's two escapes take 12 bytes
+    if data.find(b"\\", cut) < 0:
+        return len(data)  # no escape near the end: the chunk is passed on whole, uncopied
+    start = max(0, cut - 12)
+    while start and data[start - 1] == ord("\\"):  # escapes begin where a run of backslashes does
+        start -= 1
+    for match in _SURROGATE_ESCAPES.finditer(data, start):
+        if match.start() < cut < match.end():
+            return match.start()
+    return cut
+
+
+def _lone_surrogates_replaced(data: bytes) -> tuple[bytes, int]:
+    """``data`` with each escaped surrogate that lacks its other half ("\\ud83d" of an emoji cut in two, as JavaScript
+    and Python write it) as "\\ufffd", and how many there were. Such an escape is valid JSON but no text: yajl read it
+    as "?" or failed, orjson and SQLite failed. The length stays, and with it every line and column."""
+    if not _SURROGATE_ESCAPE_START.search(data):
+        return data, 0
+    lone = 0
+
+    def replaced(match: re.Match) -> bytes:
+        nonlocal lone
+        if len(match[0]) != 6:  # a pair or an escaped backslash
+            return match[0]
+        lone += 1
+        return _REPLACEMENT_ESCAPE
+
+    return _SURROGATE_ESCAPES.sub(replaced, data), lone
+
+
+class _ChunkReader(io.RawIOBase):
+    """A readable stream of the chunks of an iterator."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks, self._chunk = chunks, memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._chunk:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._chunk = memoryview(chunk)
+        count = min(len(buffer), len(self._chunk))
+        buffer[:count] = self._chunk[:count]
+        self._chunk = self._chunk[count:]
+        return count
 
 
 def _csv_delimiter(head: bytes) -> str | None:
@@ -275,9 +360,10 @@ def _json_array(stream: BinaryIO, whole_document: Callable[[], bytes]) -> Iterat
             parsed += 1
     except _TooDeep:
         raise AlpacaExploreError(f"record {parsed}: nested more than {MAX_DEPTH} levels deep") from None
-    except ijson.JSONError as error:
-        # ijson's C parser also rejects some valid JSON (integers beyond 64 bits): the standard
-        # library then either reads the document or names the line and column of the real error.
+    except (ijson.JSONError, UnicodeDecodeError) as error:
+        # ijson's C parser also rejects some valid JSON (integers beyond 64 bits), and passes UTF-8 for surrogates on
+        # to fail in decoding: the standard library then either reads the document or names the line and column of
+        # the real error.
         document = _parse_with_stdlib(whole_document(), error)
         yield from enumerate(document[parsed:], start=parsed)
 

@@ -45,6 +45,7 @@ class LoadSummary:
     source: str
     from_cache: bool = False
     ignored_keys: dict[str, int] = field(default_factory=dict)
+    replaced_surrogates: int = 0  # escaped lone surrogates (half an emoji), loaded as U+FFFD
     flagged_rows: int = 0
     issues: dict[str, int] = field(default_factory=dict)  # rows holding each issue code, the most frequent first
 
@@ -123,6 +124,7 @@ def load(
         source=read["source"],
         from_cache=all(item.from_cache for item in local),
         ignored_keys=dict(ignored_keys),
+        replaced_surrogates=sum(file_stats.replaced_surrogates for file_stats in stats),
         flagged_rows=flagged_rows,
         issues=issues,
     )

@@ -247,6 +247,18 @@ def test_summary_names_the_most_frequent_ignored_keys_on_one_line(run_cli, tmp_p
     assert loaded.endswith(f"; ignored keys: {listed} and 4 more")
 
 
+def test_lone_surrogates_load_as_the_replacement_character_and_the_summary_says_so(run_cli, tmp_path):
+    """A string cut inside an emoji, as json.dumps writes it: the whole file failed to load, or "?" took its place."""
+    records = [{"instruction": "Describe \ud83e", "output": "Cut \udd99 short"}, {"instruction": "Name 🦙", "output": "A llama"}]
+    source = tmp_path / "cut.json"
+    source.write_text(json.dumps(records))
+    result = run_cli("load", source, "--db", tmp_path / "a.db")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0].endswith("; read 2 lone surrogate escapes (half an emoji?) as U+FFFD")
+    rows = sqlite_utils.Database(tmp_path / "a.db").execute("SELECT instruction, output FROM alpaca_data").fetchall()
+    assert rows == [("Describe \ufffd", "Cut \ufffd short"), ("Name 🦙", "A llama")]
+
+
 def test_standard_input_on_a_terminal_is_an_error_not_a_wait(tmp_path):
     primary, secondary = pty.openpty()
     try:

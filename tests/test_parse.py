@@ -17,6 +17,7 @@ import pyarrow
 import pyarrow.parquet
 import pytest
 
+from alpaca_explore import parse as parse_module
 from alpaca_explore.errors import AlpacaExploreError
 from alpaca_explore.parse import MAX_DEPTH, ParseStats, Record, read_records
 
@@ -269,6 +270,9 @@ def test_an_excel_workbook_is_named_with_what_to_do(tmp_path):
         (b"\x28\xb5\x2f\xfd\x04\x58", "got zstd-compressed data, not JSON"),
         (b'[{"instruction": "caf\xe9", "output": "b"}]', "invalid UTF-8 at line 1 column 22"),
         (b'{"instruction": "a", "output": "b"}\n{"instruction": "\xff", "output": "b"}\n', "invalid UTF-8 at line 2"),
+        # A surrogate written in UTF-8 (CESU-8), which yajl passed on and Python's decoder raised a traceback over.
+        (b'[{"instruction": "a\xed\xa0\x80b", "output": "b"}]', "invalid UTF-8 at line 1 column 20"),
+        (b'[{"instruction": "a\xed\xb0\x80b", "output": "b"}]', "invalid UTF-8 at line 1 column 20"),
     ],
 )
 def test_bad_files_get_one_clear_message(tmp_path, data, expected):
@@ -329,6 +333,56 @@ def test_integers_beyond_64_bits_are_valid_json(tmp_path):
     records, stats = parse(write(tmp_path, "big.json", data))
     assert records == [Record("a", "", "b"), Record("c", "", "d")]
     assert stats.ignored_keys == {"id": 1}
+
+
+# JSON as Python and JavaScript write a string cut inside an emoji: its escaped halves, "\ud83d" without "\ude00".
+LONE_SURROGATES = {
+    "a\\ud83d": "a\ufffd",  # yajl read it as "a?"
+    "\\udc00b": "\ufffdb",  # a traceback from ijson
+    "\\uD83D\\uDE00 and \\ud83d\\ude00": "\U0001f600 and \U0001f600",  # a pair, in either case, is one character
+    "\\ud83d\\ud83d\\ude00": "\ufffd\U0001f600",
+    "\\\\ud83d": "\\ud83d",  # an escaped backslash, then "ud83d"
+    "\\\\\\ud83d": "\\\ufffd",
+}
+
+
+@pytest.mark.parametrize("as_lines", [False, True], ids=["array", "lines"])
+def test_escaped_lone_surrogates_are_read_as_the_replacement_character(tmp_path, as_lines):
+    """Valid JSON, but no text: they were read as "?", a traceback or an error that left the whole file unloadable."""
+    objects = [f'{{"instruction": "{escaped}", "output": "b"}}' for escaped in LONE_SURROGATES]
+    data = "\n".join(objects) if as_lines else "[" + ",\n".join(objects) + "]"
+    records, stats = parse(write(tmp_path, "data", data.encode()))
+    assert [record.instruction for record in records] == list(LONE_SURROGATES.values())
+    assert stats.replaced_surrogates == sum(text.count("\ufffd") for text in LONE_SURROGATES.values())
+
+
+@pytest.mark.parametrize(
+    "escaped, text, replaced",
+    [
+        ("\\ud83d\\ude00", "\U0001f600", 0),
+        ("\\\\ud83d", "\\ud83d", 0),
+        ("\\ud83d\\u0041", "\ufffdA", 1),
+        ("\\\\\\ud83d", "\\\ufffd", 1),
+        ("\\\\" * 16 + "\\ud83d", "\\" * 16 + "\ufffd", 1),
+    ],
+    ids=["pair", "escaped-backslash", "lone", "escaped-backslash-then-lone", "escaped-backslashes-then-lone"],
+)
+def test_escapes_read_in_two_chunks_are_read_as_in_one(tmp_path, escaped, text, replaced):
+    """Across every offset from a chunk's end: a pair cut in two is still one character, and an escaped backslash
+    starts no escape."""
+    for offset in range(-len(escaped) - 16, 4):
+        padding = "x" * (parse_module._CHUNK_BYTES + offset - len('[{"instruction": "'))
+        data = f'[{{"instruction": "{padding}{escaped}", "output": "b"}}]'.encode()
+        records, stats = parse(write(tmp_path, "data.json", data))
+        assert (records[0].instruction[len(padding) :], stats.replaced_surrogates) == (text, replaced), offset
+
+
+def test_lone_surrogates_read_by_the_standard_library_are_counted_once(tmp_path):
+    """An integer beyond 64 bits hands the document to the standard library, which reads it again from the start."""
+    data = b'[{"instruction": "a\\ud83d", "output": "b"}, {"id": 123456789012345678901234567890, "instruction": "c\\udc00", "output": "d"}]'
+    records, stats = parse(write(tmp_path, "big.json", data))
+    assert records == [Record("a\ufffd", "", "b"), Record("c\ufffd", "", "d")]
+    assert stats.replaced_surrogates == 2
 
 
 @pytest.mark.parametrize("data", [b"\x1f\x8b", gzip.compress(json.dumps(RECORDS).encode())[:-12], b"\x1f\x8b\x08\x00garbage-garbage"])
