@@ -194,10 +194,10 @@ def test_by_category_sums_up_each_categorys_examples_and_tokens(explorer):
     rows = list(sqlite_utils.Database(folder / "alpaca.db")["alpaca_data"].rows)
     by_category = {row["category"]: row for row in get_json(client, "/alpaca/by_category.json", _shape="array")}
     assert by_category.keys() == {r["category"] for r in rows}
-    for category, summary in by_category.items():
-        examples = [r for r in rows if r["category"] == category]
+    for name, summary in by_category.items():
+        examples = [r for r in rows if r["category"] == name]
         assert summary == {
-            "category": category,
+            "category": name,
             "n": len(examples),
             "percent": round(100 * len(examples) / len(rows), 1),
             "with_input": sum(r["has_input"] for r in examples),
