@@ -216,11 +216,12 @@ class _ChunkReader(io.RawIOBase):
 
 
 def _csv_delimiter(head: bytes) -> str | None:
-    """Tab or comma, when the first line is a header row that names an instruction and an output column."""
+    """Tab, comma or semicolon (Excel's CSV where a comma is the decimal mark), when the first line is a header row
+    that names an instruction and an output column."""
     header = next(iter(head.lstrip().decode("utf-8", "replace").splitlines()), "")
     if "\x00" in header:  # binary data, which Python 3.10's csv module would refuse to split
         return None
-    for delimiter in ("\t", ","):
+    for delimiter in ("\t", ",", ";"):
         columns = set(map(_column_name, next(csv.reader([header], delimiter=delimiter))))
         if FIELD_ALIASES["instruction"][0] in columns and not columns.isdisjoint(FIELD_ALIASES["output"]):
             return delimiter

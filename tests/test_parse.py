@@ -129,6 +129,10 @@ def test_csv_as_people_write_it(tmp_path):
     spreadsheet = b"  \ninstruction,output,,\nName a colour.,Blue,,\n,,,\n , \nName a fruit.,Pear,,,,\n,,\n"
     records, stats = parse(write(tmp_path, "e.csv", spreadsheet))
     assert records == [Record("Name a colour.", "", "Blue"), Record("Name a fruit.", "", "Pear")] and not stats.ignored_keys
+    # Excel's "CSV UTF-8" where a comma is the decimal mark (German, French, ...): semicolons, and a byte order mark.
+    semicolons = '\ufeffInstruction;Input;Output\r\nRound 2,5.;;3\r\n"Say; ""hi""\r\ntwice";;"hi; hi"\r\n'.encode()
+    records, stats = parse(write(tmp_path, "de.csv", semicolons))
+    assert records == [Record("Round 2,5.", "", "3"), Record('Say; "hi"\r\ntwice', "", "hi; hi")] and stats.format == "csv"
 
 
 @pytest.mark.parametrize(
@@ -265,7 +269,7 @@ def test_an_excel_workbook_is_named_with_what_to_do(tmp_path):
         (b"", "the file is empty"),
         (b"   \n\n  ", "the file is empty"),
         (b"<!DOCTYPE html><html><body>Rate limited</body></html>", "got an HTML page, not JSON"),
-        (b"instruction;input;output\na;b;c\n", "not JSON"),
+        (b"instruction|input|output\na|b|c\n", "not JSON"),
         (b"PK\x03\x04\x14\x00\x00\x00", "got a zip archive, not JSON: extract or convert the records"),
         (b"\x28\xb5\x2f\xfd\x04\x58", "got zstd-compressed data, not JSON"),
         (b'[{"instruction": "caf\xe9", "output": "b"}]', "invalid UTF-8 at line 1 column 22"),
