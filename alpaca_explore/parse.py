@@ -428,6 +428,8 @@ def _parse_with_stdlib(data: bytes, error: Exception) -> list:
 def _json_lines(stream: BinaryIO) -> Iterator[tuple[int, object]]:
     index = 0
     for line_number, line in enumerate(stream, start=1):
+        if line.startswith(_BOM):  # files joined together, each with its byte order mark (Notepad's, PowerShell's)
+            line = line[len(_BOM) :]
         if not line.strip():
             continue
         if index == 0 and line.strip() == b"{":  # an indented JSON object, which JSON Lines never holds

@@ -168,6 +168,14 @@ def test_bad_parquet_files_get_one_clear_message(tmp_path, data, expected):
     assert message.startswith(expected) and "\n" not in message
 
 
+def test_json_lines_files_joined_with_their_byte_order_marks_are_read(tmp_path):
+    """Notepad and PowerShell start each file with a byte order mark: joined (cat a.jsonl b.jsonl), one stands at
+    the start of a line (orjson: 'UTF-8 byte order mark (BOM) is not supported')."""
+    parts = [b"\xef\xbb\xbf" + json.dumps(record).encode() + b"\r\n" for record in RECORDS]
+    records, stats = parse(write(tmp_path, "joined.jsonl", b"".join(parts)))
+    assert records == [Record(r["instruction"], r.get("input", ""), r["output"]) for r in RECORDS] and stats.format == "jsonl"
+
+
 WIDE = [*RECORDS, {"instruction": "Translate « café ☕ » to English.", "input": "", "output": "coffee"}]
 
 
