@@ -26,7 +26,7 @@ Triple = tuple[str, str, str]
 def alpaca_json(records: Iterable[Triple]) -> Iterator[bytes]:
     """A JSON array of records laid out like Stanford Alpaca's file (indent 4), streamed."""
     separator = b"[\n"
-    for instruction, input_, output in records:
+    for instruction, input_, output in _as_text(records):
         yield separator + b'    {\n        "instruction": ' + orjson.dumps(instruction) + b',\n        "input": ' + orjson.dumps(
             input_
         ) + b',\n        "output": ' + orjson.dumps(output) + b"\n    }"
@@ -36,8 +36,18 @@ def alpaca_json(records: Iterable[Triple]) -> Iterator[bytes]:
 
 def json_lines(records: Iterable[Triple]) -> Iterator[bytes]:
     """One ``{"instruction", "input", "output"}`` object per line."""
-    for instruction, input_, output in records:
+    for instruction, input_, output in _as_text(records):
         yield orjson.dumps({"instruction": instruction, "input": input_, "output": output}) + b"\n"
+
+
+def _as_text(records: Iterable[tuple]) -> Iterator[Triple]:
+    """Records whose fields are all strings, as Alpaca's are: a query's NULL, number or blob as the SQL functions take
+    it (a table sqlite-utils built holds NULL for a record without input; a blob stopped an export with a 500)."""
+    for record in records:
+        if type(record[0]) is str and type(record[1]) is str and type(record[2]) is str:
+            yield record
+        else:
+            yield tuple(map(sql_functions.as_text, record))  # type: ignore[misc]
 
 
 WRITERS = {"json": alpaca_json, "jsonl": json_lines}

@@ -36,7 +36,7 @@ def can_render(columns: list[str]) -> bool:
 def _renderer(writer: Writer, suffix: str, content_type: str):
     async def render(datasette, request, database, table, query_name, columns, rows, data):
         if not can_render(columns):
-            raise BadRequest(f"{suffix} export needs the columns {', '.join(FIELDS)}")  # Datasette overrides a Response's status
+            raise BadRequest(f"an Alpaca export needs the columns {', '.join(FIELDS)}")  # Datasette overrides a Response's status
         name = f"{table or query_name or database}{suffix}"
         headers = {"content-disposition": attachment(name)}
         query = data.get("query")

@@ -793,7 +793,17 @@ def test_a_row_page_exports_its_row(explorer):
 def test_a_query_without_the_alpaca_fields_does_not_export(explorer):
     client, _, _ = explorer
     response = client.get("/alpaca/by_category.alpaca")
-    assert response.status_code == 400 and "export needs the columns instruction, input, output" in response.text
+    assert response.status_code == 400 and "an Alpaca export needs the columns instruction, input, output" in response.text
+
+
+@pytest.mark.parametrize("extension", ["alpaca", "jsonl"])
+def test_a_query_of_other_values_than_text_exports_them_as_text(explorer, extension):
+    """NULL as '', a number as its digits and a blob as UTF-8, as the SQL functions take them: a blob was a 500."""
+    client, _, _ = explorer
+    response = client.get(f"/alpaca.{extension}", params={"sql": "select null as instruction, 2.5 as input, x'4869ff' as output"})
+    assert response.status_code == 200, response.text[-300:]
+    records = json.loads(response.text) if extension == "alpaca" else [json.loads(line) for line in response.text.splitlines()]
+    assert records == [{"instruction": "", "input": "2.5", "output": "Hi\ufffd"}]
 
 
 @pytest.mark.parametrize("path", ["/alpaca/alpaca_data?id={xss}", "/alpaca/search?search=onerror", "/alpaca/fts_search?q=onerror", "/alpaca/alpaca_data/{xss}"])

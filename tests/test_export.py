@@ -125,10 +125,12 @@ def test_a_table_without_the_alpaca_fields_is_named_as_such(shared, run_cli, tmp
 
 def test_a_table_sqlite_utils_built_from_an_alpaca_file_exports_too(shared, run_cli, tmp_path):
     records = json.loads(SAMPLE.read_text())
+    records.append({"instruction": "Name a drink of water and lemon.", "output": "Lemonade"})  # its input is NULL
     sqlite_utils.Database(tmp_path / "plain.db")["records"].insert_all(records)  # no id column
-    result = run_cli("export", "--db", tmp_path / "plain.db", "--table", "records", "--where", "output like '%water%'")
+    result = run_cli("export", "--db", tmp_path / "plain.db", "--table", "records", "--where", "output like '%water%' or instruction like '%water%'")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == [r for r in records if "water" in r["output"].lower()]
+    expected = [{"input": "", **r} for r in records if "water" in r["output"].lower() or "water" in r["instruction"].lower()]
+    assert json.loads(result.stdout) == expected and expected[-1]["output"] == "Lemonade"
 
 
 def test_a_failed_export_leaves_the_output_file_as_it_was(run_cli, tmp_path, one_record_db):
