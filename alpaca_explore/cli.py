@@ -171,6 +171,6 @@ def export_command(db_path: str, table: str, search: str | None, category: str |
     if output_path is None:
         count = output.export(db_path, table, sys.stdout.buffer, fmt=fmt, search=search, category=category, where=where)
     else:
-        with output.output_file(output_path) as out:
+        with output.output_file(output_path, db_path) as out:
             count = output.export(db_path, table, out, fmt=fmt, search=search, category=category, where=where)
     click.echo(f"Exported {_counted(count, 'record')}", err=True)

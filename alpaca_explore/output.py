@@ -97,12 +97,15 @@ def _check_where(db: sqlite_utils.Database, table: str, where: str) -> None:
 
 
 @contextlib.contextmanager
-def output_file(path: Path) -> Iterator[BinaryIO]:
-    """``path`` opened for writing, left as it was if the export fails.
+def output_file(path: Path, db_path: str | Path) -> Iterator[BinaryIO]:
+    """``path`` opened for writing, left as it was if the export fails, and never the database ``db_path`` it is
+    read from (a slip of the keyboard replaced the database with its own export).
 
     A file is written beside it and renamed over it once complete; a device or
     a pipe (``-o /dev/null``) holds nothing to lose and is written directly.
     """
+    if path.exists() and Path(db_path).exists() and path.samefile(db_path):
+        raise AlpacaExploreError(f"cannot write the export to {path}: it is the database {db_path} it reads")
     if path.exists() and not path.is_file():
         with database.reported_as_write_errors(path), path.open("wb") as out:
             yield out

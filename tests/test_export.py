@@ -145,6 +145,17 @@ def test_a_failed_export_leaves_the_output_file_as_it_was(run_cli, tmp_path, one
     assert sorted(tmp_path.iterdir()) == before
 
 
+def test_an_export_never_replaces_the_database_it_reads(run_cli, tmp_path, one_record_db):
+    """"-o alpaca.db" for "--db alpaca.db" replaced the database with its own export."""
+    before = one_record_db.read_bytes()
+    link = tmp_path / "link.db"
+    link.symlink_to(one_record_db)
+    for output in (one_record_db, link):
+        result = run_cli("export", "--db", one_record_db, "-o", output)
+        assert_clean_error(result, f"cannot write the export to {output}: it is the database {one_record_db} it reads")
+    assert one_record_db.read_bytes() == before
+
+
 def test_export_through_a_symbolic_link_replaces_the_file_it_points_at(run_cli, tmp_path, one_record_db):
     real = tmp_path / "exports" / "latest.json"
     real.parent.mkdir()
