@@ -340,7 +340,9 @@ def _not_json_message(first: bytes, stream: BinaryIO) -> str:
         return "the file is empty: expected a JSON array or JSON Lines of Alpaca records"
     if first == b"<":
         return "got an HTML page, not JSON (is the URL right? for GitHub use the raw file or a blob/ page URL)"
-    head = stream.peek(8)
+    head = stream.peek(16)
+    if head.startswith(b"SQLite format 3\x00"):  # "alpaca-explore load alpaca.db"
+        return "got a SQLite database, not JSON: serve it as it is (datasette FILE), or write its records out (alpaca-explore export --db FILE)"
     if head.startswith(b"PK\x03\x04") and b"[Content_Types].xml" in stream.peek(256)[:256]:  # Office Open XML's first entry
         return "got an Excel workbook (or another Office file), not JSON: save the sheet as CSV UTF-8, which loads as it is"
     for magic, kind in _OTHER_FORMATS:

@@ -279,6 +279,7 @@ def test_an_excel_workbook_is_named_with_what_to_do(tmp_path):
         (b"<!DOCTYPE html><html><body>Rate limited</body></html>", "got an HTML page, not JSON"),
         (b"instruction|input|output\na|b|c\n", "not JSON"),
         (b"PK\x03\x04\x14\x00\x00\x00", "got a zip archive, not JSON: extract or convert the records"),
+        (b"SQLite format 3\x00\x10\x00\x01\x01", "got a SQLite database, not JSON: serve it as it is (datasette FILE), or write"),
         (b"\x28\xb5\x2f\xfd\x04\x58", "got zstd-compressed data, not JSON"),
         (b'[{"instruction": "caf\xe9", "output": "b"}]', "invalid UTF-8 at line 1 column 22"),
         (b'{"instruction": "a", "output": "b"}\n{"instruction": "\xff", "output": "b"}\n', "invalid UTF-8 at line 2"),
