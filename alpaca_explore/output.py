@@ -63,7 +63,9 @@ def select_sql(
 ) -> tuple[str, dict]:
     """SQL (and parameters) for the Alpaca fields of the rows matching every filter given, in id (rowid) order."""
     if not db[table].exists():
-        raise AlpacaExploreError(f"no table {table!r} in {db.conn.execute('PRAGMA database_list').fetchone()[2]}")
+        tables = _alpaca_tables(db)
+        choices = f"; choose one of its tables of Alpaca records with --table: {', '.join(tables)}" if tables else ""
+        raise AlpacaExploreError(f"no table {table!r} in {db.conn.execute('PRAGMA database_list').fetchone()[2]}{choices}")
     if missing := [name for name in database.TEXT_COLUMNS if name not in db[table].columns_dict]:
         names = " or ".join(filter(None, (", ".join(missing[:-1]), missing[-1])))
         raise AlpacaExploreError(f"table {table!r} holds no Alpaca records: it has no {names} column")
@@ -83,6 +85,13 @@ def select_sql(
     condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
     # rowid is id in the tables load writes, and is in any table sqlite-utils builds from an Alpaca file too.
     return f"SELECT instruction, input, output FROM [{table}]{condition} ORDER BY rowid", params
+
+
+def _alpaca_tables(db: sqlite_utils.Database) -> list[str]:
+    """The tables with the Alpaca fields (not the full-text indexes of them)."""
+    return [
+        name for name in db.table_names() if not db[name].virtual_table_using and set(database.TEXT_COLUMNS) <= db[name].columns_dict.keys()
+    ]
 
 
 def _check_where(db: sqlite_utils.Database, table: str, where: str) -> None:

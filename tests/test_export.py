@@ -106,7 +106,10 @@ def test_export_errors(run_cli, tmp_path, one_record_db):
         run_cli("export", "--db", one_record_db, "--where", f"token_count(output, '{LLAMA_MODEL}') > 1"),
         f"cannot select rows: token_count: '{LLAMA_MODEL}' is neither a tiktoken encoding nor a tokenizer this database was loaded with",
     )
-    assert_clean_error(run_cli("export", "--db", one_record_db, "--table", "nope"), "no table 'nope'")
+    assert_clean_error(
+        run_cli("export", "--db", one_record_db, "--table", "nope"),
+        f"no table 'nope' in {one_record_db}; choose one of its tables of Alpaca records with --table: alpaca_data",
+    )
     assert_clean_error(run_cli("export", "--db", one_record_db, "--category", "poetry"), "unknown category 'poetry'", "open_qa")
     assert_clean_error(run_cli("export", "--db", one_record_db, "--search", '"'), "--search '\"' has no words to search for")
     not_sqlite = one_record_db.with_name("d.json")
