@@ -233,11 +233,23 @@ def load_tokenizer(spec: str = DEFAULT_TOKENIZER) -> Tokenizer:
         raise AlpacaExploreError(f"tokenizer {spec!r} is not a file")
     if os.sep in spec or path.suffix in {".model", ".json"}:
         raise AlpacaExploreError(f"tokenizer file not found: {spec}")
+    if model_encoding := _encoding_of_model(spec):
+        raise AlpacaExploreError(f"unknown tokenizer {spec!r}: {spec} counts in tiktoken's {model_encoding}: --tokenizer {model_encoding}")
     names = ", ".join(sorted(encoding_names()))
     raise AlpacaExploreError(
         f"unknown tokenizer {spec!r}: give a tiktoken encoding ({names}), "
         "a SentencePiece tokenizer.model path or a Hugging Face tokenizer.json path"
     )
+
+
+def _encoding_of_model(name: str) -> str | None:
+    """The tiktoken encoding of an OpenAI model's name ("gpt-4o": "o200k_base"), which people give for a tokenizer."""
+    import tiktoken.model
+
+    try:
+        return tiktoken.model.encoding_name_for_model(name)
+    except KeyError:
+        return None
 
 
 def _tiktoken(name: str) -> Tokenizer:

@@ -278,7 +278,9 @@ def test_a_cached_encoding_that_cannot_be_written_leaves_no_partial_file(tmp_pat
 @pytest.mark.parametrize(
     "spec, message",
     [
-        ("gpt-17-tokens", "unknown tokenizer 'gpt-17-tokens'"),
+        ("gpt-17-tokens", "unknown tokenizer 'gpt-17-tokens': give a tiktoken encoding (cl100k_base, "),
+        ("gpt-4", "unknown tokenizer 'gpt-4': gpt-4 counts in tiktoken's cl100k_base: --tokenizer cl100k_base"),  # a model's name
+        ("gpt-4o-mini", "unknown tokenizer 'gpt-4o-mini': gpt-4o-mini counts in tiktoken's o200k_base: --tokenizer o200k_base"),
         ("/nowhere/tokenizer.model", "tokenizer file not found"),
         ("missing.json", "tokenizer file not found"),
     ],
