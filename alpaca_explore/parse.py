@@ -49,7 +49,7 @@ MAX_DEPTH = 1024  # levels of nesting in a record, as orjson allows in JSON Line
 _SURROGATE_ESCAPES = re.compile(rb"\\\\|\\u[dD][89abAB][0-9a-fA-F]{2}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?|\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 _SURROGATE_ESCAPE_START = re.compile(rb"\\u[dD][89a-fA-F]")
 _REPLACEMENT_ESCAPE = rb"\ufffd"
-_CHUNK_BYTES = 1 << 20
+_CHUNK_BYTES = 1 << 20  # what the parse reads at a time
 
 
 class Record(NamedTuple):
@@ -96,10 +96,10 @@ def read_records(path: Path, stats: ParseStats | None = None) -> Iterator[Record
 def _read_records(path: Path, stats: ParseStats) -> Iterator[Record]:
     with contextlib.ExitStack() as stack:
         hashing = _HashingReader(stack.enter_context(path.open("rb")))
-        stream: BinaryIO = io.BufferedReader(hashing, 1 << 20)
+        stream: BinaryIO = io.BufferedReader(hashing, _CHUNK_BYTES)
         if stream.peek(2)[:2] == _GZIP_MAGIC:
             stats.compressed = True
-            stream = io.BufferedReader(gzip.GzipFile(fileobj=stream), 1 << 20)  # type: ignore[arg-type]
+            stream = io.BufferedReader(gzip.GzipFile(fileobj=stream), _CHUNK_BYTES)  # type: ignore[arg-type]
         if stream.peek(4)[:4] == _PARQUET_MAGIC:
             if stats.compressed:
                 raise AlpacaExploreError("got a gzip-compressed Parquet file: decompress it (gunzip FILE), Parquet loads as it is")
@@ -312,7 +312,7 @@ def _recoded_as_utf8(stream: BinaryIO, encoding: str) -> Iterator[BinaryIO]:
     decoder = codecs.getincrementaldecoder(encoding)()
     with tempfile.TemporaryFile() as recoded:
         try:
-            while chunk := stream.read(1 << 20):
+            while chunk := stream.read(_CHUNK_BYTES):
                 recoded.write(decoder.decode(chunk).encode())
             recoded.write(decoder.decode(b"", final=True).encode())
         except UnicodeDecodeError as error:
