@@ -16,6 +16,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,24 +55,38 @@ _SPLIT_POINT = re.compile(r"\S ")
 _SPACE_AFTER_SPACE = re.compile(r" (?<=\s )")
 _MEMO_ENTRIES = 100_000
 _MEMO_KEY_CHARS = 64
+_LONG_KEY_CHARS = 1 << 18
 
 
 class _Memo(dict):
-    """``memo[key]`` is ``function(key)``, computed once for short keys; cleared when full.
+    """``memo[key]`` is ``function(key)``, computed once; cleared when full.
 
-    Long keys (a paragraph of text without spaces, as in Chinese) rarely repeat and are not kept.
+    Short keys (words) repeat across records and are kept up to ``_MEMO_ENTRIES``. Long keys (a
+    paragraph without spaces, as in Chinese) rarely do, but the record they come from asks for them
+    again at its seams with the template: the latest, up to ``_LONG_KEY_CHARS`` characters, are kept.
     """
 
     def __init__(self, function: Callable[[str], int]) -> None:
         super().__init__()
         self._function = function
+        self._long: dict[str, int] = {}
+        self._long_chars = 0
 
     def __missing__(self, key: str) -> int:
-        value = self._function(key)
         if len(key) <= _MEMO_KEY_CHARS:
+            value = self._function(key)
             if len(self) >= _MEMO_ENTRIES:
                 self.clear()
             self[key] = value
+            return value
+        value = self._long.get(key)
+        if value is None:
+            value = self._function(key)
+            if self._long_chars + len(key) > _LONG_KEY_CHARS:
+                self._long.clear()
+                self._long_chars = 0
+            self._long[key] = value
+            self._long_chars += len(key)
         return value
 
 
@@ -98,7 +113,7 @@ class _WordCounter:
         if _SPACE_AFTER_SPACE.search(text):
             return self._count(text), None
         words = text.split(" ")
-        return self._first[words[0]] - self._spaced[words[0]] + sum(map(self._spaced.__getitem__, words)), words
+        return self._first[words[0]] + sum(map(self._spaced.__getitem__, islice(words, 1, None))), words
 
     def count_record(self, record: Record) -> tuple[int, int, int, int, int]:
         """(instruction, input, output, total, train) counts; the training text is counted at its seams."""

@@ -242,12 +242,38 @@ def test_tiktoken_names_load_and_an_uncached_one_explains_the_cache():
 
 
 def test_memoised_counts_stay_bounded(monkeypatch):
-    """Counts are kept for short keys only, and the memo starts afresh when full."""
+    """Counts are kept for short keys, and the memo starts afresh when full; long keys only while recent."""
     monkeypatch.setattr(tokens, "_MEMO_ENTRIES", 3)
-    memo = tokens._Memo(len)
-    assert [memo[key] for key in ("a", "bb", "a", "x" * 65)] == [1, 2, 1, 65]
-    assert set(memo) == {"a", "bb"}
+    monkeypatch.setattr(tokens, "_LONG_KEY_CHARS", 200)
+    calls = []
+    memo = tokens._Memo(lambda key: calls.append(key) or len(key))
+    assert [memo[key] for key in ("a", "bb", "a", "x" * 65, "x" * 65)] == [1, 2, 1, 65, 65]
+    assert set(memo) == {"a", "bb"} and calls == ["a", "bb", "x" * 65]
     assert [memo[key] for key in ("ccc", "dddd")] == [3, 4] and set(memo) == {"dddd"}
+    calls.clear()
+    assert [memo[key] for key in ("y" * 100, "x" * 65, "z" * 100, "x" * 65)] == [100, 65, 100, 65]
+    assert calls == ["y" * 100, "z" * 100, "x" * 65]  # 65 + 100 + 100 characters are more than 200: "x" * 65 went
+
+
+def test_texts_without_spaces_are_encoded_at_most_twice():
+    """A paragraph without spaces (Chinese, say) is encoded alone and once more where it meets the template.
+
+    It was encoded four times, once more than counting every text and the training text whole."""
+    encoding = tiktoken.get_encoding("cl100k_base")
+    encoded = []
+
+    def count(text: str) -> int:
+        encoded.append(text)
+        return len(encoding.encode_ordinary(text))
+
+    counter = tokens._WordCounter(count)
+    paragraph = "请用三句话解释光合作用，并说明它为什么对地球上的生命如此重要，以及植物如何利用阳光、水和二氧化碳。"
+    records = [Record(paragraph + str(n), paragraph * 2 if n % 2 else "", f"{paragraph * 3}{n} {paragraph}") for n in range(4)]
+    for record in records:
+        encoded.clear()
+        assert counter.count_record(record) == reference_counts(encoding.encode_ordinary, record._asdict())
+        words = [word for text in record for word in text.split(" ")]
+        assert sum(paragraph in text for text in encoded) <= 2 * sum(paragraph in word for word in words)
 
 
 def test_tiktoken_encoding_is_kept_in_our_cache(tmp_path, monkeypatch):
