@@ -529,9 +529,12 @@ _OTHER_SHAPES = (
     ("conversations", dict, "ShareGPT records", '{instruction: first(.conversations[] | select(.from == "human") | .value), '
      'output: first(.conversations[] | select(.from == "gpt") | .value)}'),
     ("conversations", str, "LIMA records", "{instruction: .conversations[0], output: .conversations[1]}"),
-    ("prompt", str, "prompt/completion records", "{instruction: .prompt, output: .completion}"),
-    ("question", str, "question/answer records", "{instruction: .question, output: .answer}"),
 )
+# Keys of a request and of its answer in other datasets' records: prompt/completion (OpenAI), question/response
+# (OpenOrca), query/response (MetaMathQA), problem/solution (MATH), inputs/targets (FLAN), prompt/chosen (DPO).
+_REQUEST_KEYS = ("instruction", "prompt", "question", "query", "problem", "inputs")
+_ANSWER_KEYS = ("completion", "answer", "response", "chosen", "solution", "targets")
+_CONTEXT_KEYS = ("input", "context")
 
 
 def _conversion_hint(value: dict) -> str:
@@ -539,8 +542,20 @@ def _conversion_hint(value: dict) -> str:
     for key, kind, name, to_alpaca in _OTHER_SHAPES:
         found = value.get(key)
         if isinstance(found[0] if isinstance(found, list) and found else found, kind):
-            return f"; to load {name}, convert them: jq -c 'if type == \"array\" then .[] else . end | {to_alpaca}' FILE > records.jsonl"
-    return ""
+            return _jq_hint(name, to_alpaca)
+    request, context, answer = (_first_text_key(value, keys) for keys in (_REQUEST_KEYS, _CONTEXT_KEYS, _ANSWER_KEYS))
+    if request is None or answer is None:
+        return ""
+    fields = [f"instruction: .{request}", *([f"input: .{context}"] if context else []), f"output: .{answer}"]
+    return _jq_hint(f"{request}/{answer} records", "{" + ", ".join(fields) + "}")
+
+
+def _first_text_key(value: dict, keys: tuple[str, ...]) -> str | None:
+    return next((key for key in keys if isinstance(value.get(key), str)), None)
+
+
+def _jq_hint(name: str, to_alpaca: str) -> str:
+    return f"; to load {name}, convert them: jq -c 'if type == \"array\" then .[] else . end | {to_alpaca}' FILE > records.jsonl"
 
 
 def _json_type(value: object) -> str:

@@ -320,6 +320,11 @@ SHAREGPT = {"conversations": [{"from": "human", "value": "Hi?"}, {"from": "gpt",
         ("lima.jsonl", b'{"conversations": ["Hi?", "Hello."], "source": "stackexchange"}\n' * 2),
         ("completions.jsonl", b'{"prompt": "Hi?", "completion": "Hello."}\n' * 2),
         ("gsm8k.json", b'[{"question": "Hi?", "answer": "Hello."}, {"question": "Hi?", "answer": "Hello."}]'),
+        ("openorca.jsonl", b'{"id": "niv.1", "system_prompt": "Be brief.", "question": "Hi?", "response": "Hello."}\n' * 2),
+        ("metamath.jsonl", b'{"query": "Hi?", "response": "Hello.", "type": "GSM_Rephrased"}\n' * 2),
+        ("math.jsonl", b'{"problem": "Hi?", "level": "Level 1", "solution": "Hello."}\n' * 2),
+        ("flan.jsonl", b'{"inputs": "Hi?", "targets": "Hello.", "task": "cot"}\n' * 2),
+        ("dpo.jsonl", b'{"prompt": "Hi?", "chosen": "Hello.", "rejected": "Go away."}\n' * 2),
         ("wrapped.json", json.dumps({"data": [{"instruction": "Hi?", "output": "Hello."}] * 2}).encode()),
         ("wrapped-indented.json", json.dumps({"data": [{"instruction": "Hi?", "output": "Hello."}] * 2}, indent=2).encode()),
     ],
@@ -331,6 +336,27 @@ def test_other_shapes_are_told_the_jq_command_that_makes_alpaca_records_of_them(
     subprocess.run(command.replace("FILE", name), shell=True, cwd=tmp_path, check=True)
     records, _ = parse(tmp_path / command.split()[-1])
     assert records == [Record("Hi?", "", "Hello.")] * 2
+
+
+@pytest.mark.parametrize(
+    "record, expected",
+    [
+        ({"instruction": "Hi?", "input": "Hello!", "answer": "Hello."}, Record("Hi?", "Hello!", "Hello.")),
+        ({"question": "Hi?", "context": "Hello!", "answer": "Hello."}, Record("Hi?", "Hello!", "Hello.")),
+    ],
+)
+def test_a_request_with_context_and_its_answer_convert_with_the_context_as_input(tmp_path, record, expected):
+    if shutil.which("jq") is None:
+        pytest.skip("jq is absent: install it (sudo apt-get install jq; .ci/run does)")
+    command = "jq " + error_of(tmp_path, json.dumps([record]).encode(), "r.json").split(": jq ", 1)[1]
+    subprocess.run(command.replace("FILE", "r.json"), shell=True, cwd=tmp_path, check=True)
+    assert parse(tmp_path / "records.jsonl")[0] == [expected]
+
+
+def test_a_request_without_a_known_answer_gets_no_conversion_it_cannot_complete(tmp_path):
+    """A prompt alone used to be told to convert with .completion, which it lacks: every output came out null."""
+    message = error_of(tmp_path, b'{"prompt": "Hi?", "text": "Hi? Hello."}\n', "r.jsonl")
+    assert message == 'record 0: missing "instruction" (it has "prompt", "text"; Alpaca records have "instruction", "input" and "output")'
 
 
 def test_real_sample_file(shared):
