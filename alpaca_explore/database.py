@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import sqlite_utils
@@ -46,6 +47,10 @@ COLUMNS: dict[str, type] = {
 }
 NULLABLE = {"verb", "noun"}
 FTS_HASH_BYTES = 8 << 20
+# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK ideographs. FTS5's default tokenizer
+# takes a whole run of them for one word, so a search for a word inside the run finds nothing.
+_UNSPACED_SCRIPTS = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_UNSPACED_SHARE = 0.25
 # The facet columns, each led by category, verb or has_input with the columns read beside them, so that
 # by_category, by_verb and verb_noun read only an index (1.7-3.0 s each for a million rows without, 0.2-0.6 s
 # with), and so do the category, verb and has_input facets under any filter on those columns (up to 2.4 s for a
@@ -91,6 +96,13 @@ def recorded_loads(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     return {table: (tokenizer, source) for table, tokenizer, source in rows}
 
 
+def fts_tokenizer_of(conn: sqlite3.Connection, table: str) -> str | None:
+    """The tokenizer ``table``'s full-text index was built with (see :func:`fts_tokenizer`); None for the default."""
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [f"{table}_fts"]).fetchone()
+    found = re.search(r"\btokenize='([^']*)'", row[0] or "") if row else None
+    return found.group(1) if found else None
+
+
 def duplicates_table(table: str) -> str:
     """The table beside ``table`` that lists every record whose instruction occurs more than once, with the id of
     its first copy: the groups the ``duplicate_instruction`` flag makes, without reading every instruction again."""
@@ -105,6 +117,13 @@ def check_table_name(table: str) -> None:
         )
 
 
+def fts_tokenizer(texts: Iterable[str]) -> str | None:
+    """FTS5's ``trigram`` tokenizer for text a quarter or more of it in scripts written without spaces (Chinese,
+    Japanese, Thai ...), which then matches any 3 or more characters; else None, sqlite-utils' default (unicode61)."""
+    text = "".join(texts)
+    return "trigram" if _UNSPACED_SCRIPTS.subn("", text)[1] >= _UNSPACED_SHARE * len(text) > 0 else None
+
+
 class DatabaseWriter:
     """Rows go in through :meth:`insert`; :meth:`finish` then marks the copies of each instruction, indexes and records
     provenance."""
@@ -117,11 +136,20 @@ class DatabaseWriter:
         # The instruction keys wait in a temporary table, on disk once past its small cache: memory stays flat
         # however many records a load holds (a dict of them took 150 bytes a record, 450 MB for 3 million).
         db.execute(f"CREATE TEMP TABLE {_KEYS_TABLE} (id INTEGER PRIMARY KEY, key INTEGER NOT NULL)")
+        self._searchable = False
+
+    def _enable_fts(self, tokenize: str | None) -> None:
+        self.db[self.table].enable_fts(list(TEXT_COLUMNS), fts_version="FTS5", tokenize=tokenize)
+        # FTS5 flushes its in-memory index every 1 MB by default; fewer, larger segments build ~30% faster.
+        self.db.execute(f"INSERT INTO [{self.table}_fts] ([{self.table}_fts], rank) VALUES ('hashsize', ?)", [FTS_HASH_BYTES])
+        self._searchable = True
 
     def insert(self, rows: Sequence[tuple], keys: Sequence[tuple[int, int]]) -> None:
         """Insert rows (values in :data:`COLUMNS` order), index their text for search and keep each row's (id,
-        instruction key) for :meth:`finish`."""
+        instruction key) for :meth:`finish`. The first rows choose how the full-text index splits text into words."""
         conn = self.db.conn
+        if not self._searchable:
+            self._enable_fts(fts_tokenizer(text for row in rows for text in row[1:4]))
         conn.executemany(self._insert_rows, rows)
         conn.executemany(self._insert_fts, (row[:4] for row in rows))
         conn.executemany(f"INSERT INTO {_KEYS_TABLE} VALUES (?, ?)", keys)
@@ -150,6 +178,8 @@ class DatabaseWriter:
         # of 7.6 (52K rows: the same).
         self.db.execute(f"PRAGMA threads = {int(threads)}")
         self.db.execute("PRAGMA cache_size = -2048")
+        if not self._searchable:  # no rows
+            self._enable_fts(None)
         self._flag_duplicates()
         for columns in INDEXES:
             self.db[self.table].create_index(columns, find_unique_name=True)
@@ -327,7 +357,8 @@ def _open(temp: Path) -> sqlite_utils.Database:
 
 
 def _replace_table(db: sqlite_utils.Database, table: str, target: Path) -> None:
-    """Drop a previous load of ``table`` and create it empty, with its full-text index and its duplicates table."""
+    """Drop a previous load of ``table`` and create it empty, with its duplicates table (its full-text index comes with
+    its first rows)."""
     copies = db[duplicates_table(table)]
     if db[table].exists():
         ours = db[LOADS_TABLE].exists() and db.execute(
@@ -348,6 +379,3 @@ def _replace_table(db: sqlite_utils.Database, table: str, target: Path) -> None:
     db[table].create(COLUMNS, pk="id", not_null=set(COLUMNS) - NULLABLE - {"id"})
     copies.create({"id": int, "first_id": int}, pk="id", not_null={"first_id"}, foreign_keys=[("id", table, "id"), ("first_id", table, "id")])
     copies.create_index(["first_id"])
-    db[table].enable_fts(list(TEXT_COLUMNS), fts_version="FTS5")
-    # FTS5 flushes its in-memory index every 1 MB by default; fewer, larger segments build ~30% faster.
-    db.execute(f"INSERT INTO [{table}_fts] ([{table}_fts], rank) VALUES ('hashsize', ?)", [FTS_HASH_BYTES])

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import yaml
 from datasette.utils import escape_sqlite, tilde_encode
 
-from alpaca_explore.database import duplicates_table, recorded_loads
+from alpaca_explore.database import duplicates_table, fts_tokenizer_of, recorded_loads
 from alpaca_explore.tokens import describe
 
 DEFAULT_DATABASE = "alpaca"
@@ -71,10 +71,12 @@ def _query_position(sql_file) -> tuple[int, str]:
 
 
 class LoadedTable(NamedTuple):
-    """What the latest load of a table recorded: its tokenizer spec and the source it read (a line for each)."""
+    """What the latest load of a table recorded: its tokenizer spec and the source it read (a line for each), and the
+    tokenizer of its full-text index (None for the default)."""
 
     tokenizer: str
     source: str
+    fts_tokenizer: str | None = None
 
     @property
     def sources(self) -> list[str]:
@@ -96,10 +98,9 @@ def _loaded_tables(path: str, mtime_ns: int) -> dict[str, LoadedTable]:
     """The alpaca-explore tables in the database file at ``path``."""
     try:
         with contextlib.closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as conn:
-            loads = recorded_loads(conn)
+            return {table: LoadedTable(*load, fts_tokenizer_of(conn, table)) for table, load in recorded_loads(conn).items()}
     except sqlite3.Error:
         return {}
-    return {table: LoadedTable(*load) for table, load in loads.items()}
 
 
 def alpaca_tables(db) -> dict[str, LoadedTable]:
@@ -208,6 +209,11 @@ def table_metadata(names: Names, loaded: LoadedTable) -> dict:
     source = f"{first} and {len(others):,} more" if others else first
     tokenizer = describe(loaded.tokenizer)
     adapted["description"] = f"{adapted['description'].strip()} Token counts: {tokenizer}. Loaded from {source}."
+    if loaded.fts_tokenizer == "trigram":
+        adapted["description"] += (
+            " Most of its text is in a script written without spaces, so the search box matches any 3 or more characters"
+            " in a row; for 1 or 2, use the search query."
+        )
     return adapted
 
 

@@ -96,6 +96,21 @@ def test_another_dataset_is_not_described_as_stanford_alpaca(http_server, tmp_pa
     assert f'<a href="{url}">' in pages["/alpaca/alpaca_data"] and "The response the example trains a model to give." in pages["/alpaca/alpaca_data"]
 
 
+def test_a_dataset_without_spaces_is_searched_inside_its_runs_and_says_how(tmp_path):
+    records = [
+        {"instruction": "用三句话解释光合作用。", "input": "", "output": "光合作用是植物制造葡萄糖的过程。"},
+        {"instruction": "写一首关于大海的诗。", "input": "", "output": "大海啊，你是那样宽广。"},
+    ]
+    (tmp_path / "zh.json").write_text(json.dumps(records, ensure_ascii=False))
+    load(str(tmp_path / "zh.json"), tmp_path / "alpaca.db")
+    with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
+        found = get_json(client, "/alpaca/alpaca_data.json", _search="光合作用", _shape="array")
+        ranked = get_json(client, "/alpaca/fts_search.json", q="关于大海", _shape="array")
+        page = client.get("/alpaca/alpaca_data").text
+    assert [row["id"] for row in found] == [0] and [row["id"] for row in ranked] == [1]
+    assert "the search box matches any 3 or more characters in a row; for 1 or 2, use the search query." in page
+
+
 def test_column_glossary_in_schema_order_and_compact(explorer):
     client, _, _ = explorer
     table_page = client.get("/alpaca/alpaca_data").text

@@ -107,6 +107,42 @@ def test_full_text_index_answers(shared, tmp_path):
     expected = db.execute("select count(*) from alpaca_data where instruction || input || output like '%photosynthesis%'").fetchone()[0]
     assert len(hits) == expected
     assert db["alpaca_data"].detect_fts() == "alpaca_data_fts"
+    assert database.fts_tokenizer_of(db.conn, "alpaca_data") is None  # words, as sqlite-utils reads them
+
+
+# Alpaca records as Chinese and Japanese Alpacas hold them: no spaces between words.
+UNSPACED = [
+    {"instruction": "用三句话解释光合作用。", "input": "", "output": "光合作用是植物利用阳光、水和二氧化碳制造葡萄糖和氧气的过程。"},
+    {"instruction": "将下面的句子翻译成英文。", "input": "今天天气很好，我们去公园散步吧。", "output": "The weather is nice today; let's take a walk in the park."},
+    {"instruction": "次の文を英語に翻訳してください。", "input": "東京は日本の首都です。", "output": "Tokyo is the capital of Japan."},
+]
+
+
+def test_text_without_spaces_is_searchable_inside_its_runs(tmp_path):
+    """FTS5's default tokenizer read each run between punctuation as one word: a search for 光合作用 found nothing."""
+    (tmp_path / "zh.json").write_text(json.dumps(UNSPACED, ensure_ascii=False))
+    load(str(tmp_path / "zh.json"), tmp_path / "a.db")
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    assert database.fts_tokenizer_of(db.conn, "alpaca_data") == "trigram"
+    for query, ids in (("光合作用", [0]), ("二氧化碳", [0]), ("翻译成英文", [1]), ("日本の首都", [2]), ("capital", [2]), ("CAPITAL of", [2])):
+        assert [row["id"] for row in db["alpaca_data"].search(db.quote_fts(query), order_by="id")] == ids, query
+
+
+@pytest.mark.parametrize(
+    "texts, tokenizer",
+    [
+        (["Write a poem about the sea.", "", "The sea is wide."], None),
+        (["Übersetze: café, naïve, Straße", "Привет, как дела?", "안녕하세요 만나서 반갑습니다"], None),  # spaced scripts
+        ([UNSPACED[0]["instruction"], UNSPACED[0]["output"]], "trigram"),
+        ([UNSPACED[2]["instruction"], UNSPACED[2]["input"]], "trigram"),
+        (["สวัสดีครับ ยินดีที่ได้รู้จัก"], "trigram"),  # Thai
+        (["Translate into Chinese: the weather is nice today.", "今天天气很好。"], None),  # a sixth unspaced
+        (["Translate into English: 今天天气很好，我们去公园散步吧。"], "trigram"),  # over a quarter
+        (["", ""], None),
+    ],
+)
+def test_the_full_text_index_reads_trigrams_where_a_quarter_of_the_text_has_no_spaces(texts, tokenizer):
+    assert database.fts_tokenizer(texts) == tokenizer
 
 
 @pytest.mark.parametrize("path, rows", [(GSM8K, 7473), (SEED_TASKS, None)])
