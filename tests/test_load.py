@@ -128,6 +128,14 @@ def test_text_without_spaces_is_searchable_inside_its_runs(tmp_path):
         assert [row["id"] for row in db["alpaca_data"].search(db.quote_fts(query), order_by="id")] == ids, query
 
 
+def test_an_empty_dataset_still_gets_its_full_text_index(tmp_path):
+    """The index is made with the first rows; a load with none makes it at the end, so its searches run, finding nothing."""
+    (tmp_path / "empty.json").write_text("[]")
+    assert load(str(tmp_path / "empty.json"), tmp_path / "a.db").rows == 0
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    assert db["alpaca_data"].detect_fts() == "alpaca_data_fts" and list(db["alpaca_data"].search("anything")) == []
+
+
 @pytest.mark.parametrize(
     "texts, tokenizer",
     [
