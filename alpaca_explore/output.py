@@ -7,6 +7,7 @@ The same writers serve ``alpaca-explore export`` and the Datasette ``.alpaca`` /
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -69,12 +70,7 @@ def select_sql(
     if missing := [name for name in database.TEXT_COLUMNS if name not in db[table].columns_dict]:
         names = " or ".join(filter(None, (", ".join(missing[:-1]), missing[-1])))
         raise AlpacaExploreError(f"table {table!r} holds no Alpaca records: it has no {names} column")
-    clauses, params = [], {}
-    if search:
-        params["search"] = db.quote_fts(search)
-        if not params["search"].strip():
-            raise AlpacaExploreError(f"--search {search!r} has no words to search for")
-        clauses.append(f"rowid IN (SELECT rowid FROM [{table}_fts] WHERE [{table}_fts] MATCH :search)")
+    clauses, params = _search_clauses(db, table, search) if search else ([], {})
     if category:
         if category not in CATEGORIES:
             raise AlpacaExploreError(f"unknown category {category!r}: choose one of {', '.join(CATEGORIES)}")
@@ -85,6 +81,26 @@ def select_sql(
     condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
     # rowid is id in the tables load writes, and is in any table sqlite-utils builds from an Alpaca file too.
     return f"SELECT instruction, input, output FROM [{table}]{condition} ORDER BY rowid", params
+
+
+_QUOTED_TERM = re.compile(r'"([^"]*)"')
+
+
+def _search_clauses(db: sqlite_utils.Database, table: str, search: str) -> tuple[list[str], dict[str, str]]:
+    """``--search``, each word or quoted phrase required. A trigram index (:func:`database.fts_tokenizer`) matches
+    nothing for a term of 1 or 2 characters, so such terms are found with LIKE."""
+    terms = _QUOTED_TERM.findall(db.quote_fts(search))
+    if not terms:
+        raise AlpacaExploreError(f"--search {search!r} has no words to search for")
+    short = [term for term in terms if len(term) < 3] if database.fts_tokenizer_of(db.conn, table) == "trigram" else []
+    clauses, params = [], {}
+    if indexed := [term for term in terms if term not in short]:
+        clauses.append(f"rowid IN (SELECT rowid FROM [{table}_fts] WHERE [{table}_fts] MATCH :search)")
+        params["search"] = " ".join(f'"{term}"' for term in indexed)
+    for number, term in enumerate(short):
+        clauses.append(f"instruction || ' ' || input || ' ' || output LIKE :search{number} ESCAPE '\\'")
+        params[f"search{number}"] = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
+    return clauses, params
 
 
 def _alpaca_tables(db: sqlite_utils.Database) -> list[str]:

@@ -86,6 +86,21 @@ def test_export_search_as_jsonl_to_stdout(shared, run_cli, tmp_path):
     assert lines and all("photosynthesis" in (r["instruction"] + r["input"] + r["output"]).lower() for r in lines)
 
 
+def test_export_search_in_text_without_spaces_finds_words_of_any_length(run_cli, tmp_path):
+    """A trigram index (Chinese, Japanese ...) matches nothing for 1 or 2 characters: the export found no records."""
+    records = [
+        {"instruction": "解释光合作用。", "input": "", "output": "植物利用阳光制造葡萄糖。"},
+        {"instruction": "写一首关于大海的诗。", "input": "", "output": "大海啊，你是那样宽广。"},
+        {"instruction": "解释下面的代码。", "input": "x_1 = 100%", "output": "它把一百赋给变量。"},
+    ]
+    (tmp_path / "zh.json").write_text(json.dumps(records, ensure_ascii=False))
+    load(str(tmp_path / "zh.json"), tmp_path / "a.db")
+    for search, expected in (("光合", [0]), ("解释", [0, 2]), ("解释 植物", [0]), ("大海 宽广的诗", []), ("大海 关于大海", [1]), ("_", [2]), ("%", [2])):
+        result = run_cli("export", "--db", tmp_path / "a.db", "--search", search, "--format", "jsonl")
+        assert result.returncode == 0, result.stderr
+        assert [json.loads(line) for line in result.stdout.splitlines()] == [records[i] for i in expected], search
+
+
 @pytest.fixture
 def one_record_db(tmp_path) -> Path:
     """a.db holding the one record of d.json beside it."""
