@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import AlpacaExploreError
 
@@ -30,6 +31,11 @@ _HUGGING_FACE_BLOB = re.compile(r"^https?://huggingface\.co/((?:datasets/)?[^/]+
 # A repository's or a dataset's own page (its front page, a folder or the dataset viewer), not a file.
 _GITHUB_PAGE = re.compile(r"^https?://github\.com/([^/?#]+/[^/?#]+?)(?:\.git)?/?(?:/tree/[^?#]*)?(?:[?#].*)?$")
 _HUGGING_FACE_PAGE = re.compile(r"^https?://huggingface\.co/((?:datasets/)?[^/?#]+/[^/?#]+)/?(?:/(?:tree|viewer)/[^?#]*)?(?:[?#].*)?$")
+# A file on the Hub as pandas, Polars and DuckDB name it, and as the Hub's "Use this dataset" snippets give it:
+# hf://datasets/OWNER/NAME[@REVISION]/PATH (a model's without "datasets/").
+_HUGGING_FACE_PATH = re.compile(r"^hf://((?:datasets/|spaces/)?[^/@]+/[^/@]+)(?:@([^/]+))?(?:/(.*))?$", re.I)
+# A URL typed without its scheme ("github.com/o/r/blob/main/x.json"): a host name, then a path.
+_HOST_WITHOUT_SCHEME = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.I)
 
 
 @dataclass(frozen=True)
@@ -43,10 +49,18 @@ class LocalSource:
 
 
 def raw_url(url: str) -> str:
-    """Rewrite a GitHub or Hugging Face ``blob/`` page URL to the raw file it shows; other URLs are unchanged.
+    """Rewrite a GitHub or Hugging Face ``blob/`` page URL to the raw file it shows, and an ``hf://`` path to the file's
+    URL; other URLs are unchanged.
 
     A repository's or dataset's own page is a one-line error that says which URL to give instead.
     """
+    if match := _HUGGING_FACE_PATH.match(url):
+        repository, revision, path = match.groups()
+        if not path or "*" in path or "?" in path:
+            raise AlpacaExploreError(
+                f"{url} names no single file: give each of its files, as hf://{repository}/PATH (the Hub's Files tab lists them)"
+            )
+        return f"https://huggingface.co/{repository}/resolve/{revision or 'main'}/{path}"
     if match := _GITHUB_PAGE.match(url):
         raise AlpacaExploreError(
             f"{url} is a repository's page, not a file: give the URL of the file itself, as its page shows it "
@@ -93,7 +107,7 @@ def materialize(
             )
         with _spool_stdin() as path:
             yield LocalSource(path, source)
-    elif source.lower().startswith(("http://", "https://")):
+    elif source.lower().startswith(("http://", "https://", "hf://")):
         url = raw_url(source)
         if use_cache:
             path, from_cache = download_cached(url, timeout=timeout, retries=retries, progress=progress)
@@ -106,12 +120,18 @@ def materialize(
                 with path.open("wb") as out:
                     download(url, out, {}, timeout=timeout, retries=retries, progress=progress)
                 yield LocalSource(path, source, url)
+    elif source.lower().startswith("file://"):
+        from urllib.request import url2pathname
+
+        with materialize(url2pathname(urlsplit(source).path)) as local:
+            yield local
     elif _OTHER_URL.match(source):
         raise AlpacaExploreError(f"cannot load {source}: give an http(s) URL, a local path, or - for standard input")
     else:
         path = Path(source).expanduser()
         if not path.exists():
-            raise AlpacaExploreError(f"no such file: {source}")
+            hint = "; for a URL, start it with https://" if _HOST_WITHOUT_SCHEME.match(source) else ""
+            raise AlpacaExploreError(f"no such file: {source}{hint}")
         if path.is_dir():
             raise AlpacaExploreError(f"{source} is a directory, expected a file (JSON, JSON Lines, CSV or Parquet)")
         yield LocalSource(path, source)

@@ -46,6 +46,39 @@ def test_hugging_face_blob_urls_are_rewritten_to_resolve():
     assert raw_url(resolved) == resolved
 
 
+def test_hub_paths_as_pandas_names_them_are_rewritten_to_resolve():
+    """The Hub's "Use this dataset" snippets give hf:// paths: pd.read_json("hf://datasets/yahma/alpaca-cleaned/...")."""
+    assert (
+        raw_url("hf://datasets/yahma/alpaca-cleaned/alpaca_data_cleaned.json")
+        == "https://huggingface.co/datasets/yahma/alpaca-cleaned/resolve/main/alpaca_data_cleaned.json"
+    )
+    assert (
+        raw_url("hf://datasets/tatsu-lab/alpaca@refs%2Fconvert%2Fparquet/default/train/0000.parquet")
+        == "https://huggingface.co/datasets/tatsu-lab/alpaca/resolve/refs%2Fconvert%2Fparquet/default/train/0000.parquet"
+    )
+    assert raw_url("hf://org/model@v1/data/x.jsonl") == "https://huggingface.co/org/model/resolve/v1/data/x.jsonl"
+
+
+@pytest.mark.parametrize(
+    "source", ["hf://datasets/yahma/alpaca-cleaned", "hf://datasets/yahma/alpaca-cleaned/", "hf://datasets/tatsu-lab/alpaca/data/train-*.parquet"]
+)
+def test_a_hub_path_to_no_single_file_is_named_before_any_download(run_cli, tmp_path, source):
+    repository = "/".join(source.split("/")[2:5])
+    assert_clean_error(run_cli("load", source, "--db", tmp_path / "a.db"), f"{source} names no single file", f"hf://{repository}/PATH")
+
+
+def test_file_urls_are_local_paths(run_cli, tmp_path):
+    (tmp_path / "my data.jsonl").write_text('{"instruction": "a", "output": "b"}\n')
+    result = run_cli("load", (tmp_path / "my data.jsonl").as_uri(), "--db", tmp_path / "a.db")
+    assert result.returncode == 0, result.stderr
+    assert sqlite_utils.Database(tmp_path / "a.db")["alpaca_data"].count == 1
+
+
+@pytest.mark.parametrize("source", ["github.com/tatsu-lab/stanford_alpaca/blob/main/alpaca_data.json", "huggingface.co/datasets/o/d/resolve/main/x.json"])
+def test_a_url_without_its_scheme_is_told_to_start_with_it(run_cli, tmp_path, source):
+    assert_clean_error(run_cli("load", source, "--db", tmp_path / "a.db"), f"no such file: {source}; for a URL, start it with https://")
+
+
 @pytest.mark.parametrize(
     "page, instead",
     [
