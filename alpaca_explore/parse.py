@@ -418,7 +418,7 @@ def _parse_with_stdlib(data: bytes, error: Exception) -> list:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as bad:
-        raise AlpacaExploreError(f"invalid JSON at line {bad.lineno} column {bad.colno}: {bad.msg}") from None
+        raise AlpacaExploreError(f"invalid JSON at line {bad.lineno} column {bad.colno}: {bad.msg}{_syntax_hint(text, bad.pos)}") from None
     except RecursionError:
         raise AlpacaExploreError("the JSON is nested too deeply to read (more than about 1,000 levels)") from None
     if not isinstance(document, list):
@@ -439,7 +439,7 @@ def _json_lines(stream: BinaryIO) -> Iterator[tuple[int, object]]:
         try:
             value = orjson.loads(line)
         except orjson.JSONDecodeError as bad:
-            raise AlpacaExploreError(_json_lines_error(line, line_number, bad)) from None
+            value = _json_line_with_stdlib(line, line_number, bad)
         yield index, value
         index += 1
 
@@ -455,12 +455,33 @@ def _extraction_hint(quoted_key: str) -> str:
     return f"; if the records are the array under {quoted_key}, extract it: jq '.[{quoted_key}]' FILE > records.json"
 
 
-def _json_lines_error(line: bytes, line_number: int, error: orjson.JSONDecodeError) -> str:
+def _json_line_with_stdlib(line: bytes, line_number: int, error: orjson.JSONDecodeError) -> object:
+    """A line orjson refused, read by the standard library, which takes the NaN and Infinity that Python's
+    ``json.dumps`` writes (as the array reader does); else orjson's error as a one-line message."""
     try:
-        line.decode("utf-8")
+        text = line.decode("utf-8")
     except UnicodeDecodeError as bad:
-        return f"invalid UTF-8 at line {line_number} column {bad.start + 1}"
-    return f"invalid JSON at line {line_number} column {error.colno}: {error.msg}"
+        raise AlpacaExploreError(f"invalid UTF-8 at line {line_number} column {bad.start + 1}") from None
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        raise AlpacaExploreError(
+            f"invalid JSON at line {line_number} column {error.colno}: {error.msg}{_syntax_hint(error.doc, error.pos)}"
+        ) from None
+
+
+def _syntax_hint(text: str, position: int) -> str:
+    """What hand-edited JSON most often gets wrong, where the parser stopped."""
+    if text.startswith(("//", "/*", "#"), position):
+        return " (JSON has no comments)"
+    if text.startswith("'", position):
+        return " (JSON strings take double quotes)"
+    before = position - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    if text.startswith(("]", "}"), position) and before >= 0 and text[before] == ",":
+        return " (a comma before the closing bracket: JSON allows none)"
+    return ""
 
 
 def _validated(values: Iterator[tuple[int, object]], stats: ParseStats) -> Iterator[Record]:

@@ -258,6 +258,28 @@ def test_invalid_json_lines_reports_line(tmp_path):
     assert error_of(tmp_path, data, "d.jsonl").startswith("invalid JSON at line 2 column")
 
 
+@pytest.mark.parametrize(
+    "name, data, expected",
+    [
+        ("d.json", b'[\n  {"instruction": "a", "output": "b"},\n]\n', "line 3 column 1: Expecting value (a comma before the closing bracket: JSON allows none)"),
+        ("d.json", b'[{"instruction": "a", "output": "b", }]', "line 1 column 38: Expecting property name enclosed in double quotes (a comma before the closing bracket: JSON allows none)"),
+        ("d.json", b'[\n  // the first\n  {"instruction": "a", "output": "b"}\n]', "line 2 column 3: Expecting value (JSON has no comments)"),
+        ("d.json", b"[{'instruction': 'a', 'output': 'b'}]", "line 1 column 3: Expecting property name enclosed in double quotes (JSON strings take double quotes)"),
+        ("d.jsonl", b"{'instruction': 'a', 'output': 'b'}\n", "line 1 column 2: unexpected character, expected a string key (JSON strings take double quotes)"),
+        ("d.jsonl", b'{"instruction": "a", "output": "b"} # first\n', "line 1 column 37: unexpected content after document (JSON has no comments)"),
+    ],
+)
+def test_what_hand_edited_json_gets_wrong_is_named(tmp_path, name, data, expected):
+    assert error_of(tmp_path, data, name) == f"invalid JSON at {expected}"
+
+
+def test_json_lines_take_the_nan_that_python_writes_as_json_arrays_do(tmp_path):
+    """json.dumps writes NaN and Infinity for floats; orjson refuses them, so a line was an error in JSON Lines alone."""
+    records = [{"instruction": "a", "output": "b", "score": float("nan")}, {"instruction": "c", "output": "d", "score": float("-inf")}]
+    for name, data in (("d.json", json.dumps(records)), ("d.jsonl", "".join(json.dumps(r) + "\n" for r in records))):
+        assert parse(write(tmp_path, name, data.encode()))[0] == [Record("a", "", "b"), Record("c", "", "d")], name
+
+
 def test_truncated_array_is_an_error(tmp_path):
     assert error_of(tmp_path, b'[{"instruction": "a", "output": "b"}, {"instr').startswith("invalid JSON at line 1")
 
