@@ -7,6 +7,7 @@ SentencePiece ``tokenizer.model`` path or a Hugging Face ``tokenizer.json`` path
 from __future__ import annotations
 
 import contextlib
+import difflib
 import functools
 import json
 import marshal
@@ -53,6 +54,8 @@ _SPLIT_POINT = re.compile(r"\S ")
 # A space after whitespace, written to start with its literal space: the regex engine then jumps
 # from space to space instead of testing every character (1.7x faster than r"\s ").
 _SPACE_AFTER_SPACE = re.compile(r" (?<=\s )")
+# A model's id on the Hugging Face Hub (meta-llama/Llama-2-7b-hf), which people give for its tokenizer.
+_HUB_MODEL_ID = re.compile(r"^[a-z0-9][\w.-]*/[a-z0-9][\w.-]*(?<!\.json)(?<!\.model)$", re.I)
 _MEMO_ENTRIES = 100_000
 _MEMO_KEY_CHARS = 64
 _LONG_KEY_CHARS = 1 << 18
@@ -246,13 +249,21 @@ def load_tokenizer(spec: str = DEFAULT_TOKENIZER) -> Tokenizer:
         return _huggingface(path) if path.suffix == ".json" else _sentencepiece(path)
     if path.exists():
         raise AlpacaExploreError(f"tokenizer {spec!r} is not a file")
+    if _HUB_MODEL_ID.match(spec):
+        folder = spec.rsplit("/", 1)[1]
+        raise AlpacaExploreError(
+            f"tokenizer file not found: {spec}; for a model on the Hugging Face Hub, download its tokenizer: "
+            f"hf download {spec} tokenizer.json --local-dir {folder}, then --tokenizer {folder}/tokenizer.json"
+        )
     if os.sep in spec or path.suffix in {".model", ".json"}:
         raise AlpacaExploreError(f"tokenizer file not found: {spec}")
     if model_encoding := _encoding_of_model(spec):
         raise AlpacaExploreError(f"unknown tokenizer {spec!r}: {spec} counts in tiktoken's {model_encoding}: --tokenizer {model_encoding}")
-    names = ", ".join(sorted(encoding_names()))
+    names = sorted(encoding_names())
+    if close := difflib.get_close_matches(spec, names, n=1):
+        raise AlpacaExploreError(f"unknown tokenizer {spec!r}: did you mean {close[0]}?")
     raise AlpacaExploreError(
-        f"unknown tokenizer {spec!r}: give a tiktoken encoding ({names}), "
+        f"unknown tokenizer {spec!r}: give a tiktoken encoding ({', '.join(names)}), "
         "a SentencePiece tokenizer.model path or a Hugging Face tokenizer.json path"
     )
 

@@ -307,6 +307,13 @@ def test_a_cached_encoding_that_cannot_be_written_leaves_no_partial_file(tmp_pat
         ("gpt-17-tokens", "unknown tokenizer 'gpt-17-tokens': give a tiktoken encoding (cl100k_base, "),
         ("gpt-4", "unknown tokenizer 'gpt-4': gpt-4 counts in tiktoken's cl100k_base: --tokenizer cl100k_base"),  # a model's name
         ("gpt-4o-mini", "unknown tokenizer 'gpt-4o-mini': gpt-4o-mini counts in tiktoken's o200k_base: --tokenizer o200k_base"),
+        ("cl100k", "unknown tokenizer 'cl100k': did you mean cl100k_base?"),
+        ("o200k-base", "unknown tokenizer 'o200k-base': did you mean o200k_base?"),
+        (
+            "Qwen/Qwen2.5-7B-Instruct",  # a model's id on the Hub
+            "tokenizer file not found: Qwen/Qwen2.5-7B-Instruct; for a model on the Hugging Face Hub, download its tokenizer: "
+            "hf download Qwen/Qwen2.5-7B-Instruct tokenizer.json --local-dir Qwen2.5-7B-Instruct, then --tokenizer Qwen2.5-7B-Instruct/tokenizer.json",
+        ),
         ("/nowhere/tokenizer.model", "tokenizer file not found"),
         ("missing.json", "tokenizer file not found"),
     ],
@@ -316,6 +323,13 @@ def test_bad_tokenizer_fails_before_any_download(run_cli, http_server, tmp_path,
     assert_clean_error(result, message)
     assert http_server.log == []
     assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize("spec", ["sub/tokenizer.json", "models/llama.model", "./llama/tokenizer", "../llama"])
+def test_a_missing_path_is_not_taken_for_a_hub_id(spec):
+    with pytest.raises(AlpacaExploreError) as caught:
+        load_tokenizer(spec)
+    assert str(caught.value) == f"tokenizer file not found: {spec}"
 
 
 def test_unreadable_tokenizer_files(run_cli, tmp_path):
