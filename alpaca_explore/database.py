@@ -23,7 +23,7 @@ try:
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
-from . import leftovers
+from . import leftovers, unspaced
 from .errors import AlpacaExploreError
 
 LOADS_TABLE = "alpaca_explore_loads"
@@ -47,9 +47,6 @@ COLUMNS: dict[str, type] = {
 }
 NULLABLE = {"verb", "noun"}
 FTS_HASH_BYTES = 8 << 20
-# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK ideographs. FTS5's default tokenizer
-# takes a whole run of them for one word, so a search for a word inside the run finds nothing.
-_UNSPACED_SCRIPTS = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _UNSPACED_SHARE = 0.25
 # The facet columns, each led by category, verb or has_input with the columns read beside them, so that
 # by_category, by_verb and verb_noun read only an index (1.7-3.0 s each for a million rows without, 0.2-0.6 s
@@ -121,7 +118,8 @@ def fts_tokenizer(texts: Iterable[str]) -> str | None:
     """FTS5's ``trigram`` tokenizer for text a quarter or more of it in scripts written without spaces (Chinese,
     Japanese, Thai ...), which then matches any 3 or more characters; else None, sqlite-utils' default (unicode61)."""
     text = "".join(texts)
-    return "trigram" if _UNSPACED_SCRIPTS.subn("", text)[1] >= _UNSPACED_SHARE * len(text) > 0 else None
+    # FTS5's default tokenizer takes a whole run of such a script for one word: a word inside the run is never found.
+    return "trigram" if unspaced.SCRIPTS.subn("", text)[1] >= _UNSPACED_SHARE * len(text) > 0 else None
 
 
 class DatabaseWriter:

@@ -84,6 +84,44 @@ def test_agreement_with_hand_labels(shared, labels, category_bar):
     assert noun_agreement >= 0.85
 
 
+@pytest.mark.parametrize("translations", sorted(DATA.glob("translated_zh*.tsv")), ids=lambda path: path.stem)
+def test_agreement_of_chinese_translations_with_the_english_labels(shared, translations):
+    """Chinese keyword rules, on records whose instructions were translated: the English labels hold for them."""
+    english = DATA / f"labels_heldout{translations.stem.removeprefix('translated_zh')}.tsv"
+    labels = {id(record): label for record, label in labelled(english)}
+    pairs = []
+    for line in translations.read_text().splitlines():
+        if not line.startswith("#"):
+            index, chinese = line.split("\t")
+            record = sample_records()[int(index)]
+            pairs.append(({**record, "instruction": chinese}, labels[id(record)]))
+    results = [analyse(r["instruction"], r["input"]) for r, _ in pairs]
+    agreement = sum(a.category == label["category"] for a, (_, label) in zip(results, pairs)) / len(pairs)
+    print(f"\n{translations.name}, {len(pairs)} labels: category {agreement:.1%}")
+    print(confusion_matrix(pairs))
+    assert len(pairs) >= 60 and agreement >= 0.80
+    assert all(a.verb is None and a.noun is None for a in results)  # the verb rules read English
+
+
+@pytest.mark.parametrize(
+    "instruction, input_, expected",
+    [
+        ("次の文を英語に翻訳してください。", "東京は日本の首都です。", "rewrite"),
+        ("Pythonでリストを並べ替える関数を書いてください。", "", "coding"),  # a function, though it sorts and writes
+        ("請總結這篇文章的要點。", "很長的文章", "summarization"),  # Traditional Chinese
+        ("计算 12 乘以 7 的结果。", "", "math"),
+        ("用一句话介绍一下计算机的历史。", "", "open_qa"),  # a computer (计算机) is no calculation
+        ("推荐五本适合初学者的编程书籍。", "", "coding"),  # programming (编程) before suggesting
+        ("推荐五部经典电影。", "", "brainstorming"),  # several suggestions
+        ("想出一个关于月亮的故事。", "", "generation"),  # one
+        ("这段话的作者想表达什么？", "人生就像一盒巧克力。", "closed_qa"),
+        ("光合作用是什么？", "", "open_qa"),
+    ],
+)
+def test_chinese_and_japanese_instructions_are_categorised_by_their_keywords(instruction, input_, expected):
+    assert analyse(instruction, input_) == (None, None, expected)
+
+
 def test_quality_flags_precision_on_labels(shared):
     pairs = [pair for labels in LABEL_SETS for pair in labelled(labels)]
     flagged = [(record_issues(r["instruction"], r["input"], r["output"]), label["issues"]) for r, label in pairs]

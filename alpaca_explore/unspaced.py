@@ -1,0 +1,68 @@
+"""Text in scripts written without spaces between words: Chinese, Japanese, Thai ...
+
+Full-text search needs another tokenizer for it (:func:`database.fts_tokenizer`), and the English rules of
+:mod:`classify` find no verb in it: :func:`category` reads the task from keywords instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Thai, Lao, Myanmar, Khmer, kana, CJK ideographs (and their compatibility forms).
+SCRIPTS = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+# Keywords of each category in Simplified and Traditional Chinese and in Japanese, tried in this order, as the
+# English rules try theirs: "写一个函数" (write a function) is coding, "写一篇总结" (write a summary) summarization,
+# "找出并改正错误" (find and correct the mistakes) rewrite, "为电影写一段广告脚本" (write an advert's script) generation.
+_KEYWORDS = (
+    ("coding", "代码 代碼 程式碼 コード 编程 編程 写一个程序 编写程序 编写一个程序 寫一個程式 編寫程式 プログラム 函数 函數 関数 算法 "
+     "演算法 アルゴリズム 正则 正規表現 数据结构 數據結構 データ構造 sql python javascript java html css c++"),
+    ("summarization", "总结 總結 概括 摘要 归纳 歸納 要約 要点 要點 まとめ"),
+    ("classification", "分类 分類 归类 歸類 归入 歸入 类别 類別 判断 判斷 判定 属于 屬於 情感 情绪 情緒 词性 詞性 品詞"),
+    ("rewrite", "翻译 翻譯 翻訳 译成 譯成 訳して 改写 改寫 重写 重寫 書き換え 言い換え 润色 潤色 改正 纠正 糾正 修改 修正 添削 转换 轉換 "
+     "変換 改成 改为 改為 简化 簡化 校对 校對 编辑 編輯 編集 重新表述 改述"),
+    ("extraction", "提取 抽取 抽出 找出 挑出 识别出 識別出"),
+    ("other", "匹配 配对 配對 排列 排序 並べ替え"),  # sorting and matching, as the English labels have them
+    ("brainstorming", "列出 列举 列舉 头脑风暴 頭腦風暴 ブレインストーミング 点子 點子 アイデア"),
+    ("generation", "写 寫 書いて 書く 创作 創作 生成 撰写 撰寫 编写 編寫 造句 设计 設計 描写 描寫 创建 創建 作成 编一个 編一個 想一个 想一個 "
+     "想出 提出 举出 舉出 建议 建議 推荐 推薦 提案 回应 回應 回复 回覆"),
+)
+# Words that hold a keyword without its meaning: "写了" (wrote), "计算机" (computer).
+_NOT_KEYWORDS = re.compile("写了|寫了|计算机|計算機")
+_CATEGORY_OF_KEYWORD = {keyword: category for category, keywords in _KEYWORDS for keyword in keywords.split()}
+_ORDER = [category for category, _ in _KEYWORDS]
+_KEYWORD = re.compile("|".join(sorted(map(re.escape, _CATEGORY_OF_KEYWORD), key=len, reverse=True)))
+# Suggesting several things is brainstorming ("提出一些保护环境的行动", "推荐五本书"); one is writing ("想出一个故事").
+_SEVERAL = re.compile(r"一些|几|幾|些|多个|多個|いくつか|[二两兩三四五六七八九十2-9２-９]\s*[个個种種条條点點本首件项項部篇位家款道句张張座只隻名场場つ]")
+_SUGGESTING = frozenset("想出 提出 举出 舉出 建议 建議 推荐 推薦 提案".split())
+# Extracting needs a text to extract from: "找出写了这本书的作者" (find the author who wrote the book) is a question.
+_GIVEN_TEXT = re.compile("下面|下列|以下|给定|給定|这段|這段|文中|句子|文章|次の|この文")
+# Math needs a number beside one of these ("计算 3 + 5", "求半径为 2 的圆的面积").
+_MATH = re.compile(
+    "计算|計算|求解|方程|等式|算式|运算|運算|等于|等於|平方|立方|面积|面積|体积|體積|概率|機率|確率|百分|质数|質數|素数|平均数|平均數|乘以|除以"
+)
+_NUMBER = re.compile(r"[0-9０-９]")
+_EXPLAINING = re.compile("解释|解釋|説明して")  # "写一段话解释供求定律": an explanation, as "Write an explanation of" is
+_QUESTION = re.compile("[?？吗嗎呢]|什么|什麼|哪|为什么|為什麼|如何|怎么|怎麼|多少|何|か[。？?]?$")
+
+
+def is_unspaced(text: str) -> bool:
+    """True if the text holds a character of such a script."""
+    return not text.isascii() and SCRIPTS.search(text) is not None
+
+
+def category(instruction: str, input_: str) -> str:
+    """The task's category from its keywords; a question (with an input to answer it from: closed_qa) otherwise."""
+    lowered = _NOT_KEYWORDS.sub(" ", instruction.lower())
+    keywords = _KEYWORD.findall(lowered)
+    found = {_CATEGORY_OF_KEYWORD[keyword] for keyword in keywords}
+    if "coding" not in found and _MATH.search(lowered) and (_NUMBER.search(lowered) or _NUMBER.search(input_)):
+        return "math"
+    if "extraction" in found and not input_.strip() and not _GIVEN_TEXT.search(lowered):
+        found.discard("extraction")
+    if found & {"generation", "brainstorming"} and not _SUGGESTING.isdisjoint(keywords) and _SEVERAL.search(lowered):
+        found.add("brainstorming")
+    asks = lowered.rstrip().endswith(("?", "？")) or _EXPLAINING.search(lowered) is not None
+    if found and not (asks and found <= {"generation"}):  # "创建一个谷歌账户需要做什么？" asks how
+        return min(found, key=_ORDER.index)
+    return "closed_qa" if input_.strip() and _QUESTION.search(instruction) else "open_qa"
