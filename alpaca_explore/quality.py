@@ -10,9 +10,11 @@ import re
 # Compared after stripping brackets, braces, backslashes and full stops: "<noinput>", "[No Input].", "{\\noinput}".
 _PLACEHOLDERS = frozenset(
     {"noinput", "no input", "n/a", "na", "none", "null", "nil", "no input required", "no input needed",
-     "not applicable", "empty", "-", "--", "nothing", "input", "no input provided", "no input is required", "blank"}
+     "not applicable", "empty", "-", "--", "nothing", "input", "no input provided", "no input is required", "blank",
+     # as Chinese and Japanese translations of Alpaca write "<noinput>"
+     "无输入", "无", "没有输入", "无需输入", "空", "不适用", "無輸入", "無", "沒有輸入", "無需輸入", "不適用", "なし", "入力なし", "該当なし"}
 )
-_PLACEHOLDER_WRAPPING = " \t\n.{}[]()<>\\"
+_PLACEHOLDER_WRAPPING = " \t\n.{}[]()<>\\。（）【】《》「」〈〉"
 _NO_OUTPUT = frozenset({"nooutput", "no output", "noinput"})  # "<nooutput>" (or "<noinput>") as the output stands for none
 _MISSPELT_NOINPUT = re.compile(r"n[a-z]{0,3}put")  # "ninput", "noput", "nonput"
 _MEDIA = r"(?:image|picture|photo|photograph|painting|cartoon|comic|logo|poster|meme|chart|graph|diagram|video|clip|audio|recording|sound ?clip|song|link|url|attachment|file|screenshot|drawing|illustration|infographic|map|figure|table|spreadsheet|artwork|art ?piece|sculpture)"
@@ -50,6 +52,13 @@ _BARE_TEXT_NAME = re.compile(rf"the (?:{_TEXT_NAMES})\.?", re.I)
 # A link in the instruction stands for content the record does not hold when it names such content.
 _LINKED_CONTENT = re.compile(r"\b(?:article|page|web ?site|site|video|post|blog|paper|story|report|document|news)\b", re.I)
 _CREATE_MEDIA = re.compile(r"^\s*(?:create|make|draw|design|generate|produce|build|construct|sketch|plot|render)\b", re.I)
+# "描述这幅画" (describe this painting), "为下面的图片写一个标题" (caption the picture below), "この画像を説明して": media the
+# record cannot hold, in Chinese and Japanese.
+_UNSPACED_MEDIA_REFERENCE = re.compile(
+    "(?:这|這|此|下面|下列|以下|给定|給定|所给|所給|附上|附带|附帶|上面|提供的|この|次の|以下の)(?:的)?(?:一?[张張幅个個段部份])?"
+    "(?:图片|圖片|照片|图像|圖像|图表|圖表|视频|視頻|影片|音频|音頻|录音|錄音|链接|鏈接|連結|网址|網址|附件|截图|截圖|画作|畫作|绘画|繪畫|"
+    "画像|写真|動画|リンク)|(?:这|這|下面的|以下的)[张張幅](?:画|畫|图|圖)"
+)
 _MERGED = re.compile(r"(?:^|\n)\s*(?:#+\s*)?(?:\d+\.\s*)?instruction\s*:|###\s*(?:instruction|response)\b", re.I)
 _REFUSAL = re.compile(
     r"\bas an ai(?: language model| assistant| model)?\b|\bi(?:'m| am) (?:just |only )?an ai\b|"
@@ -60,7 +69,15 @@ _REFUSAL = re.compile(
     r"\bthis (?:task|instruction|request) (?:cannot|can't|requires)\b.{0,60}\b(?:gpt|language model|visual|physical)\b",
     re.I | re.S,
 )
-_ASKS_ABOUT_INABILITY = re.compile(r"\b(?:inappropriate|impossible|unable|cannot|can't)\b", re.I)
+# The same in Chinese and Japanese: "作为一个AI语言模型，我无法…", "抱歉，我不能…", "AI言語モデルとして…".
+_UNSPACED_REFUSAL = re.compile(
+    r"作为一[个名](?:ai|人工智能)|作為一[個名](?:ai|人工智慧)|我(?:只)?是一个(?:ai|人工智能)|"
+    r"(?:抱歉|对不起|很遗憾|對不起|很遺憾)[，,]?\s*(?:但)?我(?:无法|不能|無法)|"
+    r"我(?:无法|不能|無法)(?:访问|訪問|浏览|瀏覽|查看|观看|觀看|看到|播放|显示|顯示|绘制|繪製)|"
+    r"ai言語モデルとして|申し訳(?:ありません|ございません)が.{0,30}できません",
+    re.I | re.S,
+)
+_ASKS_ABOUT_INABILITY = re.compile(r"\b(?:inappropriate|impossible|unable|cannot|can't)\b|无法|無法|不能|不可能|不恰当|不合适|できない", re.I)
 # Every _REFUSAL branch contains one of these, so outputs without any skip the regex.
 _REFUSAL_ANCHORS = ("an ai", "sorry", "afraid", "cannot", "can't", "unable", "not able", "this task", "this instruction", "this request")
 _DANGLING = frozenset("the a an and or of to in with for that is are was by on as at from but which".split())
@@ -87,7 +104,10 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
     if ("instruction" in lowered or "###" in output) and _MERGED.search(output):
         issues.append("merged_instructions")
     # "Explain why this is an inappropriate instruction" asks for the reasons a refusal would give.
-    if any(anchor in lowered for anchor in _REFUSAL_ANCHORS) and _REFUSAL.search(output) and not _ASKS_ABOUT_INABILITY.search(instruction):
+    refuses = any(anchor in lowered for anchor in _REFUSAL_ANCHORS) and _REFUSAL.search(output) is not None
+    if not refuses and not output.isascii():
+        refuses = _UNSPACED_REFUSAL.search(lowered) is not None
+    if refuses and not _ASKS_ABOUT_INABILITY.search(instruction):
         issues.append("refusal")
     if stripped_output and _truncated(stripped_output):
         issues.append("truncated_output")
@@ -124,6 +144,8 @@ def _missing_media(instruction: str, input_: str) -> bool:
         data = stripped_input.startswith(("{", "<html")) or (stripped_input[:1] == "[" and not stripped_input[1:2].isalpha())
         return not (data or _ABOUT_MARKUP.search(instruction))
     if ("://" in instruction or "www." in instruction) and not stripped_input and _LINKED_CONTENT.search(instruction):
+        return True
+    if not stripped_input and not instruction.isascii() and _UNSPACED_MEDIA_REFERENCE.search(instruction):
         return True
     if _CREATE_MEDIA.search(instruction):
         return False

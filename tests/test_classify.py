@@ -657,6 +657,30 @@ def test_quality_flags(record, expected):
     assert record_issues(*record) == expected
 
 
+@pytest.mark.parametrize(
+    "record, expected",
+    [
+        (("写一首关于秋天的诗。", "", "作为一个AI语言模型，我无法创作诗歌。"), ["refusal"]),
+        (("描述你的周末。", "", "抱歉，我无法访问您的个人信息。"), ["refusal"]),
+        (("天空为什么是蓝色的？", "", "AI言語モデルとして、私には意見がありません。"), ["refusal"]),
+        (("解释为什么人类无法在月球上呼吸。", "", "作为一个人工智能，我可以告诉你：月球上没有空气。"), []),  # asks about inability
+        (("他不能来，我很遗憾。请改写这句话。", "", "很遗憾，他不能来。"), []),
+        (("描述这幅画。", "", "这幅画描绘了一位微笑的女人。"), ["missing_media"]),
+        (("为下面的图片写一个标题。", "", "美丽的日落"), ["missing_media"]),
+        (("この画像を説明してください。", "", "これは猫です。"), ["missing_media"]),
+        (("为下面的图片写一个标题。", "一张日落的照片，天空是橙色的。", "美丽的日落"), []),  # the input describes it
+        (("画一张图片。", "", "好的。"), []),  # drawing one is no reference to one
+        (("根据以下画出流程图。", "步骤一：烧水。", "烧水 → 泡茶"), []),
+        (("把这句话翻译成英文。", "<无输入>", "Translate this sentence."), ["placeholder_input"]),
+        (("说出一种水果。", "无", "苹果。"), ["placeholder_input"]),
+        (("果物を一つ挙げてください。", "（なし）", "りんご"), ["placeholder_input"]),
+    ],
+)
+def test_quality_flags_in_chinese_and_japanese(record, expected):
+    """The refusals, placeholders and missing media of Chinese and Japanese Alpacas, flagged as precisely as English ones."""
+    assert record_issues(*record) == expected
+
+
 def test_duplicates_flag_every_copy_after_the_first(tmp_path):
     texts = ["Name a fruit.", "name a  fruit", "Name a vegetable.", "NAME A FRUIT?"]
     outputs = ["Pear.", "", "Leek.", "Plum."]  # the second already has an issue, which the flag follows
