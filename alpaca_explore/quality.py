@@ -185,4 +185,4 @@ def _truncated(output: str) -> bool:
 
 def normalise_instruction(instruction: str) -> str:
     """The form under which two instructions count as the same (case, spacing, final punctuation)."""
-    return " ".join(instruction.lower().split()).rstrip(".?!: ")
+    return " ".join(instruction.lower().split()).rstrip(".?!: 。？！：")

@@ -14,7 +14,7 @@ from conftest import GSM8K, SAMPLE
 
 from alpaca_explore import load
 from alpaca_explore.classify import CATEGORIES, analyse, category
-from alpaca_explore.quality import record_issues
+from alpaca_explore.quality import normalise_instruction, record_issues
 
 DATA = Path(__file__).parent / "data"
 LABELS = DATA / "labels.tsv"  # the records the rules were developed on
@@ -679,6 +679,12 @@ def test_quality_flags(record, expected):
 def test_quality_flags_in_chinese_and_japanese(record, expected):
     """The refusals, placeholders and missing media of Chinese and Japanese Alpacas, flagged as precisely as English ones."""
     assert record_issues(*record) == expected
+
+
+def test_instructions_are_the_same_whatever_their_case_spacing_and_final_punctuation():
+    same = [("Write  a haiku.", "write a Haiku?"), ("写一首诗。", "写一首诗"), ("詩を書いて！", "詩を書いて"), ("什么是AI？", "什么是ai")]
+    assert all(normalise_instruction(a) == normalise_instruction(b) for a, b in same)
+    assert normalise_instruction("写一首诗") != normalise_instruction("写一首歌")
 
 
 def test_duplicates_flag_every_copy_after_the_first(tmp_path):
