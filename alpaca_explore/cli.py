@@ -118,7 +118,8 @@ def load_command(sources: tuple[str, ...], db_path: str, table: str, tokenizer: 
             f"{summary.db_bytes / 1e6:.1f} MB) in {summary.seconds:.1f}s; tokens: {summary.tokenizer}"
             + ("; from cache" if summary.from_cache else "")
             + (f"; ignored keys: {ignored}" if ignored else "")
-            + (f"; read {_counted(summary.replaced_surrogates, 'lone surrogate escape')} (half an emoji?) as U+FFFD" if summary.replaced_surrogates else ""),
+            + (f"; read {_counted(summary.replaced_surrogates, 'lone surrogate escape')} (half an emoji?) as U+FFFD" if summary.replaced_surrogates else "")
+            + ("; search matches any 3 or more characters in a row (the text is mostly without spaces)" if summary.fts_tokenizer == "trigram" else ""),
             err=True,
         )
         click.echo(_flagged(summary), err=True)

@@ -135,9 +135,11 @@ class DatabaseWriter:
         # however many records a load holds (a dict of them took 150 bytes a record, 450 MB for 3 million).
         db.execute(f"CREATE TEMP TABLE {_KEYS_TABLE} (id INTEGER PRIMARY KEY, key INTEGER NOT NULL)")
         self._searchable = False
+        self.fts_tokenizer: str | None = None  # see fts_tokenizer()
 
     def _enable_fts(self, tokenize: str | None) -> None:
         self.db[self.table].enable_fts(list(TEXT_COLUMNS), fts_version="FTS5", tokenize=tokenize)
+        self.fts_tokenizer = tokenize
         # FTS5 flushes its in-memory index every 1 MB by default; fewer, larger segments build ~30% faster.
         self.db.execute(f"INSERT INTO [{self.table}_fts] ([{self.table}_fts], rank) VALUES ('hashsize', ?)", [FTS_HASH_BYTES])
         self._searchable = True

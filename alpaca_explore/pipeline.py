@@ -48,6 +48,7 @@ class LoadSummary:
     replaced_surrogates: int = 0  # escaped lone surrogates (half an emoji), loaded as U+FFFD
     flagged_rows: int = 0
     issues: dict[str, int] = field(default_factory=dict)  # rows holding each issue code, the most frequent first
+    fts_tokenizer: str | None = None  # "trigram" for text mostly without spaces (database.fts_tokenizer)
 
     @property
     def db_bytes(self) -> int:
@@ -115,6 +116,7 @@ def load(
             threads=workers,
         )
         flagged_rows, issues = writer.issue_counts()
+        fts_tokenizer = writer.fts_tokenizer
     return LoadSummary(
         db_path=db_path,
         table=table,
@@ -127,6 +129,7 @@ def load(
         replaced_surrogates=sum(file_stats.replaced_surrogates for file_stats in stats),
         flagged_rows=flagged_rows,
         issues=issues,
+        fts_tokenizer=fts_tokenizer,
     )
 
 

@@ -121,11 +121,19 @@ UNSPACED = [
 def test_text_without_spaces_is_searchable_inside_its_runs(tmp_path):
     """FTS5's default tokenizer read each run between punctuation as one word: a search for 光合作用 found nothing."""
     (tmp_path / "zh.json").write_text(json.dumps(UNSPACED, ensure_ascii=False))
-    load(str(tmp_path / "zh.json"), tmp_path / "a.db")
+    assert load(str(tmp_path / "zh.json"), tmp_path / "a.db").fts_tokenizer == "trigram"
     db = sqlite_utils.Database(tmp_path / "a.db")
     assert database.fts_tokenizer_of(db.conn, "alpaca_data") == "trigram"
     for query, ids in (("光合作用", [0]), ("二氧化碳", [0]), ("翻译成英文", [1]), ("日本の首都", [2]), ("capital", [2]), ("CAPITAL of", [2])):
         assert [row["id"] for row in db["alpaca_data"].search(db.quote_fts(query), order_by="id")] == ids, query
+
+
+def test_the_summary_says_when_search_matches_characters_rather_than_words(run_cli, tmp_path):
+    (tmp_path / "zh.json").write_text(json.dumps(UNSPACED, ensure_ascii=False))
+    (tmp_path / "en.json").write_text(json.dumps(SMALL))
+    unspaced, spaced = (run_cli("load", tmp_path / name, "--db", tmp_path / f"{name}.db").stderr for name in ("zh.json", "en.json"))
+    assert "; search matches any 3 or more characters in a row (the text is mostly without spaces)\n" in unspaced
+    assert "search matches" not in spaced and "Loaded 2 rows" in spaced
 
 
 def test_an_empty_dataset_still_gets_its_full_text_index(tmp_path):
