@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from . import unspaced
+
 # Compared after stripping brackets, braces, backslashes and full stops: "<noinput>", "[No Input].", "{\\noinput}".
 _PLACEHOLDERS = frozenset(
     {"noinput", "no input", "n/a", "na", "none", "null", "nil", "no input required", "no input needed",
@@ -105,7 +107,7 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
         issues.append("merged_instructions")
     # "Explain why this is an inappropriate instruction" asks for the reasons a refusal would give.
     refuses = any(anchor in lowered for anchor in _REFUSAL_ANCHORS) and _REFUSAL.search(output) is not None
-    if not refuses and not output.isascii():
+    if not refuses and unspaced.is_unspaced(output):
         refuses = _UNSPACED_REFUSAL.search(lowered) is not None
     if refuses and not _ASKS_ABOUT_INABILITY.search(instruction):
         issues.append("refusal")
@@ -145,7 +147,7 @@ def _missing_media(instruction: str, input_: str) -> bool:
         return not (data or _ABOUT_MARKUP.search(instruction))
     if ("://" in instruction or "www." in instruction) and not stripped_input and _LINKED_CONTENT.search(instruction):
         return True
-    if not stripped_input and not instruction.isascii() and _UNSPACED_MEDIA_REFERENCE.search(instruction):
+    if not stripped_input and unspaced.is_unspaced(instruction) and _UNSPACED_MEDIA_REFERENCE.search(instruction):
         return True
     if _CREATE_MEDIA.search(instruction):
         return False
