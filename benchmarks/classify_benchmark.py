@@ -1,7 +1,7 @@
 """Categories, verb/noun and quality flags: agreement with the hand labels, and time per record.
 
 Prints, for every label set in tests/data, how often the category, verb and noun agree with the
-hand labels, one confusion matrix over all sets and the precision and recall of the flags; then
+hand labels (and the category, with the Chinese translations of two sets), one confusion matrix over all sets and the precision and recall of the flags; then
 the CPU time that categories with verb/noun, and flags, take for a full-size corpus in one
 process (median of --runs), against the load's budget of 0.5 s for both. Run it from the test
 environment (it reads the label sets through the tests).
@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from corpus import iter_corpus  # noqa: E402
-from test_classify import LABEL_SETS, confusion_matrix, labelled  # noqa: E402
+from test_classify import LABEL_SETS, TRANSLATED_SETS, confusion_matrix, labelled, translated  # noqa: E402
 
 from alpaca_explore.classify import analyse  # noqa: E402
 from alpaca_explore.quality import record_issues  # noqa: E402
@@ -35,6 +35,10 @@ def report_agreement() -> None:
         results = [(analyse(record["instruction"], record["input"]), label) for record, label in pairs]
         shares = [sum(getattr(a, key) == label[key] for a, label in results) / len(results) for key in ("category", "verb", "noun")]
         print(f"{labels.name:<22} {len(results):>7} " + " ".join(f"{share:>8.1%}" for share in shares))
+    for translations in TRANSLATED_SETS:
+        pairs = translated(translations)
+        share = sum(analyse(record["instruction"], record["input"]).category == label["category"] for record, label in pairs) / len(pairs)
+        print(f"{translations.name:<22} {len(pairs):>7} {share:>8.1%}  (in Chinese: no verb or noun)")
     print(f"\ncategories over all {len(every_pair)} labelled records (rows: label, columns: rules)")
     print(confusion_matrix(every_pair))
     flagged = [(record_issues(r["instruction"], r["input"], r["output"]), label["issues"]) for r, label in every_pair]
