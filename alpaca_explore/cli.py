@@ -85,8 +85,8 @@ def cli() -> None:
 def load_command(sources: tuple[str, ...], db_path: str, table: str, tokenizer: str, timeout: float, retries: int, no_cache: bool, quiet: bool) -> None:
     """Load SOURCE into a SQLite database with search, token counts, categories and quality flags.
 
-    SOURCE is an http(s) URL, a GitHub or Hugging Face blob/ page URL, a local
-    path or - for standard input; a JSON array, JSON Lines or CSV/TSV with a
+    SOURCE is an http(s) URL, a GitHub or Hugging Face blob/ page URL, an
+    hf://datasets/OWNER/NAME/FILE path, a local path or - for standard input; a JSON array, JSON Lines or CSV/TSV with a
     header row naming the fields, optionally gzip-compressed, or Parquet (with
     pyarrow installed). It defaults to Stanford Alpaca's alpaca_data.json.
     Several sources, such as the shards of one dataset, load into one table
@@ -100,6 +100,7 @@ def load_command(sources: tuple[str, ...], db_path: str, table: str, tokenizer: 
         alpaca-explore load data.jsonl --table gpt4 --tokenizer tokenizer.model
         cat data.jsonl | alpaca-explore load - --db data.db
         alpaca-explore load train-0000*-of-00004.parquet --db hf.db
+      alpaca-explore load hf://datasets/yahma/alpaca-cleaned/alpaca_data_cleaned.json
     """
     summary = pipeline.load(
         sources or fetch.DEFAULT_SOURCE,
