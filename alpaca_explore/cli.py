@@ -100,7 +100,7 @@ def load_command(sources: tuple[str, ...], db_path: str, table: str, tokenizer: 
         alpaca-explore load data.jsonl --table gpt4 --tokenizer tokenizer.model
         cat data.jsonl | alpaca-explore load - --db data.db
         alpaca-explore load train-0000*-of-00004.parquet --db hf.db
-      alpaca-explore load hf://datasets/yahma/alpaca-cleaned/alpaca_data_cleaned.json
+        alpaca-explore load hf://datasets/yahma/alpaca-cleaned/alpaca_data_cleaned.json
     """
     summary = pipeline.load(
         sources or fetch.DEFAULT_SOURCE,
