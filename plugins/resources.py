@@ -21,6 +21,7 @@ import yaml
 from datasette.utils import escape_sqlite, tilde_encode
 
 from alpaca_explore.database import duplicates_table, fts_tokenizer_of, recorded_loads
+from alpaca_explore.fetch import raw_url
 from alpaca_explore.tokens import describe
 
 DEFAULT_DATABASE = "alpaca"
@@ -88,9 +89,12 @@ class LoadedTable(NamedTuple):
         return all(PurePosixPath(urlsplit(source).path).name == STANFORD_ALPACA_FILE for source in self.sources)
 
     def source_metadata(self) -> dict:
-        """Datasette's ``source`` and ``source_url`` for a table read from one URL; empty for a path or several."""
+        """Datasette's ``source`` and ``source_url`` for a table read from one URL (an hf:// path links to its file);
+        empty for a path or several."""
         source, *others = self.sources
-        return {} if others or not source.startswith(("http://", "https://")) else {"source": source, "source_url": source}
+        if others or not source.startswith(("http://", "https://", "hf://")):
+            return {}
+        return {"source": source, "source_url": raw_url(source) if source.startswith("hf://") else source}
 
 
 @functools.lru_cache(maxsize=64)

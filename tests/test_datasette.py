@@ -111,6 +111,16 @@ def test_a_dataset_without_spaces_is_searched_inside_its_runs_and_says_how(tmp_p
     assert "the search box matches any 3 or more characters in a row; for 1 or 2, use the search query." in page
 
 
+def test_a_table_loaded_from_a_hub_path_links_to_its_file(tmp_path):
+    (tmp_path / "train.jsonl").write_text('{"instruction": "a", "output": "b"}\n')
+    load(str(tmp_path / "train.jsonl"), tmp_path / "alpaca.db")
+    with sqlite3.connect(tmp_path / "alpaca.db") as conn:  # as a load from the Hub, out of reach here, records it
+        conn.execute("UPDATE alpaca_explore_loads SET source = 'hf://datasets/o/d/train.jsonl'")
+    with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
+        page = client.get("/alpaca/alpaca_data").text
+    assert re.search(r'<a href="https://huggingface.co/datasets/o/d/resolve/main/train.jsonl">\s*hf://datasets/o/d/train.jsonl</a>', page)
+
+
 def test_column_glossary_in_schema_order_and_compact(explorer):
     client, _, _ = explorer
     table_page = client.get("/alpaca/alpaca_data").text
