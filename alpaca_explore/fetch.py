@@ -126,7 +126,7 @@ def materialize(
         with materialize(url2pathname(urlsplit(source).path)) as local:
             yield local
     elif _OTHER_URL.match(source):
-        raise AlpacaExploreError(f"cannot load {source}: give an http(s) URL, a local path, or - for standard input")
+        raise AlpacaExploreError(f"cannot load {source}: give an http(s) URL, an hf:// path, a local path, or - for standard input (download other URLs first)")
     else:
         path = Path(source).expanduser()
         if not path.exists():

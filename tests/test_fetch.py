@@ -237,7 +237,7 @@ def test_more_server_faults_are_one_line_errors(http_server, run_cli, tmp_path, 
 
 @pytest.mark.parametrize(
     "source, message",
-    [("http://[::1", "invalid URL http://[::1"), ("ftp://example.org/data.json", "give an http(s) URL, a local path, or -")],
+    [("http://[::1", "invalid URL http://[::1"), ("ftp://example.org/data.json", "give an http(s) URL, an hf:// path, a local path, or - for standard input (download other URLs first)")],
 )
 def test_sources_that_cannot_be_fetched(run_cli, tmp_path, source, message):
     assert_clean_error(run_cli("load", source, "--db", tmp_path / "a.db"), message)
