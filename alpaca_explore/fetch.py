@@ -133,8 +133,27 @@ def materialize(
             hint = "; for a URL, start it with https://" if _HOST_WITHOUT_SCHEME.match(source) else ""
             raise AlpacaExploreError(f"no such file: {source}{hint}")
         if path.is_dir():
-            raise AlpacaExploreError(f"{source} is a directory, expected a file (JSON, JSON Lines, CSV or Parquet)")
+            raise AlpacaExploreError(f"{source} is a directory, expected a file (JSON, JSON Lines, CSV, Parquet or Arrow){_data_files_in(path, source)}")
         yield LocalSource(path, source)
+
+
+_DATA_SUFFIXES = (".arrow", ".parquet", ".jsonl", ".json", ".csv", ".tsv", ".gz")
+# What the datasets library's save_to_disk writes beside the data: its description, not records.
+_DATASET_METADATA = frozenset({"dataset_info.json", "state.json", "dataset_dict.json"})
+
+
+def _data_files_in(folder: Path, source: str) -> str:
+    """For a folder of data files (a dataset's shards, datasets' save_to_disk folder or one of its splits), the
+    pattern that names them."""
+    try:
+        splits = [split for split in sorted(folder.iterdir()) if split.is_dir()]
+        for where, shown in ((folder, source.rstrip("/")), *((split, f"{source.rstrip('/')}/{split.name}") for split in splits)):
+            suffixes = sorted(file.suffix for file in where.iterdir() if file.suffix in _DATA_SUFFIXES and file.name not in _DATASET_METADATA)
+            if suffixes:
+                return f"; give its data files: alpaca-explore load {shown}/*{max(suffixes, key=suffixes.count)}"
+    except OSError:  # a folder we may not read
+        pass
+    return ""
 
 
 def _validators(info_path: Path) -> dict[str, str]:

@@ -1,6 +1,6 @@
-"""Parse stage: stream Alpaca records out of a JSON array, JSON Lines, CSV or Parquet file.
+"""Parse stage: stream Alpaca records out of a JSON array, JSON Lines, CSV, Parquet or Arrow file.
 
-The format is told apart by content (Parquet's magic bytes, else the first
+The format is told apart by content (Parquet's and Arrow's magic bytes, else the first
 non-blank byte, else a CSV header naming the fields), never by file name; gzip
 is recognised by its magic bytes.
 Parsing streams, so memory stays flat however large the file is. Every record
@@ -10,6 +10,7 @@ is validated and a bad one stops the parse with a message naming its index.
 from __future__ import annotations
 
 import codecs
+import functools
 import contextlib
 import csv
 import gzip
@@ -35,6 +36,10 @@ _KNOWN_KEYS = frozenset(key for aliases in FIELD_ALIASES.values() for key in ali
 _ALPACA_KEYS = frozenset(FIELD_ALIASES)
 _GZIP_MAGIC = b"\x1f\x8b"
 _PARQUET_MAGIC = b"PAR1"
+# Arrow IPC, as the Hugging Face datasets library caches and saves datasets (data-00000-of-00001.arrow): its file
+# format, and its stream format (which the library writes) from the continuation marker that starts each message.
+_ARROW_FILE_MAGIC = b"ARROW1"
+_ARROW_STREAM_MAGIC = b"\xff\xff\xff\xff"
 _OTHER_FORMATS = (
     (b"PK\x03\x04", "a zip archive"), (b"\x28\xb5\x2f\xfd", "zstd-compressed data"), (b"BZh", "bzip2-compressed data"),
     (b"\xfd7zXZ\x00", "xz-compressed data"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
@@ -100,14 +105,16 @@ def _read_records(path: Path, stats: ParseStats) -> Iterator[Record]:
         if stream.peek(2)[:2] == _GZIP_MAGIC:
             stats.compressed = True
             stream = io.BufferedReader(gzip.GzipFile(fileobj=stream), _CHUNK_BYTES)  # type: ignore[arg-type]
-        if stream.peek(4)[:4] == _PARQUET_MAGIC:
+        head = stream.peek(6)[:6]
+        if kind := _columnar_kind(head):
             if stats.compressed:
-                raise AlpacaExploreError("got a gzip-compressed Parquet file: decompress it (gunzip FILE), Parquet loads as it is")
-            stats.format = "parquet"
-            yield from _validated(_parquet_rows(path, stats.ignored_keys), stats)
+                raise AlpacaExploreError(f"got a gzip-compressed {kind} file: decompress it (gunzip FILE), {kind} loads as it is")
+            stats.format = kind.lower()
+            yield from _validated(_columnar_rows(path, kind, stats.ignored_keys), stats)
         else:
             yield from _validated(_text_values(stack, stream, path, stats), stats)
-        stream.read()  # hash the bytes the parser did not read (all of them, for Parquet)
+        while stream.read(_CHUNK_BYTES):  # hash the bytes the parser did not read (all of them, for Parquet and Arrow)
+            pass
         stats.sha256 = hashing.digest.hexdigest()
 
 
@@ -267,32 +274,61 @@ def _has_text(row: list[str]) -> bool:
     return bool("".join(row).strip())
 
 
-def _parquet_rows(path: Path, ignored_keys: Counter) -> Iterator[tuple[int, object]]:
-    """The (index, row as a dict) of each row of a Parquet file, a batch at a time, through pyarrow (the ``parquet``
-    extra). Only the columns a record is made of are read; the others are counted as ignored keys of every row."""
+def _columnar_kind(head: bytes) -> str | None:
+    """"Parquet" or "Arrow" for a file starting with their magic bytes, else None."""
+    if head.startswith(_PARQUET_MAGIC):
+        return "Parquet"
+    if head.startswith((_ARROW_FILE_MAGIC, _ARROW_STREAM_MAGIC)):
+        return "Arrow"
+    return None
+
+
+def _columnar_rows(path: Path, kind: str, ignored_keys: Counter) -> Iterator[tuple[int, object]]:
+    """The (index, row as a dict) of each row of a Parquet or Arrow IPC file, a batch at a time, through pyarrow (the
+    ``parquet`` extra). Only the columns a record is made of are read; the others are counted as ignored keys of every
+    row."""
     try:
         import pyarrow
+        import pyarrow.ipc
         import pyarrow.parquet
     except ImportError:
-        raise AlpacaExploreError("reading Parquet needs pyarrow (alpaca-explore's parquet extra): pip install pyarrow") from None
+        raise AlpacaExploreError(f"reading {kind} needs pyarrow (alpaca-explore's parquet extra): pip install pyarrow") from None
     index = 0
     try:
-        file = pyarrow.parquet.ParquetFile(path)
-        names = file.schema_arrow.names
-        # Without an instruction column every column is read, for the error to name what the rows hold.
-        read = [name for name in names if name in _KNOWN_KEYS or name == "instances"] if "instruction" in names else names
-        unread = [name for name in names if name not in read]
-        for batch in file.iter_batches(batch_size=4096, columns=read):
-            for name in unread:
-                ignored_keys[name] += batch.num_rows
-            for row in batch.to_pylist():
-                yield index, row
-                index += 1
+        with contextlib.ExitStack() as stack:
+            if kind == "Parquet":
+                file = pyarrow.parquet.ParquetFile(path)
+                names = file.schema_arrow.names
+                batches = functools.partial(file.iter_batches, batch_size=4096)
+            else:
+                names, batches = _arrow_reader(stack.enter_context(pyarrow.memory_map(str(path))))
+            # Without an instruction column every column is read, for the error to name what the rows hold.
+            read = [name for name in names if name in _KNOWN_KEYS or name == "instances"] if "instruction" in names else names
+            unread = [name for name in names if name not in read]
+            for batch in batches(columns=read):
+                for name in unread:
+                    ignored_keys[name] += batch.num_rows
+                for row in batch.to_pylist():
+                    yield index, row
+                    index += 1
     # A damaged file fails in Arrow's own errors, OSError ("Corrupt snappy compressed data") or, for text that is not
     # UTF-8, UnicodeDecodeError.
     except (pyarrow.ArrowException, OSError, UnicodeDecodeError) as error:
         reason = " ".join(str(error).split()) or type(error).__name__
-        raise AlpacaExploreError(f"invalid Parquet file after {index} rows: {reason}") from None
+        raise AlpacaExploreError(f"invalid {kind} file after {index} rows: {reason}") from None
+
+
+def _arrow_reader(source) -> tuple[list[str], Callable[..., Iterator]]:
+    """The column names of an Arrow IPC file or stream, and a function of ``columns=`` that yields its record batches
+    with only those columns."""
+    import pyarrow.ipc
+
+    if source.read(len(_ARROW_FILE_MAGIC)) == _ARROW_FILE_MAGIC:
+        file = pyarrow.ipc.open_file(source)
+        return file.schema.names, lambda columns: (file.get_batch(number).select(columns) for number in range(file.num_record_batches))
+    source.seek(0)
+    stream = pyarrow.ipc.open_stream(source)
+    return stream.schema.names, lambda columns: (batch.select(columns) for batch in stream)
 
 
 def _wide_encoding(head: bytes) -> str | None:

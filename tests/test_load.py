@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow
+import pyarrow.ipc
 import pyarrow.parquet
 import pytest
 import sqlite_utils
@@ -569,6 +570,25 @@ def test_missing_path_and_folder(run_cli, tmp_path):
     assert_clean_error(run_cli("load", tmp_path / "nope.json", "--db", tmp_path / "a.db"), "no such file")
     assert_clean_error(run_cli("load", tmp_path, "--db", tmp_path / "a.db"), "is a directory")
     assert not (tmp_path / "a.db").exists()
+
+
+def test_a_saved_dataset_folder_is_told_which_files_to_load_and_they_load(run_cli, tmp_path):
+    """datasets' save_to_disk writes a folder of Arrow stream files per split, beside files that describe them."""
+    saved = tmp_path / "saved"
+    (saved / "train").mkdir(parents=True)
+    (saved / "dataset_dict.json").write_text('{"splits": ["train"]}')
+    for name in ("dataset_info.json", "state.json"):
+        (saved / "train" / name).write_text("{}")
+    table = pyarrow.Table.from_pylist([{**record, "text": "..."} for record in SMALL])
+    for shard in range(2):
+        with pyarrow.ipc.new_stream(saved / "train" / f"data-0000{shard}-of-00002.arrow", table.schema) as writer:
+            writer.write_table(table)
+    for folder in (saved, saved / "train"):
+        message = f"{folder} is a directory, expected a file (JSON, JSON Lines, CSV, Parquet or Arrow); give its data files: alpaca-explore load {saved / 'train'}/*.arrow"
+        assert_clean_error(run_cli("load", folder, "--db", tmp_path / "a.db"), message)
+    result = run_cli("load", *sorted((saved / "train").glob("*.arrow")), "--db", tmp_path / "a.db")
+    assert result.returncode == 0, result.stderr
+    assert "Loaded 4 rows" in result.stderr and "ignored keys: text (4)" in result.stderr
 
 
 def test_target_that_is_not_sqlite_is_left_alone(run_cli, tmp_path):

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pyarrow
+import pyarrow.ipc
 import pyarrow.parquet
 import pytest
 
@@ -31,6 +32,16 @@ RECORDS = [
 def parquet(rows: list[dict], **options) -> bytes:
     out = io.BytesIO()
     pyarrow.parquet.write_table(pyarrow.Table.from_pylist(rows), out, **options)
+    return out.getvalue()
+
+
+def arrow(rows: list[dict], *, stream: bool = True, batch_rows: int = 2) -> bytes:
+    """Arrow IPC: the stream format, as the datasets library writes its cache and save_to_disk files, or the file format."""
+    table = pyarrow.Table.from_pylist(rows)
+    out = io.BytesIO()
+    with (pyarrow.ipc.new_stream if stream else pyarrow.ipc.new_file)(out, table.schema) as writer:
+        for batch in table.to_batches(max_chunksize=batch_rows):
+            writer.write_batch(batch)
     return out.getvalue()
 
 
@@ -71,6 +82,8 @@ def error_of(tmp_path: Path, data: bytes, name: str = "data.json") -> str:
         ("array.json.gz", gzip.compress(json.dumps(RECORDS).encode())),
         ("records.parquet", parquet(RECORDS)),  # the missing input is a null
         ("records.json", parquet(RECORDS, row_group_size=1)),
+        ("data-00000-of-00001.arrow", arrow(RECORDS)),  # as datasets' save_to_disk writes it
+        ("records.arrow", arrow(RECORDS, stream=False)),
         ("records.csv", delimited(RECORDS)),  # rows end in CRLF; a quoted output holds line breaks; an empty input
         ("records.tsv", delimited(RECORDS, "\t")),
         ("excel.csv", b"\xef\xbb\xbf" + delimited(RECORDS)),  # Excel's "CSV UTF-8" starts with a byte order mark
@@ -82,6 +95,8 @@ def test_formats_are_told_apart_by_content(tmp_path, name, data):
     assert stats.records == 3
     if data.startswith(b"PAR1"):
         assert stats.format == "parquet"
+    elif name.endswith(".arrow"):
+        assert stats.format == "arrow"
     elif name.endswith((".csv", ".tsv")):
         assert stats.format == name[-3:]
     else:
@@ -101,10 +116,26 @@ def test_parquet_takes_the_aliases_ignored_columns_and_seed_task_instances(tmp_p
     assert records == [Record("Add.", "1 2", "3"), Record("Add.", "2 2", "4")] and stats.ignored_keys == {"id": 1}
 
 
-def test_parquet_columns_that_make_no_record_are_never_read(tmp_path):
-    """A dataset's images or audio beside the text: 3 rows of 16 MB each that no record needs."""
+@pytest.mark.parametrize("compression", ["zstd", "none"])
+def test_parquet_columns_that_make_no_record_are_never_read(tmp_path, compression):
+    """A dataset's images or audio beside the text: 3 rows of 16 MB each that no record needs. Uncompressed, the file
+    is 48 MB, which the digest of the file used to read at once."""
     rows = [{"instruction": "Describe the image.", "output": "A cat.", "image": bytes(16 << 20)}] * 3
-    path = write(tmp_path, "images.parquet", parquet(rows, row_group_size=1, compression="zstd"))
+    path = write(tmp_path, "images.parquet", parquet(rows, row_group_size=1, compression=compression))
+    tracemalloc.start()
+    try:
+        records, stats = parse(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert records == [Record("Describe the image.", "", "A cat.")] * 3 and stats.ignored_keys == {"image": 3}
+    assert peak < 4 << 20, peak
+
+
+@pytest.mark.parametrize("stream", [True, False], ids=["stream", "file"])
+def test_arrow_columns_that_make_no_record_are_never_read(tmp_path, stream):
+    rows = [{"instruction": "Describe the image.", "output": "A cat.", "image": bytes(16 << 20)}] * 3
+    path = write(tmp_path, "images.arrow", arrow(rows, stream=stream, batch_rows=1))
     tracemalloc.start()
     try:
         records, stats = parse(path)
@@ -165,6 +196,28 @@ def test_bad_csv_files_get_one_clear_message(tmp_path, data, expected):
 )
 def test_bad_parquet_files_get_one_clear_message(tmp_path, data, expected):
     message = error_of(tmp_path, data, "data.parquet")
+    assert message.startswith(expected) and "\n" not in message
+
+
+def test_arrow_takes_the_aliases_and_ignores_other_columns_unread(tmp_path):
+    dolly = [{"instruction": "Q?", "context": "ctx", "response": "A", "category": "closed_qa"}] * 3
+    for stream in (True, False):
+        records, stats = parse(write(tmp_path, "dolly.arrow", arrow(dolly, stream=stream)))
+        assert records == [Record("Q?", "ctx", "A")] * 3 and stats.ignored_keys == {"category": 3}
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (arrow(RECORDS)[:200], "invalid Arrow file after 0 rows: "),
+        (arrow(RECORDS, stream=False)[:-40], "invalid Arrow file after 0 rows: "),
+        (gzip.compress(arrow(RECORDS)), "got a gzip-compressed Arrow file: decompress it (gunzip FILE), Arrow loads as it is"),
+        (arrow([{"instruction": "a", "output": 3}]), 'record 0: "output" is a number, expected a string'),
+        (arrow([{"messages": [{"role": "user", "content": "Hi?"}]}]), 'record 0: missing "instruction" (it has "messages"'),
+    ],
+)
+def test_bad_arrow_files_get_one_clear_message(tmp_path, data, expected):
+    message = error_of(tmp_path, data, "data.arrow")
     assert message.startswith(expected) and "\n" not in message
 
 
