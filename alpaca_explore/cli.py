@@ -87,7 +87,7 @@ def load_command(sources: tuple[str, ...], db_path: str, table: str, tokenizer: 
 
     SOURCE is an http(s) URL, a GitHub or Hugging Face blob/ page URL, an
     hf://datasets/OWNER/NAME/FILE path, a local path or - for standard input; a JSON array, JSON Lines or CSV/TSV with a
-    header row naming the fields, optionally gzip-compressed, or Parquet (with
+    header row naming the fields, optionally gzip-compressed, or Parquet or Arrow (with
     pyarrow installed). It defaults to Stanford Alpaca's alpaca_data.json.
     Several sources, such as the shards of one dataset, load into one table
     in turn.
