@@ -86,11 +86,11 @@ def load_command(sources: tuple[str, ...], db_path: str, table: str, tokenizer: 
     """Load SOURCE into a SQLite database with search, token counts, categories and quality flags.
 
     SOURCE is an http(s) URL, a GitHub or Hugging Face blob/ page URL, an
-    hf://datasets/OWNER/NAME/FILE path, a local path or - for standard input; a JSON array, JSON Lines or CSV/TSV with a
-    header row naming the fields, optionally gzip-compressed, or Parquet or Arrow (with
-    pyarrow installed). It defaults to Stanford Alpaca's alpaca_data.json.
-    Several sources, such as the shards of one dataset, load into one table
-    in turn.
+    hf://datasets/OWNER/NAME/FILE path, a local path or - for standard input; a
+    JSON array, JSON Lines or CSV/TSV with a header row naming the fields,
+    optionally gzip-compressed, or Parquet or Arrow (with pyarrow installed). It
+    defaults to Stanford Alpaca's alpaca_data.json. Several sources, such as the
+    shards of one dataset, load into one table in turn.
 
     \b
     Examples:
