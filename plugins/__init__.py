@@ -6,6 +6,7 @@ It acts only on databases that hold a table built by ``alpaca-explore load``.
 from __future__ import annotations
 
 import json
+import sys
 
 from datasette import hookimpl
 from datasette.filters import FilterArguments
@@ -45,6 +46,8 @@ def get_metadata(datasette, key, database, table):
 @hookimpl
 def startup(datasette):
     counts.count_full_text_indexes_as_their_tables(datasette)
+    for warning in resources.missing_tokenizers(datasette):
+        print(warning, file=sys.stderr)
 
 
 @hookimpl

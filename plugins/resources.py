@@ -22,7 +22,7 @@ from datasette.utils import escape_sqlite, tilde_encode
 
 from alpaca_explore.database import duplicates_table, fts_tokenizer_of, recorded_loads
 from alpaca_explore.fetch import raw_url
-from alpaca_explore.tokens import describe
+from alpaca_explore.tokens import describe, encoding_names
 
 DEFAULT_DATABASE = "alpaca"
 DEFAULT_TABLE = "alpaca_data"
@@ -123,6 +123,22 @@ def tables_of(datasette, database: str | None) -> dict[str, LoadedTable]:
     served (``/-/versions`` prepares a connection to an in-memory ``_memory`` that is not)."""
     db = datasette.databases.get(database) if database else None
     return alpaca_tables(db) if db is not None else {}
+
+
+def missing_tokenizers(datasette) -> list[str]:
+    """A warning for each served table loaded with a tokenizer file this server does not have (a database published
+    without it, or a file moved since): its stored counts show, but ``token_count(text)`` on it fails with SQLite's
+    bare "user-defined function raised exception"."""
+    warnings = []
+    for name, db in datasette.databases.items():
+        for table, loaded in alpaca_tables(db).items():
+            if loaded.tokenizer not in encoding_names() and not Path(loaded.tokenizer).is_file():
+                warnings.append(
+                    f"alpaca-explore: {name}/{table} was loaded with the tokenizer {loaded.tokenizer}, which is not on this "
+                    "server: token_count(text) fails on it and its row pages show the training text uncut; put the file "
+                    "back at that path, or count in an encoding with token_count(text, 'cl100k_base')"
+                )
+    return warnings
 
 
 class Names(NamedTuple):

@@ -510,13 +510,14 @@ def test_token_count_opens_only_the_tokenizers_the_database_was_loaded_with(shar
     source.write_text(json.dumps(json.loads(SAMPLE.read_text())[:5]))
     load(str(source), tmp_path / "alpaca.db", tokenizer=str(LLAMA_MODEL))
     elsewhere = shutil.copy(LLAMA_MODEL, tmp_path / "other.model")  # a valid tokenizer, but not this database's
-    with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
+    with datasette_client("alpaca.db", cwd=tmp_path) as (client, process):
         sql = "select token_count('hello world', :spec)"
         expected = len(sentencepiece.SentencePieceProcessor(model_file=str(LLAMA_MODEL)).encode("hello world"))
         assert get_json(client, "/alpaca.json", sql=sql, spec=str(LLAMA_MODEL.resolve()))["rows"] == [[expected]]
         assert get_json(client, "/alpaca.json", sql=sql, spec="cl100k_base")["rows"] == [[2]]
         refused = client.get("/alpaca.json", params={"sql": sql, "spec": str(elsewhere)})
         assert refused.status_code == 400 and refused.json()["error"] == "user-defined function raised exception"
+    assert "alpaca-explore:" not in process.stderr.read().decode()  # its tokenizer is here: nothing to warn of
 
 
 @pytest.mark.parametrize("extension, parse", [("alpaca", json.loads), ("jsonl", lambda text: [json.loads(line) for line in text.splitlines()])])
@@ -801,11 +802,18 @@ def test_a_row_page_whose_tokenizer_is_not_on_the_server_shows_its_training_text
     (tmp_path / "data.json").write_text(json.dumps([record]))
     load(str(tmp_path / "data.json"), tmp_path / "alpaca.db", tokenizer=str(model))
     model.unlink()
-    with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
+    with datasette_client("alpaca.db", cwd=tmp_path) as (client, process):
         response = client.get("/alpaca/alpaca_data/0")
+        failed = client.get("/alpaca.json", params={"sql": "select token_count('hello')"})
     note, kept, cut = training_section(response.text)
     assert response.status_code == 200 and (kept, cut) == (training_text(record), "")
     assert f"The tokenizer it was loaded with (SentencePiece {model}) is not on this server." in note
+    # SQLite can only say "user-defined function raised exception": the server said why when it started.
+    assert failed.status_code == 400 and "user-defined function raised exception" in failed.text
+    assert (
+        f"alpaca-explore: alpaca/alpaca_data was loaded with the tokenizer {model}, which is not on this server: "
+        "token_count(text) fails on it" in process.stderr.read().decode()
+    )
 
 
 def test_a_row_page_exports_its_row(explorer):
