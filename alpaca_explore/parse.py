@@ -450,7 +450,7 @@ def _parse_with_stdlib(data: bytes, error: Exception) -> list:
     except UnicodeDecodeError as bad:
         line = data.count(b"\n", 0, bad.start) + 1
         column = bad.start - (data.rfind(b"\n", 0, bad.start) + 1) + 1
-        raise AlpacaExploreError(f"invalid UTF-8 at line {line} column {column} (byte {bad.start})") from None
+        raise AlpacaExploreError(f"invalid UTF-8 at line {line} column {column} (byte {bad.start}){_encoding_hint(data, bad)}") from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as bad:
@@ -497,13 +497,23 @@ def _json_line_with_stdlib(line: bytes, line_number: int, error: orjson.JSONDeco
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError as bad:
-        raise AlpacaExploreError(f"invalid UTF-8 at line {line_number} column {bad.start + 1}") from None
+        raise AlpacaExploreError(f"invalid UTF-8 at line {line_number} column {bad.start + 1}{_encoding_hint(line, bad)}") from None
     try:
         return json.loads(text)
     except (json.JSONDecodeError, RecursionError):
         raise AlpacaExploreError(
             f"invalid JSON at line {line_number} column {error.colno}: {error.msg}{_syntax_hint(error.doc, error.pos)}"
         ) from None
+
+
+def _encoding_hint(data: bytes, error: UnicodeDecodeError) -> str:
+    """For bytes that read as text in Windows-1252 (a superset of Latin-1 in its printable range), as Windows tools
+    write it, the encoding to save the file in; none for bytes that no such text holds (corruption)."""
+    try:
+        character = data[error.start : error.end].decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    return f" ({character!r} in Windows-1252 or Latin-1? save the file as UTF-8)" if character.isprintable() else ""
 
 
 def _syntax_hint(text: str, position: int) -> str:

@@ -326,6 +326,20 @@ def test_what_hand_edited_json_gets_wrong_is_named(tmp_path, name, data, expecte
     assert error_of(tmp_path, data, name) == f"invalid JSON at {expected}"
 
 
+@pytest.mark.parametrize(
+    "name, data, expected",
+    [
+        ("d.json", '[{"instruction": "Say it’s fine", "output": "ok"}]'.encode("cp1252"),
+         "invalid UTF-8 at line 1 column 25 (byte 24) ('’' in Windows-1252 or Latin-1? save the file as UTF-8)"),
+        ("d.jsonl", '{"instruction": "Café", "output": "ok"}\n'.encode("latin-1"),
+         "invalid UTF-8 at line 1 column 21 ('é' in Windows-1252 or Latin-1? save the file as UTF-8)"),
+        ("d.json", b'[{"instruction": "a\x81\x8d", "output": "b"}]', "invalid UTF-8 at line 1 column 20 (byte 19)"),  # no such text
+    ],
+)
+def test_text_in_a_windows_encoding_is_told_to_be_saved_as_utf8(tmp_path, name, data, expected):
+    assert error_of(tmp_path, data, name) == expected
+
+
 def test_json_lines_take_the_nan_that_python_writes_as_json_arrays_do(tmp_path):
     """json.dumps writes NaN and Infinity for floats; orjson refuses them, so a line was an error in JSON Lines alone."""
     records = [{"instruction": "a", "output": "b", "score": float("nan")}, {"instruction": "c", "output": "d", "score": float("-inf")}]
