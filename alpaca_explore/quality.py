@@ -83,7 +83,7 @@ _ASKS_ABOUT_INABILITY = re.compile(r"\b(?:inappropriate|impossible|unable|cannot
 # Every _REFUSAL branch contains one of these, so outputs without any skip the regex.
 _REFUSAL_ANCHORS = ("an ai", "sorry", "afraid", "cannot", "can't", "unable", "not able", "this task", "this instruction", "this request")
 _DANGLING = frozenset("the a an and or of to in with for that is are was by on as at from but which".split())
-_TERMINAL = '.!?"\')]}*`>…。'
+_TERMINAL = '.!?"\')]}*`>…。！？”’」』）》】'
 
 
 def record_issues(instruction: str, input_: str, output: str) -> list[str]:
@@ -178,7 +178,11 @@ def _truncated(output: str) -> bool:
     if output[-1] in _TERMINAL or len(output) < 200:
         return False
     last_line = output.rsplit("\n", 1)[-1].strip()
-    if re.match(r"^(?:[-*•]|\d+[.)]|[A-Za-z][.)])\s", last_line) or len(last_line.split()) < 8:
+    if re.match(r"^(?:[-*•]|\d+[.)]|[A-Za-z][.)])\s", last_line):
+        return False
+    if unspaced.is_unspaced(last_line):  # Chinese, Japanese: no words to count, but a clause cut off mid-way
+        return len(last_line) >= 20 and (unspaced.SCRIPTS.match(output[-1]) is not None or output[-1] in "，、：")
+    if len(last_line.split()) < 8:
         return False
     *_, before, last_word = last_line.lower().rsplit(None, 2)
     inches = last_word == "in" and (before[0].isdigit() or before in {"sq", "cu", "square", "cubic"})  # "= 360 sq in"

@@ -665,6 +665,10 @@ def test_quality_flags(record, expected):
     assert record_issues(*record) == expected
 
 
+# 210 characters of Chinese prose, each sentence ended.
+PHOTOSYNTHESIS = "光合作用是植物利用阳光、水和二氧化碳制造葡萄糖和氧气的过程。" * 7
+
+
 @pytest.mark.parametrize(
     "record, expected",
     [
@@ -682,6 +686,12 @@ def test_quality_flags(record, expected):
         (("把这句话翻译成英文。", "<无输入>", "Translate this sentence."), ["placeholder_input"]),
         (("说出一种水果。", "无", "苹果。"), ["placeholder_input"]),
         (("果物を一つ挙げてください。", "（なし）", "りんご"), ["placeholder_input"]),
+        (("解释光合作用。", "", PHOTOSYNTHESIS + "这个过程对地球上的生命非常重要，因为它"), ["truncated_output"]),  # cut mid-clause
+        (("解释光合作用。", "", PHOTOSYNTHESIS + "它的步骤包括："), ["truncated_output"]),  # the list that follows is gone
+        (("解释光合作用。", "", PHOTOSYNTHESIS + "这个过程对地球上的生命非常重要。"), []),
+        (("解释光合作用。", "", PHOTOSYNTHESIS + "正如老师所说：「这是生命之源」"), []),  # a closing quote ends it
+        (("列出三个好习惯。", "", PHOTOSYNTHESIS + "\n1. 多喝水"), []),  # a list item needs no full stop
+        (("解释光合作用。", "", PHOTOSYNTHESIS + "\n总之，光合作用"), []),  # a short last line: a heading, perhaps
     ],
 )
 def test_quality_flags_in_chinese_and_japanese(record, expected):
