@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import os
 import time
+from pathlib import Path
 
 import httpx
 
@@ -20,6 +22,8 @@ def download(
 ) -> httpx.Response:
     """Stream ``url`` into ``out`` with retries; return the final response (304 writes nothing)."""
     headers = {"User-Agent": f"alpaca-explore/{__version__}", **validators}
+    if _on_the_hub(url) and (token := _hub_token()):
+        headers["Authorization"] = f"Bearer {token}"  # httpx drops it on a redirect to another host (the Hub's CDN)
     with httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=True, headers=headers) as client:
         for attempt in range(retries + 1):
             last = attempt == retries
@@ -79,7 +83,28 @@ def _stream_body(response: httpx.Response, out, progress: bool) -> None:
 def _check_status(response: httpx.Response, url: str) -> None:
     if response.status_code == 304 or response.is_success:
         return
-    raise AlpacaExploreError(f"HTTP {response.status_code} {response.reason_phrase} for {url}")
+    hint = ""
+    if response.status_code in (401, 403) and _on_the_hub(url):
+        hint = ": a gated or private dataset? accept its terms on its page, then log in (hf auth login) or set HF_TOKEN"
+    raise AlpacaExploreError(f"HTTP {response.status_code} {response.reason_phrase} for {url}{hint}")
+
+
+def _on_the_hub(url: str) -> bool:
+    try:
+        host = httpx.URL(url).host
+    except httpx.InvalidURL:  # reported when it is fetched
+        return False
+    return host in ("huggingface.co", "hf.co") or host.endswith((".huggingface.co", ".hf.co"))
+
+
+def _hub_token() -> str | None:
+    """The Hugging Face token, where the Hub's own tools keep it: HF_TOKEN, else the file ``hf auth login`` writes."""
+    if token := os.environ.get("HF_TOKEN") or os.environ.get("HUGGING_FACE_HUB_TOKEN"):
+        return token.strip()
+    home = Path(os.environ.get("HF_HOME") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "huggingface")
+    with contextlib.suppress(OSError):
+        return Path(os.environ.get("HF_TOKEN_PATH") or home / "token").read_text().strip() or None
+    return None
 
 
 def _retry_wait(response: httpx.Response, attempt: int) -> float:

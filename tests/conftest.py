@@ -82,6 +82,7 @@ class Route:
     fail_first: int = 0  # answer 503 (Retry-After: 0) this many times first
     stall_seconds: float = 0.0  # send headers, then stall before the body
     redirect_to: str | None = None
+    authorization: str | None = None  # the Authorization header required ("" for none), else 401; None: not checked
 
 
 @dataclass
@@ -108,6 +109,8 @@ def _handler(routes: dict[str, Route], log: list) -> type[http.server.BaseHTTPRe
             route = routes.get(self.path.split("?")[0])
             if route is None:
                 return self._send(404, b"not found", {"Content-Type": "text/plain"})
+            if route.authorization is not None and self.headers.get("Authorization", "") != route.authorization:
+                return self._send(401, b"unauthorized", {"Content-Type": "text/plain"})
             if route.redirect_to:
                 return self._send(302, b"", {"Location": route.redirect_to})
             if route.fail_first > 0:
@@ -169,13 +172,14 @@ class CliResult:
 def run_cli() -> Callable[..., CliResult]:
     """Run ``alpaca-explore`` in a real subprocess, as a user would."""
 
-    def run(*args: str, input: bytes | None = None, timeout: float = 120, cwd: Path | None = None) -> CliResult:
+    def run(*args: str, input: bytes | None = None, timeout: float = 120, cwd: Path | None = None, env: dict[str, str] | None = None) -> CliResult:
         completed = subprocess.run(
             [str(Path(sys.executable).parent / "alpaca-explore"), *map(str, args)],
             input=input,
             capture_output=True,
             timeout=timeout,
             cwd=cwd,
+            env={**os.environ, **env} if env else None,
         )
         return CliResult(completed.returncode, completed.stdout.decode(), completed.stderr.decode())
 

@@ -67,6 +67,41 @@ def test_a_hub_path_to_no_single_file_is_named_before_any_download(run_cli, tmp_
     assert_clean_error(run_cli("load", source, "--db", tmp_path / "a.db"), f"{source} names no single file", f"hf://{repository}/PATH")
 
 
+HUB_FILE = "http://huggingface.co/datasets/o/gated/resolve/main/train.jsonl"
+GATED_BODY = b'{"instruction": "a", "output": "b"}\n'
+
+
+def through_the_hub(http_server, tmp_path, **env: str) -> dict[str, str]:
+    """An environment in which requests to huggingface.co reach the test server, as a proxy, and the Hub's token is
+    only what ``env`` gives (no token file but one the test writes in its HF_HOME)."""
+    return {"HTTP_PROXY": http_server.base_url, "NO_PROXY": "127.0.0.1", "HF_HOME": str(tmp_path / "hf"), "HF_TOKEN": "", "HF_TOKEN_PATH": "", **env}
+
+
+def test_a_gated_hub_file_loads_with_the_token_the_hubs_tools_keep(http_server, run_cli, tmp_path):
+    http_server.routes[HUB_FILE] = Route(GATED_BODY, authorization="Bearer hf_secret")
+    refused = run_cli("load", HUB_FILE, "--db", tmp_path / "a.db", env=through_the_hub(http_server, tmp_path))
+    assert_clean_error(
+        refused, f"HTTP 401 Unauthorized for {HUB_FILE}: a gated or private dataset? accept its terms on its page, then log in (hf auth login) or set HF_TOKEN"
+    )
+    loaded = run_cli("load", HUB_FILE, "--db", tmp_path / "a.db", env=through_the_hub(http_server, tmp_path, HF_TOKEN="hf_secret"))
+    assert loaded.returncode == 0, loaded.stderr
+    (tmp_path / "hf").mkdir()
+    (tmp_path / "hf" / "token").write_text("hf_secret\n")  # as hf auth login leaves it
+    loaded = run_cli("load", HUB_FILE, "--db", tmp_path / "b.db", "--no-cache", env=through_the_hub(http_server, tmp_path))
+    assert loaded.returncode == 0, loaded.stderr
+
+
+def test_the_hub_token_goes_to_the_hub_alone(http_server, run_cli, tmp_path):
+    """Not to another host, nor to the Hub's storage it redirects to."""
+    http_server.routes["/data.jsonl"] = Route(GATED_BODY, authorization="")  # refuses any Authorization
+    http_server.routes[HUB_FILE] = Route(redirect_to=http_server.url("/data.jsonl"), authorization="Bearer hf_secret")
+    env = through_the_hub(http_server, tmp_path, HF_TOKEN="hf_secret")
+    for source in (http_server.url("/data.jsonl"), HUB_FILE):
+        result = run_cli("load", source, "--db", tmp_path / "a.db", "--no-cache", env=env)
+        assert result.returncode == 0, (source, result.stderr)
+    assert [status for path, status, _ in http_server.log] == [200, 302, 200]
+
+
 def test_file_urls_are_local_paths(run_cli, tmp_path):
     (tmp_path / "my data.jsonl").write_text('{"instruction": "a", "output": "b"}\n')
     result = run_cli("load", (tmp_path / "my data.jsonl").as_uri(), "--db", tmp_path / "a.db")
