@@ -46,6 +46,27 @@ _EXPLAINING = re.compile("解释|解釋|説明して")  # "写一段话解释供
 _QUESTION = re.compile("[?？吗嗎呢]|什么|什麼|哪|为什么|為什麼|如何|怎么|怎麼|多少|何|か[。？?]?$")
 
 
+# Verbs that lead Chinese instructions, two-character ones before the one-character verbs they start with ("写作"
+# before "写"). The first of them in the instruction's first clause is its verb, as the root verb is in English:
+# "为幼儿设计一个游戏" (for children, design a game) -> 设计, "对评论的情感进行分类" (of the review's sentiment, make a
+# classification) -> 分类, "将三个项目按顺序排列" (take the three items and arrange them in order) -> 排列.
+_VERBS = "|".join(
+    sorted(
+        """写作 撰写 编写 改写 重写 书写 创作 生成 翻译 总结 概括 归纳 解释 阐述 描述 描写 列出 列举 给出 提供 比较 对比 分析 分类
+        归类 归入 计算 求解 编辑 设计 创建 找出 提取 判断 说明 推荐 建议 回答 回应 识别 命名 说出 造句 阐明 讨论 评估 评价 预测
+        确定 选择 排序 排列 匹配 转换 修改 纠正 改成 替换 输出 完成 填写 构建 构造 制定 想出 提出 举出 检测 检查 标注 推断 解决
+        重新表述 改进 简化 扩展 优化 证明 区分 介绍 猜测 估计 组织 规划 制作 存储 编 写 举 画 做 说 找 想 选""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+# A verb before 的 describes a noun ("用提供的人物创作": with the provided characters, create), and is not the verb.
+_VERB = re.compile(f"(?:{_VERBS})(?!的)")
+_CLAUSES = re.compile(r"[^，。！？；：,.!?;:\n]+")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|「[^」]*」")  # "给“计算语言学”下定义": no verb inside a quotation
+_POLITE = re.compile("^(?:请你|请您|请|麻烦你|帮我|你能|你可以|能否|可以)")
+
+
 def is_unspaced(text: str) -> bool:
     """True if the text holds a character of such a script."""
     return not text.isascii() and SCRIPTS.search(text) is not None
@@ -66,3 +87,15 @@ def category(instruction: str, input_: str) -> str:
     if found and not (asks and found <= {"generation"}):  # "创建一个谷歌账户需要做什么？" asks how
         return min(found, key=_ORDER.index)
     return "closed_qa" if input_.strip() and _QUESTION.search(instruction) else "open_qa"
+
+
+def verb(instruction: str) -> str | None:
+    """The verb of a Chinese instruction (None for a question, as for English ones: "什么是光合作用？")."""
+    text = _POLITE.sub("", instruction.strip())
+    if text.endswith(("?", "？")) and _QUESTION.search(text):
+        return None
+    # The first two clauses: "根据歌词，写一句话" (from the lyrics, write a sentence) has its verb in the second.
+    for clause in _CLAUSES.findall(_QUOTED.sub("", text))[:2]:
+        if found := _VERB.search(clause):
+            return found.group()
+    return None

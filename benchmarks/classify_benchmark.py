@@ -37,8 +37,9 @@ def report_agreement() -> None:
         print(f"{labels.name:<22} {len(results):>7} " + " ".join(f"{share:>8.1%}" for share in shares))
     for translations in TRANSLATED_SETS:
         pairs = translated(translations)
-        share = sum(analyse(record["instruction"], record["input"]).category == label["category"] for record, label in pairs) / len(pairs)
-        print(f"{translations.name:<22} {len(pairs):>7} {share:>8.1%}  (in Chinese: no verb or noun)")
+        results = [(analyse(record["instruction"], record["input"]), label) for record, label in pairs]
+        shares = [sum(getattr(a, key) == label[key] for a, label in results) / len(results) for key in ("category", "verb")]
+        print(f"{translations.name:<22} {len(pairs):>7} " + " ".join(f"{share:>8.1%}" for share in shares) + "  (in Chinese: no noun)")
     print(f"\ncategories over all {len(every_pair)} labelled records (rows: label, columns: rules)")
     print(confusion_matrix(every_pair))
     flagged = [(record_issues(r["instruction"], r["input"], r["output"]), label["issues"]) for r, label in every_pair]
