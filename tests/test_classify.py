@@ -282,8 +282,8 @@ def test_quality_flags_precision_on_labels(shared):
         ("Dependency parsing for the sentence. Output the dependencies in lines.", "output", "dependency"),  # a heading
         ("Practice speaking in public. Write down three tips.", "practice", "speaking"),  # a verb before its gerund
         ("Fact checking - tell me if the statement is true or false.", "tell", None),  # a heading before a dash
-        # The rules know English: other languages get no verb rather than a fragment of one.
-        ("写一首关于秋天的诗。", None, None),
+        # The rules know English: other languages get no verb rather than a fragment of one; Chinese its own (below).
+        ("写一首关于秋天的诗。", "写", None),
         ("Écrivez un poème sur la mer.", None, None),
         ("Erkläre, wie Gezeiten funktionieren.", None, None),
         ("Напишите стихотворение о море.", None, None),
