@@ -1,7 +1,8 @@
 """Text in scripts written without spaces between words: Chinese, Japanese, Thai ...
 
 Full-text search needs another tokenizer for it (:func:`database.fts_tokenizer`), and the English rules of
-:mod:`classify` find no verb in it: :func:`category` reads the task from keywords instead.
+:mod:`classify` find no verb in it: :func:`category` reads the task from keywords instead, and :func:`verb` a Chinese
+instruction's verb from a list.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ _QUESTION = re.compile("[?？吗嗎呢]|什么|什麼|哪|为什么|為什麼|�
 
 
 # Verbs that lead Chinese instructions, two-character ones before the one-character verbs they start with ("写作"
-# before "写"). The first of them in the instruction's first clause is its verb, as the root verb is in English:
+# before "写"). The first of them in the instruction's first two clauses is its verb, as the root verb is in English:
 # "为幼儿设计一个游戏" (for children, design a game) -> 设计, "对评论的情感进行分类" (of the review's sentiment, make a
 # classification) -> 分类, "将三个项目按顺序排列" (take the three items and arrange them in order) -> 排列.
 _VERBS = "|".join(
@@ -65,6 +66,7 @@ _VERB = re.compile(f"(?:{_VERBS})(?!的)")
 _CLAUSES = re.compile(r"[^，。！？；：,.!?;:\n]+")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|「[^」]*」")  # "给“计算语言学”下定义": no verb inside a quotation
 _POLITE = re.compile("^(?:请你|请您|请|麻烦你|帮我|你能|你可以|能否|可以)")
+_KANA = re.compile("[\u3040-\u30ff]")  # Japanese, whose verbs conjugate: "この写真を説明して" holds no verb 写
 
 
 def is_unspaced(text: str) -> bool:
@@ -90,9 +92,9 @@ def category(instruction: str, input_: str) -> str:
 
 
 def verb(instruction: str) -> str | None:
-    """The verb of a Chinese instruction (None for a question, as for English ones: "什么是光合作用？")."""
+    """The verb of a Chinese instruction (None for a question, as for English ones: "什么是光合作用？"; and for Japanese)."""
     text = _POLITE.sub("", instruction.strip())
-    if text.endswith(("?", "？")) and _QUESTION.search(text):
+    if (text.endswith(("?", "？")) and _QUESTION.search(text)) or _KANA.search(text):
         return None
     # The first two clauses: "根据歌词，写一句话" (from the lyrics, write a sentence) has its verb in the second.
     for clause in _CLAUSES.findall(_QUOTED.sub("", text))[:2]:

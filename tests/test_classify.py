@@ -144,6 +144,7 @@ def test_chinese_and_japanese_instructions_are_categorised_by_their_keywords(ins
         ("给“计算语言学”这个术语下定义。", None),  # nothing inside the quotation
         ("什么是光合作用？", None),  # a question, as in English
         ("次の文を英語に翻訳してください。", None),  # Japanese conjugates its verbs: none read
+        ("この写真を説明してください。", None),  # not 写 of 写真 (photo)
     ],
 )
 def test_chinese_instructions_get_their_verb(instruction, verb):
