@@ -116,26 +116,21 @@ def test_parquet_takes_the_aliases_ignored_columns_and_seed_task_instances(tmp_p
     assert records == [Record("Add.", "1 2", "3"), Record("Add.", "2 2", "4")] and stats.ignored_keys == {"id": 1}
 
 
-@pytest.mark.parametrize("compression", ["zstd", "none"])
-def test_parquet_columns_that_make_no_record_are_never_read(tmp_path, compression):
-    """A dataset's images or audio beside the text: 3 rows of 16 MB each that no record needs. Uncompressed, the file
-    is 48 MB, which the digest of the file used to read at once."""
-    rows = [{"instruction": "Describe the image.", "output": "A cat.", "image": bytes(16 << 20)}] * 3
-    path = write(tmp_path, "images.parquet", parquet(rows, row_group_size=1, compression=compression))
-    tracemalloc.start()
-    try:
-        records, stats = parse(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert records == [Record("Describe the image.", "", "A cat.")] * 3 and stats.ignored_keys == {"image": 3}
-    assert peak < 4 << 20, peak
+# A dataset's images or audio beside the text: 3 rows of 16 MB each that no record needs.
+IMAGES = [{"instruction": "Describe the image.", "output": "A cat.", "image": bytes(16 << 20)}] * 3
 
 
-@pytest.mark.parametrize("stream", [True, False], ids=["stream", "file"])
-def test_arrow_columns_that_make_no_record_are_never_read(tmp_path, stream):
-    rows = [{"instruction": "Describe the image.", "output": "A cat.", "image": bytes(16 << 20)}] * 3
-    path = write(tmp_path, "images.arrow", arrow(rows, stream=stream, batch_rows=1))
+@pytest.mark.parametrize(
+    "name, write_images",
+    [
+        ("images.parquet", lambda: parquet(IMAGES, row_group_size=1, compression="zstd")),
+        ("uncompressed.parquet", lambda: parquet(IMAGES, row_group_size=1, compression="none")),  # the digest read 48 MB at once
+        ("images.arrow", lambda: arrow(IMAGES, batch_rows=1)),
+        ("images-file.arrow", lambda: arrow(IMAGES, stream=False, batch_rows=1)),
+    ],
+)
+def test_columns_that_make_no_record_are_never_read(tmp_path, name, write_images):
+    path = write(tmp_path, name, write_images())
     tracemalloc.start()
     try:
         records, stats = parse(path)
