@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
-import os
 import time
-from pathlib import Path
 
 import httpx
 
@@ -98,13 +96,14 @@ def _on_the_hub(url: str) -> bool:
 
 
 def _hub_token() -> str | None:
-    """The Hugging Face token, where the Hub's own tools keep it: HF_TOKEN, else the file ``hf auth login`` writes."""
-    if token := os.environ.get("HF_TOKEN") or os.environ.get("HUGGING_FACE_HUB_TOKEN"):
-        return token.strip()
-    home = Path(os.environ.get("HF_HOME") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "huggingface")
-    with contextlib.suppress(OSError):
-        return Path(os.environ.get("HF_TOKEN_PATH") or home / "token").read_text().strip() or None
-    return None
+    """The Hugging Face token, from huggingface_hub (which tokenizers installs), as the Hub's own tools find it: HF_TOKEN,
+    else the file ``hf auth login`` writes."""
+    from huggingface_hub import get_token
+
+    try:
+        return get_token()
+    except Exception as error:  # an OIDC exchange asked for (HF_OIDC_RESOURCE) that failed, or an expired login
+        raise AlpacaExploreError(f"cannot get the Hugging Face token: {error}") from None
 
 
 def _retry_wait(response: httpx.Response, attempt: int) -> float:

@@ -10,9 +10,9 @@ is validated and a bad one stops the parse with a message naming its index.
 from __future__ import annotations
 
 import codecs
-import functools
 import contextlib
 import csv
+import functools
 import gzip
 import hashlib
 import io
@@ -289,7 +289,6 @@ def _columnar_rows(path: Path, kind: str, ignored_keys: Counter) -> Iterator[tup
     row."""
     try:
         import pyarrow
-        import pyarrow.ipc
         import pyarrow.parquet
     except ImportError:
         raise AlpacaExploreError(f"reading {kind} needs pyarrow (alpaca-explore's parquet extra): pip install pyarrow") from None

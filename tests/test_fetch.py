@@ -74,7 +74,8 @@ GATED_BODY = b'{"instruction": "a", "output": "b"}\n'
 def through_the_hub(http_server, tmp_path, **env: str) -> dict[str, str]:
     """An environment in which requests to huggingface.co reach the test server, as a proxy, and the Hub's token is
     only what ``env`` gives (no token file but one the test writes in its HF_HOME)."""
-    return {"HTTP_PROXY": http_server.base_url, "NO_PROXY": "127.0.0.1", "HF_HOME": str(tmp_path / "hf"), "HF_TOKEN": "", "HF_TOKEN_PATH": "", **env}
+    home = tmp_path / "hf"
+    return {"HTTP_PROXY": http_server.base_url, "NO_PROXY": "127.0.0.1", "HF_HOME": str(home), "HF_TOKEN_PATH": str(home / "token"), "HF_TOKEN": "", **env}
 
 
 def test_a_gated_hub_file_loads_with_the_token_the_hubs_tools_keep(http_server, run_cli, tmp_path):
