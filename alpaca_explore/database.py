@@ -114,12 +114,22 @@ def check_table_name(table: str) -> None:
         )
 
 
-def fts_tokenizer(texts: Iterable[str]) -> str | None:
-    """FTS5's ``trigram`` tokenizer for text a quarter or more of it in scripts written without spaces (Chinese,
-    Japanese, Thai ...), which then matches any 3 or more characters; else None, sqlite-utils' default (unicode61)."""
-    text = "".join(texts)
+def fts_tokenizer(characters: int, unspaced_characters: int) -> str | None:
+    """FTS5's ``trigram`` tokenizer for text a quarter or more of whose characters are in scripts written without
+    spaces (Chinese, Japanese, Thai ...; see :func:`script_counts`), which then matches any 3 or more characters; else
+    None, sqlite-utils' default (unicode61)."""
     # FTS5's default tokenizer takes a whole run of such a script for one word: a word inside the run is never found.
-    return "trigram" if unspaced.SCRIPTS.subn("", text)[1] >= _UNSPACED_SHARE * len(text) > 0 else None
+    return "trigram" if unspaced_characters >= _UNSPACED_SHARE * characters > 0 else None
+
+
+def script_counts(texts: Iterable[str]) -> tuple[int, int]:
+    """The characters of ``texts``, and how many are in scripts written without spaces (none in ASCII text)."""
+    characters = unspaced_characters = 0
+    for text in texts:
+        characters += len(text)
+        if not text.isascii():
+            unspaced_characters += len(unspaced.SCRIPTS.findall(text))
+    return characters, unspaced_characters
 
 
 class DatabaseWriter:
@@ -136,9 +146,22 @@ class DatabaseWriter:
         db.execute(f"CREATE TEMP TABLE {_KEYS_TABLE} (id INTEGER PRIMARY KEY, key INTEGER NOT NULL)")
         self._searchable = False
         self.fts_tokenizer: str | None = None  # see fts_tokenizer()
+        self._characters = self._unspaced_characters = 0  # of the rows so far, while the index reads words
+
+    def _choose_fts_tokenizer(self, rows: Sequence[tuple]) -> None:
+        """Make the full-text index with the first rows, and make it again, reading trigrams, once a quarter of the
+        text so far is in scripts written without spaces (an English dataset followed by a Chinese one). Never back:
+        trigrams find spaced text too, and a load going to and fro across the line would rebuild it each time."""
+        characters, unspaced_characters = script_counts(text for row in rows for text in row[1:4])
+        self._characters += characters
+        self._unspaced_characters += unspaced_characters
+        tokenize = fts_tokenizer(self._characters, self._unspaced_characters)
+        if not self._searchable or tokenize != self.fts_tokenizer:
+            self._enable_fts(tokenize)
 
     def _enable_fts(self, tokenize: str | None) -> None:
-        self.db[self.table].enable_fts(list(TEXT_COLUMNS), fts_version="FTS5", tokenize=tokenize)
+        # replace=True: a new index replaces the one the rows so far made, and holds them.
+        self.db[self.table].enable_fts(list(TEXT_COLUMNS), fts_version="FTS5", tokenize=tokenize, replace=True)
         self.fts_tokenizer = tokenize
         # FTS5 flushes its in-memory index every 1 MB by default; fewer, larger segments build ~30% faster.
         self.db.execute(f"INSERT INTO [{self.table}_fts] ([{self.table}_fts], rank) VALUES ('hashsize', ?)", [FTS_HASH_BYTES])
@@ -146,10 +169,10 @@ class DatabaseWriter:
 
     def insert(self, rows: Sequence[tuple], keys: Sequence[tuple[int, int]]) -> None:
         """Insert rows (values in :data:`COLUMNS` order), index their text for search and keep each row's (id,
-        instruction key) for :meth:`finish`. The first rows choose how the full-text index splits text into words."""
+        instruction key) for :meth:`finish`. The rows choose how the full-text index splits text into words."""
         conn = self.db.conn
-        if not self._searchable:
-            self._enable_fts(fts_tokenizer(text for row in rows for text in row[1:4]))
+        if self.fts_tokenizer is None:
+            self._choose_fts_tokenizer(rows)
         conn.executemany(self._insert_rows, rows)
         conn.executemany(self._insert_fts, (row[:4] for row in rows))
         conn.executemany(f"INSERT INTO {_KEYS_TABLE} VALUES (?, ?)", keys)

@@ -32,7 +32,7 @@ import sqlite_utils
 from click.testing import CliRunner
 from conftest import GSM8K, SAMPLE, SEED_TASKS, CliResult, Route, assert_clean_error, file_size_limit
 
-from alpaca_explore import cpus, database, load
+from alpaca_explore import cpus, database, load, pipeline
 from alpaca_explore.cli import cli
 from alpaca_explore.database import COLUMNS
 from alpaca_explore.errors import AlpacaExploreError
@@ -129,6 +129,24 @@ def test_text_without_spaces_is_searchable_inside_its_runs(tmp_path):
         assert [row["id"] for row in db["alpaca_data"].search(db.quote_fts(query), order_by="id")] == ids, query
 
 
+@pytest.mark.parametrize("chinese_records, tokenizer", [(1500, "trigram"), (300, None)])
+def test_text_without_spaces_after_the_first_batch_makes_the_index_read_trigrams(tmp_path, chinese_records, tokenizer):
+    """An English dataset and then a Chinese one, loaded into one table: the first batch, all English, made the index,
+    and the Chinese records, a quarter of the text and more, were unsearchable inside their runs. A few stay so."""
+    english = [{"instruction": f"Write poem {number} about the sea.", "input": "", "output": "The sea is wide."} for number in range(pipeline.BATCH_SIZE)]
+    english[0]["output"] = "A lighthouse stands by the sea."
+    (tmp_path / "en.json").write_text(json.dumps(english))
+    (tmp_path / "zh.json").write_text(json.dumps(UNSPACED[:1] * chinese_records, ensure_ascii=False))
+    summary = load([str(tmp_path / "en.json"), str(tmp_path / "zh.json")], tmp_path / "a.db")
+    assert summary.rows == pipeline.BATCH_SIZE + chinese_records
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    assert summary.fts_tokenizer == database.fts_tokenizer_of(db.conn, "alpaca_data") == tokenizer
+    db.execute("INSERT INTO alpaca_data_fts (alpaca_data_fts) VALUES ('integrity-check')")  # every row indexed, once
+    assert [row["id"] for row in db["alpaca_data"].search("lighthouse")] == [0]  # a row of the first index
+    assert len(list(db["alpaca_data"].search('"poem"', limit=10_000))) == pipeline.BATCH_SIZE
+    assert len(list(db["alpaca_data"].search("光合作用", limit=10_000))) == (chinese_records if tokenizer else 0)
+
+
 def test_the_summary_says_when_search_matches_characters_rather_than_words(run_cli, tmp_path):
     (tmp_path / "zh.json").write_text(json.dumps(UNSPACED, ensure_ascii=False))
     (tmp_path / "en.json").write_text(json.dumps(SMALL))
@@ -159,7 +177,7 @@ def test_an_empty_dataset_still_gets_its_full_text_index(tmp_path):
     ],
 )
 def test_the_full_text_index_reads_trigrams_where_a_quarter_of_the_text_has_no_spaces(texts, tokenizer):
-    assert database.fts_tokenizer(texts) == tokenizer
+    assert database.fts_tokenizer(*database.script_counts(texts)) == tokenizer
 
 
 @pytest.mark.parametrize("path, rows", [(GSM8K, 7473), (SEED_TASKS, None)])
