@@ -7,6 +7,7 @@ The same writers serve ``alpaca-explore export`` and the Datasette ``.alpaca`` /
 from __future__ import annotations
 
 import contextlib
+import difflib
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -73,7 +74,9 @@ def select_sql(
     clauses, params = _search_clauses(db, table, search) if search else ([], {})
     if category:
         if category not in CATEGORIES:
-            raise AlpacaExploreError(f"unknown category {category!r}: choose one of {', '.join(CATEGORIES)}")
+            close = difflib.get_close_matches(category.lower(), CATEGORIES, n=1)  # "Math", "brainstorm", "code"
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise AlpacaExploreError(f"unknown category {category!r}: {hint}choose one of {', '.join(CATEGORIES)}")
         clauses.append("category = :category")
         params["category"] = category
     if where:

@@ -125,7 +125,9 @@ def test_export_errors(run_cli, tmp_path, one_record_db):
         run_cli("export", "--db", one_record_db, "--table", "nope"),
         f"no table 'nope' in {one_record_db}; choose one of its tables of Alpaca records with --table: alpaca_data",
     )
-    assert_clean_error(run_cli("export", "--db", one_record_db, "--category", "poetry"), "unknown category 'poetry'", "open_qa")
+    assert_clean_error(run_cli("export", "--db", one_record_db, "--category", "poetry"), "unknown category 'poetry': choose one of open_qa")
+    for slip, meant in (("Math", "math"), ("brainstorm", "brainstorming"), ("code", "coding"), ("summary", "summarization")):
+        assert_clean_error(run_cli("export", "--db", one_record_db, "--category", slip), f"unknown category '{slip}': did you mean {meant}? choose one of")
     assert_clean_error(run_cli("export", "--db", one_record_db, "--search", '"'), "--search '\"' has no words to search for")
     not_sqlite = one_record_db.with_name("d.json")
     assert_clean_error(run_cli("export", "--db", not_sqlite), f"{not_sqlite} is not a SQLite database")
