@@ -48,7 +48,7 @@ class LoadSummary:
     replaced_surrogates: int = 0  # escaped lone surrogates (half an emoji), loaded as U+FFFD
     flagged_rows: int = 0
     issues: dict[str, int] = field(default_factory=dict)  # rows holding each issue code, the most frequent first
-    fts_tokenizer: str | None = None  # "trigram" for text mostly without spaces (database.fts_tokenizer)
+    fts_tokenizer: str | None = None  # "trigram" where much of the text has no spaces (database.fts_tokenizer)
 
     @property
     def db_bytes(self) -> int:

@@ -231,7 +231,7 @@ def table_metadata(names: Names, loaded: LoadedTable) -> dict:
     adapted["description"] = f"{adapted['description'].strip()} Token counts: {tokenizer}. Loaded from {source}."
     if loaded.fts_tokenizer == "trigram":
         adapted["description"] += (
-            " Most of its text is in a script written without spaces, so the search box matches any 3 or more characters"
+            " Much of its text is in a script written without spaces, so the search box matches any 3 or more characters"
             " in a row; for 1 or 2, use the search query."
         )
     return adapted
