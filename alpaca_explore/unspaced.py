@@ -67,6 +67,23 @@ _CLAUSES = re.compile(r"[^，。！？；：,.!?;:\n]+")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|「[^」]*」")  # "给“计算语言学”下定义": no verb inside a quotation
 _POLITE = re.compile("^(?:请你|请您|请|麻烦你|帮我|你能|你可以|能否|可以)")
 _KANA = re.compile("[\u3040-\u30ff]")  # Japanese, whose verbs conjugate: "この写真を説明して" holds no verb 写
+# The noun phrase of the object: what "给定的" or "下面的" point at is the noun after them, 将/把 and 对 ... 进行 bring the
+# object before the verb, a coverb ends it, and numbers, measure words and demonstratives lead it.
+_GIVEN = re.compile("(?:给定|给出|所给|提供|下面|下列|以下|如下|上面|上述)的")
+_BROUGHT_FORWARD = re.compile("(?:(?<![即必])将(?![来会要])|把(?!握)|对)(.+?)(?:进行)?$")
+_COVERB = re.compile("按照|按|根据|依据|用|以|为|成|到|与|和|跟|同|从|在")
+_COMPLEMENT = re.compile(f"^(?:出|并(?:{_VERBS}))")
+_CLAUSE_OBJECT = re.compile("为什么|为何|如何|怎么|怎样|是否|什么|哪|谁|多少|还是")
+# A verb, or a purpose, after the noun phrase: "写一段话解释定律", "写一条推文来推广产品", "找出错误并改正".
+_PHRASE_END = re.compile(f"(?<![用起出下过原未将后本带])来(?![自源])|以便|并|使|{_VERBS}")
+_JOINING = frozenset("来 以便 并 使".split())
+_CONJUNCTION = re.compile("和|与|及|或")
+_CLASSIFIERS = "个|首|篇|段|句|种|条|位|部|份|封|套|组|则|款|本|张|只|件|项|道|对|场|次|类|些|点|步|幅|台|家|名|门|盒|杯|碗"
+_COUNTED_BY = re.compile(
+    f"^(?:(?:这|那|该|此|每|某|各|其|下面|下列|以下)(?:{_CLASSIFIERS})?|所有|一些|[一二三四五六七八九十两几百千万0-9０-９]+(?:{_CLASSIFIERS}))+"
+)
+_NOT_A_NOUN = re.compile("[可能会要用来对在把将被让使给的有是]")
+_ADJECTIVES = frozenset("新旧好短长")
 
 
 def is_unspaced(text: str) -> bool:
@@ -91,13 +108,49 @@ def category(instruction: str, input_: str) -> str:
     return "closed_qa" if input_.strip() and _QUESTION.search(instruction) else "open_qa"
 
 
-def verb(instruction: str) -> str | None:
-    """The verb of a Chinese instruction (None for a question, as for English ones: "什么是光合作用？"; and for Japanese)."""
+def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
+    """The verb of a Chinese instruction and the head noun of its object (None for a question, as for English ones:
+    "什么是光合作用？"; and for Japanese)."""
     text = _POLITE.sub("", instruction.strip())
     if (text.endswith(("?", "？")) and _QUESTION.search(text)) or _KANA.search(text):
-        return None
+        return None, None
     # The first two clauses: "根据歌词，写一句话" (from the lyrics, write a sentence) has its verb in the second.
     for clause in _CLAUSES.findall(_QUOTED.sub("", text))[:2]:
         if found := _VERB.search(clause):
-            return found.group()
-    return None
+            return found.group(), _object_noun(clause, found)
+    return None, None
+
+
+def _object_noun(clause: str, verb: re.Match) -> str | None:
+    """The head noun of the verb's object: the last word of the noun phrase, after its last 的 ("描述一种学习风格" ->
+    风格, "写一个带有道德寓意的儿童故事" -> 故事), or, before the verb, the object 将 or 把 brings forward ("将下面的句子分类"
+    -> 句子). None for a clause ("解释为什么天空是蓝色的")."""
+    before, after = _GIVEN.sub("", clause[: verb.start()]), _GIVEN.sub("", clause[verb.end() :])
+    if brought := _BROUGHT_FORWARD.search(before):  # 将/把 X V, 对 X 进行 V
+        phrase = _COVERB.split(brought.group(1), 1)[0]
+    else:
+        after = _COMPLEMENT.sub("", after)  # "推断出一个教训", "比较并对比白天和黑夜"
+        if _CLAUSE_OBJECT.search(after):
+            return None
+        phrase = next((after[: end.start()] for end in _PHRASE_END.finditer(after) if _ends_the_phrase(after, end)), after)
+    head = _CONJUNCTION.split(phrase.rpartition("的")[2], 1)[0]
+    head = _COUNTED_BY.sub("", head.strip()).strip()
+    if len(head) >= 4:
+        head = head[-2:]  # most nouns have two characters: "爱尔兰城市" -> 城市, "学习风格" -> 风格
+    elif len(head) == 3 and head[0] in _ADJECTIVES:
+        head = head[1:]  # "新故事" -> 故事
+    return head or None
+
+
+def _ends_the_phrase(text: str, end: re.Match) -> bool:
+    """Whether the verb or joining word ``end`` follows the noun phrase, not a part of a description of a noun still to
+    come: "一句话" is a whole phrase before "描述这首歌的信息", "四个" is not before "组织一场聚会的建议", nor "一种可以用来"
+    before "存储信息的数据结构"; a joining word with no 的 after it ("错误并改正") ends it too."""
+    if end.group() in _JOINING and "的" not in text[end.start() :]:
+        return True
+    if len(end.group()) < 2 and end.group() not in _JOINING:
+        return False  # a one-character verb is as often part of a word: "有说服力的论点"
+    lead = text[: end.start()]
+    counted = _COUNTED_BY.match(lead)
+    noun = lead[counted.end() :] if counted else ""
+    return 0 < len(noun) <= 4 and not _NOT_A_NOUN.search(noun)

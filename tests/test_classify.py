@@ -89,14 +89,14 @@ def test_agreement_with_hand_labels(shared, labels, category_bar):
 
 def translated(translations: Path) -> list[tuple[dict, dict]]:
     """The records of translated_zhN.tsv, their instructions in Chinese, with the labels of labels_heldoutN.tsv but
-    the Chinese verb and no noun."""
+    the Chinese verb and noun."""
     labels = {id(record): label for record, label in labelled(DATA / f"labels_heldout{translations.stem.removeprefix('translated_zh')}.tsv")}
     pairs = []
     for line in translations.read_text().splitlines():
         if not line.startswith("#"):
-            index, chinese, verb = line.split("\t")
+            index, chinese, verb, noun = line.split("\t")
             record = sample_records()[int(index)]
-            pairs.append(({**record, "instruction": chinese}, {**labels[id(record)], "verb": _or_none(verb), "noun": None}))
+            pairs.append(({**record, "instruction": chinese}, {**labels[id(record)], "verb": _or_none(verb), "noun": _or_none(noun)}))
     return pairs
 
 
