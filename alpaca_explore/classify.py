@@ -1035,7 +1035,8 @@ def analyse(instruction: str, input_: str) -> Analysis:
             category = _categorize(text, input_, task_verb, task_noun, task_rest)
             return Analysis(verb, noun, "generation" if category == "open_qa" else category)
     if verb is None and unspaced.is_unspaced(instruction):  # Chinese, Japanese: keywords, not English structure
-        return Analysis(*unspaced.verb_and_noun(instruction), unspaced.category(instruction, input_))
+        verb, noun = unspaced.verb_and_noun(instruction)
+        return Analysis(verb, noun, unspaced.category(instruction, input_, verb, noun))
     task_verb, task_noun = _task(verb, rest) if verb in _PREAMBLE_VERBS else (verb, None)
     return Analysis(verb, noun, _categorize(text, input_, task_verb, task_noun or noun, rest))
 

@@ -19,17 +19,18 @@ _KEYWORDS = (
     ("coding", "代码 代碼 程式碼 コード 编程 編程 写一个程序 编写程序 编写一个程序 寫一個程式 編寫程式 プログラム 函数 函數 関数 算法 "
      "演算法 アルゴリズム 正则 正規表現 数据结构 數據結構 データ構造 sql python javascript java html css c++"),
     ("summarization", "总结 總結 概括 摘要 归纳 歸納 要約 要点 要點 まとめ"),
-    ("classification", "分类 分類 归类 歸類 归入 歸入 类别 類別 判断 判斷 判定 属于 屬於 情感 情绪 情緒 词性 詞性 品詞"),
+    ("classification", "分类 分類 归类 歸類 归入 歸入 分为 分為 分成 归为 歸為 类别 類別 判断 判斷 判定 属于 屬於 情感 情绪 情緒 词性 詞性 品詞"),
     ("rewrite", "翻译 翻譯 翻訳 译成 譯成 訳して 改写 改寫 重写 重寫 書き換え 言い換え 润色 潤色 改正 纠正 糾正 修改 修正 添削 转换 轉換 "
-     "変換 改成 改为 改為 简化 簡化 校对 校對 编辑 編輯 編集 重新表述 改述"),
-    ("extraction", "提取 抽取 抽出 找出 挑出 识别出 識別出"),
+     "変換 改成 改为 改為 简化 簡化 校对 校對 编辑 編輯 編集 重新表述 改述 主动语态 主動語態 被动语态 被動語態 拼写 拼寫"),
+    ("extraction", "提取 抽取 抽出 找出 挑出 识别 識別"),
     ("other", "匹配 配对 配對 排列 排序 並べ替え"),  # sorting and matching, as the English labels have them
     ("brainstorming", "列出 列举 列舉 头脑风暴 頭腦風暴 ブレインストーミング 点子 點子 アイデア"),
     ("generation", "写 寫 書いて 書く 创作 創作 生成 撰写 撰寫 编写 編寫 造句 设计 設計 描写 描寫 创建 創建 作成 编一个 編一個 想一个 想一個 "
+     "制作 製作 制定 製定 构建 構建 创造 創造 编造 編造 造 "
      "想出 提出 举出 舉出 建议 建議 推荐 推薦 提案 回应 回應 回复 回覆"),
 )
 # Words that hold a keyword without its meaning: "写了" (wrote), "计算机" (computer).
-_NOT_KEYWORDS = re.compile("写了|寫了|计算机|計算機")
+_NOT_KEYWORDS = re.compile("写了|寫了|计算机|計算機|计算器|計算器")
 _CATEGORY_OF_KEYWORD = {keyword: category for category, keywords in _KEYWORDS for keyword in keywords.split()}
 _ORDER = [category for category, _ in _KEYWORDS]
 _KEYWORD = re.compile("|".join(sorted(map(re.escape, _CATEGORY_OF_KEYWORD), key=len, reverse=True)))
@@ -37,10 +38,24 @@ _KEYWORD = re.compile("|".join(sorted(map(re.escape, _CATEGORY_OF_KEYWORD), key=
 _SEVERAL = re.compile(r"一些|几|幾|些|多个|多個|いくつか|[二两兩三四五六七八九十2-9２-９]\s*[个個种種条條点點本首件项項部篇位家款道句张張座只隻名场場つ]")
 _SUGGESTING = frozenset("想出 提出 举出 舉出 建议 建議 推荐 推薦 提案".split())
 # Extracting needs a text to extract from: "找出写了这本书的作者" (find the author who wrote the book) is a question.
+# Nouns that settle the task beside a verb of suggesting, listing or writing.
+_IDEA_NOUNS = frozenset("方法 方式 建议 点子 想法 办法 技巧 策略 途径 措施 主意 创意 提示 窍门 诀窍 贴士 小贴士 活动 行动".split())
+_WRITTEN_NOUNS = frozenset(
+    "标题 故事 诗 诗歌 歌曲 歌词 类比 比喻 例句 句子 对话 口号 广告 文章 信 邮件 推文 笑话 谜语 剧本 脚本 标语 名字 名称 计划 时间线 档案 "
+    "简介 菜单 食谱 段落 短语 博客 报告 演讲 评论 旋律".split()
+)
+_CODE_NOUNS = frozenset("类 程序 函数".split())
+_LISTING = frozenset("说出 列出 列举 给出 提供 举出 举 给".split())
+_MAKING = frozenset("写 撰写 创作 写作 编写 编 做 制作 造 生成 设计 构造 构建 创建 想 想出 提出 提供 给出 给 举 举出 起".split())
+_POINTS_AT_A_TEXT = re.compile("下面|下列|以下|给定|給定|这段|這段|这篇|這篇|上述|文中")
+_PERSONAL = re.compile("你最近|你曾经|你最喜欢|你经历|你的童年|你参加过|你去过|你自己的")
+_EITHER_OR = re.compile("是.+还是")
+_ARITHMETIC = re.compile(r"\d\s*[+*/×÷=＝]\s*\d|\d\s+-\s+\d")  # not a range: "1-4", "2-3句话"
 _GIVEN_TEXT = re.compile("下面|下列|以下|给定|給定|这段|這段|文中|句子|文章|次の|この文")
 # Math needs a number beside one of these ("计算 3 + 5", "求半径为 2 的圆的面积").
 _MATH = re.compile(
-    "计算|計算|求解|方程|等式|算式|运算|運算|等于|等於|平方|立方|面积|面積|体积|體積|概率|機率|確率|百分|质数|質數|素数|平均数|平均數|乘以|除以"
+    "计算|計算|求解|方程|等式|算式|运算|運算|等于|等於|平方|立方|面积|面積|体积|體積|概率|機率|確率|百分|质数|質數|素数|平均数|平均數|乘以|除以|"
+    "整除|缺失的数|缺少的数|下一个数"
 )
 _NUMBER = re.compile(r"[0-9０-９]")
 _EXPLAINING = re.compile("解释|解釋|説明して")  # "写一段话解释供求定律": an explanation, as "Write an explanation of" is
@@ -56,22 +71,27 @@ _VERBS = "|".join(
         """写作 撰写 编写 改写 重写 书写 创作 生成 翻译 总结 概括 归纳 解释 阐述 描述 描写 列出 列举 给出 提供 比较 对比 分析 分类
         归类 归入 计算 求解 编辑 设计 创建 找出 提取 判断 说明 推荐 建议 回答 回应 识别 命名 说出 造句 阐明 讨论 评估 评价 预测
         确定 选择 排序 排列 匹配 转换 修改 纠正 改成 替换 输出 完成 填写 构建 构造 制定 想出 提出 举出 检测 检查 标注 推断 解决
-        重新表述 改进 简化 扩展 优化 证明 区分 介绍 猜测 估计 组织 规划 制作 存储 编 写 举 画 做 说 找 想 选""".split(),
+        重新表述 改进 简化 扩展 优化 证明 区分 介绍 猜测 估计 组织 规划 制作 存储 告诉 建立 标出 标记 添加 增加 加上 分为 分成 归为
+        查找 搜索 整理 找到 展示 创造 制造 编造 写出 编 写 举 画 做 说 找 想 选 造""".split(),
         key=len,
         reverse=True,
     )
 )
-# A verb before 的 describes a noun ("用提供的人物创作": with the provided characters, create), and is not the verb.
-_VERB = re.compile(f"(?:{_VERBS})(?!的)")
+# A verb before 的 describes a noun ("用提供的人物创作": with the provided characters, create), and is not the verb, nor
+# one that starts a noun: 计算器 (calculator), 设计师 (designer), 计算机 (computer). "给我" (give me), "加一句话" (add a
+# sentence) and "起一个标题" (give it a title) are verbs.
+_VERB = re.compile(f"(?:{_VERBS}|给(?=我|你)|加(?=一)|起(?=一|个))(?![的器师者家])")
+_COMPUTER = re.compile("计算机|計算機")  # no verb 计算 (compute) in it, though 机 may follow a verb: "描述机器学习"
 _CLAUSES = re.compile(r"[^，。！？；：,.!?;:\n]+")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|「[^」]*」")  # "给“计算语言学”下定义": no verb inside a quotation
+_MEANS = re.compile("通过[^，。：]*?来")  # "通过添加运算符来完成等式" (by adding operators, complete the equation)
 _POLITE = re.compile("^(?:请你|请您|请|麻烦你|帮我|你能|你可以|能否|可以)")
 _KANA = re.compile("[\u3040-\u30ff]")  # Japanese, whose verbs conjugate: "この写真を説明して" holds no verb 写
 # The noun phrase of the object: what "给定的" or "下面的" point at is the noun after them, 将/把 and 对 ... 进行 bring the
 # object before the verb, a coverb ends it, and numbers, measure words and demonstratives lead it.
 _GIVEN = re.compile("(?:给定|给出|所给|提供|下面|下列|以下|如下|上面|上述)的")
-_BROUGHT_FORWARD = re.compile("(?:(?<![即必])将(?![来会要])|把(?!握)|对)(.+?)(?:进行)?$")
-_COVERB = re.compile("按照|按|根据|依据|用|以|为|成|到|与|和|跟|同|从|在")
+_BROUGHT_FORWARD = re.compile("(?:(?<![即必])将(?![来会要])|把(?!握))(.+)$|对(.+?)进行")
+_COVERB = re.compile("按照|按|根据|依据|用|以(?![下上前后])|为|成|到|与|和|跟|同|从|在")
 _COMPLEMENT = re.compile(f"^(?:出|并(?:{_VERBS}))")
 _CLAUSE_OBJECT = re.compile("为什么|为何|如何|怎么|怎样|是否|什么|哪|谁|多少|还是")
 # A verb, or a purpose, after the noun phrase: "写一段话解释定律", "写一条推文来推广产品", "找出错误并改正".
@@ -80,10 +100,12 @@ _JOINING = frozenset("来 以便 并 使".split())
 _CONJUNCTION = re.compile("和|与|及|或")
 _CLASSIFIERS = "个|首|篇|段|句|种|条|位|部|份|封|套|组|则|款|本|张|只|件|项|道|对|场|次|类|些|点|步|幅|台|家|名|门|盒|杯|碗"
 _COUNTED_BY = re.compile(
-    f"^(?:(?:这|那|该|此|每|某|各|其|下面|下列|以下)(?:{_CLASSIFIERS})?|所有|一些|[一二三四五六七八九十两几百千万0-9０-９]+(?:{_CLASSIFIERS}))+"
+    f"^(?:(?:这|那|该|此|每|某|各|其)(?:{_CLASSIFIERS})?|下面|下列|以下|所有|一些|[一二三四五六七八九十两几百千万0-9０-９]+(?:{_CLASSIFIERS}))+"
 )
-_NOT_A_NOUN = re.compile("[可能会要用来对在把将被让使给的有是]")
+_NOT_A_NOUN = re.compile("[可能会要用来对在把将被让使给有是]")
 _ADJECTIVES = frozenset("新旧好短长")
+_NOUN_SUFFIXES = frozenset("性线度器者")
+_PARTICLE_DE = re.compile("(?<!目)的(?![确士])")  # not in 目的 (purpose)
 
 
 def is_unspaced(text: str) -> bool:
@@ -91,21 +113,44 @@ def is_unspaced(text: str) -> bool:
     return not text.isascii() and SCRIPTS.search(text) is not None
 
 
-def category(instruction: str, input_: str) -> str:
-    """The task's category from its keywords; a question (with an input to answer it from: closed_qa) otherwise."""
+def category(instruction: str, input_: str, verb: str | None = None, noun: str | None = None) -> str:
+    """The task's category from its keywords, verb and noun (:func:`verb_and_noun`); a question (with an input to answer
+    it from: closed_qa) otherwise."""
     lowered = _NOT_KEYWORDS.sub(" ", instruction.lower())
     keywords = _KEYWORD.findall(lowered)
     found = {_CATEGORY_OF_KEYWORD[keyword] for keyword in keywords}
-    if "coding" not in found and _MATH.search(lowered) and (_NUMBER.search(lowered) or _NUMBER.search(input_)):
+    asks = lowered.rstrip().endswith(("?", "？")) or _EXPLAINING.search(lowered) is not None
+    if "coding" not in found and (noun in _CODE_NOUNS and verb in _CATEGORY_OF_KEYWORD):
+        found.add("coding")  # "设计一个类" (design a class)
+    has_number = _NUMBER.search(lowered) or _NUMBER.search(input_)
+    if "coding" not in found and ((_MATH.search(lowered) and has_number) or _ARITHMETIC.search(lowered)):
         return "math"
     if "extraction" in found and not input_.strip() and not _GIVEN_TEXT.search(lowered):
         found.discard("extraction")
+    if verb is not None and _CATEGORY_OF_KEYWORD.get(verb) != "other" or asks:
+        found.discard("other")  # "冒泡排序的时间复杂度是多少？" asks about sorting, and sorts nothing
+    if verb is not None and _CATEGORY_OF_KEYWORD.get(verb) != "generation" and not _is_written(noun):
+        found.discard("generation")  # "确定莎士比亚戏剧的创作时期" (determine when the plays were written)
+    if (verb in _SUGGESTING or verb in _LISTING) and noun in _IDEA_NOUNS:
+        found.add("brainstorming")  # "说出一种保护环境的方法" (name a way to protect the environment)
+    if verb in _MAKING and _is_written(noun):
+        found.add("generation")  # "提供一个标题" (give a title), "做一个类比" (make an analogy)
     if found & {"generation", "brainstorming"} and not _SUGGESTING.isdisjoint(keywords) and _SEVERAL.search(lowered):
         found.add("brainstorming")
-    asks = lowered.rstrip().endswith(("?", "？")) or _EXPLAINING.search(lowered) is not None
+    if "summarization" in found and verb in _MAKING and _is_written(noun) and not input_.strip() and not _POINTS_AT_A_TEXT.search(lowered):
+        found.discard("summarization")  # "写一篇文章，总结城市农业的挑战" writes an article
+    if _PERSONAL.search(lowered) and not asks:
+        found.add("generation")  # "描述你最近进行过的一次对话" (describe a conversation you had): to be made up
     if found and not (asks and found <= {"generation"}):  # "创建一个谷歌账户需要做什么？" asks how
         return min(found, key=_ORDER.index)
+    if asks and _EITHER_OR.search(lowered):
+        return "classification"  # "假设是一个陈述还是一个问题？" (is a hypothesis a statement or a question?)
     return "closed_qa" if input_.strip() and _QUESTION.search(instruction) else "open_qa"
+
+
+def _is_written(noun: str | None) -> bool:
+    """A piece of writing: "标题" (title), or a word of one's kind, "祝酒词" (toast), "求职信" (cover letter), "短文"."""
+    return noun is not None and (noun in _WRITTEN_NOUNS or noun[-1] in "诗词信文稿语")
 
 
 def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
@@ -115,8 +160,8 @@ def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
     if (text.endswith(("?", "？")) and _QUESTION.search(text)) or _KANA.search(text):
         return None, None
     # The first two clauses: "根据歌词，写一句话" (from the lyrics, write a sentence) has its verb in the second.
-    for clause in _CLAUSES.findall(_QUOTED.sub("", text))[:2]:
-        if found := _VERB.search(clause):
+    for clause in _CLAUSES.findall(_MEANS.sub("", _QUOTED.sub("", text)))[:2]:
+        if found := _VERB.search(_COMPUTER.sub("   ", clause)):
             return found.group(), _object_noun(clause, found)
     return None, None
 
@@ -127,16 +172,17 @@ def _object_noun(clause: str, verb: re.Match) -> str | None:
     -> 句子). None for a clause ("解释为什么天空是蓝色的")."""
     before, after = _GIVEN.sub("", clause[: verb.start()]), _GIVEN.sub("", clause[verb.end() :])
     if brought := _BROUGHT_FORWARD.search(before):  # 将/把 X V, 对 X 进行 V
-        phrase = _COVERB.split(brought.group(1), 1)[0]
+        phrase = _COVERB.split(brought.group(1) or brought.group(2), 1)[0]
     else:
         after = _COMPLEMENT.sub("", after)  # "推断出一个教训", "比较并对比白天和黑夜"
         if _CLAUSE_OBJECT.search(after):
             return None
         phrase = next((after[: end.start()] for end in _PHRASE_END.finditer(after) if _ends_the_phrase(after, end)), after)
-    head = _CONJUNCTION.split(phrase.rpartition("的")[2], 1)[0]
+    head = _CONJUNCTION.split(_PARTICLE_DE.split(phrase)[-1], 1)[0]
     head = _COUNTED_BY.sub("", head.strip()).strip()
     if len(head) >= 4:
-        head = head[-2:]  # most nouns have two characters: "爱尔兰城市" -> 城市, "学习风格" -> 风格
+        # Most nouns have two characters ("爱尔兰城市" -> 城市, "学习风格" -> 风格); some three, ending in a suffix ("准确时间线").
+        head = head[-3:] if head[-1] in _NOUN_SUFFIXES else head[-2:]
     elif len(head) == 3 and head[0] in _ADJECTIVES:
         head = head[1:]  # "新故事" -> 故事
     return head or None
@@ -146,11 +192,13 @@ def _ends_the_phrase(text: str, end: re.Match) -> bool:
     """Whether the verb or joining word ``end`` follows the noun phrase, not a part of a description of a noun still to
     come: "一句话" is a whole phrase before "描述这首歌的信息", "四个" is not before "组织一场聚会的建议", nor "一种可以用来"
     before "存储信息的数据结构"; a joining word with no 的 after it ("错误并改正") ends it too."""
-    if end.group() in _JOINING and "的" not in text[end.start() :]:
+    if end.group() in _JOINING and not _PARTICLE_DE.search(text, end.start()):
         return True
     if len(end.group()) < 2 and end.group() not in _JOINING:
         return False  # a one-character verb is as often part of a word: "有说服力的论点"
+    if end.group() not in _JOINING and end.end() == len(text):
+        return False  # nothing after it to act on: a noun, "产品描述" (product description)
     lead = text[: end.start()]
     counted = _COUNTED_BY.match(lead)
     noun = lead[counted.end() :] if counted else ""
-    return 0 < len(noun) <= 4 and not _NOT_A_NOUN.search(noun)
+    return 0 < len(noun) <= 4 and not _NOT_A_NOUN.search(noun) and not _PARTICLE_DE.search(noun)

@@ -27,19 +27,14 @@ from alpaca_explore.quality import record_issues  # noqa: E402
 
 
 def report_agreement() -> None:
-    print(f"{'label set':<22} {'records':>7} {'category':>9} {'verb':>7} {'noun':>7}")
+    print(f"{'label set':<34} {'records':>7} {'category':>9} {'verb':>7} {'noun':>7}")
     every_pair = []
     for labels in LABEL_SETS:
         pairs = labelled(labels)
         every_pair += pairs
-        results = [(analyse(record["instruction"], record["input"]), label) for record, label in pairs]
-        shares = [sum(getattr(a, key) == label[key] for a, label in results) / len(results) for key in ("category", "verb", "noun")]
-        print(f"{labels.name:<22} {len(results):>7} " + " ".join(f"{share:>8.1%}" for share in shares))
+        print_shares(labels.name, pairs)
     for translations in TRANSLATED_SETS:
-        pairs = translated(translations)
-        results = [(analyse(record["instruction"], record["input"]), label) for record, label in pairs]
-        shares = [sum(getattr(a, key) == label[key] for a, label in results) / len(results) for key in ("category", "verb")]
-        print(f"{translations.name:<22} {len(pairs):>7} " + " ".join(f"{share:>8.1%}" for share in shares) + "  (in Chinese: no noun)")
+        print_shares(f"{translations.name} (in Chinese)", translated(translations))
     print(f"\ncategories over all {len(every_pair)} labelled records (rows: label, columns: rules)")
     print(confusion_matrix(every_pair))
     flagged = [(record_issues(r["instruction"], r["input"], r["output"]), label["issues"]) for r, label in every_pair]
@@ -47,6 +42,13 @@ def report_agreement() -> None:
     correct = sum(len(set(found) & set(expected)) for found, expected in flagged)
     expected = sum(len(expected) for _, expected in flagged)
     print(f"\nflags: {raised} raised, {correct} correct (precision {correct / raised:.0%}), {expected} labelled (recall {correct / expected:.0%})")
+
+
+def print_shares(name: str, pairs: list[tuple[dict, dict]]) -> None:
+    """The share of the records whose category, verb and noun agree with their labels."""
+    results = [(analyse(record["instruction"], record["input"]), label) for record, label in pairs]
+    shares = [sum(getattr(a, key) == label[key] for a, label in results) / len(results) for key in ("category", "verb", "noun")]
+    print(f"{name:<34} {len(results):>7} " + " ".join(f"{share:>8.1%}" for share in shares))
 
 
 def seconds(function, runs: int) -> float:
