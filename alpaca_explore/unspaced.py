@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from . import japanese
+
 # Thai, Lao, Myanmar, Khmer, kana, CJK ideographs (and their compatibility forms).
 SCRIPTS = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -19,14 +21,14 @@ _KEYWORDS = (
     ("coding", "代码 代碼 程式碼 コード 编程 編程 写一个程序 编写程序 编写一个程序 寫一個程式 編寫程式 プログラム 函数 函數 関数 算法 "
      "演算法 アルゴリズム 正则 正規表現 数据结构 數據結構 データ構造 sql python javascript java html css c++"),
     ("summarization", "总结 總結 概括 摘要 归纳 歸納 要約 要点 要點 まとめ"),
-    ("classification", "分类 分類 归类 歸類 归入 歸入 分为 分為 分成 归为 歸為 类别 類別 判断 判斷 判定 属于 屬於 情感 情绪 情緒 词性 詞性 品詞"),
+    ("classification", "分类 分類 归类 歸類 归入 歸入 分为 分為 分成 归为 歸為 类别 類別 判断 判斷 判定 属于 屬於 情感 情绪 情緒 词性 詞性 品詞 分ける 分けて"),
     ("rewrite", "翻译 翻譯 翻訳 译成 譯成 訳して 改写 改寫 重写 重寫 書き換え 言い換え 润色 潤色 改正 纠正 糾正 修改 修正 添削 转换 轉換 "
      "変換 改成 改为 改為 简化 簡化 校对 校對 编辑 編輯 編集 重新表述 改述 主动语态 主動語態 被动语态 被動語態 拼写 拼寫"),
     ("extraction", "提取 抽取 抽出 找出 挑出 识别 識別"),
-    ("other", "匹配 配对 配對 排列 排序 並べ替え"),  # sorting and matching, as the English labels have them
+    ("other", "匹配 配对 配對 排列 排序 並べ替え 並べ替える"),  # sorting and matching, as the English labels have them
     ("brainstorming", "列出 列举 列舉 头脑风暴 頭腦風暴 ブレインストーミング 点子 點子 アイデア"),
     ("generation", "写 寫 書いて 書く 创作 創作 生成 撰写 撰寫 编写 編寫 造句 设计 設計 描写 描寫 创建 創建 作成 编一个 編一個 想一个 想一個 "
-     "制作 製作 制定 製定 构建 構建 创造 創造 编造 編造 造 "
+     "制作 製作 制定 製定 构建 構建 创造 創造 编造 編造 造 作る 作って 完成 "
      "想出 提出 举出 舉出 建议 建議 推荐 推薦 提案 回应 回應 回复 回覆"),
 )
 # Words that hold a keyword without its meaning: "写了" (wrote), "计算机" (computer).
@@ -37,25 +39,29 @@ _KEYWORD = re.compile("|".join(sorted(map(re.escape, _CATEGORY_OF_KEYWORD), key=
 # Suggesting several things is brainstorming ("提出一些保护环境的行动", "推荐五本书"); one is writing ("想出一个故事").
 _SEVERAL = re.compile(r"一些|几|幾|些|多个|多個|いくつか|[二两兩三四五六七八九十2-9２-９]\s*[个個种種条條点點本首件项項部篇位家款道句张張座只隻名场場つ]")
 _SUGGESTING = frozenset("想出 提出 举出 舉出 建议 建議 推荐 推薦 提案".split())
+# Japanese verbs that list things when a number of them is asked for: "国を3つ挙げてください", "特徴を3つ教えてください".
+_LISTING_JA = frozenset("挙げる 教える 説明 リストアップ 列挙 考える 提案 書き出す".split())
 # Extracting needs a text to extract from: "找出写了这本书的作者" (find the author who wrote the book) is a question.
 # Nouns that settle the task beside a verb of suggesting, listing or writing.
-_IDEA_NOUNS = frozenset("方法 方式 建议 点子 想法 办法 技巧 策略 途径 措施 主意 创意 提示 窍门 诀窍 贴士 小贴士 活动 行动".split())
+_IDEA_NOUNS = frozenset("方法 方式 建议 点子 想法 办法 技巧 策略 途径 措施 主意 创意 提示 窍门 诀窍 贴士 小贴士 活动 行动 戦略 ヒント アイデア コツ 案".split())
 _WRITTEN_NOUNS = frozenset(
     "标题 故事 诗 诗歌 歌曲 歌词 类比 比喻 例句 句子 对话 口号 广告 文章 信 邮件 推文 笑话 谜语 剧本 脚本 标语 名字 名称 计划 时间线 档案 "
-    "简介 菜单 食谱 段落 短语 博客 报告 演讲 评论 旋律".split()
+    "简介 菜单 食谱 段落 短语 博客 报告 演讲 评论 旋律 タイトル 物語 会話 対話 歌 比喩 ルール 年表 応答 フレーズ ストーリー エッセイ メール "
+    "スローガン 広告".split()
 )
-_CODE_NOUNS = frozenset("类 程序 函数".split())
+_CODE_NOUNS = frozenset("类 程序 函数 クエリ 関数 プログラム クラス".split())
 _LISTING = frozenset("说出 列出 列举 给出 提供 举出 举 给".split())
-_MAKING = frozenset("写 撰写 创作 写作 编写 编 做 制作 造 生成 设计 构造 构建 创建 想 想出 提出 提供 给出 给 举 举出 起".split())
+_MAKING = frozenset("写 撰写 创作 写作 编写 编 做 制作 造 生成 设计 构造 构建 创建 想 想出 提出 提供 给出 给 举 举出 起 書く 作る 作成 付ける 考える 完成 創作".split())
 _POINTS_AT_A_TEXT = re.compile("下面|下列|以下|给定|給定|这段|這段|这篇|這篇|上述|文中")
 _PERSONAL = re.compile("你最近|你曾经|你最喜欢|你经历|你的童年|你参加过|你去过|你自己的")
 _EITHER_OR = re.compile("是.+还是")
+_OWN_WORDS = re.compile("自分の言葉|自己的话|自己的話")
 _ARITHMETIC = re.compile(r"\d\s*[+*/×÷=＝]\s*\d|\d\s+-\s+\d")  # not a range: "1-4", "2-3句话"
-_GIVEN_TEXT = re.compile("下面|下列|以下|给定|給定|这段|這段|文中|句子|文章|次の|この文")
+_GIVEN_TEXT = re.compile("下面|下列|以下|给定|給定|这段|這段|文中|句子|文章|次の|この文|与えられた")
 # Math needs a number beside one of these ("计算 3 + 5", "求半径为 2 的圆的面积").
 _MATH = re.compile(
     "计算|計算|求解|方程|等式|算式|运算|運算|等于|等於|平方|立方|面积|面積|体积|體積|概率|機率|確率|百分|质数|質數|素数|平均数|平均數|乘以|除以|"
-    "整除|缺失的数|缺少的数|下一个数"
+    "整除|缺失的数|缺少的数|下一个数|掛け|足し|割っ"
 )
 _NUMBER = re.compile(r"[0-9０-９]")
 _EXPLAINING = re.compile("解释|解釋|説明して")  # "写一段话解释供求定律": an explanation, as "Write an explanation of" is
@@ -113,6 +119,12 @@ def is_unspaced(text: str) -> bool:
     return not text.isascii() and SCRIPTS.search(text) is not None
 
 
+def is_mostly_unspaced(text: str) -> bool:
+    """True if a quarter or more of the text's characters other than spaces are of such a script: "C level
+    エグゼクティブ向けの質問を…" and "用Python写一个函数" are, "Translate '你好' into English" is not."""
+    return is_unspaced(text) and len(SCRIPTS.findall(text)) * 4 >= len(text) - text.count(" ")
+
+
 def category(instruction: str, input_: str, verb: str | None = None, noun: str | None = None) -> str:
     """The task's category from its keywords, verb and noun (:func:`verb_and_noun`); a question (with an input to answer
     it from: closed_qa) otherwise."""
@@ -125,16 +137,23 @@ def category(instruction: str, input_: str, verb: str | None = None, noun: str |
     has_number = _NUMBER.search(lowered) or _NUMBER.search(input_)
     if "coding" not in found and ((_MATH.search(lowered) and has_number) or _ARITHMETIC.search(lowered)):
         return "math"
-    if "extraction" in found and not input_.strip() and not _GIVEN_TEXT.search(lowered):
-        found.discard("extraction")
     if verb is not None and _CATEGORY_OF_KEYWORD.get(verb) != "other" or asks:
         found.discard("other")  # "冒泡排序的时间复杂度是多少？" asks about sorting, and sorts nothing
     if verb is not None and _CATEGORY_OF_KEYWORD.get(verb) != "generation" and not _is_written(noun):
         found.discard("generation")  # "确定莎士比亚戏剧的创作时期" (determine when the plays were written)
-    if (verb in _SUGGESTING or verb in _LISTING) and noun in _IDEA_NOUNS:
+    if (verb in _SUGGESTING or verb in _LISTING or verb in _LISTING_JA or verb == "まとめる") and noun in _IDEA_NOUNS:
         found.add("brainstorming")  # "说出一种保护环境的方法" (name a way to protect the environment)
+        found.discard("summarization")  # "ヒントをまとめてください" (put tips together)
+    if (verb in _LISTING_JA and noun is not None and _SEVERAL.search(lowered)) or (verb in _SUGGESTING and noun is None and not asks):
+        found.add("brainstorming")  # "国を3つ挙げてください" (name three countries), "どのように活用できるか提案して" (suggest how)
+    if verb in {"特定", "抽出"}:
+        found.add("extraction")  # "主語と目的語を特定してください" (identify the subject and the object)
+    if _OWN_WORDS.search(lowered) and input_.strip():
+        found.add("rewrite")  # "自分の言葉で説明してください" (explain it in your own words), given a text
     if verb in _MAKING and _is_written(noun):
         found.add("generation")  # "提供一个标题" (give a title), "做一个类比" (make an analogy)
+    if "extraction" in found and not input_.strip() and not _GIVEN_TEXT.search(lowered):
+        found.discard("extraction")
     if found & {"generation", "brainstorming"} and not _SUGGESTING.isdisjoint(keywords) and _SEVERAL.search(lowered):
         found.add("brainstorming")
     if "summarization" in found and verb in _MAKING and _is_written(noun) and not input_.strip() and not _POINTS_AT_A_TEXT.search(lowered):
@@ -156,8 +175,10 @@ def _is_written(noun: str | None) -> bool:
 def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
     """The verb of a Chinese instruction and the head noun of its object (None for a question, as for English ones:
     "什么是光合作用？"; and for Japanese)."""
+    if _KANA.search(instruction):
+        return japanese.verb_and_noun(instruction)
     text = _POLITE.sub("", instruction.strip())
-    if (text.endswith(("?", "？")) and _QUESTION.search(text)) or _KANA.search(text):
+    if text.endswith(("?", "？")) and _QUESTION.search(text):
         return None, None
     # The first two clauses: "根据歌词，写一句话" (from the lyrics, write a sentence) has its verb in the second.
     for clause in _CLAUSES.findall(_MEANS.sub("", _QUOTED.sub("", text)))[:2]:

@@ -28,14 +28,14 @@ def set_number(path: Path) -> int:
 # labels_heldout.tsv was labelled after the rules were written; each later set blind, then used for fixes (see its header).
 HELD_OUT_SETS = tuple(sorted(DATA.glob("labels_heldout*.tsv"), key=set_number))
 LABEL_SETS = (LABELS, *HELD_OUT_SETS)
-# Records of held-out sets with their instructions translated into Chinese by hand (see each file's header).
-TRANSLATED_SETS = tuple(sorted(DATA.glob("translated_zh*.tsv")))
+# Records of held-out sets with their instructions translated into Japanese (ja) or Chinese (zh) by hand (see each file's header).
+TRANSLATED_SETS = tuple(sorted(DATA.glob("translated_*.tsv")))
 
 
 def test_held_out_sets_are_numbered_without_gaps():
     numbers = [set_number(path) for path in HELD_OUT_SETS]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 30
-    assert [path.name for path in TRANSLATED_SETS] == ["translated_zh32.tsv", "translated_zh33.tsv", "translated_zh34.tsv"]
+    assert [path.name for path in TRANSLATED_SETS] == ["translated_ja31.tsv", "translated_zh32.tsv", "translated_zh33.tsv", "translated_zh34.tsv"]
 
 
 @functools.cache
@@ -88,9 +88,9 @@ def test_agreement_with_hand_labels(shared, labels, category_bar):
 
 
 def translated(translations: Path) -> list[tuple[dict, dict]]:
-    """The records of translated_zhN.tsv, their instructions in Chinese, with the labels of labels_heldoutN.tsv but
-    the Chinese verb and noun."""
-    labels = {id(record): label for record, label in labelled(DATA / f"labels_heldout{translations.stem.removeprefix('translated_zh')}.tsv")}
+    """The records of translated_jaN.tsv or translated_zhN.tsv, their instructions in Japanese or Chinese, with the labels
+    of labels_heldoutN.tsv but the verb and noun of the translation."""
+    labels = {id(record): label for record, label in labelled(DATA / f"labels_heldout{translations.stem.split('_')[1][2:]}.tsv")}
     pairs = []
     for line in translations.read_text().splitlines():
         if not line.startswith("#"):
@@ -101,8 +101,8 @@ def translated(translations: Path) -> list[tuple[dict, dict]]:
 
 
 @pytest.mark.parametrize("translations", TRANSLATED_SETS, ids=lambda path: path.stem)
-def test_agreement_of_chinese_translations_with_the_english_labels(shared, translations):
-    """Chinese keyword rules, on records whose instructions were translated: the English labels hold for them."""
+def test_agreement_of_translations_with_the_english_labels(shared, translations):
+    """Chinese and Japanese rules, on records whose instructions were translated: the English labels hold for them."""
     pairs = translated(translations)
     results = [analyse(r["instruction"], r["input"]) for r, _ in pairs]
     agreement = sum(a.category == label["category"] for a, (_, label) in zip(results, pairs)) / len(pairs)
@@ -143,8 +143,8 @@ def test_chinese_and_japanese_instructions_are_categorised_by_their_keywords(ins
         ("用提供的人物创作一个故事。", "创作"),  # 提供的: provided, describing the characters
         ("给“计算语言学”这个术语下定义。", None),  # nothing inside the quotation
         ("什么是光合作用？", None),  # a question, as in English
-        ("次の文を英語に翻訳してください。", None),  # Japanese conjugates its verbs: none read
-        ("この写真を説明してください。", None),  # not 写 of 写真 (photo)
+        ("次の文を英語に翻訳してください。", "翻訳"),  # Japanese: a する verb's noun
+        ("この写真を説明してください。", "説明"),  # not 写 of 写真 (photo)
     ],
 )
 def test_chinese_instructions_get_their_verb(instruction, verb):
@@ -176,6 +176,33 @@ def test_chinese_instructions_get_their_verb(instruction, verb):
 )
 def test_chinese_instructions_get_the_head_noun_of_their_object(instruction, noun):
     assert analyse(instruction, "").noun == noun
+
+
+@pytest.mark.parametrize(
+    "instruction, verb, noun",
+    [
+        ("猫についての詩を書いてください。", "書く", "詩"),  # the dictionary form of a te-form; について is no verb
+        ("次の文を英語に翻訳してください。", "翻訳", "文"),  # a する verb: its noun
+        ("国を3つ挙げてください。", "挙げる", "国"),  # an ichidan verb
+        ("会話を作ってください。", "作る", "会話"),  # って: る, by the kanji
+        ("描写的な言葉を使って、品物をリストアップしてください。", "使う", "言葉"),  # って: う; the first verb, as in English
+        ("指示を読んで、自分の言葉で説明してください。", "読む", "指示"),  # んで: む
+        ("ヒントをまとめてください。", "まとめる", "ヒント"),  # written in kana alone
+        ("この物語を完成させてください：「騎士は城に入り、そこで見つけたのは…」", "完成", "物語"),  # the causative; no verb in the quote
+        ("視覚化の種類を3つ説明し、それぞれの例を挙げてください。", "説明", "種類"),  # the continuative before a comma
+        ("これらの動物を食性によって2つのグループに分けてください。", "分ける", "動物"),  # によって is no verb
+        ("与えられた文から主語と目的語を特定してください。", "特定", "主語"),  # the first of two
+        ("「聞く」と「聴く」の違いを説明してください。", "説明", "違い"),  # a noun with its kana
+        ("企業がAIをどのように活用できるか提案してください。", "提案", None),  # a clause, as in English
+        ("何か面白いことを教えてください。", "教える", None),  # こと, a formal noun
+        ("2つのサイコロを振るゲームをしているとします。期待感を表す文を生成してください。", "生成", "文"),  # the request sentence
+        ("C level エグゼクティブ向けの面接の質問をブレインストーミングしてください", "ブレインストーミング", "質問"),  # not the English rules
+        ("フレンチトーストの材料は何ですか？", None, None),  # a question
+    ],
+)
+def test_japanese_instructions_get_their_verb_and_noun(instruction, verb, noun):
+    analysis = analyse(instruction, "")
+    assert (analysis.verb, analysis.noun) == (verb, noun)
 
 
 def test_quality_flags_precision_on_labels(shared):
