@@ -1,8 +1,9 @@
 """Text in scripts written without spaces between words: Chinese, Japanese, Thai ...
 
 Full-text search needs another tokenizer for it (:func:`database.fts_tokenizer`), and the English rules of
-:mod:`classify` find no verb in it: :func:`category` reads the task from keywords instead, and :func:`verb` a Chinese
-instruction's verb from a list.
+:mod:`classify` find no verb in it: :func:`verb_and_noun` reads a Chinese instruction's verb from a list and its noun
+from the shape of the phrase after it (a Japanese one's in :mod:`japanese`), and :func:`category` the task from
+keywords, the verb and the noun.
 """
 
 from __future__ import annotations
@@ -24,11 +25,11 @@ _KEYWORDS = (
     ("classification", "分类 分類 归类 歸類 归入 歸入 分为 分為 分成 归为 歸為 类别 類別 判断 判斷 判定 属于 屬於 情感 情绪 情緒 词性 詞性 品詞 分ける 分けて"),
     ("rewrite", "翻译 翻譯 翻訳 译成 譯成 訳して 改写 改寫 重写 重寫 書き換え 言い換え 润色 潤色 改正 纠正 糾正 修改 修正 添削 转换 轉換 "
      "変換 改成 改为 改為 简化 簡化 校对 校對 编辑 編輯 編集 重新表述 改述 主动语态 主動語態 被动语态 被動語態 拼写 拼寫"),
-    ("extraction", "提取 抽取 抽出 找出 挑出 识别 識別"),
-    ("other", "匹配 配对 配對 排列 排序 並べ替え 並べ替える"),  # sorting and matching, as the English labels have them
+    ("extraction", "提取 抽取 抽出 找出 挑出 识别 識別 見つけ"),
+    ("other", "匹配 配对 配對 排列 排序 並べ替え 並べ替える 预测 預測 予測"),  # sorting and matching, as the English labels have them
     ("brainstorming", "列出 列举 列舉 头脑风暴 頭腦風暴 ブレインストーミング 点子 點子 アイデア"),
     ("generation", "写 寫 書いて 書く 创作 創作 生成 撰写 撰寫 编写 編寫 造句 设计 設計 描写 描寫 创建 創建 作成 编一个 編一個 想一个 想一個 "
-     "制作 製作 制定 製定 构建 構建 创造 創造 编造 編造 造 作る 作って 完成 "
+     "制作 製作 制定 製定 构建 構建 创造 創造 编造 編造 造 作る 作って 完成 立てる 立てて デザイン "
      "想出 提出 举出 舉出 建议 建議 推荐 推薦 提案 回应 回應 回复 回覆"),
 )
 # Words that hold a keyword without its meaning: "写了" (wrote), "计算机" (computer).
@@ -40,10 +41,10 @@ _KEYWORD = re.compile("|".join(sorted(map(re.escape, _CATEGORY_OF_KEYWORD), key=
 _SEVERAL = re.compile(r"一些|几|幾|些|多个|多個|いくつか|[二两兩三四五六七八九十2-9２-９]\s*[个個种種条條点點本首件项項部篇位家款道句张張座只隻名场場つ]")
 _SUGGESTING = frozenset("想出 提出 举出 舉出 建议 建議 推荐 推薦 提案".split())
 # Japanese verbs that list things when a number of them is asked for: "国を3つ挙げてください", "特徴を3つ教えてください".
-_LISTING_JA = frozenset("挙げる 教える 説明 リストアップ 列挙 考える 提案 書き出す".split())
+_LISTING_JA = frozenset("挙げる 教える 説明 リストアップ 列挙 考える 提案 書き出す 見つける".split())
 # Extracting needs a text to extract from: "找出写了这本书的作者" (find the author who wrote the book) is a question.
 # Nouns that settle the task beside a verb of suggesting, listing or writing.
-_IDEA_NOUNS = frozenset("方法 方式 建议 点子 想法 办法 技巧 策略 途径 措施 主意 创意 提示 窍门 诀窍 贴士 小贴士 活动 行动 戦略 ヒント アイデア コツ 案".split())
+_IDEA_NOUNS = frozenset("方法 方式 建议 点子 想法 办法 技巧 策略 途径 措施 主意 创意 提示 窍门 诀窍 贴士 小贴士 活动 行动 戦略 ヒント アイデア コツ 案 おすすめ".split())
 _WRITTEN_NOUNS = frozenset(
     "标题 故事 诗 诗歌 歌曲 歌词 类比 比喻 例句 句子 对话 口号 广告 文章 信 邮件 推文 笑话 谜语 剧本 脚本 标语 名字 名称 计划 时间线 档案 "
     "简介 菜单 食谱 段落 短语 博客 报告 演讲 评论 旋律 タイトル 物語 会話 対話 歌 比喩 ルール 年表 応答 フレーズ ストーリー エッセイ メール "
@@ -51,10 +52,19 @@ _WRITTEN_NOUNS = frozenset(
 )
 _CODE_NOUNS = frozenset("类 程序 函数 クエリ 関数 プログラム クラス".split())
 _LISTING = frozenset("说出 列出 列举 给出 提供 举出 举 给".split())
-_MAKING = frozenset("写 撰写 创作 写作 编写 编 做 制作 造 生成 设计 构造 构建 创建 想 想出 提出 提供 给出 给 举 举出 起 書く 作る 作成 付ける 考える 完成 創作".split())
+_MAKING = frozenset("写 撰写 创作 写作 编写 编 做 制作 造 生成 设计 构造 构建 创建 想 想出 提出 提供 给出 给 举 举出 起 書く 作る 作成 付ける 考える 完成 創作 立てる デザイン".split())
+# Japanese verbs that edit a text they are given: "単語を複数形に変えて" (change the word to the plural).
+_EDITING_JA = frozenset("変える 加える 整形 結合 書き直す 直す 置き換える 並べる".split())
+_TEXT_NOUNS = frozenset("文 文章 単語 テキスト 文字 形容詞 段落 フレーズ 語 名詞 動詞 表現 句子 文本 单词 段落 短语".split())
+_KIND_NOUNS = frozenset("種類 タイプ カテゴリー ジャンル 品詞 类型 類型 种类 種類 类别".split())
+_NAMING_VERBS = frozenset("答える 特定 判断 判定 見つける 教える 识别 確定 确定".split())
+_MATH_WORDS = re.compile("方程式|方程|公式|微分|積分|积分|导数|導数|確率|概率")  # maths, numbers or not
+_IMAGINED = re.compile("架空|想像上|虚构|虛構|假想")  # "架空のシステムを説明して" (describe a hypothetical system): made up
 _POINTS_AT_A_TEXT = re.compile("下面|下列|以下|给定|給定|这段|這段|这篇|這篇|上述|文中")
 _PERSONAL = re.compile("你最近|你曾经|你最喜欢|你经历|你的童年|你参加过|你去过|你自己的")
 _EITHER_OR = re.compile("是.+还是")
+_COUNT_JA = "(?:[2-9２-９]|[1-9１-９][0-9０-９]+|[二三四五六七八九十])つ|いくつか"  # not one: "映画を1つ挙げて" names a fact
+_QUOTATION = re.compile("「[^」]*」|『[^』]*』|“[^”]*”")
 _OWN_WORDS = re.compile("自分の言葉|自己的话|自己的話")
 _ARITHMETIC = re.compile(r"\d\s*[+*/×÷=＝]\s*\d|\d\s+-\s+\d")  # not a range: "1-4", "2-3句话"
 _GIVEN_TEXT = re.compile("下面|下列|以下|给定|給定|这段|這段|文中|句子|文章|次の|この文|与えられた")
@@ -128,14 +138,14 @@ def is_mostly_unspaced(text: str) -> bool:
 def category(instruction: str, input_: str, verb: str | None = None, noun: str | None = None) -> str:
     """The task's category from its keywords, verb and noun (:func:`verb_and_noun`); a question (with an input to answer
     it from: closed_qa) otherwise."""
-    lowered = _NOT_KEYWORDS.sub(" ", instruction.lower())
+    lowered = _NOT_KEYWORDS.sub(" ", _QUOTATION.sub(" ", instruction.lower()))  # a quotation is data, not the task
     keywords = _KEYWORD.findall(lowered)
     found = {_CATEGORY_OF_KEYWORD[keyword] for keyword in keywords}
     asks = lowered.rstrip().endswith(("?", "？")) or _EXPLAINING.search(lowered) is not None
     if "coding" not in found and (noun in _CODE_NOUNS and verb in _CATEGORY_OF_KEYWORD):
         found.add("coding")  # "设计一个类" (design a class)
     has_number = _NUMBER.search(lowered) or _NUMBER.search(input_)
-    if "coding" not in found and ((_MATH.search(lowered) and has_number) or _ARITHMETIC.search(lowered)):
+    if "coding" not in found and ((_MATH.search(lowered) and has_number) or _ARITHMETIC.search(lowered) or _MATH_WORDS.search(lowered)):
         return "math"
     if verb is not None and _CATEGORY_OF_KEYWORD.get(verb) != "other" or asks:
         found.discard("other")  # "冒泡排序的时间复杂度是多少？" asks about sorting, and sorts nothing
@@ -144,10 +154,21 @@ def category(instruction: str, input_: str, verb: str | None = None, noun: str |
     if (verb in _SUGGESTING or verb in _LISTING or verb in _LISTING_JA or verb == "まとめる") and noun in _IDEA_NOUNS:
         found.add("brainstorming")  # "说出一种保护环境的方法" (name a way to protect the environment)
         found.discard("summarization")  # "ヒントをまとめてください" (put tips together)
-    if (verb in _LISTING_JA and noun is not None and _SEVERAL.search(lowered)) or (verb in _SUGGESTING and noun is None and not asks):
+    if (verb in _LISTING_JA and noun is not None and not _is_written(noun) and _is_counted(noun, lowered)) or (
+        verb in _SUGGESTING and noun is None and not asks
+    ):
         found.add("brainstorming")  # "国を3つ挙げてください" (name three countries), "どのように活用できるか提案して" (suggest how)
     if verb in {"特定", "抽出"}:
         found.add("extraction")  # "主語と目的語を特定してください" (identify the subject and the object)
+    if verb in _EDITING_JA and (noun in _TEXT_NOUNS or input_.strip()):
+        found.add("rewrite")  # "単語を複数形に変えて", "テキストを整形して" (format the text)
+    if (noun in _KIND_NOUNS and verb in _NAMING_VERBS and input_.strip()) or (verb == "選ぶ" and noun == "選択肢"):
+        found.add("classification")  # "音階の種類を答えて" (name the kind of scale), "最も良い選択肢を選んで"
+    if verb in _MAKING and _is_written(noun):
+        found.discard("classification")  # "文書を分類するためのルールを作って" (make a rule to classify documents)
+    imagined = _IMAGINED.search(lowered) is not None and not lowered.rstrip().endswith(("?", "？"))
+    if imagined:
+        found.add("generation")
     if _OWN_WORDS.search(lowered) and input_.strip():
         found.add("rewrite")  # "自分の言葉で説明してください" (explain it in your own words), given a text
     if verb in _MAKING and _is_written(noun):
@@ -160,16 +181,21 @@ def category(instruction: str, input_: str, verb: str | None = None, noun: str |
         found.discard("summarization")  # "写一篇文章，总结城市农业的挑战" writes an article
     if _PERSONAL.search(lowered) and not asks:
         found.add("generation")  # "描述你最近进行过的一次对话" (describe a conversation you had): to be made up
-    if found and not (asks and found <= {"generation"}):  # "创建一个谷歌账户需要做什么？" asks how
+    if found and not (asks and found <= {"generation"} and not imagined):  # "创建一个谷歌账户需要做什么？" asks how
         return min(found, key=_ORDER.index)
     if asks and _EITHER_OR.search(lowered):
         return "classification"  # "假设是一个陈述还是一个问题？" (is a hypothesis a statement or a question?)
     return "closed_qa" if input_.strip() and _QUESTION.search(instruction) else "open_qa"
 
 
+def _is_counted(noun: str, text: str) -> bool:
+    """A number of the noun is asked for, in Japanese: "国を3つ", "5つのステップ", "コツをいくつか"."""
+    return re.search(f"(?:{_COUNT_JA})の[^をは、]*{re.escape(noun)}を|{re.escape(noun)}を(?:{_COUNT_JA})", text) is not None
+
+
 def _is_written(noun: str | None) -> bool:
     """A piece of writing: "标题" (title), or a word of one's kind, "祝酒词" (toast), "求职信" (cover letter), "短文"."""
-    return noun is not None and (noun in _WRITTEN_NOUNS or noun[-1] in "诗词信文稿语")
+    return noun is not None and (noun in _WRITTEN_NOUNS or noun[-1] in "诗詩词詞信文稿语語句")
 
 
 def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:

@@ -35,7 +35,7 @@ TRANSLATED_SETS = tuple(sorted(DATA.glob("translated_*.tsv")))
 def test_held_out_sets_are_numbered_without_gaps():
     numbers = [set_number(path) for path in HELD_OUT_SETS]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 30
-    assert [path.name for path in TRANSLATED_SETS] == ["translated_ja31.tsv", "translated_zh32.tsv", "translated_zh33.tsv", "translated_zh34.tsv"]
+    assert [path.name for path in TRANSLATED_SETS] == [f"translated_{name}.tsv" for name in ("ja30", "ja31", "zh32", "zh33", "zh34")]
 
 
 @functools.cache
