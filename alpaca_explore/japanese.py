@@ -18,9 +18,10 @@ _COMPOUND_PARTICLES = re.compile("に(?:よって|ついて|対して|関して|
 _ENDING_KANA = "".join(chr(code) for code in range(ord("ぁ"), ord("ゖ") + 1) if chr(code) not in "をはがのへともやでにか")
 _CONTINUATIVE_KANA = "きぎしちびみりいえけげせてねべめれ"  # a verb's continuative ends in one: 説明し、 書き、 見つけ、
 # A verb before the te-form or the continuative and its comma: "作成し", "書い", "作っ", "読ん", "まとめ", "書き換え"; a
-# te-form before the next word too ("使って887を"), not で, which is as often a particle ("コンピュータで使われる").
+# te-form before the next word too ("使って887を"), not で, which is as often a particle ("コンピュータで使われる"). Runs
+# of kanji and of kana alternate in one way only, so a long run without a verb is rejected in linear time.
 _VERB = re.compile(
-    f"((?:[一-龯々ァ-ヶー]+[{_ENDING_KANA}]{{0,3}}?)+?|(?<=[をはがのへともやでにか、])[ぁ-ゖ]{{2,4}}?)"
+    f"((?<![一-龯々ァ-ヶー])[一-龯々ァ-ヶー]+(?:[{_ENDING_KANA}]{{1,3}}[一-龯々ァ-ヶー]+)*[{_ENDING_KANA}]{{0,3}}?|(?<=[をはがのへともやでにか、])[ぁ-ゖ]{{2,4}}?)"
     f"(?=(?:て|で)(?:ください|下さい|くだ|くれ|ほしい|、|み|$)|て[^ぁ-ゖ方]|(?:さ)?せて|(?<=[{_CONTINUATIVE_KANA}])(?:、|なさい))"
 )
 _SURU_NOUN = re.compile("^([一-龯々ァ-ヶー]{2,})(?:し|させ|さ)$")
