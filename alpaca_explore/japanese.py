@@ -28,7 +28,7 @@ _SURU_NOUN = re.compile("^([一-龯々ァ-ヶー]{2,})(?:し|させ|さ)$")
 # Godan verbs whose te-form ends in って or んで, by the kanji they are written with: 使って is 使う, 待って 待つ, 作って 作る.
 _U_VERBS, _TSU_VERBS = frozenset("使言思買歌払洗習扱補従手伝"), frozenset("待持打立保")
 _BU_VERBS = frozenset("選呼学遊結喜")
-_GODAN_CONTINUATIVE = {"き": "く", "ぎ": "ぐ", "し": "す", "ち": "つ", "に": "ぬ", "び": "ぶ", "み": "む", "り": "る", "い": "う"}
+_GODAN_CONTINUATIVE = {"き": "く", "ぎ": "ぐ", "し": "す", "ち": "つ", "び": "ぶ", "み": "む", "り": "る", "い": "う"}
 _ICHIDAN_IN_I = frozenset(("用い", "強い", "見", "着", "似", "居", "煮"))
 # The noun before を: 違いを, データを, Pythonを; in kana alone only after の ("旅行のおすすめを"), where it is no verb's ending.
 _OBJECT = re.compile("([一-龯々]+[ぁ-ゖ]?|[ァ-ヶー]+|[A-Za-z][A-Za-z0-9 ]*|(?<=の)[ぁ-ゖ]{2,})を")
@@ -85,8 +85,8 @@ def _dictionary_form(stem: str, following: str) -> str:
 
 
 def _object_noun(before: str) -> str | None:
-    """The noun before the verb's を, in the verb's clause; None if there is none, or a clause or a formal noun takes its
-    place ("どのように活用できるか提案", "面白いことを")."""
+    """The noun before the last を ahead of the verb; None if there is none, or a clause or a formal noun takes its place
+    ("どのように活用できるか提案", "面白いことを")."""
     if _ENDS_A_CLAUSE.search(before.rstrip()):
         return None
     marked = list(_OBJECT.finditer(before))

@@ -42,7 +42,6 @@ _SEVERAL = re.compile(r"一些|几|幾|些|多个|多個|いくつか|[二两兩
 _SUGGESTING = frozenset("想出 提出 举出 舉出 建议 建議 推荐 推薦 提案".split())
 # Japanese verbs that list things when a number of them is asked for: "国を3つ挙げてください", "特徴を3つ教えてください".
 _LISTING_JA = frozenset("挙げる 教える 説明 リストアップ 列挙 考える 提案 書き出す 見つける".split())
-# Extracting needs a text to extract from: "找出写了这本书的作者" (find the author who wrote the book) is a question.
 # Nouns that settle the task beside a verb of suggesting, listing or writing.
 _IDEA_NOUNS = frozenset("方法 方式 建议 点子 想法 办法 技巧 策略 途径 措施 主意 创意 提示 窍门 诀窍 贴士 小贴士 活动 行动 戦略 ヒント アイデア コツ 案 おすすめ".split())
 _WRITTEN_NOUNS = frozenset(
@@ -55,8 +54,8 @@ _LISTING = frozenset("说出 列出 列举 给出 提供 举出 举 给".split()
 _MAKING = frozenset("写 撰写 创作 写作 编写 编 做 制作 造 生成 设计 构造 构建 创建 想 想出 提出 提供 给出 给 举 举出 起 書く 作る 作成 付ける 考える 完成 創作 立てる デザイン".split())
 # Japanese verbs that edit a text they are given: "単語を複数形に変えて" (change the word to the plural).
 _EDITING_JA = frozenset("変える 加える 整形 結合 書き直す 直す 置き換える 並べる".split())
-_TEXT_NOUNS = frozenset("文 文章 単語 テキスト 文字 形容詞 段落 フレーズ 語 名詞 動詞 表現 句子 文本 单词 段落 短语".split())
-_KIND_NOUNS = frozenset("種類 タイプ カテゴリー ジャンル 品詞 类型 類型 种类 種類 类别".split())
+_TEXT_NOUNS = frozenset("文 文章 単語 テキスト 文字 形容詞 段落 フレーズ 語 名詞 動詞 表現 句子 文本 单词 短语".split())
+_KIND_NOUNS = frozenset("種類 タイプ カテゴリー ジャンル 品詞 类型 類型 种类 类别".split())
 _NAMING_VERBS = frozenset("答える 特定 判断 判定 見つける 教える 识别 確定 确定".split())
 _MATH_WORDS = re.compile("方程式|方程|公式|微分|積分|积分|导数|導数|確率|概率")  # maths, numbers or not
 _IMAGINED = re.compile("架空|想像上|虚构|虛構|假想")  # "架空のシステムを説明して" (describe a hypothetical system): made up
@@ -67,6 +66,7 @@ _COUNT_JA = "(?:[2-9２-９]|[1-9１-９][0-9０-９]+|[二三四五六七八九
 _QUOTATION = re.compile("「[^」]*」|『[^』]*』|“[^”]*”")
 _OWN_WORDS = re.compile("自分の言葉|自己的话|自己的話")
 _ARITHMETIC = re.compile(r"\d\s*[+*/×÷=＝]\s*\d|\d\s+-\s+\d")  # not a range: "1-4", "2-3句话"
+# Extracting needs a text to extract from: "找出写了这本书的作者" (find the author who wrote the book) is a question.
 _GIVEN_TEXT = re.compile("下面|下列|以下|给定|給定|这段|這段|文中|句子|文章|次の|この文|与えられた")
 # Math needs a number beside one of these ("计算 3 + 5", "求半径为 2 的圆的面积").
 _MATH = re.compile(
