@@ -34,7 +34,7 @@ def report_agreement() -> None:
         every_pair += pairs
         print_shares(labels.name, pairs)
     for translations in TRANSLATED_SETS:
-        print_shares(f"{translations.name} (in Chinese)", translated(translations))
+        print_shares(f"{translations.name} (in {'Japanese' if '_ja' in translations.name else 'Chinese'})", translated(translations))
     print(f"\ncategories over all {len(every_pair)} labelled records (rows: label, columns: rules)")
     print(confusion_matrix(every_pair))
     flagged = [(record_issues(r["instruction"], r["input"], r["output"]), label["issues"]) for r, label in every_pair]
