@@ -1019,7 +1019,7 @@ def _asks_for_ideas(text: _Text) -> bool:
 
 def analyse(instruction: str, input_: str) -> Analysis:
     """Verb, noun and category of one record."""
-    if unspaced.is_mostly_unspaced(instruction):  # Chinese, Japanese: their own rules, not English structure
+    if unspaced.is_mostly_own(instruction):  # Chinese, Japanese, Korean: their own rules, not English structure
         return _unspaced_analysis(instruction, input_)
     sentences = _sentences(instruction)
     sentence_words = [words(sentence) for sentence in sentences]
@@ -1036,7 +1036,7 @@ def analyse(instruction: str, input_: str) -> Analysis:
         if task_verb is not None:
             category = _categorize(text, input_, task_verb, task_noun, task_rest)
             return Analysis(verb, noun, "generation" if category == "open_qa" else category)
-    if verb is None and unspaced.is_unspaced(instruction):  # "将下面的句子翻译成中文：The weather is nice today."
+    if verb is None and unspaced.has_own_rules(instruction):  # "将下面的句子翻译成中文：The weather is nice today."
         return _unspaced_analysis(instruction, input_)
     task_verb, task_noun = _task(verb, rest) if verb in _PREAMBLE_VERBS else (verb, None)
     return Analysis(verb, noun, _categorize(text, input_, task_verb, task_noun or noun, rest))

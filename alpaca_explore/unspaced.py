@@ -10,26 +10,29 @@ from __future__ import annotations
 
 import re
 
-from . import japanese
+from . import japanese, korean
 
 # Thai, Lao, Myanmar, Khmer, kana, CJK ideographs (and their compatibility forms).
 SCRIPTS = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")  # Korean, written with spaces, but between phrases that carry their particles
+_OWN_SCRIPTS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 
 # Keywords of each category in Simplified and Traditional Chinese and in Japanese, tried in this order, as the
 # English rules try theirs: "写一个函数" (write a function) is coding, "写一篇总结" (write a summary) summarization,
 # "找出并改正错误" (find and correct the mistakes) rewrite, "为电影写一段广告脚本" (write an advert's script) generation.
 _KEYWORDS = (
     ("coding", "代码 代碼 程式碼 コード 编程 編程 写一个程序 编写程序 编写一个程序 寫一個程式 編寫程式 プログラム 函数 函數 関数 算法 "
-     "演算法 アルゴリズム 正则 正規表現 数据结构 數據結構 データ構造 sql python javascript java html css c++"),
-    ("summarization", "总结 總結 概括 摘要 归纳 歸納 要約 要点 要點 まとめ"),
-    ("classification", "分类 分類 归类 歸類 归入 歸入 分为 分為 分成 归为 歸為 类别 類別 判断 判斷 判定 属于 屬於 情感 情绪 情緒 词性 詞性 品詞 分ける 分けて"),
+     "演算法 アルゴリズム 正则 正規表現 数据结构 數據結構 データ構造 sql python javascript java html css c++ 코드 프로그램 함수 알고리즘 "
+     "파이썬 자바스크립트 정규식 쿼리"),
+    ("summarization", "总结 總結 概括 摘要 归纳 歸納 要約 要点 要點 まとめ 요약"),
+    ("classification", "分类 分類 归类 歸類 归入 歸入 分为 分為 分成 归为 歸為 类别 類別 判断 判斷 判定 属于 屬於 情感 情绪 情緒 词性 詞性 品詞 分ける 分けて 분류 범주 감정 판별"),
     ("rewrite", "翻译 翻譯 翻訳 译成 譯成 訳して 改写 改寫 重写 重寫 書き換え 言い換え 润色 潤色 改正 纠正 糾正 修改 修正 添削 转换 轉換 "
-     "変換 改成 改为 改為 简化 簡化 校对 校對 编辑 編輯 編集 重新表述 改述 主动语态 主動語態 被动语态 被動語態 拼写 拼寫"),
-    ("extraction", "提取 抽取 抽出 找出 挑出 识别 識別 見つけ"),
-    ("other", "匹配 配对 配對 排列 排序 並べ替え 並べ替える 预测 預測 予測"),  # sorting and matching, as the English labels have them
-    ("brainstorming", "列出 列举 列舉 头脑风暴 頭腦風暴 ブレインストーミング 点子 點子 アイデア"),
+     "変換 改成 改为 改為 简化 簡化 校对 校對 编辑 編輯 編集 重新表述 改述 主动语态 主動語態 被动语态 被動語態 拼写 拼寫 번역 교정 의역"),
+    ("extraction", "提取 抽取 抽出 找出 挑出 识别 識別 見つけ 추출"),
+    ("other", "匹配 配对 配對 排列 排序 並べ替え 並べ替える 预测 預測 予測 정렬 예측"),  # sorting and matching, as the English labels have them
+    ("brainstorming", "列出 列举 列舉 头脑风暴 頭腦風暴 ブレインストーミング 点子 點子 アイデア 브레인스토밍 아이디어 목록 나열 열거"),
     ("generation", "写 寫 書いて 書く 创作 創作 生成 撰写 撰寫 编写 編寫 造句 设计 設計 描写 描寫 创建 創建 作成 编一个 編一個 想一个 想一個 "
-     "制作 製作 制定 製定 构建 構建 创造 創造 编造 編造 造 作る 作って 完成 立てる 立てて デザイン "
+     "制作 製作 制定 製定 构建 構建 创造 創造 编造 編造 造 作る 作って 完成 立てる 立てて デザイン 작성 창작 묘사 디자인 만들다 쓰다 짓다 "
      "想出 提出 举出 舉出 建议 建議 推荐 推薦 提案 回应 回應 回复 回覆"),
 )
 # Words that hold a keyword without its meaning: "写了" (wrote), "计算机" (computer).
@@ -40,29 +43,34 @@ _KEYWORD = re.compile("|".join(sorted(map(re.escape, _CATEGORY_OF_KEYWORD), key=
 # Suggesting several things is brainstorming ("提出一些保护环境的行动", "推荐五本书"); one is writing ("想出一个故事").
 _SEVERAL = re.compile(r"一些|几|幾|些|多个|多個|いくつか|[二两兩三四五六七八九十2-9２-９]\s*[个個种種条條点點本首件项項部篇位家款道句张張座只隻名场場つ]")
 _SUGGESTING = frozenset("想出 提出 举出 舉出 建议 建議 推荐 推薦 提案".split())
-# Japanese verbs that list things when a number of them is asked for: "国を3つ挙げてください", "特徴を3つ教えてください".
-_LISTING_JA = frozenset("挙げる 教える 説明 リストアップ 列挙 考える 提案 書き出す 見つける".split())
+# Japanese and Korean verbs that list things when a number of them is asked for: "国を3つ挙げてください", "원인 세 가지를 말해 주세요".
+_LISTING_COUNTED = frozenset("挙げる 教える 説明 リストアップ 列挙 考える 提案 書き出す 見つける 말하다 제시 나열 들다 알리다 찾다 제안 만들다 생성".split())
 # Nouns that settle the task beside a verb of suggesting, listing or writing.
-_IDEA_NOUNS = frozenset("方法 方式 建议 点子 想法 办法 技巧 策略 途径 措施 主意 创意 提示 窍门 诀窍 贴士 小贴士 活动 行动 戦略 ヒント アイデア コツ 案 おすすめ".split())
+_IDEA_NOUNS = frozenset("方法 方式 建议 点子 想法 办法 技巧 策略 途径 措施 主意 创意 提示 窍门 诀窍 贴士 小贴士 活动 行动 戦略 ヒント アイデア コツ 案 おすすめ 방법 해결책 아이디어 팁 전략 방안".split())
 _WRITTEN_NOUNS = frozenset(
     "标题 故事 诗 诗歌 歌曲 歌词 类比 比喻 例句 句子 对话 口号 广告 文章 信 邮件 推文 笑话 谜语 剧本 脚本 标语 名字 名称 计划 时间线 档案 "
     "简介 菜单 食谱 段落 短语 博客 报告 演讲 评论 旋律 タイトル 物語 会話 対話 歌 比喩 ルール 年表 応答 フレーズ ストーリー エッセイ メール "
-    "スローガン 広告".split()
+    "スローガン 広告 편지 시 이야기 문장 단락 에세이 말장난 퀴즈 제목 광고 대화 노래 질문 설명".split()
 )
-_CODE_NOUNS = frozenset("类 程序 函数 クエリ 関数 プログラム クラス".split())
+_LISTS = frozenset("목록 列表 清单 清單 リスト 一覧".split())
+_SYNONYMS = frozenset("동의어 반의어 同義語 対義語 同义词 反义词 近义词".split())
+_LEXICAL = frozenset("단어 동의어 반의어 単語 同義語 対義語 单词 同义词 反义词 词语".split())  # words about words: no list of ideas
+_REWRITING = re.compile("다시 ?(?:작성|써|쓰)|바꿔 ?쓰|고쳐 ?쓰")
+_CODE_NOUNS = frozenset("类 程序 函数 クエリ 関数 プログラム クラス 코드 함수 프로그램 쿼리".split())
 _LISTING = frozenset("说出 列出 列举 给出 提供 举出 举 给".split())
-_MAKING = frozenset("写 撰写 创作 写作 编写 编 做 制作 造 生成 设计 构造 构建 创建 想 想出 提出 提供 给出 给 举 举出 起 書く 作る 作成 付ける 考える 完成 創作 立てる デザイン".split())
-# Japanese verbs that edit a text they are given: "単語を複数形に変えて" (change the word to the plural).
-_EDITING_JA = frozenset("変える 加える 整形 結合 書き直す 直す 置き換える 並べる".split())
-_TEXT_NOUNS = frozenset("文 文章 単語 テキスト 文字 形容詞 段落 フレーズ 語 名詞 動詞 表現 句子 文本 单词 短语".split())
-_KIND_NOUNS = frozenset("種類 タイプ カテゴリー ジャンル 品詞 类型 類型 种类 类别".split())
+_MAKING = frozenset("写 撰写 创作 写作 编写 编 做 制作 造 生成 设计 构造 构建 创建 想 想出 提出 提供 给出 给 举 举出 起 書く 作る 作成 付ける 考える 完成 創作 立てる デザイン 만들다 쓰다 작성 생성 짓다 창작".split())
+# Japanese and Korean verbs that edit a text they are given: "単語を複数形に変えて" (change the word to the plural).
+_EDITING = frozenset("変える 加える 整形 結合 書き直す 直す 置き換える 並べる 바꾸다 고치다 수정 편집 교정".split())
+_TEXT_NOUNS = frozenset("文 文章 単語 テキスト 文字 形容詞 段落 フレーズ 語 名詞 動詞 表現 句子 文本 单词 短语 문장 단어 표현 텍스트 문단 구절".split())
+_KIND_NOUNS = frozenset("種類 タイプ カテゴリー ジャンル 品詞 类型 類型 种类 类别 유형 종류 범주 장르".split())
 _NAMING_VERBS = frozenset("答える 特定 判断 判定 見つける 教える 识别 確定 确定".split())
-_MATH_WORDS = re.compile("方程式|方程|公式|微分|積分|积分|导数|導数|確率|概率")  # maths, numbers or not
+_MATH_WORDS = re.compile("方程式|方程|公式|微分|積分|积分|导数|導数|確率|概率|방정식|미분|적분|확률")  # maths, numbers or not
 _IMAGINED = re.compile("架空|想像上|虚构|虛構|假想")  # "架空のシステムを説明して" (describe a hypothetical system): made up
 _POINTS_AT_A_TEXT = re.compile("下面|下列|以下|给定|給定|这段|這段|这篇|這篇|上述|文中")
 _PERSONAL = re.compile("你最近|你曾经|你最喜欢|你经历|你的童年|你参加过|你去过|你自己的")
 _EITHER_OR = re.compile("是.+还是")
-_COUNT_JA = "(?:[2-9２-９]|[1-9１-９][0-9０-９]+|[二三四五六七八九十])つ|いくつか"  # not one: "映画を1つ挙げて" names a fact
+# Two or more (one names a fact: "映画を1つ挙げて"): "3つ", "いくつか", "세 가지", "5곳", "몇 개".
+_COUNT = r"(?:[2-9２-９]|[1-9１-９][0-9０-９]+|[二三四五六七八九十])つ|いくつか|(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열|몇|[2-9]|\d{2,}|\d+~\d+) ?(?:가지|개|곳|명|권|편)"
 _QUOTATION = re.compile("「[^」]*」|『[^』]*』|“[^”]*”")
 _OWN_WORDS = re.compile("自分の言葉|自己的话|自己的話")
 _ARITHMETIC = re.compile(r"\d\s*[+*/×÷=＝]\s*\d|\d\s+-\s+\d")  # not a range: "1-4", "2-3句话"
@@ -129,10 +137,15 @@ def is_unspaced(text: str) -> bool:
     return not text.isascii() and SCRIPTS.search(text) is not None
 
 
-def is_mostly_unspaced(text: str) -> bool:
-    """True if a quarter or more of the text's characters other than spaces are of such a script: "C level
+def has_own_rules(text: str) -> bool:
+    """True if the text holds Chinese, Japanese or Korean, which the rules of this module read (not the English ones)."""
+    return not text.isascii() and _OWN_SCRIPTS.search(text) is not None
+
+
+def is_mostly_own(text: str) -> bool:
+    """True if a quarter or more of the text's characters other than spaces are Chinese, Japanese or Korean: "C level
     エグゼクティブ向けの質問を…" and "用Python写一个函数" are, "Translate '你好' into English" is not."""
-    return is_unspaced(text) and len(SCRIPTS.findall(text)) * 4 >= len(text) - text.count(" ")
+    return has_own_rules(text) and len(_OWN_SCRIPTS.findall(text)) * 4 >= len(text) - text.count(" ")
 
 
 def category(instruction: str, input_: str, verb: str | None = None, noun: str | None = None) -> str:
@@ -151,16 +164,24 @@ def category(instruction: str, input_: str, verb: str | None = None, noun: str |
         found.discard("other")  # "冒泡排序的时间复杂度是多少？" asks about sorting, and sorts nothing
     if verb is not None and _CATEGORY_OF_KEYWORD.get(verb) != "generation" and not _is_written(noun):
         found.discard("generation")  # "确定莎士比亚戏剧的创作时期" (determine when the plays were written)
-    if (verb in _SUGGESTING or verb in _LISTING or verb in _LISTING_JA or verb == "まとめる") and noun in _IDEA_NOUNS:
+    if (verb in _SUGGESTING or verb in _LISTING or verb in _LISTING_COUNTED or verb == "まとめる") and noun in _IDEA_NOUNS:
         found.add("brainstorming")  # "说出一种保护环境的方法" (name a way to protect the environment)
         found.discard("summarization")  # "ヒントをまとめてください" (put tips together)
-    if (verb in _LISTING_JA and noun is not None and not _is_written(noun) and _is_counted(noun, lowered)) or (
-        verb in _SUGGESTING and noun is None and not asks
-    ):
+    counted = verb in _LISTING_COUNTED and noun is not None and not _is_written(noun) and noun not in _LEXICAL and _is_counted(noun, lowered)
+    if counted or (verb in _SUGGESTING and noun is None and not asks):
         found.add("brainstorming")  # "国を3つ挙げてください" (name three countries), "どのように活用できるか提案して" (suggest how)
+        found.discard("coding")  # "알고리즘의 세 가지 유형을 말해 주세요" (name three kinds of algorithm) writes no code
+    if verb in _CATEGORY_OF_KEYWORD:
+        found.add(_CATEGORY_OF_KEYWORD[verb])  # a Japanese or Korean verb, whose text holds another form: 만들어 주세요 (만들다)
+    if noun in _SYNONYMS and (verb in _MAKING or verb in _LISTING or verb in _LISTING_COUNTED):
+        found.clear()  # "반의어를 만드세요" (make an antonym) asks about words, as in English
+    if _REWRITING.search(lowered):
+        found.add("rewrite")  # "다시 작성하세요" (write it again), "바꿔 쓰세요" (change and write)
+    if noun in _LISTS and (verb in _MAKING or verb in _LISTING or verb in _LISTING_COUNTED):
+        found.add("brainstorming")  # "인기 도서 목록을 작성하세요" (make a list of popular books)
     if verb in {"特定", "抽出"}:
         found.add("extraction")  # "主語と目的語を特定してください" (identify the subject and the object)
-    if verb in _EDITING_JA and (noun in _TEXT_NOUNS or input_.strip()):
+    if verb in _EDITING and (noun in _TEXT_NOUNS or input_.strip()):
         found.add("rewrite")  # "単語を複数形に変えて", "テキストを整形して" (format the text)
     if (noun in _KIND_NOUNS and verb in _NAMING_VERBS and input_.strip()) or (verb == "選ぶ" and noun == "選択肢"):
         found.add("classification")  # "音階の種類を答えて" (name the kind of scale), "最も良い選択肢を選んで"
@@ -189,8 +210,9 @@ def category(instruction: str, input_: str, verb: str | None = None, noun: str |
 
 
 def _is_counted(noun: str, text: str) -> bool:
-    """A number of the noun is asked for, in Japanese: "国を3つ", "5つのステップ", "コツをいくつか"."""
-    return re.search(f"(?:{_COUNT_JA})の[^をは、]*{re.escape(noun)}を|{re.escape(noun)}を(?:{_COUNT_JA})", text) is not None
+    """A number of the noun is asked for, in Japanese or Korean: "国を3つ", "5つのステップ", "해결책 세 가지", "세 가지 과제"."""
+    noun = re.escape(noun)
+    return re.search(f"(?:{_COUNT})(?:の[^をは、]*| ){noun}|{noun}[を을를]? ?(?:{_COUNT})", text) is not None
 
 
 def _is_written(noun: str | None) -> bool:
@@ -203,6 +225,8 @@ def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
     "什么是光合作用？"; and for Japanese)."""
     if _KANA.search(instruction):
         return japanese.verb_and_noun(instruction)
+    if _HANGUL.search(instruction):
+        return korean.verb_and_noun(instruction)
     text = _POLITE.sub("", instruction.strip())
     if text.endswith(("?", "？")) and _QUESTION.search(text):
         return None, None

@@ -26,6 +26,9 @@ from alpaca_explore.classify import analyse  # noqa: E402
 from alpaca_explore.quality import record_issues  # noqa: E402
 
 
+LANGUAGES = {"ja": "Japanese", "ko": "Korean", "zh": "Chinese"}
+
+
 def report_agreement() -> None:
     print(f"{'label set':<34} {'records':>7} {'category':>9} {'verb':>7} {'noun':>7}")
     every_pair = []
@@ -34,7 +37,7 @@ def report_agreement() -> None:
         every_pair += pairs
         print_shares(labels.name, pairs)
     for translations in TRANSLATED_SETS:
-        print_shares(f"{translations.name} (in {'Japanese' if '_ja' in translations.name else 'Chinese'})", translated(translations))
+        print_shares(f"{translations.name} (in {LANGUAGES[translations.stem.split('_')[1][:2]]})", translated(translations))
     print(f"\ncategories over all {len(every_pair)} labelled records (rows: label, columns: rules)")
     print(confusion_matrix(every_pair))
     flagged = [(record_issues(r["instruction"], r["input"], r["output"]), label["issues"]) for r, label in every_pair]

@@ -29,14 +29,15 @@ def set_number(path: Path) -> int:
 # labels_heldout.tsv was labelled after the rules were written; each later set blind, then used for fixes (see its header).
 HELD_OUT_SETS = tuple(sorted(DATA.glob("labels_heldout*.tsv"), key=set_number))
 LABEL_SETS = (LABELS, *HELD_OUT_SETS)
-# Records of held-out sets with their instructions translated into Japanese (ja) or Chinese (zh) by hand (see each file's header).
+# Records of held-out sets with their instructions translated into Japanese (ja), Korean (ko) or Chinese (zh) by hand (see each
+# file's header).
 TRANSLATED_SETS = tuple(sorted(DATA.glob("translated_*.tsv")))
 
 
 def test_held_out_sets_are_numbered_without_gaps():
     numbers = [set_number(path) for path in HELD_OUT_SETS]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 30
-    assert [path.name for path in TRANSLATED_SETS] == [f"translated_{name}.tsv" for name in ("ja30", "ja31", "zh32", "zh33", "zh34")]
+    assert [path.name for path in TRANSLATED_SETS] == [f"translated_{name}.tsv" for name in ("ja30", "ja31", "ko29", "zh32", "zh33", "zh34")]
 
 
 @functools.cache
@@ -89,8 +90,8 @@ def test_agreement_with_hand_labels(shared, labels, category_bar):
 
 
 def translated(translations: Path) -> list[tuple[dict, dict]]:
-    """The records of translated_jaN.tsv or translated_zhN.tsv, their instructions in Japanese or Chinese, with the labels
-    of labels_heldoutN.tsv but the verb and noun of the translation."""
+    """The records of translated_jaN.tsv, translated_koN.tsv or translated_zhN.tsv, their instructions in Japanese, Korean or
+    Chinese, with the labels of labels_heldoutN.tsv but the verb and noun of the translation."""
     labels = {id(record): label for record, label in labelled(DATA / f"labels_heldout{translations.stem.split('_')[1][2:]}.tsv")}
     pairs = []
     for line in translations.read_text().splitlines():
@@ -103,7 +104,7 @@ def translated(translations: Path) -> list[tuple[dict, dict]]:
 
 @pytest.mark.parametrize("translations", TRANSLATED_SETS, ids=lambda path: path.stem)
 def test_agreement_of_translations_with_the_english_labels(shared, translations):
-    """Chinese and Japanese rules, on records whose instructions were translated: the English labels hold for them."""
+    """Chinese, Japanese and Korean rules, on records whose instructions were translated: the English labels hold for them."""
     pairs = translated(translations)
     results = [analyse(r["instruction"], r["input"]) for r, _ in pairs]
     agreement = sum(a.category == label["category"] for a, (_, label) in zip(results, pairs)) / len(pairs)
@@ -202,6 +203,30 @@ def test_chinese_instructions_get_the_head_noun_of_their_object(instruction, nou
     ],
 )
 def test_japanese_instructions_get_their_verb_and_noun(instruction, verb, noun):
+    analysis = analyse(instruction, "")
+    assert (analysis.verb, analysis.noun) == (verb, noun)
+
+
+@pytest.mark.parametrize(
+    "instruction, verb, noun",
+    [
+        ("다음 문장을 영어로 번역하세요.", "번역", "문장"),  # a 하다 verb: its noun
+        ("고양이에 대한 시를 써 주세요.", "쓰다", "시"),  # before the helping 주세요, in its dictionary form
+        ("농담을 몇 개 만들어 주세요.", "만들다", "농담"),
+        ("짧은 시를 지으세요.", "짓다", "시"),  # an irregular verb
+        ("의료 분야의 세 가지 과제를 찾아보세요.", "찾다", "과제"),  # without the helping 보다
+        ("기후 변화의 원인 세 가지를 말해 주세요.", "말하다", "원인"),  # a one-syllable noun keeps 하다; the noun before its count
+        ("인구가 100만 명이 넘는 미국 도시 5곳을 말하세요.", "말하다", "도시"),
+        ("다음 두 사실을 비교하고 그 차이를 요약하세요.", "비교", "사실"),  # the first verb, as in English
+        ("다음 단어 중 하나를 골라 동의어를 제시하세요.", "고르다", None),  # 하나 (one) is no noun
+        ("\"throw away garbage\"라는 표현을 격식 있는 어조로 바꿔 쓰세요.", "바꾸다", "표현"),  # a verb before another
+        ("비행 공포증에 대해 설명하세요.", "설명", None),  # 대해 (about) is no verb
+        ("코로나19 바이러스가 어떻게 퍼지는지 설명하세요.", "설명", None),  # a clause
+        ("다음 단어 중 두 개는 같은 범주에 속하지 않습니다. 그것들을 찾으세요.", "찾다", None),  # the request sentence; a pronoun
+        ("단기 소비재 주식의 예는 무엇인가요?", None, None),  # a question
+    ],
+)
+def test_korean_instructions_get_their_verb_and_noun(instruction, verb, noun):
     analysis = analyse(instruction, "")
     assert (analysis.verb, analysis.noun) == (verb, noun)
 
