@@ -22,13 +22,16 @@ _FORMS = {
     "들어": "들다", "드": "들다", "알려": "알리다", "알리": "알리다", "바꿔": "바꾸다", "바꾸": "바꾸다", "지어": "짓다", "지으": "짓다",
     "적어": "적다", "적으": "적다", "읽어": "읽다", "읽으": "읽다", "읽고": "읽다", "나눠": "나누다", "나누": "나누다", "뽑아": "뽑다",
     "뽑으": "뽑다", "채워": "채우다", "채우": "채우다", "고쳐": "고치다", "고치": "고치다", "풀어": "풀다", "푸": "풀다", "보여": "보이다",
-    "늘어놓": "늘어놓다", "세어": "세다", "맞혀": "맞히다", "맞히": "맞히다", "골라서": "고르다", "써서": "쓰다", "사용해서": "사용",
+    "늘어놓": "늘어놓다", "세어": "세다", "맞혀": "맞히다", "맞히": "맞히다", "골라서": "고르다", "써서": "쓰다", "건네": "건네다",
+    "주": "주다", "바꾸어": "바꾸다", "나누어": "나누다", "찾아서": "찾다", "읽어서": "읽다",
 }
+_TRYING = re.compile("보(?:세요|십시오|고)$")
 _ASKING = re.compile("(?:으)?(?:세요|십시오|시오)$")
-_HELPING = frozenset("주세요 주십시오 줘 주시오 보세요 보십시오 봐 주시겠어요".split())
+_HELPING = frozenset("주세요 주십시오 줘 주시오 보세요 보십시오 봐 주시겠어요 내세요 내십시오".split())
 # The noun before 을/를, without a count after it ("원인 세 가지를", "도시 5곳을") or quotation marks.
-_COUNT = re.compile(r"^(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|몇|\d+(?:~\d+)?)?(?:가지|개|곳|명|권|편|마리)?$")
-_NOT_NOUNS = frozenset("그것 그것들 이것 이것들 하나 모두 무엇 것".split())
+_COUNT = re.compile(r"^(?:하나|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|몇|\d+(?:~\d+)?)?(?:가지|개|곳|명|권|편|마리)?)$")
+_NOT_NOUNS = frozenset("그것 그것들 이것 이것들 하나 모두 무엇 것 중".split())
+_VERBAL = re.compile("(?:하지|않고|하고|하여|해서|하며|하는|한|할|하기)$")
 
 
 def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
@@ -43,15 +46,16 @@ def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
         # A verb before 주세요 or 보세요 (helping), or before another verb: "바꿔 쓰세요" (rewrite, change-and-write).
         helped = following.rstrip(".,:;!") in _HELPING or (bare in _FORMS and _ASKING.search(following.rstrip(".,:;!")) is not None)
         verb = _dictionary_form(bare, helped)
-        if verb is not None:
-            return verb, _object_noun(words[:position])
+        joining = bare.endswith(("하고", "하여", "해서", "하며"))
+        if verb is not None and (not joining or _is_object(words[position - 1] if position else "")):
+            return verb, _object_noun(words[:position])  # "구조를 조사하고 설명하세요"; not "더 유익하고" (more useful)
     return None, None
 
 
 def _dictionary_form(word: str, helped: bool) -> str | None:
     """The verb of ``word`` if it asks for something or joins the next clause; ``helped`` by 주세요 or 보세요 after it."""
-    if word.endswith(("보세요", "보십시오")) and len(word) > 3:
-        word, helped = word[:-3], True  # "찾아보세요" (try to find) -> 찾아
+    if (trying := _TRYING.search(word)) and trying.start() > 1:
+        word, helped = word[: trying.start()], True  # "찾아보세요", "찾아보고" (try to find) -> 찾아
     if hada := _HADA.match(word):
         if not (helped or _ASKING.search(word) or word.endswith(("하고", "하여", "해서", "하며"))):
             return None  # "해" alone, as in "…에 대해": no verb
@@ -64,16 +68,22 @@ def _dictionary_form(word: str, helped: bool) -> str | None:
     return None
 
 
+def _is_object(word: str) -> bool:
+    return len(word) > 1 and word.rstrip("\"'“”‘’").endswith(("을", "를"))
+
+
 def _object_noun(words: list[str]) -> str | None:
     """The noun before the last 을/를 ahead of the verb; None if there is none."""
     for position in range(len(words) - 1, -1, -1):
         word = words[position].strip("\"'“”‘’")
-        if not word.endswith(("을", "를")) or len(word) < 2:
-            continue
+        if not _is_object(word) or (position + 1 < len(words) and _VERBAL.search(words[position + 1])):
+            continue  # "단어를 사용하지 않고" (without using the word): another verb's object
         noun = word[:-1].strip("\"'“”‘’").replace("_", " ")
         if _COUNT.match(noun) and position > 0:
             # "원인 세 가지를" (three causes): the noun before the count
             before = [w for w in words[max(0, position - 2) : position] if not _COUNT.match(w)]
             noun = before[-1] if before else noun
-        return None if noun in _NOT_NOUNS or _COUNT.match(noun) else noun
+        if noun in _NOT_NOUNS or _COUNT.match(noun):
+            return None
+        return noun[:-1] if noun.endswith("들") and len(noun) > 2 else noun  # "단어들" (words) -> 단어
     return None

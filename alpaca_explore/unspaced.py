@@ -1,9 +1,9 @@
-"""Text in scripts written without spaces between words: Chinese, Japanese, Thai ...
+"""Text in scripts written without spaces between words (Chinese, Japanese, Thai ...), and Korean.
 
-Full-text search needs another tokenizer for it (:func:`database.fts_tokenizer`), and the English rules of
-:mod:`classify` find no verb in it: :func:`verb_and_noun` reads a Chinese instruction's verb from a list and its noun
-from the shape of the phrase after it (a Japanese one's in :mod:`japanese`), and :func:`category` the task from
-keywords, the verb and the noun.
+Full-text search needs another tokenizer for the first (:func:`database.fts_tokenizer`), and the English rules of
+:mod:`classify` find no verb in any of them: :func:`verb_and_noun` reads a Chinese instruction's verb from a list and its
+noun from the shape of the phrase after it (a Japanese one's in :mod:`japanese`, a Korean one's in :mod:`korean`), and
+:func:`category` the task from keywords, the verb and the noun.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from . import japanese, korean
 # Thai, Lao, Myanmar, Khmer, kana, CJK ideographs (and their compatibility forms).
 SCRIPTS = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile("[\uac00-\ud7a3]")  # Korean, written with spaces, but between phrases that carry their particles
+_FIRST_SENTENCE = re.compile(r"[^。！？!?\n：:]*?[^\W\d_][^。！？!?\n：:]*?(?:[。！？!?\n：:]|\.\s|$)")
 _OWN_SCRIPTS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 
 # Keywords of each category in Simplified and Traditional Chinese and in Japanese, tried in this order, as the
@@ -32,7 +33,7 @@ _KEYWORDS = (
     ("other", "匹配 配对 配對 排列 排序 並べ替え 並べ替える 预测 預測 予測 정렬 예측"),  # sorting and matching, as the English labels have them
     ("brainstorming", "列出 列举 列舉 头脑风暴 頭腦風暴 ブレインストーミング 点子 點子 アイデア 브레인스토밍 아이디어 목록 나열 열거"),
     ("generation", "写 寫 書いて 書く 创作 創作 生成 撰写 撰寫 编写 編寫 造句 设计 設計 描写 描寫 创建 創建 作成 编一个 編一個 想一个 想一個 "
-     "制作 製作 制定 製定 构建 構建 创造 創造 编造 編造 造 作る 作って 完成 立てる 立てて デザイン 작성 창작 묘사 디자인 만들다 쓰다 짓다 "
+     "制作 製作 制定 製定 构建 構建 创造 創造 编造 編造 造 作る 作って 完成 立てる 立てて デザイン 작성 창작 묘사 디자인 작곡 만들다 쓰다 짓다 "
      "想出 提出 举出 舉出 建议 建議 推荐 推薦 提案 回应 回應 回复 回覆"),
 )
 # Words that hold a keyword without its meaning: "写了" (wrote), "计算机" (computer).
@@ -42,7 +43,7 @@ _ORDER = [category for category, _ in _KEYWORDS]
 _KEYWORD = re.compile("|".join(sorted(map(re.escape, _CATEGORY_OF_KEYWORD), key=len, reverse=True)))
 # Suggesting several things is brainstorming ("提出一些保护环境的行动", "推荐五本书"); one is writing ("想出一个故事").
 _SEVERAL = re.compile(r"一些|几|幾|些|多个|多個|いくつか|[二两兩三四五六七八九十2-9２-９]\s*[个個种種条條点點本首件项項部篇位家款道句张張座只隻名场場つ]")
-_SUGGESTING = frozenset("想出 提出 举出 舉出 建议 建議 推荐 推薦 提案".split())
+_SUGGESTING = frozenset("想出 提出 举出 舉出 建议 建議 推荐 推薦 提案 제안 추천".split())
 # Japanese and Korean verbs that list things when a number of them is asked for: "国を3つ挙げてください", "원인 세 가지를 말해 주세요".
 _LISTING_COUNTED = frozenset("挙げる 教える 説明 リストアップ 列挙 考える 提案 書き出す 見つける 말하다 제시 나열 들다 알리다 찾다 제안 만들다 생성".split())
 # Nouns that settle the task beside a verb of suggesting, listing or writing.
@@ -50,15 +51,18 @@ _IDEA_NOUNS = frozenset("方法 方式 建议 点子 想法 办法 技巧 策略
 _WRITTEN_NOUNS = frozenset(
     "标题 故事 诗 诗歌 歌曲 歌词 类比 比喻 例句 句子 对话 口号 广告 文章 信 邮件 推文 笑话 谜语 剧本 脚本 标语 名字 名称 计划 时间线 档案 "
     "简介 菜单 食谱 段落 短语 博客 报告 演讲 评论 旋律 タイトル 物語 会話 対話 歌 比喩 ルール 年表 応答 フレーズ ストーリー エッセイ メール "
-    "スローガン 広告 편지 시 이야기 문장 단락 에세이 말장난 퀴즈 제목 광고 대화 노래 질문 설명".split()
+    "スローガン 広告 편지 시 이야기 문장 단락 에세이 말장난 퀴즈 제목 광고 대화 노래 질문 설명 헤드라인 문구 트윗 서론 인사 슬로건 가사".split()
 )
+_EXPLAINING_VERBS = frozenset("解释 解釋 说明 說明 説明 설명 比较 比較 비교 对比 對比".split())
+_CODE = re.compile("代码|代碼|程式碼|コード|코드|函数|函數|関数|함수|编程|編程|プログラム|프로그램|写一个程序|编写程序")
+_QA_VERBS = frozenset("설명 분석 평가 주다 解释 解釋 分析 评价 評價 説明 分析 評価".split())  # with a passage of 8 words or more
 _LISTS = frozenset("목록 列表 清单 清單 リスト 一覧".split())
 _SYNONYMS = frozenset("동의어 반의어 同義語 対義語 同义词 反义词 近义词".split())
 _LEXICAL = frozenset("단어 동의어 반의어 単語 同義語 対義語 单词 同义词 反义词 词语".split())  # words about words: no list of ideas
 _REWRITING = re.compile("다시 ?(?:작성|써|쓰)|바꿔 ?쓰|고쳐 ?쓰")
 _CODE_NOUNS = frozenset("类 程序 函数 クエリ 関数 プログラム クラス 코드 함수 프로그램 쿼리".split())
 _LISTING = frozenset("说出 列出 列举 给出 提供 举出 举 给".split())
-_MAKING = frozenset("写 撰写 创作 写作 编写 编 做 制作 造 生成 设计 构造 构建 创建 想 想出 提出 提供 给出 给 举 举出 起 書く 作る 作成 付ける 考える 完成 創作 立てる デザイン 만들다 쓰다 작성 생성 짓다 창작".split())
+_MAKING = frozenset("写 撰写 创作 写作 编写 编 做 制作 造 生成 设计 构造 构建 创建 想 想出 提出 提供 给出 给 举 举出 起 書く 作る 作成 付ける 考える 完成 創作 立てる デザイン 만들다 쓰다 작성 생성 짓다 창작 작곡 건네다".split())
 # Japanese and Korean verbs that edit a text they are given: "単語を複数形に変えて" (change the word to the plural).
 _EDITING = frozenset("変える 加える 整形 結合 書き直す 直す 置き換える 並べる 바꾸다 고치다 수정 편집 교정".split())
 _TEXT_NOUNS = frozenset("文 文章 単語 テキスト 文字 形容詞 段落 フレーズ 語 名詞 動詞 表現 句子 文本 单词 短语 문장 단어 표현 텍스트 문단 구절".split())
@@ -143,9 +147,12 @@ def has_own_rules(text: str) -> bool:
 
 
 def is_mostly_own(text: str) -> bool:
-    """True if a quarter or more of the text's characters other than spaces are Chinese, Japanese or Korean: "C level
-    エグゼクティブ向けの質問を…" and "用Python写一个函数" are, "Translate '你好' into English" is not."""
-    return has_own_rules(text) and len(_OWN_SCRIPTS.findall(text)) * 4 >= len(text) - text.count(" ")
+    """True if a quarter or more of the characters other than spaces of the text's first sentence are Chinese, Japanese
+    or Korean: "C level エグゼクティブ向けの質問を…", "用Python写一个函数" and "다음 SQL 쿼리를 변환하세요. SELECT * FROM ..."
+    are, "Translate '你好' into English" is not."""
+    first = _FIRST_SENTENCE.match(text)
+    sentence = first.group() if first else text
+    return has_own_rules(sentence) and len(_OWN_SCRIPTS.findall(sentence)) * 4 >= len(sentence) - sentence.count(" ")
 
 
 def category(instruction: str, input_: str, verb: str | None = None, noun: str | None = None) -> str:
@@ -157,6 +164,8 @@ def category(instruction: str, input_: str, verb: str | None = None, noun: str |
     asks = lowered.rstrip().endswith(("?", "？")) or _EXPLAINING.search(lowered) is not None
     if "coding" not in found and (noun in _CODE_NOUNS and verb in _CATEGORY_OF_KEYWORD):
         found.add("coding")  # "设计一个类" (design a class)
+    if "coding" in found and (asks or verb in _EXPLAINING_VERBS) and not _CODE.search(lowered):
+        found.discard("coding")  # "의사결정 트리 알고리즘은 어떻게 작동하나요?" (how does the algorithm work?) writes none
     has_number = _NUMBER.search(lowered) or _NUMBER.search(input_)
     if "coding" not in found and ((_MATH.search(lowered) and has_number) or _ARITHMETIC.search(lowered) or _MATH_WORDS.search(lowered)):
         return "math"
@@ -192,8 +201,8 @@ def category(instruction: str, input_: str, verb: str | None = None, noun: str |
         found.add("generation")
     if _OWN_WORDS.search(lowered) and input_.strip():
         found.add("rewrite")  # "自分の言葉で説明してください" (explain it in your own words), given a text
-    if verb in _MAKING and _is_written(noun):
-        found.add("generation")  # "提供一个标题" (give a title), "做一个类比" (make an analogy)
+    if (verb in _MAKING or verb in _SUGGESTING) and _is_written(noun):
+        found.add("generation")  # "提供一个标题" (give a title), "做一个类比" (make an analogy), "문구를 제안해 주세요"
     if "extraction" in found and not input_.strip() and not _GIVEN_TEXT.search(lowered):
         found.discard("extraction")
     if found & {"generation", "brainstorming"} and not _SUGGESTING.isdisjoint(keywords) and _SEVERAL.search(lowered):
@@ -202,6 +211,8 @@ def category(instruction: str, input_: str, verb: str | None = None, noun: str |
         found.discard("summarization")  # "写一篇文章，总结城市农业的挑战" writes an article
     if _PERSONAL.search(lowered) and not asks:
         found.add("generation")  # "描述你最近进行过的一次对话" (describe a conversation you had): to be made up
+    if not found and verb in _QA_VERBS and len(input_.split()) >= 8:
+        return "closed_qa"  # "다음 시가 왜 소네트 형식으로 쓰였는지 설명하세요" (explain why the poem below is a sonnet)
     if found and not (asks and found <= {"generation"} and not imagined):  # "创建一个谷歌账户需要做什么？" asks how
         return min(found, key=_ORDER.index)
     if asks and _EITHER_OR.search(lowered):

@@ -37,7 +37,7 @@ TRANSLATED_SETS = tuple(sorted(DATA.glob("translated_*.tsv")))
 def test_held_out_sets_are_numbered_without_gaps():
     numbers = [set_number(path) for path in HELD_OUT_SETS]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 30
-    assert [path.name for path in TRANSLATED_SETS] == [f"translated_{name}.tsv" for name in ("ja30", "ja31", "ko29", "zh32", "zh33", "zh34")]
+    assert [path.name for path in TRANSLATED_SETS] == [f"translated_{name}.tsv" for name in ("ja30", "ja31", "ko28", "ko29", "zh32", "zh33", "zh34")]
 
 
 @functools.cache
@@ -224,6 +224,12 @@ def test_japanese_instructions_get_their_verb_and_noun(instruction, verb, noun):
         ("코로나19 바이러스가 어떻게 퍼지는지 설명하세요.", "설명", None),  # a clause
         ("다음 단어 중 두 개는 같은 범주에 속하지 않습니다. 그것들을 찾으세요.", "찾다", None),  # the request sentence; a pronoun
         ("단기 소비재 주식의 예는 무엇인가요?", None, None),  # a question
+        ("다음 단어들을 문법적 범주에 따라 분류하세요.", "분류", "단어"),  # without the plural's 들
+        ("인간의 심장에 관한 사실을 찾아보고 한 문장으로 요약해 주세요.", "찾다", "사실"),  # 보다 (try) before 고
+        ("주어진 기사를 더 유익하고 흥미로운 어조로 편집하세요.", "편집", "기사"),  # 유익하고 (useful and) takes no object
+        ("주어진 문장을 \"said\"라는 단어를 사용하지 않고 다시 작성하세요.", "작성", "문장"),  # 단어 is 사용하지's object
+        ("월마트가 소유한 소매점 하나를 말해 주세요.", "말하다", "소매점"),  # the noun before 하나 (one)
+        ("다음 SQL 쿼리를 MongoDB 쿼리로 변환하세요. SELECT * FROM movies WHERE year >= 2000", "변환", "쿼리"),  # the first sentence's language
     ],
 )
 def test_korean_instructions_get_their_verb_and_noun(instruction, verb, noun):
