@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _SENTENCES = re.compile(r"[^.!?。\n]+[.!?。]?")
-_QUESTION = re.compile(r"(?:까요|나요|가요|니까|습니까|ㅂ니까|을까|는가|인가)\s*[?？]?\s*$|[?？]\s*$")
+_QUESTION = re.compile(r"(?:까요|나요|가요|니까|을까|는가|인가)\s*[?？]?\s*$|[?？]\s*$")
 _REQUEST = re.compile("세요|십시오|시오|주세요|줘|하라|해라|바랍니다|합시다")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^']*'|‘[^’]*’")
 # A 하다 verb, asking or joining the next clause: "설명하세요", "비교하고", "사용하여", "말해" (before 주세요).
@@ -25,12 +25,13 @@ _FORMS = {
     "늘어놓": "늘어놓다", "세어": "세다", "맞혀": "맞히다", "맞히": "맞히다", "골라서": "고르다", "써서": "쓰다", "건네": "건네다",
     "주": "주다", "바꾸어": "바꾸다", "나누어": "나누다", "찾아서": "찾다", "읽어서": "읽다",
 }
+_JOINING = ("하고", "하여", "해서", "하며")  # a 하다 verb that joins the next clause
 _TRYING = re.compile("보(?:세요|십시오|고)$")
 _ASKING = re.compile("(?:으)?(?:세요|십시오|시오)$")
 _HELPING = frozenset("주세요 주십시오 줘 주시오 보세요 보십시오 봐 주시겠어요 내세요 내십시오".split())
 # The noun before 을/를, without a count after it ("원인 세 가지를", "도시 5곳을") or quotation marks.
 _COUNT = re.compile(r"^(?:하나|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|몇|\d+(?:~\d+)?)?(?:가지|개|곳|명|권|편|마리)?)$")
-_NOT_NOUNS = frozenset("그것 그것들 이것 이것들 하나 모두 무엇 것 중".split())
+_NOT_NOUNS = frozenset("그것 그것들 이것 이것들 모두 무엇 것 중".split())
 _VERBAL = re.compile("(?:하지|않고|하고|하여|해서|하며|하는|한|할|하기)$")
 
 
@@ -46,7 +47,7 @@ def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
         # A verb before 주세요 or 보세요 (helping), or before another verb: "바꿔 쓰세요" (rewrite, change-and-write).
         helped = following.rstrip(".,:;!") in _HELPING or (bare in _FORMS and _ASKING.search(following.rstrip(".,:;!")) is not None)
         verb = _dictionary_form(bare, helped)
-        joining = bare.endswith(("하고", "하여", "해서", "하며"))
+        joining = bare.endswith(_JOINING)
         if verb is not None and (not joining or _is_object(words[position - 1] if position else "")):
             return verb, _object_noun(words[:position])  # "구조를 조사하고 설명하세요"; not "더 유익하고" (more useful)
     return None, None
@@ -57,7 +58,7 @@ def _dictionary_form(word: str, helped: bool) -> str | None:
     if (trying := _TRYING.search(word)) and trying.start() > 1:
         word, helped = word[: trying.start()], True  # "찾아보세요", "찾아보고" (try to find) -> 찾아
     if hada := _HADA.match(word):
-        if not (helped or _ASKING.search(word) or word.endswith(("하고", "하여", "해서", "하며"))):
+        if not (helped or _ASKING.search(word) or word.endswith(_JOINING)):
             return None  # "해" alone, as in "…에 대해": no verb
         noun = hada.group(1)
         return noun + "하다" if len(noun) == 1 else noun  # "말해 주세요" -> 말하다, "설명하세요" -> 설명
