@@ -13,8 +13,9 @@ from . import unspaced
 _PLACEHOLDERS = frozenset(
     {"noinput", "no input", "n/a", "na", "none", "null", "nil", "no input required", "no input needed",
      "not applicable", "empty", "-", "--", "nothing", "input", "no input provided", "no input is required", "blank",
-     # as Chinese and Japanese translations of Alpaca write "<noinput>"
-     "无输入", "无", "没有输入", "无需输入", "空", "不适用", "無輸入", "無", "沒有輸入", "無需輸入", "不適用", "なし", "入力なし", "該当なし"}
+     # as Chinese, Japanese and Korean translations of Alpaca write "<noinput>"
+     "无输入", "无", "没有输入", "无需输入", "空", "不适用", "無輸入", "無", "沒有輸入", "無需輸入", "不適用", "なし", "入力なし", "該当なし",
+     "입력 없음", "입력없음", "없음", "해당 없음", "해당없음", "입력 불필요"}
 )
 _PLACEHOLDER_WRAPPING = " \t\n.{}[]()<>\\。（）【】《》「」〈〉"
 _NO_OUTPUT = frozenset({"nooutput", "no output", "noinput"})  # "<nooutput>" (or "<noinput>") as the output stands for none
@@ -54,12 +55,13 @@ _BARE_TEXT_NAME = re.compile(rf"the (?:{_TEXT_NAMES})\.?", re.I)
 # A link in the instruction stands for content the record does not hold when it names such content.
 _LINKED_CONTENT = re.compile(r"\b(?:article|page|web ?site|site|video|post|blog|paper|story|report|document|news)\b", re.I)
 _CREATE_MEDIA = re.compile(r"^\s*(?:create|make|draw|design|generate|produce|build|construct|sketch|plot|render)\b", re.I)
-# "描述这幅画" (describe this painting), "为下面的图片写一个标题" (caption the picture below), "この画像を説明して": media the
-# record cannot hold, in Chinese and Japanese.
+# "描述这幅画" (describe this painting), "为下面的图片写一个标题" (caption the picture below), "この画像を説明して",
+# "이 사진을 설명하세요": media the record cannot hold, in Chinese, Japanese and Korean.
 _UNSPACED_MEDIA_REFERENCE = re.compile(
     "(?:这|這|此|下面|下列|以下|给定|給定|所给|所給|附上|附带|附帶|上面|提供的|この|次の|以下の)(?:的)?(?:一?[张張幅个個段部份])?"
     "(?:图片|圖片|照片|图像|圖像|图表|圖表|视频|視頻|影片|音频|音頻|录音|錄音|链接|鏈接|連結|网址|網址|附件|截图|截圖|画作|畫作|绘画|繪畫|"
-    "画像|写真|動画|リンク)|(?:这|這|下面的|以下的)[张張幅](?:画|畫|图|圖)"
+    "画像|写真|動画|リンク)|(?:这|這|下面的|以下的)[张張幅](?:画|畫|图|圖)|"
+    "(?:이|다음|아래|위|주어진|첨부된|제공된) ?(?:사진|이미지|그림|동영상|비디오|영상|오디오|녹음|링크|첨부 ?파일|차트|그래프|스크린샷)"
 )
 _MERGED = re.compile(r"(?:^|\n)\s*(?:#+\s*)?(?:\d+\.\s*)?instruction\s*:|###\s*(?:instruction|response)\b", re.I)
 _REFUSAL = re.compile(
@@ -71,18 +73,21 @@ _REFUSAL = re.compile(
     r"\bthis (?:task|instruction|request) (?:cannot|can't|requires)\b.{0,60}\b(?:gpt|language model|visual|physical)\b",
     re.I | re.S,
 )
-# The same in Chinese and Japanese: "作为一个AI语言模型，我无法…", "抱歉，我不能…", "AI言語モデルとして…".
+# The same in Chinese, Japanese and Korean: "作为一个AI语言模型，我无法…", "抱歉，我不能…", "AI言語モデルとして…", "AI 언어 모델로서…".
 _UNSPACED_REFUSAL = re.compile(
     r"作为一[个名](?:ai|人工智能)|作為一[個名](?:ai|人工智慧)|我(?:只)?是一个(?:ai|人工智能)|"
     r"(?:抱歉|对不起|很遗憾|對不起|很遺憾)[，,]?\s*(?:但)?我(?:无法|不能|無法)|"
     r"我(?:无法|不能|無法)(?:访问|訪問|浏览|瀏覽|查看|观看|觀看|看到|播放|显示|顯示|绘制|繪製)|"
-    r"ai言語モデルとして|申し訳(?:ありません|ございません)が.{0,30}できません",
+    r"ai言語モデルとして|申し訳(?:ありません|ございません)が.{0,30}できません|"
+    r"(?:ai|인공지능) ?(?:언어 ?모델|어시스턴트|비서)?(?:로서|으로서)|죄송(?:하지만|합니다)[,.]?.{0,40}수 없(?:습니다|어요)",
     re.I | re.S,
 )
-_ASKS_ABOUT_INABILITY = re.compile(r"\b(?:inappropriate|impossible|unable|cannot|can't)\b|无法|無法|不能|不可能|不恰当|不合适|できない", re.I)
+_ASKS_ABOUT_INABILITY = re.compile(r"\b(?:inappropriate|impossible|unable|cannot|can't)\b|无法|無法|不能|不可能|不恰当|不合适|できない|수 없|불가능|부적절", re.I)
 # Every _REFUSAL branch contains one of these, so outputs without any skip the regex.
 _REFUSAL_ANCHORS = ("an ai", "sorry", "afraid", "cannot", "can't", "unable", "not able", "this task", "this instruction", "this request")
 _DANGLING = frozenset("the a an and or of to in with for that is are was by on as at from but which".split())
+_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+_KOREAN_SENTENCE_ENDS = "다요죠까니오네음임함"  # "…입니다", "…해요", "…하죠", "…할까", "…합니까", "…하오", "…하네", "…있음"
 _TERMINAL = '.!?"\')]}*`>…。！？”’」』）》】'
 
 
@@ -107,7 +112,7 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
         issues.append("merged_instructions")
     # "Explain why this is an inappropriate instruction" asks for the reasons a refusal would give.
     refuses = any(anchor in lowered for anchor in _REFUSAL_ANCHORS) and _REFUSAL.search(output) is not None
-    if not refuses and unspaced.is_unspaced(output):
+    if not refuses and unspaced.has_own_rules(output):
         refuses = _UNSPACED_REFUSAL.search(lowered) is not None
     if refuses and not _ASKS_ABOUT_INABILITY.search(instruction):
         issues.append("refusal")
@@ -147,7 +152,7 @@ def _missing_media(instruction: str, input_: str) -> bool:
         return not (data or _ABOUT_MARKUP.search(instruction))
     if ("://" in instruction or "www." in instruction) and not stripped_input and _LINKED_CONTENT.search(instruction):
         return True
-    if not stripped_input and unspaced.is_unspaced(instruction) and _UNSPACED_MEDIA_REFERENCE.search(instruction):
+    if not stripped_input and unspaced.has_own_rules(instruction) and _UNSPACED_MEDIA_REFERENCE.search(instruction):
         return True
     if _CREATE_MEDIA.search(instruction):
         return False
@@ -182,6 +187,8 @@ def _truncated(output: str) -> bool:
         return False
     if unspaced.is_unspaced(last_line):  # Chinese, Japanese: no words to count, but a clause cut off mid-way
         return len(last_line) >= 20 and (unspaced.SCRIPTS.match(output[-1]) is not None or output[-1] in "，、：")
+    if _HANGUL_SYLLABLE.match(output[-1]):  # Korean: a sentence ends in 다, 요 ...; another syllable is cut off mid-way
+        return len(last_line) >= 20 and output[-1] not in _KOREAN_SENTENCE_ENDS
     if len(last_line.split()) < 8:
         return False
     *_, before, last_word = last_line.lower().rsplit(None, 2)

@@ -799,10 +799,19 @@ PHOTOSYNTHESIS = "光合作用是植物利用阳光、水和二氧化碳制造�
         (("解释光合作用。", "", PHOTOSYNTHESIS + "正如老师所说：「这是生命之源」"), []),  # a closing quote ends it
         (("列出三个好习惯。", "", PHOTOSYNTHESIS + "\n1. 多喝水"), []),  # a list item needs no full stop
         (("解释光合作用。", "", PHOTOSYNTHESIS + "\n总之，光合作用"), []),  # a short last line: a heading, perhaps
+        (("가을에 대한 시를 써 주세요.", "", "AI 언어 모델로서 저는 시를 쓸 수 없습니다."), ["refusal"]),
+        (("주말에 무엇을 했는지 알려 주세요.", "", "죄송하지만, 저는 개인 정보에 접근할 수 없습니다."), ["refusal"]),
+        (("사람이 달에서 숨 쉴 수 없는 이유를 설명하세요.", "", "죄송합니다. 달에는 공기가 없어서 숨 쉴 수 없습니다."), []),  # asks about inability
+        (("이 사진을 설명하세요.", "", "고양이 사진입니다."), ["missing_media"]),
+        (("다음 이미지에 제목을 붙이세요.", "해변의 일몰 사진", "아름다운 일몰"), []),  # the input describes it
+        (("과일 하나를 말해 주세요.", "<입력 없음>", "사과"), ["placeholder_input"]),
+        (("광합성을 설명하세요.", "", "광합성은 식물이 햇빛과 물과 이산화탄소로 포도당과 산소를 만드는 과정입니다. " * 4 + "이 과정은 지구의 생명에게 매우 중요한데, 왜냐하면"), ["truncated_output"]),
+        (("광합성을 설명하세요.", "", "광합성은 식물이 햇빛과 물과 이산화탄소로 포도당과 산소를 만드는 과정입니다. " * 4 + "이 과정은 지구의 생명에게 매우 중요합니다"), []),  # ends its sentence, without a full stop
     ],
 )
-def test_quality_flags_in_chinese_and_japanese(record, expected):
-    """The refusals, placeholders and missing media of Chinese and Japanese Alpacas, flagged as precisely as English ones."""
+def test_quality_flags_in_chinese_japanese_and_korean(record, expected):
+    """The refusals, placeholders and missing media of Chinese, Japanese and Korean Alpacas, flagged as precisely as English
+    ones."""
     assert record_issues(*record) == expected
 
 
