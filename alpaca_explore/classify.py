@@ -1043,6 +1043,7 @@ def analyse(instruction: str, input_: str) -> Analysis:
 
 
 def _unspaced_analysis(instruction: str, input_: str) -> Analysis:
+    """Chinese, Japanese or Korean, read by :mod:`unspaced` and the modules it calls."""
     verb, noun = unspaced.verb_and_noun(instruction)
     return Analysis(verb, noun, unspaced.category(instruction, input_, verb, noun))
 
