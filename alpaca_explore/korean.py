@@ -31,6 +31,9 @@ _ASKING = re.compile("(?:으)?(?:세요|십시오|시오)$")
 _HELPING = frozenset("주세요 주십시오 줘 주시오 보세요 보십시오 봐 주시겠어요 내세요 내십시오".split())
 # The noun before 을/를, without a count after it ("원인 세 가지를", "도시 5곳을") or quotation marks.
 _COUNT = re.compile(r"^(?:하나|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|몇|\d+(?:~\d+)?)?(?:가지|개|곳|명|권|편|마리)?)$")
+# In an FTS5 query: a quoted Korean word, and a bare one (not a prefix already).
+_QUOTED_HANGUL = re.compile('"([\uac00-\ud7a3]+)"(?!\\*)')
+_BARE_HANGUL = re.compile('(?<![\\w"*])([\uac00-\ud7a3]+)(?![\\w"*])')
 _NOT_NOUNS = frozenset("그것 그것들 이것 이것들 모두 무엇 것 중".split())
 _VERBAL = re.compile("(?:하지|않고|하고|하여|해서|하며|하는|한|할|하기)$")
 
@@ -88,3 +91,9 @@ def _object_noun(words: list[str]) -> str | None:
             return None
         return noun[:-1] if noun.endswith("들") and len(noun) > 2 else noun  # "단어들" (words) -> 단어
     return None
+
+
+def with_particles(query: str) -> str:
+    """An FTS5 query whose Korean words also find them with their particles, which the word index keeps on them:
+    "문장" finds 문장을 and 문장이 as ``"문장"*`` (a word that is a prefix already, or inside a phrase, is left)."""
+    return _BARE_HANGUL.sub(r"\1*", _QUOTED_HANGUL.sub(r'"\1"*', query))

@@ -17,7 +17,7 @@ from typing import BinaryIO
 import orjson
 import sqlite_utils
 
-from . import database, sql_functions, tokens
+from . import database, korean, sql_functions, tokens
 from .classify import CATEGORIES
 from .errors import AlpacaExploreError
 
@@ -91,7 +91,8 @@ _QUOTED_TERM = re.compile(r'"([^"]*)"')
 
 def _search_clauses(db: sqlite_utils.Database, table: str, search: str) -> tuple[list[str], dict[str, str]]:
     """``--search``, each word or quoted phrase required. A trigram index (:func:`database.fts_tokenizer`) matches
-    nothing for a term of 1 or 2 characters, so such terms are found with LIKE."""
+    nothing for a term of 1 or 2 characters, so such terms are found with LIKE; a Korean word finds it with its
+    particles (:func:`korean.with_particles`)."""
     terms = _QUOTED_TERM.findall(db.quote_fts(search))
     if not terms:
         raise AlpacaExploreError(f"--search {search!r} has no words to search for")
@@ -99,7 +100,7 @@ def _search_clauses(db: sqlite_utils.Database, table: str, search: str) -> tuple
     clauses, params = [], {}
     if indexed := [term for term in terms if term not in short]:
         clauses.append(f"rowid IN (SELECT rowid FROM [{table}_fts] WHERE [{table}_fts] MATCH :search)")
-        params["search"] = " ".join(f'"{term}"' for term in indexed)
+        params["search"] = korean.with_particles(" ".join(f'"{term}"' for term in indexed))
     for number, term in enumerate(short):
         clauses.append(f"instruction || ' ' || input || ' ' || output LIKE :search{number} ESCAPE '\\'")
         params[f"search{number}"] = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"

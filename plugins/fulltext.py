@@ -1,4 +1,5 @@
-"""``fts_query(q)``: a full-text query as typed when it is valid FTS5 syntax, else quoted word by word.
+"""``fts_query(q)``: a full-text query as typed when it is valid FTS5 syntax, else quoted word by word; its Korean
+words find them with their particles too (:func:`korean.with_particles`).
 
 FTS5 rejects much of what people type ("C++", "don't", "e-mail", an unbalanced
 quote) with a syntax error. Such a query is searched for as plain words, the
@@ -13,6 +14,7 @@ import threading
 
 from datasette.utils import escape_fts
 
+from alpaca_explore import korean
 from alpaca_explore.database import TEXT_COLUMNS
 
 _per_thread = threading.local()
@@ -25,8 +27,10 @@ def fts_query(query: str | None) -> str:
     try:
         _syntax_checker().execute("SELECT 1 FROM fts WHERE fts MATCH ?", [query]).fetchall()
     except sqlite3.OperationalError:
-        return escape_fts(query) or nothing  # a lone quote has no words to search for
-    return query
+        query = escape_fts(query)
+        if not query:
+            return nothing  # a lone quote has no words to search for
+    return korean.with_particles(query)
 
 
 def _syntax_checker() -> sqlite3.Connection:

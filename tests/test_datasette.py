@@ -111,6 +111,19 @@ def test_a_dataset_without_spaces_is_searched_inside_its_runs_and_says_how(tmp_p
     assert "the search box matches any 3 or more characters in a row; for 1 or 2, use the search query." in page
 
 
+def test_fts_search_finds_korean_words_with_their_particles(tmp_path):
+    records = [
+        {"instruction": "다음 문장을 영어로 번역하세요.", "input": "", "output": "Translate the sentence."},
+        {"instruction": "이 문장이 맞는지 판단하세요.", "input": "", "output": "맞습니다."},
+        {"instruction": "시를 써 주세요.", "input": "", "output": "바다는 넓다."},
+    ]
+    (tmp_path / "ko.json").write_text(json.dumps(records, ensure_ascii=False))
+    load(str(tmp_path / "ko.json"), tmp_path / "alpaca.db")
+    with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
+        found = {q: sorted(row["id"] for row in get_json(client, "/alpaca/fts_search.json", q=q, _shape="array")) for q in ("문장", "문장 번역", "C++ 문장")}
+    assert found == {"문장": [0, 1], "문장 번역": [0], "C++ 문장": []}
+
+
 def test_a_table_loaded_from_a_hub_path_links_to_its_file(tmp_path):
     (tmp_path / "train.jsonl").write_text('{"instruction": "a", "output": "b"}\n')
     load(str(tmp_path / "train.jsonl"), tmp_path / "alpaca.db")

@@ -101,6 +101,21 @@ def test_export_search_in_text_without_spaces_finds_words_of_any_length(run_cli,
         assert [json.loads(line) for line in result.stdout.splitlines()] == [records[i] for i in expected], search
 
 
+def test_export_search_finds_korean_words_with_their_particles(run_cli, tmp_path):
+    """The word index keeps a Korean word's particles on it: "문장" found neither 문장을 nor 문장이."""
+    records = [
+        {"instruction": "다음 문장을 영어로 번역하세요.", "input": "", "output": "Translate the sentence."},
+        {"instruction": "이 문장이 맞는지 판단하세요.", "input": "", "output": "맞습니다."},
+        {"instruction": "시를 써 주세요.", "input": "", "output": "바다는 넓다."},
+    ]
+    (tmp_path / "ko.json").write_text(json.dumps(records, ensure_ascii=False))
+    load(str(tmp_path / "ko.json"), tmp_path / "a.db")
+    for search, expected in (("문장", [0, 1]), ("문장 번역", [0]), ('"시를"', [2]), ("바다", [2])):
+        result = run_cli("export", "--db", tmp_path / "a.db", "--search", search, "--format", "jsonl")
+        assert result.returncode == 0, result.stderr
+        assert [json.loads(line) for line in result.stdout.splitlines()] == [records[i] for i in expected], search
+
+
 @pytest.fixture
 def one_record_db(tmp_path) -> Path:
     """a.db holding the one record of d.json beside it."""
