@@ -1044,8 +1044,8 @@ def analyse(instruction: str, input_: str) -> Analysis:
 
 def _unspaced_analysis(instruction: str, input_: str) -> Analysis:
     """Chinese, Japanese or Korean, read by :mod:`unspaced` and the modules it calls."""
-    verb, noun = unspaced.verb_and_noun(instruction)
-    return Analysis(verb, noun, unspaced.category(instruction, input_, verb, noun))
+    reading = unspaced.read(instruction)
+    return Analysis(reading.verb, reading.noun, unspaced.category(instruction, input_, reading.task_verb, reading.task_noun))
 
 
 def _task(verb: str, rest: list[str]) -> tuple[str, str | None]:

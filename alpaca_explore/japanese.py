@@ -8,6 +8,7 @@ English rules take the first imperative. Its object is the noun before を.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _SENTENCES = re.compile(r"[^。！？!?\n]+")
 _REQUEST = re.compile("ください|下さい|くれ|なさい|ほしい|せよ|しましょう|[てで]$")  # "広告文を書いて", as people type
@@ -39,18 +40,16 @@ _NOT_OF_THE_VERB = re.compile("^(?:[一二三四五六七八九十]つ|[一-龯�
 _FIRST_OF_TWO = re.compile("([一-龯々]+|[ァ-ヶー]+)と(?:[一-龯々]+|[ァ-ヶー]+)を$")
 
 
-def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
-    """The first verb of the first request sentence and the noun of its object; (None, None) for a question."""
-    sentences = _SENTENCES.findall(instruction)
-    requests = [sentence for sentence in sentences if _REQUEST.search(sentence)]
+def verbs_and_nouns(instruction: str) -> Iterator[tuple[str, str | None]]:
+    """Each verb of the first request sentence, in order, and the noun of its object; none for a question
+    ("フレンチトーストの材料は何ですか？")."""
+    requests = [sentence for sentence in _SENTENCES.findall(instruction) if _REQUEST.search(sentence)]
     if not requests:
-        return None, None  # a question: "フレンチトーストの材料は何ですか？"
+        return
     sentence = _COMPOUND_PARTICLES.sub("・", _QUOTED.sub("", requests[0]))  # no verb in them; 猫・俳句を: two words
-    found = _VERB.search(sentence)
-    if found is None:
-        return None, None
-    stem = _NOT_OF_THE_VERB.sub("", found.group(1)) or found.group(1)
-    return _dictionary_form(stem, sentence[found.end() : found.end() + 2]), _object_noun(sentence[: found.start()])
+    for found in _VERB.finditer(sentence):
+        stem = _NOT_OF_THE_VERB.sub("", found.group(1)) or found.group(1)
+        yield _dictionary_form(stem, sentence[found.end() : found.end() + 2]), _object_noun(sentence[: found.start()])
 
 
 def _dictionary_form(stem: str, following: str) -> str:

@@ -9,6 +9,7 @@ the helping 주다 or 보다. Its object is the noun before 을 or 를.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _SENTENCES = re.compile(r"[^.!?。\n]+[.!?。]?")
 _QUESTION = re.compile(r"(?:까요|나요|가요|니까|을까|는가|인가)\s*[?？]?\s*$|[?？]\s*$")
@@ -38,11 +39,11 @@ _NOT_NOUNS = frozenset("그것 그것들 이것 이것들 모두 무엇 것 중"
 _VERBAL = re.compile("(?:하지|않고|하고|하여|해서|하며|하는|한|할|하기)$")
 
 
-def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
-    """The first verb of the first request sentence and the noun of its object; (None, None) for a question."""
+def verbs_and_nouns(instruction: str) -> Iterator[tuple[str, str | None]]:
+    """Each verb of the first request sentence, in order, and the noun of its object; none for a question."""
     requests = [sentence for sentence in _SENTENCES.findall(instruction) if _REQUEST.search(sentence) and not _QUESTION.search(sentence)]
     if not requests:
-        return None, None
+        return
     words = _QUOTED.sub(lambda match: match[0].replace(" ", "_"), requests[0]).split()  # a quotation is one word
     for position, word in enumerate(words):
         bare = word.rstrip(".,:;!–-")
@@ -52,8 +53,7 @@ def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
         verb = _dictionary_form(bare, helped)
         joining = bare.endswith(_JOINING)
         if verb is not None and (not joining or _is_object(words[position - 1] if position else "")):
-            return verb, _object_noun(words[:position])  # "구조를 조사하고 설명하세요"; not "더 유익하고" (more useful)
-    return None, None
+            yield verb, _object_noun(words[:position])  # "구조를 조사하고 설명하세요"; not "더 유익하고" (more useful)
 
 
 def _dictionary_form(word: str, helped: bool) -> str | None:

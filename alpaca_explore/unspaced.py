@@ -1,7 +1,7 @@
 """Text in scripts written without spaces between words (Chinese, Japanese, Thai ...), and Korean.
 
 Full-text search needs another tokenizer for the first (:func:`database.fts_tokenizer`), and the English rules of
-:mod:`classify` find no verb in any of them: :func:`verb_and_noun` reads a Chinese instruction's verb from a list and its
+:mod:`classify` find no verb in any of them: :func:`read` reads a Chinese instruction's verb from a list and its
 noun from the shape of the phrase after it (a Japanese one's in :mod:`japanese`, a Korean one's in :mod:`korean`), and
 :func:`category` the task from keywords, the verb and the noun.
 """
@@ -9,6 +9,8 @@ noun from the shape of the phrase after it (a Japanese one's in :mod:`japanese`,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from . import japanese, korean
 
@@ -53,6 +55,9 @@ _WRITTEN_NOUNS = frozenset(
     "简介 菜单 食谱 段落 短语 博客 报告 演讲 评论 旋律 タイトル 物語 会話 対話 歌 比喩 ルール 年表 応答 フレーズ ストーリー エッセイ メール "
     "スローガン 広告 편지 시 이야기 문장 단락 에세이 말장난 퀴즈 제목 광고 대화 노래 질문 설명 헤드라인 문구 트윗 서론 인사 슬로건 가사".split()
 )
+# Verbs of a means, after which the next verb names the task: "描写的な言葉を使って、品物をリストアップして", "물건을 사용하여
+# 악기를 디자인하세요" (using everyday objects, design an instrument).
+_MEANS_VERBS = frozenset("使う 用いる 利用 使用 사용 이용 활용".split())
 _EXPLAINING_VERBS = frozenset("解释 解釋 说明 說明 説明 설명 比较 比較 비교 对比 對比".split())
 _CODE = re.compile("代码|代碼|程式碼|コード|코드|函数|函數|関数|함수|编程|編程|プログラム|프로그램|写一个程序|编写程序")
 _QA_VERBS = frozenset("설명 분석 평가 주다 解释 解釋 分析 评价 評價 説明 分析 評価".split())  # with a passage of 8 words or more
@@ -156,8 +161,8 @@ def is_mostly_own(text: str) -> bool:
 
 
 def category(instruction: str, input_: str, verb: str | None = None, noun: str | None = None) -> str:
-    """The task's category from its keywords, verb and noun (:func:`verb_and_noun`); a question (with an input to answer
-    it from: closed_qa) otherwise."""
+    """The task's category from its keywords, the verb and noun that name the task (:func:`read`); a question (with an
+    input to answer it from: closed_qa) otherwise."""
     lowered = _NOT_KEYWORDS.sub(" ", _QUOTATION.sub(" ", instruction.lower()))  # a quotation is data, not the task
     keywords = _KEYWORD.findall(lowered)
     found = {_CATEGORY_OF_KEYWORD[keyword] for keyword in keywords}
@@ -231,21 +236,37 @@ def _is_written(noun: str | None) -> bool:
     return noun is not None and (noun in _WRITTEN_NOUNS or noun[-1] in "诗詩词詞信文稿语語句")
 
 
-def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
-    """The verb of a Chinese instruction and the head noun of its object (None for a question, as for English ones:
-    "什么是光合作用？"; and for Japanese)."""
+class Reading(NamedTuple):
+    verb: str | None
+    noun: str | None
+    task_verb: str | None  # the verb that names the task: the first, or the next after a means ("使って", "사용하여")
+    task_noun: str | None
+
+
+def read(instruction: str) -> Reading:
+    """The verb of a Chinese, Japanese or Korean instruction and the head noun of its object (None for a question, as
+    for English ones: "什么是光合作用？"), and the verb and noun that name its task."""
+    readings = _verbs_and_nouns(instruction)
+    verb, noun = next(readings, (None, None))
+    task_verb, task_noun = next(readings, (verb, noun)) if verb in _MEANS_VERBS else (verb, noun)
+    return Reading(verb, noun, task_verb, task_noun)
+
+
+def _verbs_and_nouns(instruction: str) -> Iterator[tuple[str, str | None]]:
     if _KANA.search(instruction):
-        return japanese.verb_and_noun(instruction)
+        yield from japanese.verbs_and_nouns(instruction)
+        return
     if _HANGUL.search(instruction):
-        return korean.verb_and_noun(instruction)
+        yield from korean.verbs_and_nouns(instruction)
+        return
     text = _POLITE.sub("", instruction.strip())
     if text.endswith(("?", "？")) and _QUESTION.search(text):
-        return None, None
+        return
     # The first two clauses: "根据歌词，写一句话" (from the lyrics, write a sentence) has its verb in the second.
     for clause in _CLAUSES.findall(_MEANS.sub("", _QUOTED.sub("", text)))[:2]:
         if found := _VERB.search(_COMPUTER.sub("   ", clause)):
-            return found.group(), _object_noun(clause, found)
-    return None, None
+            yield found.group(), _object_noun(clause, found)
+            return
 
 
 def _object_noun(clause: str, verb: re.Match) -> str | None:

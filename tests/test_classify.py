@@ -128,6 +128,8 @@ def test_agreement_of_translations_with_the_english_labels(shared, translations)
         ("想出一个关于月亮的故事。", "", "generation"),  # one
         ("这段话的作者想表达什么？", "人生就像一盒巧克力。", "closed_qa"),
         ("光合作用是什么？", "", "open_qa"),
+        ("接続詞を使って2つの文を結合してください。", "", "rewrite"),  # the task is the verb after the means (使って)
+        ("일상적인 물건을 사용하여 악기를 디자인하세요.", "", "generation"),
     ],
 )
 def test_chinese_and_japanese_instructions_are_categorised_by_their_keywords(instruction, input_, expected):
