@@ -40,6 +40,13 @@ NO_INPUT = (
     "### Instruction:\n{instruction}\n\n### Response:"
 )
 
+# Korean records, whose words carry their particles: 문장을 and 문장이 are 문장 (sentence) as object and as subject.
+KOREAN = [
+    {"instruction": "다음 문장을 영어로 번역하세요.", "input": "", "output": "Translate the sentence."},
+    {"instruction": "이 문장이 맞는지 판단하세요.", "input": "", "output": "맞습니다."},
+    {"instruction": "시를 써 주세요.", "input": "", "output": "바다는 넓다."},
+]
+
 
 def training_text(record: dict) -> str:
     """The text a record trains on, by DESIGN.md: its prompt template filled, then its output."""

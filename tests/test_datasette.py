@@ -23,7 +23,7 @@ import sqlite_utils
 import tiktoken
 from datasette.app import Datasette
 from datasette.utils import tilde_encode
-from conftest import GSM8K, LLAMA_MODEL, SAMPLE, Route, datasette_client, start_datasette, training_text
+from conftest import GSM8K, KOREAN, LLAMA_MODEL, SAMPLE, Route, datasette_client, start_datasette, training_text
 
 from alpaca_explore import load, sql_functions, tokens
 from alpaca_explore.plugins import counts as counts_plugin
@@ -112,12 +112,7 @@ def test_a_dataset_without_spaces_is_searched_inside_its_runs_and_says_how(tmp_p
 
 
 def test_fts_search_finds_korean_words_with_their_particles(tmp_path):
-    records = [
-        {"instruction": "다음 문장을 영어로 번역하세요.", "input": "", "output": "Translate the sentence."},
-        {"instruction": "이 문장이 맞는지 판단하세요.", "input": "", "output": "맞습니다."},
-        {"instruction": "시를 써 주세요.", "input": "", "output": "바다는 넓다."},
-    ]
-    (tmp_path / "ko.json").write_text(json.dumps(records, ensure_ascii=False))
+    (tmp_path / "ko.json").write_text(json.dumps(KOREAN, ensure_ascii=False))
     load(str(tmp_path / "ko.json"), tmp_path / "alpaca.db")
     with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
         found = {q: sorted(row["id"] for row in get_json(client, "/alpaca/fts_search.json", q=q, _shape="array")) for q in ("문장", "문장 번역", "C++ 문장")}

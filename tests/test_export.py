@@ -17,7 +17,7 @@ import pytest
 import sqlite_utils
 import sentencepiece
 import tiktoken
-from conftest import LLAMA_MODEL, SAMPLE, assert_clean_error
+from conftest import KOREAN, LLAMA_MODEL, SAMPLE, assert_clean_error
 
 from alpaca_explore import load
 from alpaca_explore.classify import category
@@ -86,31 +86,27 @@ def test_export_search_as_jsonl_to_stdout(shared, run_cli, tmp_path):
     assert lines and all("photosynthesis" in (r["instruction"] + r["input"] + r["output"]).lower() for r in lines)
 
 
-def test_export_search_in_text_without_spaces_finds_words_of_any_length(run_cli, tmp_path):
-    """A trigram index (Chinese, Japanese ...) matches nothing for 1 or 2 characters: the export found no records."""
-    records = [
-        {"instruction": "解释光合作用。", "input": "", "output": "植物利用阳光制造葡萄糖。"},
-        {"instruction": "写一首关于大海的诗。", "input": "", "output": "大海啊，你是那样宽广。"},
-        {"instruction": "解释下面的代码。", "input": "x_1 = 100%", "output": "它把一百赋给变量。"},
-    ]
-    (tmp_path / "zh.json").write_text(json.dumps(records, ensure_ascii=False))
-    load(str(tmp_path / "zh.json"), tmp_path / "a.db")
-    for search, expected in (("光合", [0]), ("解释", [0, 2]), ("解释 植物", [0]), ("大海 宽广的诗", []), ("大海 关于大海", [1]), ("_", [2]), ("%", [2])):
-        result = run_cli("export", "--db", tmp_path / "a.db", "--search", search, "--format", "jsonl")
-        assert result.returncode == 0, result.stderr
-        assert [json.loads(line) for line in result.stdout.splitlines()] == [records[i] for i in expected], search
+# A trigram index (Chinese, Japanese ...) matched nothing for 1 or 2 characters, and the word index keeps a Korean word's
+# particles on it ("문장" found neither 문장을 nor 문장이): the export found no records.
+UNSPACED = [
+    {"instruction": "解释光合作用。", "input": "", "output": "植物利用阳光制造葡萄糖。"},
+    {"instruction": "写一首关于大海的诗。", "input": "", "output": "大海啊，你是那样宽广。"},
+    {"instruction": "解释下面的代码。", "input": "x_1 = 100%", "output": "它把一百赋给变量。"},
+]
 
 
-def test_export_search_finds_korean_words_with_their_particles(run_cli, tmp_path):
-    """The word index keeps a Korean word's particles on it: "문장" found neither 문장을 nor 문장이."""
-    records = [
-        {"instruction": "다음 문장을 영어로 번역하세요.", "input": "", "output": "Translate the sentence."},
-        {"instruction": "이 문장이 맞는지 판단하세요.", "input": "", "output": "맞습니다."},
-        {"instruction": "시를 써 주세요.", "input": "", "output": "바다는 넓다."},
-    ]
-    (tmp_path / "ko.json").write_text(json.dumps(records, ensure_ascii=False))
-    load(str(tmp_path / "ko.json"), tmp_path / "a.db")
-    for search, expected in (("문장", [0, 1]), ("문장 번역", [0]), ('"시를"', [2]), ("바다", [2])):
+@pytest.mark.parametrize(
+    "records, searches",
+    [
+        (UNSPACED, (("光合", [0]), ("解释", [0, 2]), ("解释 植物", [0]), ("大海 宽广的诗", []), ("大海 关于大海", [1]), ("_", [2]), ("%", [2]))),
+        (KOREAN, (("문장", [0, 1]), ("문장 번역", [0]), ('"시를"', [2]), ("바다", [2]))),
+    ],
+    ids=["unspaced", "korean"],
+)
+def test_export_search_finds_the_words_the_index_splits_otherwise(run_cli, tmp_path, records, searches):
+    (tmp_path / "data.json").write_text(json.dumps(records, ensure_ascii=False))
+    load(str(tmp_path / "data.json"), tmp_path / "a.db")
+    for search, expected in searches:
         result = run_cli("export", "--db", tmp_path / "a.db", "--search", search, "--format", "jsonl")
         assert result.returncode == 0, result.stderr
         assert [json.loads(line) for line in result.stdout.splitlines()] == [records[i] for i in expected], search
