@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+HANGUL = re.compile("[\uac00-\ud7a3]")
 _SENTENCES = re.compile(r"[^.!?。\n]+[.!?。]?")
 _QUESTION = re.compile(r"(?:까요|나요|가요|니까|을까|는가|인가)\s*[?？]?\s*$|[?？]\s*$")
 _REQUEST = re.compile("세요|십시오|시오|주세요|줘|하라|해라|바랍니다|합시다")
@@ -37,6 +38,11 @@ _QUOTED_HANGUL = re.compile('"([\uac00-\ud7a3]+)"(?!\\*)')
 _BARE_HANGUL = re.compile('(?<![\\w"*])([\uac00-\ud7a3]+)(?![\\w"*])')
 _NOT_NOUNS = frozenset("그것 그것들 이것 이것들 모두 무엇 것 중".split())
 _VERBAL = re.compile("(?:하지|않고|하고|하여|해서|하며|하는|한|할|하기)$")
+
+
+def is_korean(text: str) -> bool:
+    """True if a quarter or more of the text's characters other than spaces are Hangul."""
+    return not text.isascii() and len(HANGUL.findall(text)) * 4 >= len(text) - text.count(" ") > 0
 
 
 def verbs_and_nouns(instruction: str) -> Iterator[tuple[str, str | None]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import unspaced
+from . import korean, unspaced
 
 # Compared after stripping brackets, braces, backslashes and full stops: "<noinput>", "[No Input].", "{\\noinput}".
 _PLACEHOLDERS = frozenset(
@@ -86,7 +86,6 @@ _ASKS_ABOUT_INABILITY = re.compile(r"\b(?:inappropriate|impossible|unable|cannot
 # Every _REFUSAL branch contains one of these, so outputs without any skip the regex.
 _REFUSAL_ANCHORS = ("an ai", "sorry", "afraid", "cannot", "can't", "unable", "not able", "this task", "this instruction", "this request")
 _DANGLING = frozenset("the a an and or of to in with for that is are was by on as at from but which".split())
-_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
 _KOREAN_SENTENCE_ENDS = "다요죠까니오네음임함"  # "…입니다", "…해요", "…하죠", "…할까", "…합니까", "…하오", "…하네", "…있음"
 _KOREAN_SENTENCE_END = re.compile(f"[{_KOREAN_SENTENCE_ENDS}][.!?] ")
 _TERMINAL = '.!?"\')]}*`>…。！？”’」』）》】'
@@ -188,7 +187,7 @@ def _truncated(output: str) -> bool:
         return False
     if unspaced.is_unspaced(last_line):  # Chinese, Japanese: no words to count, but a clause cut off mid-way
         return len(last_line) >= 20 and (unspaced.SCRIPTS.match(output[-1]) is not None or output[-1] in "，、：")
-    if _HANGUL_SYLLABLE.match(output[-1]):
+    if korean.HANGUL.match(output[-1]):
         # Korean prose ends its sentences in 다, 요 ...: after one, another syllable is cut off mid-way (not a list's last item).
         return output[-1] not in _KOREAN_SENTENCE_ENDS and _KOREAN_SENTENCE_END.search(last_line) is not None
     if len(last_line.split()) < 8:

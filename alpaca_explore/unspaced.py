@@ -16,7 +16,6 @@ from . import japanese, korean
 
 # Thai, Lao, Myanmar, Khmer, kana, CJK ideographs (and their compatibility forms).
 SCRIPTS = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HANGUL = re.compile("[\uac00-\ud7a3]")  # Korean, written with spaces, but between phrases that carry their particles
 _FIRST_SENTENCE = re.compile(r"[^。！？!?\n：:]*?[^\W\d_][^。！？!?\n：:]*?(?:[。！？!?\n：:]|\.\s|$)")
 _OWN_SCRIPTS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 
@@ -256,7 +255,7 @@ def _verbs_and_nouns(instruction: str) -> Iterator[tuple[str, str | None]]:
     if _KANA.search(instruction):
         yield from japanese.verbs_and_nouns(instruction)
         return
-    if _HANGUL.search(instruction):
+    if korean.HANGUL.search(instruction):  # Korean, written with spaces, but between phrases that carry their particles
         yield from korean.verbs_and_nouns(instruction)
         return
     text = _POLITE.sub("", instruction.strip())

@@ -109,6 +109,7 @@ def test_a_dataset_without_spaces_is_searched_inside_its_runs_and_says_how(tmp_p
         page = client.get("/alpaca/alpaca_data").text
     assert [row["id"] for row in found] == [0] and [row["id"] for row in ranked] == [1]
     assert "the search box matches any 3 or more characters in a row; for 1 or 2, use the search query." in page
+    assert "Korean" not in page
 
 
 def test_fts_search_finds_korean_words_with_their_particles(tmp_path):
@@ -116,7 +117,9 @@ def test_fts_search_finds_korean_words_with_their_particles(tmp_path):
     load(str(tmp_path / "ko.json"), tmp_path / "alpaca.db")
     with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
         found = {q: sorted(row["id"] for row in get_json(client, "/alpaca/fts_search.json", q=q, _shape="array")) for q in ("문장", "문장 번역", "C++ 문장")}
+        page = client.get("/alpaca/alpaca_data").text
     assert found == {"문장": [0, 1], "문장 번역": [0], "C++ 문장": []}
+    assert "the ranked full-text search query finds a word with any of them (문장 finds 문장을 and 문장이)." in page
 
 
 def test_a_table_loaded_from_a_hub_path_links_to_its_file(tmp_path):
