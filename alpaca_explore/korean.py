@@ -40,11 +40,6 @@ _NOT_NOUNS = frozenset("그것 그것들 이것 이것들 모두 무엇 것 중"
 _VERBAL = re.compile("(?:하지|않고|하고|하여|해서|하며|하는|한|할|하기)$")
 
 
-def is_korean(text: str) -> bool:
-    """True if a quarter or more of the text's characters other than spaces are Hangul."""
-    return not text.isascii() and len(HANGUL.findall(text)) * 4 >= len(text) - text.count(" ") > 0
-
-
 def verbs_and_nouns(instruction: str) -> Iterator[tuple[str, str | None]]:
     """Each verb of the first request sentence, in order, and the noun of its object; none for a question."""
     requests = [sentence for sentence in _SENTENCES.findall(instruction) if _REQUEST.search(sentence) and not _QUESTION.search(sentence)]

@@ -19,7 +19,7 @@ SCRIPTS = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u340
 _FIRST_SENTENCE = re.compile(r"[^。！？!?\n：:]*?[^\W\d_][^。！？!?\n：:]*?(?:[。！？!?\n：:]|\.\s|$)")
 _OWN_SCRIPTS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 
-# Keywords of each category in Simplified and Traditional Chinese and in Japanese, tried in this order, as the
+# Keywords of each category in Simplified and Traditional Chinese, Japanese and Korean, tried in this order, as the
 # English rules try theirs: "写一个函数" (write a function) is coding, "写一篇总结" (write a summary) summarization,
 # "找出并改正错误" (find and correct the mistakes) rewrite, "为电影写一段广告脚本" (write an advert's script) generation.
 _KEYWORDS = (
@@ -59,10 +59,10 @@ _WRITTEN_NOUNS = frozenset(
 _MEANS_VERBS = frozenset("使う 用いる 利用 使用 사용 이용 활용".split())
 _EXPLAINING_VERBS = frozenset("解释 解釋 说明 說明 説明 설명 比较 比較 비교 对比 對比".split())
 _CODE = re.compile("代码|代碼|程式碼|コード|코드|函数|函數|関数|함수|编程|編程|プログラム|프로그램|写一个程序|编写程序")
-_QA_VERBS = frozenset("설명 분석 평가 주다 解释 解釋 分析 评价 評價 説明 分析 評価".split())  # with a passage of 8 words or more
+_QA_VERBS = frozenset("설명 분석 평가 주다 解释 解釋 分析 评价 評價 説明 評価".split())  # with a passage of 8 words or more
 _LISTS = frozenset("목록 列表 清单 清單 リスト 一覧".split())
 _SYNONYMS = frozenset("동의어 반의어 同義語 対義語 同义词 反义词 近义词".split())
-_LEXICAL = frozenset("단어 동의어 반의어 単語 同義語 対義語 单词 同义词 反义词 词语".split())  # words about words: no list of ideas
+_LEXICAL = _SYNONYMS | frozenset("단어 単語 单词 词语".split())  # words about words: no list of ideas
 _REWRITING = re.compile("다시 ?(?:작성|써|쓰)|바꿔 ?쓰|고쳐 ?쓰")
 _CODE_NOUNS = frozenset("类 程序 函数 クエリ 関数 プログラム クラス 코드 함수 프로그램 쿼리".split())
 _LISTING = frozenset("说出 列出 列举 给出 提供 举出 举 给".split())
@@ -79,14 +79,13 @@ _PERSONAL = re.compile("你最近|你曾经|你最喜欢|你经历|你的童年|
 _EITHER_OR = re.compile("是.+还是")
 # Two or more (one names a fact: "映画を1つ挙げて"): "3つ", "いくつか", "세 가지", "5곳", "몇 개".
 _COUNT = r"(?:[2-9２-９]|[1-9１-９][0-9０-９]+|[二三四五六七八九十])つ|いくつか|(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열|몇|[2-9]|\d{2,}|\d+~\d+) ?(?:가지|개|곳|명|권|편)"
-_QUOTATION = re.compile("「[^」]*」|『[^』]*』|“[^”]*”")
 _OWN_WORDS = re.compile("自分の言葉|自己的话|自己的話")
 _ARITHMETIC = re.compile(r"\d\s*[+*/×÷=＝]\s*\d|\d\s+-\s+\d")  # not a range: "1-4", "2-3句话"
 # Extracting needs a text to extract from: "找出写了这本书的作者" (find the author who wrote the book) is a question.
 _GIVEN_TEXT = re.compile("下面|下列|以下|给定|給定|这段|這段|文中|句子|文章|次の|この文|与えられた")
 # Math needs a number beside one of these ("计算 3 + 5", "求半径为 2 的圆的面积").
 _MATH = re.compile(
-    "计算|計算|求解|方程|等式|算式|运算|運算|等于|等於|平方|立方|面积|面積|体积|體積|概率|機率|確率|百分|质数|質數|素数|平均数|平均數|乘以|除以|"
+    "计算|計算|求解|等式|算式|运算|運算|等于|等於|平方|立方|面积|面積|体积|體積|機率|百分|质数|質數|素数|平均数|平均數|乘以|除以|"
     "整除|缺失的数|缺少的数|下一个数|掛け|足し|割っ"
 )
 _NUMBER = re.compile(r"[0-9０-９]")
@@ -115,7 +114,7 @@ _VERBS = "|".join(
 _VERB = re.compile(f"(?:{_VERBS}|给(?=我|你)|加(?=一)|起(?=一|个))(?![的器师者家])")
 _COMPUTER = re.compile("计算机|計算機")  # no verb 计算 (compute) in it, though 机 may follow a verb: "描述机器学习"
 _CLAUSES = re.compile(r"[^，。！？；：,.!?;:\n]+")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|「[^」]*」")  # "给“计算语言学”下定义": no verb inside a quotation
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|「[^」]*」|『[^』]*』")  # "给“计算语言学”下定义": no verb inside a quotation
 _MEANS = re.compile("通过[^，。：]*?来")  # "通过添加运算符来完成等式" (by adding operators, complete the equation)
 _POLITE = re.compile("^(?:请你|请您|请|麻烦你|帮我|你能|你可以|能否|可以)")
 _KANA = re.compile("[\u3040-\u30ff]")  # Japanese, whose verbs conjugate: "この写真を説明して" holds no verb 写
@@ -154,15 +153,21 @@ def is_mostly_own(text: str) -> bool:
     """True if a quarter or more of the characters other than spaces of the text's first sentence are Chinese, Japanese
     or Korean: "C level エグゼクティブ向けの質問を…", "用Python写一个函数" and "다음 SQL 쿼리를 변환하세요. SELECT * FROM ..."
     are, "Translate '你好' into English" is not."""
+    if not has_own_rules(text):
+        return False  # most text: ASCII, or no such script anywhere
     first = _FIRST_SENTENCE.match(text)
-    sentence = first.group() if first else text
-    return has_own_rules(sentence) and len(_OWN_SCRIPTS.findall(sentence)) * 4 >= len(sentence) - sentence.count(" ")
+    return is_mostly(_OWN_SCRIPTS, first.group() if first else text)
+
+
+def is_mostly(script: re.Pattern, text: str) -> bool:
+    """True if a quarter or more of the text's characters other than spaces match ``script``."""
+    return len(script.findall(text)) * 4 >= len(text) - text.count(" ") > 0
 
 
 def category(instruction: str, input_: str, verb: str | None = None, noun: str | None = None) -> str:
     """The task's category from its keywords, the verb and noun that name the task (:func:`read`); a question (with an
     input to answer it from: closed_qa) otherwise."""
-    lowered = _NOT_KEYWORDS.sub(" ", _QUOTATION.sub(" ", instruction.lower()))  # a quotation is data, not the task
+    lowered = _NOT_KEYWORDS.sub(" ", _QUOTED.sub(" ", instruction.lower()))  # a quotation is data, not the task
     keywords = _KEYWORD.findall(lowered)
     found = {_CATEGORY_OF_KEYWORD[keyword] for keyword in keywords}
     asks = lowered.rstrip().endswith(("?", "？")) or _EXPLAINING.search(lowered) is not None

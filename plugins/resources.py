@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import yaml
 from datasette.utils import escape_sqlite, tilde_encode
 
-from alpaca_explore import korean
+from alpaca_explore import korean, unspaced
 from alpaca_explore.database import duplicates_table, fts_tokenizer_of, recorded_loads
 from alpaca_explore.fetch import raw_url
 from alpaca_explore.tokens import describe, encoding_names
@@ -114,7 +114,7 @@ def _loaded_tables(path: str, mtime_ns: int) -> dict[str, LoadedTable]:
 def _is_korean(conn: sqlite3.Connection, table: str) -> bool:
     """Whether the table's first 200 instructions are mostly Korean."""
     instructions = [row[0] for row in conn.execute(f"SELECT instruction FROM [{table}] ORDER BY rowid LIMIT 200")]
-    return sum(map(korean.is_korean, instructions)) * 2 > len(instructions)
+    return sum(unspaced.is_mostly(korean.HANGUL, instruction) for instruction in instructions) * 2 > len(instructions)
 
 
 def alpaca_tables(db) -> dict[str, LoadedTable]:
