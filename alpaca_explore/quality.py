@@ -57,7 +57,7 @@ _LINKED_CONTENT = re.compile(r"\b(?:article|page|web ?site|site|video|post|blog|
 _CREATE_MEDIA = re.compile(r"^\s*(?:create|make|draw|design|generate|produce|build|construct|sketch|plot|render)\b", re.I)
 # "描述这幅画" (describe this painting), "为下面的图片写一个标题" (caption the picture below), "この画像を説明して",
 # "이 사진을 설명하세요": media the record cannot hold, in Chinese, Japanese and Korean.
-_UNSPACED_MEDIA_REFERENCE = re.compile(
+_CJK_MEDIA_REFERENCE = re.compile(
     "(?:这|這|此|下面|下列|以下|给定|給定|所给|所給|附上|附带|附帶|上面|提供的|この|次の|以下の)(?:的)?(?:一?[张張幅个個段部份])?"
     "(?:图片|圖片|照片|图像|圖像|图表|圖表|视频|視頻|影片|音频|音頻|录音|錄音|链接|鏈接|連結|网址|網址|附件|截图|截圖|画作|畫作|绘画|繪畫|"
     "画像|写真|動画|リンク)|(?:这|這|下面的|以下的)[张張幅](?:画|畫|图|圖)|"
@@ -74,7 +74,7 @@ _REFUSAL = re.compile(
     re.I | re.S,
 )
 # The same in Chinese, Japanese and Korean: "作为一个AI语言模型，我无法…", "抱歉，我不能…", "AI言語モデルとして…", "AI 언어 모델로서…".
-_UNSPACED_REFUSAL = re.compile(
+_CJK_REFUSAL = re.compile(
     r"作为一[个名](?:ai|人工智能)|作為一[個名](?:ai|人工智慧)|我(?:只)?是一个(?:ai|人工智能)|"
     r"(?:抱歉|对不起|很遗憾|對不起|很遺憾)[，,]?\s*(?:但)?我(?:无法|不能|無法)|"
     r"我(?:无法|不能|無法)(?:访问|訪問|浏览|瀏覽|查看|观看|觀看|看到|播放|显示|顯示|绘制|繪製)|"
@@ -113,7 +113,7 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
     # "Explain why this is an inappropriate instruction" asks for the reasons a refusal would give.
     refuses = any(anchor in lowered for anchor in _REFUSAL_ANCHORS) and _REFUSAL.search(output) is not None
     if not refuses and unspaced.has_own_rules(output):
-        refuses = _UNSPACED_REFUSAL.search(lowered) is not None
+        refuses = _CJK_REFUSAL.search(lowered) is not None
     if refuses and not _ASKS_ABOUT_INABILITY.search(instruction):
         issues.append("refusal")
     if stripped_output and _truncated(stripped_output):
@@ -152,7 +152,7 @@ def _missing_media(instruction: str, input_: str) -> bool:
         return not (data or _ABOUT_MARKUP.search(instruction))
     if ("://" in instruction or "www." in instruction) and not stripped_input and _LINKED_CONTENT.search(instruction):
         return True
-    if not stripped_input and unspaced.has_own_rules(instruction) and _UNSPACED_MEDIA_REFERENCE.search(instruction):
+    if not stripped_input and unspaced.has_own_rules(instruction) and _CJK_MEDIA_REFERENCE.search(instruction):
         return True
     if _CREATE_MEDIA.search(instruction):
         return False
