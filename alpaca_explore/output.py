@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,8 +16,9 @@ from typing import BinaryIO
 import orjson
 import sqlite_utils
 
-from . import database, korean, sql_functions, tokens
+from . import database, sql_functions, tokens
 from .classify import CATEGORIES
+from .search import clauses as search_clauses, terms as search_terms
 from .errors import AlpacaExploreError
 
 FORMATS = ("json", "jsonl")
@@ -86,25 +86,11 @@ def select_sql(
     return f"SELECT instruction, input, output FROM [{table}]{condition} ORDER BY rowid", params
 
 
-_QUOTED_TERM = re.compile(r'"([^"]*)"')
-
-
-def _search_clauses(db: sqlite_utils.Database, table: str, search: str) -> tuple[list[str], dict[str, str]]:
-    """``--search``, each word or quoted phrase required. A trigram index (:func:`database.fts_tokenizer`) matches
-    nothing for a term of 1 or 2 characters, so such terms are found with LIKE; a Korean word finds it with its
-    particles (:func:`korean.with_particles`)."""
-    terms = _QUOTED_TERM.findall(db.quote_fts(search))
-    if not terms:
-        raise AlpacaExploreError(f"--search {search!r} has no words to search for")
-    short = [term for term in terms if len(term) < 3] if database.fts_tokenizer_of(db.conn, table) == "trigram" else []
-    clauses, params = [], {}
-    if indexed := [term for term in terms if term not in short]:
-        clauses.append(f"rowid IN (SELECT rowid FROM [{table}_fts] WHERE [{table}_fts] MATCH :search)")
-        params["search"] = korean.with_particles(" ".join(f'"{term}"' for term in indexed))
-    for number, term in enumerate(short):
-        clauses.append(f"instruction || ' ' || input || ' ' || output LIKE :search{number} ESCAPE '\\'")
-        params[f"search{number}"] = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
-    return clauses, params
+def _search_clauses(db: sqlite_utils.Database, table: str, text: str) -> tuple[list[str], dict[str, str]]:
+    """``--search``, read as the explorer's search box reads it (:mod:`search`)."""
+    if not (words := search_terms(text)):
+        raise AlpacaExploreError(f"--search {text!r} has no words to search for")
+    return search_clauses(table, words, trigram=database.fts_tokenizer_of(db.conn, table) == "trigram")
 
 
 def _alpaca_tables(db: sqlite_utils.Database) -> list[str]:

@@ -156,12 +156,8 @@ def is_mostly_own(text: str) -> bool:
     if not has_own_rules(text):
         return False  # most text: ASCII, or no such script anywhere
     first = _FIRST_SENTENCE.match(text)
-    return is_mostly(_OWN_SCRIPTS, first.group() if first else text)
-
-
-def is_mostly(script: re.Pattern, text: str) -> bool:
-    """True if a quarter or more of the text's characters other than spaces match ``script``."""
-    return len(script.findall(text)) * 4 >= len(text) - text.count(" ") > 0
+    sentence = first.group() if first else text
+    return len(_OWN_SCRIPTS.findall(sentence)) * 4 >= len(sentence) - sentence.count(" ") > 0
 
 
 def category(instruction: str, input_: str, verb: str | None = None, noun: str | None = None) -> str:

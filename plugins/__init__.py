@@ -124,6 +124,16 @@ def filters_from_request(request, database, table, datasette):
     return FilterArguments([f"rowid in (select rowid from {escape_sqlite(table)} where issues < '[]'{quoted})"], params=params)
 
 
+@hookimpl(specname="filters_from_request")
+def search_as_export_does(request, database, table, datasette):
+    """The search box's ``_search``, renamed by :mod:`table_requests`, reads as ``export --search`` does."""
+    text = request.args.get(table_requests.SEARCH)
+    tables = resources.tables_of(datasette, database)
+    if text is None or table not in tables:
+        return None
+    return fulltext.table_search(table, text, trigram=tables[table].fts_tokenizer == "trigram")
+
+
 @hookimpl
 def register_output_renderer(datasette):
     return renderers.RENDERERS
@@ -137,7 +147,7 @@ def register_facet_classes():
 @hookimpl
 def asgi_wrapper(datasette):
     def wrapped(app):
-        reconnecting = reopen.reconnecting_to_replaced_files(table_requests.skipping_unused_work(app, datasette), datasette)
+        reconnecting = reopen.reconnecting_to_replaced_files(table_requests.adapting_table_requests(app, datasette), datasette)
         return query_links.remembering_requests(reconnecting)
 
     return wrapped

@@ -1,5 +1,8 @@
-"""``fts_query(q)``: a full-text query as typed when it is valid FTS5 syntax, else quoted word by word; its Korean
-words find them with their particles too (:func:`korean.with_particles`).
+"""The explorer's searches: the table page's search box, and ``fts_query(q)`` for the ranked ``fts_search`` query.
+
+The search box reads a search as ``export --search`` does (:mod:`alpaca_explore.search`). ``fts_query(q)`` is a
+full-text query as typed when it is valid FTS5 syntax, else quoted word by word; its Korean words find them with
+their particles too (:func:`korean.with_particles`).
 
 FTS5 rejects much of what people type ("C++", "don't", "e-mail", an unbalanced
 quote) with a syntax error. Such a query is searched for as plain words, the
@@ -12,12 +15,24 @@ from __future__ import annotations
 import sqlite3
 import threading
 
+from datasette.filters import FilterArguments
 from datasette.utils import escape_fts
 
-from alpaca_explore import korean
+from alpaca_explore import korean, search
 from alpaca_explore.database import TEXT_COLUMNS
 
 _per_thread = threading.local()
+
+
+def table_search(table: str, text: str, trigram: bool) -> FilterArguments:
+    """The search box's filter: every word or quoted phrase of ``text``. A blank search filters nothing, as an empty
+    box means, and one without words (a lone quote) matches nothing."""
+    shown = {"search": text}
+    if not text.strip():
+        return FilterArguments([], extra_context=shown)
+    words = search.terms(text)
+    conditions, params = search.clauses(table, words, trigram=trigram, name="alpaca_search") if words else (["0"], {})
+    return FilterArguments(conditions, params, [f'search matches "{text}"'], shown)
 
 
 def fts_query(query: str | None) -> str:

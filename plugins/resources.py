@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 import yaml
 from datasette.utils import escape_sqlite, tilde_encode
 
-from alpaca_explore import korean, unspaced
 from alpaca_explore.database import duplicates_table, fts_tokenizer_of, recorded_loads
 from alpaca_explore.fetch import raw_url
 from alpaca_explore.tokens import describe, encoding_names
@@ -73,13 +72,12 @@ def _query_position(sql_file) -> tuple[int, str]:
 
 
 class LoadedTable(NamedTuple):
-    """What the latest load of a table recorded: its tokenizer spec and the source it read (a line for each), the
-    tokenizer of its full-text index (None for the default), and whether its instructions are Korean."""
+    """What the latest load of a table recorded: its tokenizer spec and the source it read (a line for each), and the
+    tokenizer of its full-text index (None for the default)."""
 
     tokenizer: str
     source: str
     fts_tokenizer: str | None = None
-    korean: bool = False
 
     @property
     def sources(self) -> list[str]:
@@ -105,16 +103,10 @@ def _loaded_tables(path: str, mtime_ns: int) -> dict[str, LoadedTable]:
     try:
         with contextlib.closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as conn:
             return {
-                table: LoadedTable(*load, fts_tokenizer_of(conn, table), _is_korean(conn, table)) for table, load in recorded_loads(conn).items()
+                table: LoadedTable(*load, fts_tokenizer_of(conn, table)) for table, load in recorded_loads(conn).items()
             }
     except sqlite3.Error:
         return {}
-
-
-def _is_korean(conn: sqlite3.Connection, table: str) -> bool:
-    """Whether the table's first 200 instructions are mostly Korean."""
-    instructions = [row[0] for row in conn.execute(f"SELECT instruction FROM [{table}] ORDER BY rowid LIMIT 200")]
-    return sum(unspaced.is_mostly(korean.HANGUL, instruction) for instruction in instructions) * 2 > len(instructions)
 
 
 def alpaca_tables(db) -> dict[str, LoadedTable]:
@@ -239,15 +231,10 @@ def table_metadata(names: Names, loaded: LoadedTable) -> dict:
     source = f"{first} and {len(others):,} more" if others else first
     tokenizer = describe(loaded.tokenizer)
     adapted["description"] = f"{adapted['description'].strip()} Token counts: {tokenizer}. Loaded from {source}."
-    if loaded.korean:
-        adapted["description"] += (
-            " Its search box finds Korean words as they are written, with their particles (문장을); the ranked full-text"
-            " search query finds a word with any of them (문장 finds 문장을 and 문장이)."
-        )
     if loaded.fts_tokenizer == "trigram":
         adapted["description"] += (
-            " Much of its text is in a script written without spaces, so the search box matches any 3 or more characters"
-            " in a row; for 1 or 2, use the search query."
+            " Much of its text is in a script written without spaces, so the search box matches characters in a row, not"
+            " words (a search of 1 or 2 characters reads every row); the ranked full-text search query needs 3 or more."
         )
     return adapted
 

@@ -1,4 +1,8 @@
-"""Skip the work an alpaca-explore table request does not use, with Datasette's own ``_no*`` arguments.
+"""Adapt the requests for an alpaca-explore table: skip the work they do not use, and search as ``export --search`` does.
+
+Datasette's ``_search`` is renamed ``SEARCH``, which the plugin's filter reads (:func:`fulltext.table_search`):
+Datasette matched nothing in a trigram index for words of 1 or 2 characters, nothing for a Korean word with its
+particles, and an empty search box or a lone quote was "Invalid SQL". ``_searchmode=raw`` keeps Datasette's search.
 
 Datasette 0.65 suggests facets by grouping every column of the table on every
 page view; over the long instruction/input/output texts that costs more than the
@@ -19,23 +23,37 @@ from . import renderers, resources
 _EXPORTS = frozenset(renderer["extension"] for renderer in renderers.RENDERERS)
 # The page an export link was taken from: the export holds every matching row, from the first.
 _NEXT_PAGE = re.compile(rb"(?:^|&)_next=[^&]*")
+SEARCH = "_alpaca_search"
+_DATASETTE_SEARCH = re.compile(rb"(?<![^&])_search(?=[=&]|$)")
+# A page's search form sends the search it shows as a hidden SEARCH beside the new _search.
+_SHOWN_SEARCH = re.compile(rb"(?<![^&])" + SEARCH.encode() + rb"(?:=[^&]*)?(?:&|$)")
+_RAW_SEARCH = re.compile(rb"(?<![^&])_searchmode=raw(?:&|$)")
 
 
-def skipping_unused_work(app, datasette):
+def adapting_table_requests(app, datasette):
     async def wrapped(scope, receive, send):
         if scope["type"] == "http" and (extension := _alpaca_table_extension(scope["path"], datasette)) is not None:
-            export = extension in _EXPORTS
-            skipped = ("_nosuggest", "_nofacet", "_nocount") if export else ("_nosuggest",)
-            query = scope.get("query_string", b"")
-            if export:
-                query = _NEXT_PAGE.sub(b"", query).lstrip(b"&")
-            for argument in skipped:
-                if argument.encode() not in query:
-                    query += (b"&" if query else b"") + argument.encode() + b"=1"
-            scope = dict(scope, query_string=query)
+            query = _skipping_unused_work(scope.get("query_string", b""), export=extension in _EXPORTS)
+            scope = dict(scope, query_string=_searching_as_export_does(query))
         await app(scope, receive, send)
 
     return wrapped
+
+
+def _skipping_unused_work(query: bytes, export: bool) -> bytes:
+    skipped = ("_nosuggest", "_nofacet", "_nocount") if export else ("_nosuggest",)
+    if export:
+        query = _NEXT_PAGE.sub(b"", query).lstrip(b"&")
+    for argument in skipped:
+        if argument.encode() not in query:
+            query += (b"&" if query else b"") + argument.encode() + b"=1"
+    return query
+
+
+def _searching_as_export_does(query: bytes) -> bytes:
+    if not _DATASETTE_SEARCH.search(query) or _RAW_SEARCH.search(query):
+        return query
+    return _DATASETTE_SEARCH.sub(SEARCH.encode(), _SHOWN_SEARCH.sub(b"", query))
 
 
 def _alpaca_table_extension(path: str, datasette) -> str | None:

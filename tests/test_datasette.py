@@ -100,26 +100,30 @@ def test_a_dataset_without_spaces_is_searched_inside_its_runs_and_says_how(tmp_p
     records = [
         {"instruction": "用三句话解释光合作用。", "input": "", "output": "光合作用是植物制造葡萄糖的过程。"},
         {"instruction": "写一首关于大海的诗。", "input": "", "output": "大海啊，你是那样宽广。"},
+        {"instruction": "写一首关于月亮的诗。", "input": "", "output": "月亮_圆了。"},
     ]
     (tmp_path / "zh.json").write_text(json.dumps(records, ensure_ascii=False))
     load(str(tmp_path / "zh.json"), tmp_path / "alpaca.db")
+    searches = ["光合作用", "大海", "诗", "写一首 诗", "植物 光合作用", "诗 大海", "亮_", "亮%", "光合作用 大海"]
     with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
-        found = get_json(client, "/alpaca/alpaca_data.json", _search="光合作用", _shape="array")
+        found = {search: [row["id"] for row in get_json(client, "/alpaca/alpaca_data.json", _search=search, _shape="array")] for search in searches}
+        exported = client.get("/alpaca/alpaca_data.alpaca", params={"_search": "大海"}).json()
         ranked = get_json(client, "/alpaca/fts_search.json", q="关于大海", _shape="array")
         page = client.get("/alpaca/alpaca_data").text
-    assert [row["id"] for row in found] == [0] and [row["id"] for row in ranked] == [1]
-    assert "the search box matches any 3 or more characters in a row; for 1 or 2, use the search query." in page
-    assert "Korean" not in page
+    assert found == {"光合作用": [0], "大海": [1], "诗": [1, 2], "写一首 诗": [1, 2], "植物 光合作用": [0], "诗 大海": [1], "亮_": [2], "亮%": [], "光合作用 大海": []}
+    assert exported == [records[1]] and [row["id"] for row in ranked] == [1]
+    assert "the search box matches characters in a row, not words (a search of 1 or 2 characters reads every row)" in page
 
 
-def test_fts_search_finds_korean_words_with_their_particles(tmp_path):
+def test_searches_find_korean_words_with_their_particles(tmp_path):
+    """The word index keeps particles on Korean words: the search box and fts_search find 문장 in 문장을 and 문장이."""
     (tmp_path / "ko.json").write_text(json.dumps(KOREAN, ensure_ascii=False))
     load(str(tmp_path / "ko.json"), tmp_path / "alpaca.db")
     with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
-        found = {q: sorted(row["id"] for row in get_json(client, "/alpaca/fts_search.json", q=q, _shape="array")) for q in ("문장", "문장 번역", "C++ 문장")}
-        page = client.get("/alpaca/alpaca_data").text
-    assert found == {"문장": [0, 1], "문장 번역": [0], "C++ 문장": []}
-    assert "the ranked full-text search query finds a word with any of them (문장 finds 문장을 and 문장이)." in page
+        searches = ("문장", "문장 번역", "C++ 문장", '"문장을"')
+        ranked = {q: sorted(row["id"] for row in get_json(client, "/alpaca/fts_search.json", q=q, _shape="array")) for q in searches}
+        found = {q: sorted(row["id"] for row in get_json(client, "/alpaca/alpaca_data.json", _search=q, _shape="array")) for q in searches}
+    assert ranked == found == {"문장": [0, 1], "문장 번역": [0], "C++ 문장": [], '"문장을"': [0]}
 
 
 def test_a_table_loaded_from_a_hub_path_links_to_its_file(tmp_path):
@@ -470,6 +474,49 @@ def test_fts_search_keeps_fts5_syntax_and_searches_anything_else_as_words(explor
         expected = {rowid for (rowid,) in db.execute("select rowid from alpaca_data_fts where alpaca_data_fts match ?", [meant])}
     rows = get_json(client, "/alpaca/fts_search.json", q=typed, _shape="array")
     assert 0 < len(expected) < 200 and {row["id"] for row in rows} == expected
+
+
+def test_the_search_box_reads_a_search_as_export_does(explorer, run_cli):
+    """Each word or quoted phrase required, as export --search reads it, on every page of the search and in its exports."""
+    client, folder, _ = explorer
+    for search in ("water", "C++ code", '"the following sentence" tense', "don't"):
+        exported = json.loads(run_cli("export", "--db", str(folder / "alpaca.db"), "--search", search).stdout)
+        first = get_json(client, "/alpaca/alpaca_data.json", _search=search, _size=2, _shape="objects")
+        rows, next_url = first["rows"], first["next_url"]
+        while next_url:
+            more = client.get(next_url.removeprefix("http://localhost")).json()
+            rows, next_url = rows + more["rows"], more["next_url"]
+        from_page = client.get("/alpaca/alpaca_data.alpaca", params={"_search": search}).json()
+        assert len(exported) > 2 and [{key: row[key] for key in ("instruction", "input", "output")} for row in rows] == exported == from_page, search
+
+
+def test_an_empty_search_box_shows_every_row_and_one_without_words_none(explorer):
+    """Datasette's own search answered both with "Invalid SQL: fts5: syntax error"."""
+    client, _, records = explorer
+    assert get_json(client, "/alpaca/alpaca_data.json", _search="", _size=1)["filtered_table_rows_count"] == len(records)
+    assert get_json(client, "/alpaca/alpaca_data.json", _search="  ", _size=1)["filtered_table_rows_count"] == len(records)
+    assert get_json(client, "/alpaca/alpaca_data.json", _search='"', _shape="array") == []
+
+
+def test_the_search_box_sends_its_new_search_not_the_one_it_showed(explorer):
+    """A page's form holds the search it shows as a hidden argument; the box's new search replaces it."""
+    client, _, _ = explorer
+    page = client.get("/alpaca/alpaca_data", params={"_search": "water"}).text
+    form = re.search(r'<form class="filters".*?</form>', page, re.S).group()
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form))
+    assert hidden.get("_alpaca_search") == "water"
+    rows = get_json(client, "/alpaca/alpaca_data.json", **{**hidden, "_search": "haiku", "_shape": "array", "_size": "max"})
+    cleared = get_json(client, "/alpaca/alpaca_data.json", **{**hidden, "_search": "", "_size": 1})
+    assert rows and all("haiku" in " ".join((row["instruction"], row["input"], row["output"])).lower() for row in rows)
+    assert cleared["filtered_table_rows_count"] == get_json(client, "/alpaca/alpaca_data.json", _size=1)["filtered_table_rows_count"]
+
+
+def test_a_raw_search_keeps_datasettes_fts5_syntax(explorer):
+    client, folder, _ = explorer
+    with sqlite3.connect(folder / "alpaca.db") as db:
+        expected = sorted(rowid for (rowid,) in db.execute("select rowid from alpaca_data_fts where alpaca_data_fts match 'haik*'"))
+    rows = get_json(client, "/alpaca/alpaca_data.json", _search="haik*", _searchmode="raw", _shape="array", _size="max")
+    assert expected and [row["id"] for row in rows] == expected
 
 
 @pytest.mark.parametrize("typed", ["  ", '"', '"" "'])
