@@ -18,8 +18,8 @@ import sqlite_utils
 
 from . import database, sql_functions, tokens
 from .classify import CATEGORIES
-from .search import clauses as search_clauses, terms as search_terms
 from .errors import AlpacaExploreError
+from .search import clauses as search_clauses, terms as search_terms
 
 FORMATS = ("json", "jsonl")
 Triple = tuple[str, str, str]
