@@ -51,9 +51,10 @@ def _skipping_unused_work(query: bytes, export: bool) -> bytes:
 
 
 def _searching_as_export_does(query: bytes) -> bytes:
-    if not _DATASETTE_SEARCH.search(query) or _RAW_SEARCH.search(query):
+    if not _DATASETTE_SEARCH.search(query):
         return query
-    return _DATASETTE_SEARCH.sub(SEARCH.encode(), _SHOWN_SEARCH.sub(b"", query))
+    query = _SHOWN_SEARCH.sub(b"", query)
+    return query if _RAW_SEARCH.search(query) else _DATASETTE_SEARCH.sub(SEARCH.encode(), query)
 
 
 def _alpaca_table_extension(path: str, datasette) -> str | None:
