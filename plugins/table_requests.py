@@ -28,6 +28,7 @@ _DATASETTE_SEARCH = re.compile(rb"(?<![^&])_search(?=[=&]|$)")
 # A page's search form sends the search it shows as a hidden SEARCH beside the new _search.
 _SHOWN_SEARCH = re.compile(rb"(?<![^&])" + SEARCH.encode() + rb"(?:=[^&]*)?(?:&|$)")
 _RAW_SEARCH = re.compile(rb"(?<![^&])_searchmode=raw(?:&|$)")
+_RENAMED_SEARCH = re.compile(rb"(?<=[?&])" + SEARCH.encode() + rb"(?==)")
 
 
 def adapting_table_requests(app, datasette):
@@ -35,9 +36,23 @@ def adapting_table_requests(app, datasette):
         if scope["type"] == "http" and (extension := _alpaca_table_extension(scope["path"], datasette)) is not None:
             query = _skipping_unused_work(scope.get("query_string", b""), export=extension in _EXPORTS)
             scope = dict(scope, query_string=_searching_as_export_does(query))
+            send = _redirecting_to_the_search_as_typed(send)
         await app(scope, receive, send)
 
     return wrapped
+
+
+def _redirecting_to_the_search_as_typed(send):
+    """Datasette redirects a search form's request (for its empty filter row) to the arguments it read: the address
+    bar shows the search as ``_search``, as typed, not as ``SEARCH``."""
+
+    async def sending(message):
+        if message["type"] == "http.response.start":
+            headers = [(name, _RENAMED_SEARCH.sub(b"_search", value) if name.lower() == b"location" else value) for name, value in message["headers"]]
+            message = dict(message, headers=headers)
+        await send(message)
+
+    return sending
 
 
 def _skipping_unused_work(query: bytes, export: bool) -> bytes:

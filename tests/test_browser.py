@@ -71,6 +71,7 @@ def test_table_page_shows_facets_and_search_works(page: Page, base_url):
     page.fill('input[name="_search"]', "haiku")
     page.locator('input[name="_search"]').press("Enter")
     page.wait_for_url("**_search=haiku**")
+    assert "_alpaca_search" not in page.url  # the address bar shows the search as typed
     expect(rows.first).to_be_visible()
     assert all("haiku" in text.lower() for text in rows.all_inner_texts())
     page.fill('input[name="_search"]', "")

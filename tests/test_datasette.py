@@ -14,7 +14,7 @@ import sqlite3
 import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
 import pytest
@@ -509,6 +509,14 @@ def test_the_search_box_sends_its_new_search_not_the_one_it_showed(explorer):
     cleared = get_json(client, "/alpaca/alpaca_data.json", **{**hidden, "_search": "", "_size": 1})
     assert rows and all("haiku" in " ".join((row["instruction"], row["input"], row["output"])).lower() for row in rows)
     assert cleared["filtered_table_rows_count"] == get_json(client, "/alpaca/alpaca_data.json", _size=1)["filtered_table_rows_count"]
+
+
+def test_a_search_forms_redirect_shows_the_search_as_typed(explorer):
+    """The form's empty filter row makes Datasette redirect to the arguments it read: the address bar says _search."""
+    client, _, _ = explorer
+    form = {"_search": "water", "_filter_column": "", "_filter_op": "exact", "_filter_value": "", "_alpaca_search": "tree", "_sort": "id"}
+    response = client.get("/alpaca/alpaca_data", params=form)
+    assert response.status_code == 302 and parse_qs(urlsplit(response.headers["location"]).query) == {"_search": ["water"], "_sort": ["id"], "_nosuggest": ["1"]}
 
 
 def test_a_raw_search_keeps_datasettes_fts5_syntax(explorer):
