@@ -1041,6 +1041,14 @@ def test_canned_queries_quote_a_table_name_that_needs_it(renamed, query, params)
     get_json(client, f"/cleaned/{query}_{tilde_encode(QUOTED_TABLE)}.json", _shape="array", **params)
 
 
+def test_the_search_box_searches_a_table_whose_name_needs_quoting(renamed):
+    client, folder = renamed
+    with sqlite3.connect(folder / "cleaned.db") as db:
+        expected = [rowid for (rowid,) in db.execute(f"select rowid from [{QUOTED_TABLE}_fts] where [{QUOTED_TABLE}_fts] match 'water' order by rowid")]
+    rows = get_json(client, f"/cleaned/{tilde_encode(QUOTED_TABLE)}.json", _search="water", _shape="array")
+    assert expected and [row["id"] for row in rows] == expected
+
+
 def test_links_of_a_table_lead_to_its_own_page_and_queries(renamed):
     client, _ = renamed
     page = client.get(f"/cleaned/by_category_{tilde_encode(QUOTED_TABLE)}").text
