@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import random
 import signal
 import stat
 import subprocess
@@ -18,8 +20,10 @@ import sqlite_utils
 import sentencepiece
 import tiktoken
 from conftest import KOREAN, LLAMA_MODEL, SAMPLE, assert_clean_error
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from alpaca_explore import load
+from alpaca_explore import export, load
 from alpaca_explore.classify import category
 from alpaca_explore.parse import read_records
 
@@ -110,6 +114,35 @@ def test_export_search_finds_the_words_the_index_splits_otherwise(run_cli, tmp_p
         result = run_cli("export", "--db", tmp_path / "a.db", "--search", search, "--format", "jsonl")
         assert result.returncode == 0, result.stderr
         assert [json.loads(line) for line in result.stdout.splitlines()] == [records[i] for i in expected], search
+
+
+LETTERS = "大海诗月亮光合作用"
+
+
+@pytest.fixture(scope="module")
+def unspaced_db(tmp_path_factory) -> tuple[Path, list[dict]]:
+    """A trigram index over 150 records of random runs of a few Chinese characters (so that any search finds some)."""
+    rng = random.Random(7)
+
+    def run() -> str:
+        return "".join(rng.choices(LETTERS, k=rng.randint(1, 12)))
+
+    records = [{"instruction": run(), "input": run() if rng.random() < 0.5 else "", "output": run()} for _ in range(150)]
+    folder = tmp_path_factory.mktemp("unspaced")
+    (folder / "data.json").write_text(json.dumps(records, ensure_ascii=False))
+    assert load(str(folder / "data.json"), folder / "a.db").fts_tokenizer == "trigram"
+    return folder / "a.db", records
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.text(alphabet=LETTERS, min_size=1, max_size=4), min_size=1, max_size=3))
+def test_any_search_of_a_trigram_index_finds_the_records_holding_every_word(unspaced_db, words):
+    """Words of 1 or 2 characters (LIKE) and of 3 or more (the index) alike: each in some field of every record found."""
+    db, records = unspaced_db
+    out = io.BytesIO()
+    export(db, "alpaca_data", out, fmt="jsonl", search=" ".join(words))
+    expected = [record for record in records if all(any(word in record[field] for field in record) for word in words)]
+    assert [json.loads(line) for line in out.getvalue().splitlines()] == expected
 
 
 @pytest.fixture
