@@ -252,6 +252,12 @@ def _described_as_loaded(metadata: dict, loaded: LoadedTable) -> dict:
     return {key: value for key, value in metadata.items() if key not in _STANFORD_ALPACA_KEYS} | loaded.source_metadata()
 
 
+_RANKED_TRIGRAMS = (
+    " Much of this dataset's text is written without spaces, so a search here matches 3 or more characters in a row;"
+    ' <a href="/alpaca/alpaca_data">the table\'s search box</a> finds 1 or 2 as well.'
+)
+
+
 def canned_queries(database: str, tables: dict[str, LoadedTable], base_url: str) -> dict[str, dict]:
     """The queries for each table, named as :func:`names_of` says; beside other tables' queries, titled with their table,
     and followed by the queries that compare the tables (``across_tables: true``)."""
@@ -261,6 +267,8 @@ def canned_queries(database: str, tables: dict[str, LoadedTable], base_url: str)
         for name, query in query_files().items():
             if query.get("across_tables"):
                 continue
+            if name == "fts_search" and tables[table].fts_tokenizer == "trigram":
+                query = {**query, "description_html": query["description_html"] + _RANKED_TRIGRAMS}
             adapted = {**adapt_links(query, names), "sql": adapt_sql(query["sql"], table)}
             if len(tables) > 1:
                 adapted["title"] = f"{query['title']} ({table})"

@@ -110,6 +110,8 @@ def test_a_dataset_without_spaces_is_searched_inside_its_runs_and_says_how(tmp_p
         exported = client.get("/alpaca/alpaca_data.alpaca", params={"_search": "大海"}).json()
         ranked = get_json(client, "/alpaca/fts_search.json", q="关于大海", _shape="array")
         page = client.get("/alpaca/alpaca_data").text
+        ranked_page = client.get("/alpaca/fts_search").text
+    assert "so a search here matches 3 or more characters in a row; <a href=\"/alpaca/alpaca_data\">the table's search box</a>" in ranked_page
     assert found == {"光合作用": [0], "大海": [1], "诗": [1, 2], "写一首 诗": [1, 2], "植物 光合作用": [0], "诗 大海": [1], "亮_": [2], "亮%": [], "光合作用 大海": []}
     assert exported == [records[1]] and [row["id"] for row in ranked] == [1]
     assert "the search box matches characters in a row, not words (a search of 1 or 2 characters reads every row)" in page
