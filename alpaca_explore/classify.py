@@ -165,6 +165,43 @@ def words(text: str) -> list[str]:
     return (_ANY_WORD_OR_ABBREVIATION if abbreviations else _ANY_WORD).findall(text)
 
 
+# Words that begin or join sentences in languages written with spaces other than English (Spanish, Portuguese, French,
+# German, Italian, Dutch, Indonesian, Vietnamese, Turkish), none of them an English word, name or abbreviation too
+# ("die", "was", "met", "con", "et al.", "Al", "yang", "OS", "EST").
+_OTHER_LANGUAGE_WORDS = frozenset(
+    """el los las una unos unas del por para sobre siguiente siguientes qué cómo cuál cuáles es está de que en la su sus
+    como más um uma dos das não é são seguinte le les une du dans pour avec sur suivant suivante suivants qui cette ces au
+    aux vous der das und ein eine einen einem einer mit für über zu ist nicht auf folgenden folgende sie wie gli di della
+    delle dei sul sulla nel nella alla degli è seguente seguenti het een van voor zijn dat deze volgende untuk dengan ini
+    itu dari tentang sebuah berikut adalah dalam của và một về các những cho là được này trong với bir ve için ile bu
+    aşağıdaki""".split()
+)
+_ENGLISH_WORDS = frozenset("the a an of to and in is are for that with on as this these following what how which from by it be your you".split())
+# Letters of scripts written with spaces that are not Latin: Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indian
+# scripts, Thai, Georgian.
+_OTHER_LETTERS = re.compile("[\u0370-\u058f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u10a0-\u10ff]")
+# A quotation is data, in any language: "Translate 'El gato está en la casa' into English".
+_QUOTATION = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
+
+
+def reads_language_of(instruction: str) -> bool:
+    """Whether the rules read the instruction's language: English, Chinese, Japanese or Korean, not Spanish, Russian or
+    Thai, which they would read as English ("Escribe un poema sobre el mar": the verb "escribe", the noun "mar")."""
+    if unspaced.has_own_rules(instruction):
+        return True
+    first = _QUOTATION.sub(" ", (_sentences(instruction) or [""])[0])
+    if not first.isascii() and len(_OTHER_LETTERS.findall(first)) * 4 >= len(first) - first.count(" ") > 0:
+        return False
+    found = set(words(first))
+    other = len(found & _OTHER_LANGUAGE_WORDS)
+    return other < 2 or other <= len(found & _ENGLISH_WORDS)
+
+
+def much_in_other_language(instructions: list[str]) -> bool:
+    """Whether a quarter or more of ``instructions`` are in a language the rules do not read (:func:`reads_language_of`)."""
+    return sum(not reads_language_of(instruction) for instruction in instructions) * 4 >= len(instructions) > 0
+
+
 def verb_and_noun(instruction: str) -> tuple[str | None, str | None, list[str]]:
     """The root verb (lower case) and the head noun of its object, plus the words that follow the verb."""
     return _verb_and_noun([words(sentence) for sentence in _sentences(instruction)])

@@ -100,6 +100,16 @@ def fts_tokenizer_of(conn: sqlite3.Connection, table: str) -> str | None:
     return found.group(1) if found else None
 
 
+def sample_instructions(conn: sqlite3.Connection, table: str, count: int = 200) -> list[str]:
+    """Up to ``count`` instructions spread evenly over ``table`` (a table may hold one dataset, then another)."""
+    last = conn.execute(f"SELECT max(rowid) FROM [{table}]").fetchone()[0]
+    if last is None:
+        return []
+    rowids = sorted({last * step // max(count - 1, 1) for step in range(count)})
+    found = conn.execute(f"SELECT instruction FROM [{table}] WHERE rowid IN ({', '.join('?' * len(rowids))})", rowids)
+    return [instruction for (instruction,) in found]
+
+
 def duplicates_table(table: str) -> str:
     """The table beside ``table`` that lists every record whose instruction occurs more than once, with the id of
     its first copy: the groups the ``duplicate_instruction`` flag makes, without reading every instruction again."""

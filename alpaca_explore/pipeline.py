@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from . import __version__, database, enrich, fetch, tokens
+from . import __version__, classify, database, enrich, fetch, tokens
 from .cpus import usable_cpus
 from .errors import AlpacaExploreError
 from .parse import ParseStats, Record, read_records
@@ -49,6 +49,7 @@ class LoadSummary:
     flagged_rows: int = 0
     issues: dict[str, int] = field(default_factory=dict)  # rows holding each issue code, the most frequent first
     fts_tokenizer: str | None = None  # "trigram" where much of the text has no spaces (database.fts_tokenizer)
+    other_language: bool = False  # much of the text in a language the classifier does not read (classify.reads_language_of)
 
     @property
     def db_bytes(self) -> int:
@@ -117,6 +118,7 @@ def load(
         )
         flagged_rows, issues = writer.issue_counts()
         fts_tokenizer = writer.fts_tokenizer
+        other_language = classify.much_in_other_language(database.sample_instructions(writer.db.conn, table))
     return LoadSummary(
         db_path=db_path,
         table=table,
@@ -130,6 +132,7 @@ def load(
         flagged_rows=flagged_rows,
         issues=issues,
         fts_tokenizer=fts_tokenizer,
+        other_language=other_language,
     )
 
 

@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 import yaml
 from datasette.utils import escape_sqlite, tilde_encode
 
-from alpaca_explore.database import duplicates_table, fts_tokenizer_of, recorded_loads
+from alpaca_explore.classify import much_in_other_language
+from alpaca_explore.database import duplicates_table, fts_tokenizer_of, recorded_loads, sample_instructions
 from alpaca_explore.fetch import raw_url
 from alpaca_explore.tokens import describe, encoding_names
 
@@ -72,12 +73,14 @@ def _query_position(sql_file) -> tuple[int, str]:
 
 
 class LoadedTable(NamedTuple):
-    """What the latest load of a table recorded: its tokenizer spec and the source it read (a line for each), and the
-    tokenizer of its full-text index (None for the default)."""
+    """What the latest load of a table recorded: its tokenizer spec and the source it read (a line for each), the
+    tokenizer of its full-text index (None for the default), and whether much of it is in a language the classifier
+    does not read."""
 
     tokenizer: str
     source: str
     fts_tokenizer: str | None = None
+    other_language: bool = False
 
     @property
     def sources(self) -> list[str]:
@@ -103,7 +106,8 @@ def _loaded_tables(path: str, mtime_ns: int) -> dict[str, LoadedTable]:
     try:
         with contextlib.closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as conn:
             return {
-                table: LoadedTable(*load, fts_tokenizer_of(conn, table)) for table, load in recorded_loads(conn).items()
+                table: LoadedTable(*load, fts_tokenizer_of(conn, table), much_in_other_language(sample_instructions(conn, table)))
+                for table, load in recorded_loads(conn).items()
             }
     except sqlite3.Error:
         return {}
@@ -231,6 +235,11 @@ def table_metadata(names: Names, loaded: LoadedTable) -> dict:
     source = f"{first} and {len(others):,} more" if others else first
     tokenizer = describe(loaded.tokenizer)
     adapted["description"] = f"{adapted['description'].strip()} Token counts: {tokenizer}. Loaded from {source}."
+    if loaded.other_language:
+        adapted["description"] += (
+            " Its categories, verbs and nouns come from rules that read English, Chinese, Japanese and Korean, not the"
+            " language of much of its text, where most rows fall in open_qa and verbs and nouns are often missing or wrong."
+        )
     if loaded.fts_tokenizer == "trigram":
         adapted["description"] += (
             " Much of its text is in a script written without spaces, so the search box matches characters in a row, not"

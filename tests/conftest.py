@@ -48,6 +48,16 @@ KOREAN = [
 ]
 
 
+# Instructions in languages written with spaces that the classifier does not read (Spanish, German, French, Russian).
+OTHER_LANGUAGES = [
+    {"instruction": "Escribe un poema sobre el mar.", "input": "", "output": "El mar es azul."},
+    {"instruction": "Traduce la siguiente oración al inglés.", "input": "Me gusta leer.", "output": "I like to read."},
+    {"instruction": "Schreibe eine kurze Geschichte über einen Hund.", "input": "", "output": "Es war einmal ein Hund."},
+    {"instruction": "Décrivez le tableau suivant.", "input": "La Joconde", "output": "Un portrait."},
+    {"instruction": "Напишите стихотворение о море.", "input": "", "output": "Море синее."},
+]
+
+
 def training_text(record: dict) -> str:
     """The text a record trains on, by DESIGN.md: its prompt template filled, then its output."""
     return (WITH_INPUT if record["input"] != "" else NO_INPUT).format_map(record) + record["output"]

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import GSM8K, SAMPLE
+from conftest import GSM8K, OTHER_LANGUAGES, SAMPLE
 
 from alpaca_explore import load
-from alpaca_explore.classify import CATEGORIES, analyse, category
+from alpaca_explore.classify import CATEGORIES, analyse, category, much_in_other_language, reads_language_of
 from alpaca_explore.quality import normalise_instruction, record_issues
 
 DATA = Path(__file__).parent / "data"
@@ -843,3 +843,44 @@ def test_long_text_without_a_verb_is_read_in_linear_time():
     for text in ("文を" + "漢" * 24 + "ですください", "文を" + "漢か" * 2000 + "ください", "写" + "一" * 5000, "将" + "的" * 5000 + "翻译"):
         analyse(text, "")
     assert time.perf_counter() - started < 0.5
+
+
+def test_the_rules_read_the_language_of_every_english_instruction(shared):
+    """No instruction of the real files (Alpaca, GSM8K, the seed tasks) is taken for another language."""
+    seeds = [json.loads(line)["instruction"] for line in (SAMPLE.parent / "seed_tasks.jsonl").read_text().splitlines()]
+    instructions = [r["instruction"] for r in json.loads(SAMPLE.read_text()) + json.loads(GSM8K.read_text())] + seeds
+    assert len(instructions) > 11_000 and [i for i in instructions if not reads_language_of(i)] == []
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        *(record["instruction"] for record in OTHER_LANGUAGES),
+        "Genera una lista de cinco frutas.",
+        "Escreva um poema sobre o mar.",
+        "Scrivi una poesia sul mare.",
+        "Schrijf een gedicht over de zee.",
+        "Viết một bài thơ về biển.",
+        "¿Cuál es la capital de Francia?",
+        "เขียนบทกวีเกี่ยวกับทะเล",
+        "اكتب قصيدة عن البحر",
+    ],
+)
+def test_instructions_in_languages_the_rules_do_not_read(instruction):
+    assert not reads_language_of(instruction)
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    ["写一首关于大海的诗。", "次の文を英語に翻訳してください。", "다음 문장을 영어로 번역하세요.", "Translate 'El gato está en la casa' into English.", ""],
+)
+def test_instructions_in_languages_the_rules_read(instruction):
+    """Chinese, Japanese and Korean have rules of their own; a quotation in another language is the English task's data."""
+    assert reads_language_of(instruction)
+
+
+def test_a_quarter_in_other_languages_is_much():
+    english = [record["instruction"] for record in json.loads(SAMPLE.read_text())[:15]]
+    other = [record["instruction"] for record in OTHER_LANGUAGES]
+    assert much_in_other_language(english + other) and not much_in_other_language(english + other[:4]) and not much_in_other_language([])
+

@@ -23,7 +23,7 @@ import sqlite_utils
 import tiktoken
 from datasette.app import Datasette
 from datasette.utils import tilde_encode
-from conftest import GSM8K, KOREAN, LLAMA_MODEL, SAMPLE, Route, datasette_client, start_datasette, training_text
+from conftest import GSM8K, KOREAN, LLAMA_MODEL, OTHER_LANGUAGES, SAMPLE, Route, datasette_client, start_datasette, training_text
 
 from alpaca_explore import load, sql_functions, tokens
 from alpaca_explore.plugins import counts as counts_plugin
@@ -115,6 +115,15 @@ def test_a_dataset_without_spaces_is_searched_inside_its_runs_and_says_how(tmp_p
     assert found == {"光合作用": [0], "大海": [1], "诗": [1, 2], "写一首 诗": [1, 2], "植物 光合作用": [0], "诗 大海": [1], "亮_": [2], "亮%": [], "光合作用 大海": []}
     assert exported == [records[1]] and [row["id"] for row in ranked] == [1]
     assert "the search box matches characters in a row, not words (a search of 1 or 2 characters reads every row)" in page
+
+
+def test_a_table_in_a_language_the_classifier_does_not_read_says_so(tmp_path, explorer):
+    (tmp_path / "other.json").write_text(json.dumps(OTHER_LANGUAGES, ensure_ascii=False))
+    load(str(tmp_path / "other.json"), tmp_path / "alpaca.db")
+    with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
+        page = client.get("/alpaca/alpaca_data").text
+    note = "not the language of much of its text, where most rows fall in open_qa and verbs and nouns are often missing or wrong."
+    assert note in page and note not in explorer[0].get("/alpaca/alpaca_data").text
 
 
 def test_searches_find_korean_words_with_their_particles(tmp_path):

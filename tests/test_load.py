@@ -30,7 +30,7 @@ import pyarrow.parquet
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from conftest import GSM8K, SAMPLE, SEED_TASKS, CliResult, Route, assert_clean_error, file_size_limit
+from conftest import GSM8K, OTHER_LANGUAGES, SAMPLE, SEED_TASKS, CliResult, Route, assert_clean_error, file_size_limit
 
 from alpaca_explore import cpus, database, load, pipeline
 from alpaca_explore.cli import cli
@@ -153,6 +153,18 @@ def test_the_summary_says_when_search_matches_characters_rather_than_words(run_c
     unspaced, spaced = (run_cli("load", tmp_path / name, "--db", tmp_path / f"{name}.db").stderr for name in ("zh.json", "en.json"))
     assert "; search matches characters in a row, not words (much of the text is in a script without spaces)\n" in unspaced
     assert "search matches" not in spaced and "Loaded 2 rows" in spaced
+
+
+def test_the_summary_says_when_much_of_the_text_is_in_a_language_the_classifier_does_not_read(run_cli, tmp_path):
+    """An English dataset, then one in other languages, in one table: the rows are sampled all through it."""
+    english = json.loads(SAMPLE.read_text())[:600]
+    (tmp_path / "en.json").write_text(json.dumps(english))
+    (tmp_path / "other.json").write_text(json.dumps(OTHER_LANGUAGES * 60, ensure_ascii=False))
+    mixed = run_cli("load", tmp_path / "en.json", tmp_path / "other.json", "--db", tmp_path / "mixed.db").stderr
+    only_english = run_cli("load", tmp_path / "en.json", "--db", tmp_path / "en.db").stderr
+    note = "; categories, verbs and nouns are read in English, Chinese, Japanese and Korean, not in the language of much of this text\n"
+    assert "Loaded 900 rows" in mixed and note in mixed
+    assert "Loaded 600 rows" in only_english and "not in the language" not in only_english
 
 
 def test_an_empty_dataset_still_gets_its_full_text_index(tmp_path):
