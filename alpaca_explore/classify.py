@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import unspaced
+from . import european, unspaced
 from .quality import is_placeholder
 
 CATEGORIES = (
@@ -166,20 +166,30 @@ def words(text: str) -> list[str]:
 
 
 # Words that begin or join sentences in languages written with spaces other than English (Spanish, Portuguese, French,
-# German, Italian, Dutch, Indonesian, Vietnamese, Turkish), none of them an English word, name or abbreviation too
-# ("die", "was", "met", "con", "et al.", "Al", "yang", "OS", "EST").
+# German, Italian, Dutch, Indonesian, Vietnamese, Turkish). Those that are English words, names or abbreviations too are
+# left out ("was", "met", "con", "et al.", "Al", "AI", "DOS", "yang", "OS", "EST"), but for "die" and "che": an instruction needs two
+# and more than its English ones.
 _OTHER_LANGUAGE_WORDS = frozenset(
-    """el los las una unos unas del por para sobre siguiente siguientes qué cómo cuál cuáles es está de que en la su sus
-    como más um uma dos das não é são seguinte le les une du dans pour avec sur suivant suivante suivants qui cette ces au
-    aux vous der das und ein eine einen einem einer mit für über zu ist nicht auf folgenden folgende sie wie gli di della
-    delle dei sul sulla nel nella alla degli è seguente seguenti het een van voor zijn dat deze volgende untuk dengan ini
-    itu dari tentang sebuah berikut adalah dalam của và một về các những cho là được này trong với bir ve için ile bu
-    aşağıdaki""".split()
+    """el los las un una unos unas del por para sobre siguiente siguientes qué cómo cuál cuáles es está de que en la su
+    sus como más um uma das não é são seguinte le les une du dans pour avec sur suivant suivante suivants qui cette ces
+    au aux vous der das und ein eine einen einem einer mit für über zu ist nicht auf folgenden folgende sie wie des von
+    aus zum zur vom beim sich zusammen die diese dieser dieses gegebenen gegebene werden wird kann können sind oder
+    auch wenn dass welche welcher welches eines gli di della delle dei sul sulla nel nella alla degli dal dalla dello
+    negli nei sui alle agli più che quanto quanti quanta quante qualcuno questo questa questi queste sono anche ogni
+    ciascun ciascuna ciascuno senza sotto sopra molto tutti tutte è seguente seguenti het een voor zijn dat deze
+    volgende untuk dengan ini itu dari tentang sebuah berikut adalah dalam của và một về các những cho là được này
+    trong với bir ve için ile bu aşağıdaki""".split()
 )
 _ENGLISH_WORDS = frozenset("the a an of to and in is are for that with on as this these following what how which from by it be your you".split())
 # Letters of scripts written with spaces that are not Latin: Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indian
 # scripts, Thai, Georgian.
 _OTHER_LETTERS = re.compile("[\u0370-\u058f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u10a0-\u10ff]")
+# French and Italian articles and prepositions joined to their word: "l'essenza", "dell'amicizia", "d'Europa".
+_ELIDED_ARTICLES = tuple(f"{article}{apostrophe}" for article in ("l", "d", "dell", "all", "nell", "sull", "dall", "un", "qu") for apostrophe in "'’")
+_FRENCH_OBJECT_STARTS = frozenset(
+    "un une le la les des du cet cette ces ce deux trois quatre cinq six sept huit neuf dix chaque plusieurs quelques votre vos si "
+    "comment pourquoi quel quelle quels quelles en à au aux dans sur par pour".split()
+)
 # A quotation is data, in any language: "Translate 'El gato está en la casa' into English".
 _QUOTATION = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 
@@ -189,12 +199,31 @@ def reads_language_of(instruction: str) -> bool:
     Thai, which they would read as English ("Escribe un poema sobre el mar": the verb "escribe", the noun "mar")."""
     if unspaced.has_own_rules(instruction):
         return True
-    first = _QUOTATION.sub(" ", (_sentences(instruction) or [""])[0])
+    first = _QUOTATION.sub(" ", " ".join(_sentences(instruction)))
     if not first.isascii() and len(_OTHER_LETTERS.findall(first)) * 4 >= len(first) - first.count(" ") > 0:
         return False
-    found = set(words(first))
-    other = len(found & _OTHER_LANGUAGE_WORDS)
+    first_words = words(first)
+    if _is_french_imperative(first_words):
+        return False
+    found = set(first_words)
+    other = len(found & _OTHER_LANGUAGE_WORDS) + sum(word.startswith(_ELIDED_ARTICLES) for word in found)
     return other < 2 or other <= len(found & _ENGLISH_WORDS)
+
+
+def _is_french_imperative(first_words: list[str]) -> bool:
+    """"Nommez trois scientifiques", "Générez une liste": an ending no English verb has, before a word that begins a
+    French object ("Terez has 44 cows" is a name)."""
+    if len(first_words) < 2 or not first_words[0].endswith("ez"):
+        return False
+    second = first_words[1]
+    return second in _FRENCH_OBJECT_STARTS or second.startswith(("l'", "l’", "d'", "d’"))
+
+
+def _is_another_language(instruction: str, first_words: list[str]) -> bool:
+    """:func:`reads_language_of`, told at once for ASCII text without a word of another language (most of it)."""
+    if instruction.isascii() and _OTHER_LANGUAGE_WORDS.isdisjoint(first_words) and not _is_french_imperative(first_words):
+        return False
+    return not reads_language_of(instruction)
 
 
 def much_in_other_language(instructions: list[str]) -> bool:
@@ -1060,6 +1089,8 @@ def analyse(instruction: str, input_: str) -> Analysis:
         return _unspaced_analysis(instruction, input_)
     sentences = _sentences(instruction)
     sentence_words = [words(sentence) for sentence in sentences]
+    if _is_another_language(instruction, sentence_words[0]):
+        return Analysis(None, None, european.category(instruction, input_))
     verb, noun, rest = _verb_and_noun(sentence_words)
     # A single sentence without asides has the same words as the whole instruction.
     all_words = sentence_words[0] if len(sentences) == 1 and "(" not in instruction else words(instruction)

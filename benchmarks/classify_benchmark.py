@@ -1,7 +1,7 @@
 """Categories, verb/noun and quality flags: agreement with the hand labels, and time per record.
 
 Prints, for every label set in tests/data, how often the category, verb and noun agree with the
-hand labels (and the category, with the Chinese translations of two sets), one confusion matrix over all sets and the precision and recall of the flags; then
+hand labels (and for the hand translations of some sets into other languages), one confusion matrix over all sets and the precision and recall of the flags; then
 the CPU time that categories with verb/noun, and flags, take for a full-size corpus in one
 process (median of --runs), against the load's budget of 0.5 s for both. Run it from the test
 environment (it reads the label sets through the tests).
@@ -20,13 +20,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from corpus import iter_corpus  # noqa: E402
-from test_classify import LABEL_SETS, TRANSLATED_SETS, confusion_matrix, labelled, translated  # noqa: E402
+from test_classify import LABEL_SETS, OTHER_LANGUAGE_SETS, TRANSLATED_SETS, confusion_matrix, labelled, translated  # noqa: E402
 
 from alpaca_explore.classify import analyse  # noqa: E402
 from alpaca_explore.quality import record_issues  # noqa: E402
 
 
-LANGUAGES = {"ja": "Japanese", "ko": "Korean", "zh": "Chinese"}
+LANGUAGES = {"de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "ja": "Japanese", "ko": "Korean", "zh": "Chinese"}
 
 
 def report_agreement() -> None:
@@ -36,7 +36,7 @@ def report_agreement() -> None:
         pairs = labelled(labels)
         every_pair += pairs
         print_shares(labels.name, pairs)
-    for translations in TRANSLATED_SETS:
+    for translations in (*TRANSLATED_SETS, *OTHER_LANGUAGE_SETS):
         print_shares(f"{translations.name} (in {LANGUAGES[translations.stem.split('_')[1][:2]]})", translated(translations))
     print(f"\ncategories over all {len(every_pair)} labelled records (rows: label, columns: rules)")
     print(confusion_matrix(every_pair))

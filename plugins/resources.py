@@ -237,8 +237,9 @@ def table_metadata(names: Names, loaded: LoadedTable) -> dict:
     adapted["description"] = f"{adapted['description'].strip()} Token counts: {tokenizer}. Loaded from {source}."
     if loaded.other_language:
         adapted["description"] += (
-            " Its categories, verbs and nouns come from rules that read English, Chinese, Japanese and Korean, not the"
-            " language of much of its text, where most rows fall in open_qa and verbs and nouns are often missing or wrong."
+            " Its verbs and nouns come from rules that read English, Chinese, Japanese and Korean, not the language of much"
+            " of its text, whose rows have none: their categories come from keywords (in Spanish, Portuguese, French,"
+            " Italian, German, Dutch or Russian; open_qa in any other language)."
         )
     if loaded.fts_tokenizer == "trigram":
         adapted["description"] += (

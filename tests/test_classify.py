@@ -30,14 +30,16 @@ def set_number(path: Path) -> int:
 HELD_OUT_SETS = tuple(sorted(DATA.glob("labels_heldout*.tsv"), key=set_number))
 LABEL_SETS = (LABELS, *HELD_OUT_SETS)
 # Records of held-out sets with their instructions translated into Japanese (ja), Korean (ko) or Chinese (zh) by hand (see each
-# file's header).
-TRANSLATED_SETS = tuple(sorted(DATA.glob("translated_*.tsv")))
+# file's header), and into German (de), Spanish (es), French (fr) or Italian (it), languages the rules read no grammar of.
+TRANSLATED_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path.stem.split("_")[1][:2] in ("ja", "ko", "zh")))
+OTHER_LANGUAGE_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path not in TRANSLATED_SETS))
 
 
 def test_held_out_sets_are_numbered_without_gaps():
     numbers = [set_number(path) for path in HELD_OUT_SETS]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 30
     assert [path.name for path in TRANSLATED_SETS] == [f"translated_{name}.tsv" for name in ("ja30", "ja31", "ko28", "ko29", "zh32", "zh33", "zh34")]
+    assert [path.name for path in OTHER_LANGUAGE_SETS] == [f"translated_{name}.tsv" for name in ("de26", "es25", "fr27", "it24")]
 
 
 @functools.cache
@@ -90,8 +92,8 @@ def test_agreement_with_hand_labels(shared, labels, category_bar):
 
 
 def translated(translations: Path) -> list[tuple[dict, dict]]:
-    """The records of translated_jaN.tsv, translated_koN.tsv or translated_zhN.tsv, their instructions in Japanese, Korean or
-    Chinese, with the labels of labels_heldoutN.tsv but the verb and noun of the translation."""
+    """The records of translated_xxN.tsv, their instructions in the language xx (ja, ko, zh, de, es, fr, it), with the labels
+    of labels_heldoutN.tsv but the verb and noun of the translation."""
     labels = {id(record): label for record, label in labelled(DATA / f"labels_heldout{translations.stem.split('_')[1][2:]}.tsv")}
     pairs = []
     for line in translations.read_text().splitlines():
@@ -845,6 +847,17 @@ def test_long_text_without_a_verb_is_read_in_linear_time():
     assert time.perf_counter() - started < 0.5
 
 
+@pytest.mark.parametrize("translations", OTHER_LANGUAGE_SETS, ids=lambda path: path.stem)
+def test_categories_of_translations_into_languages_the_rules_read_no_grammar_of(shared, translations):
+    """German, Spanish, French and Italian: categories from keywords, and no verb or noun rather than English ones."""
+    pairs = translated(translations)
+    results = [analyse(r["instruction"], r["input"]) for r, _ in pairs]
+    agreement = sum(a.category == label["category"] for a, (_, label) in zip(results, pairs)) / len(pairs)
+    unread = sum(a.verb is None and a.noun is None for a in results) / len(pairs)
+    print(f"\n{translations.name}, {len(pairs)} labels: category {agreement:.1%}, without verb and noun {unread:.1%}")
+    assert len(pairs) == 30 and agreement >= 0.85 and unread >= 0.8
+
+
 def test_the_rules_read_the_language_of_every_english_instruction(shared):
     """No instruction of the real files (Alpaca, GSM8K, the seed tasks) is taken for another language."""
     seeds = [json.loads(line)["instruction"] for line in (SAMPLE.parent / "seed_tasks.jsonl").read_text().splitlines()]
@@ -868,6 +881,11 @@ def test_the_rules_read_the_language_of_every_english_instruction(shared):
 )
 def test_instructions_in_languages_the_rules_do_not_read(instruction):
     assert not reads_language_of(instruction)
+
+
+@pytest.mark.parametrize("record, expected", list(zip(OTHER_LANGUAGES, ["generation", "rewrite", "generation", "open_qa", "generation"])))
+def test_instructions_in_other_languages_get_a_category_and_no_verb_or_noun(record, expected):
+    assert analyse(record["instruction"], record["input"]) == (None, None, expected)
 
 
 @pytest.mark.parametrize(

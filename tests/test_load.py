@@ -162,7 +162,7 @@ def test_the_summary_says_when_much_of_the_text_is_in_a_language_the_classifier_
     (tmp_path / "other.json").write_text(json.dumps(OTHER_LANGUAGES * 60, ensure_ascii=False))
     mixed = run_cli("load", tmp_path / "en.json", tmp_path / "other.json", "--db", tmp_path / "mixed.db").stderr
     only_english = run_cli("load", tmp_path / "en.json", "--db", tmp_path / "en.db").stderr
-    note = "; categories, verbs and nouns are read in English, Chinese, Japanese and Korean, not in the language of much of this text\n"
+    note = "; verbs and nouns are read in English, Chinese, Japanese and Korean, not in the language of much of this text\n"
     assert "Loaded 900 rows" in mixed and note in mixed
     assert "Loaded 600 rows" in only_english and "not in the language" not in only_english
 

@@ -1,0 +1,153 @@
+"""The category of an instruction in Spanish, Portuguese, French, Italian, German, Dutch or Russian, from its keywords.
+
+The classifier reads the grammar of English, Chinese, Japanese and Korean only. In
+these languages, as Alpaca's translations phrase them, the task is named by word
+stems: what the task works on, anywhere (code, a summary, a translation), else the
+verb that leads the instruction ("Recommandez ... améliorer": a recommendation,
+not a rewrite), else any other keyword, in the order of :data:`_TASKS`. Such
+instructions get no verb or noun.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(stems: str) -> re.Pattern:
+    """Whole words that match one of the stems (``\\w*`` where a stem takes endings)."""
+    return re.compile(rf"(?<!\w)(?:{stems})(?!\w)")
+
+
+# What the task works on, wherever it is named: "Écrivez une fonction" is coding, "Rédigez un synopsis" summarization.
+_SUBJECTS = (
+    (
+        "coding",
+        _words(
+            r"c[óo]digos?|code|codes|codice|funci[óo]n(?:es)?|fonctions?|funktion(?:en)?|funzion[ei]|fun[çc][õoã]\w*|scripts?|python"
+            r"|javascript|java|sql|html|css|query|abfragen?|requêtes?|programas?|programmes?|programms?|programm[ai]|algoritmos?"
+            r"|algorithmes?|algorithmus"
+            r"|программ\w*|код\w*|функци\w*"
+        ),
+    ),
+    (
+        "summarization",
+        _words(
+            r"resum[eiaáo]\w*|r[ée]sum[ée]\w*|riassum\w*|sintetiz\w*|zusammenfass\w*|fass(?:e|en)(?=.*\bzusammen\b)|samenvat\w*"
+            r"|synopsis|sinopsis|sinossi|резюм\w*|кратко\w*|(?:ideas|puntos) principales|id[ée]es principales|idee principali"
+            r"|ideias principais|hauptpunkte|hauptideen"
+        ),
+    ),
+    # Translating is a rewrite, asked for or not: "¿Puedes traducir ...?".
+    ("rewrite", _words(r"tradu[czsi]\w*|traduir\w*|übersetz\w*|vertaal\w*|перевед\w*|перевод\w*")),
+)
+# Tasks, by the verb that leads the instruction or, failing that, anywhere.
+_TASKS = (
+    ("classification", _words(r"clasific\w*|classifi\w*|klassifizier\w*|categori[zs]\w*|cat[ée]goris\w*|kategorisier\w*|классифиц\w*"
+                              r"|agrupa\w*|regroup\w*|gruppier\w*|raggruppa\w*|agrupe\w*|сгруппир\w*")),
+    (
+        "rewrite",
+        _words(
+            r"reescrib\w*|reescrev\w*|r[ée][ée]cri\w*|riscriv\w*|umschreib\w*|reformul\w*|umformulier\w*|formulier\w*(?=.*\bum\b)"
+            r"|parafrase\w*|paraphras\w*|parafras\w*|corrig\w*|corrij\w*|korrigier\w*|corregg\w*|edita\w*|edite\w*|[ée]ditez"
+            r"|bearbeit\w*|verbesser\w*|mejor[ae]\w*|am[ée]lior\w*|migliora\w*|simplific\w*|simplifi\w*|semplific\w*|vereinfach\w*"
+            r"|añad\w*|agrega\w*|ajout\w*|aggiung\w*|adicion\w*|füge|inserta\w*|ins[èeé]re\w*|inserisci|insira|setze(?=.*\bein\b)"
+            r"|ergänze\w*|trasforma\w*|transforma\w*|transform\w*|umwandl\w*|wandle|cambia\w*|changez|ändere\w*|convierte\w*"
+            r"|converti\w*|konvertier\w*|перепиш\w*|исправ\w*|добав\w*|преобраз\w*"
+        ),
+    ),
+    ("extraction", _words(r"extra[ei]\w*|extrahier\w*|estra[ei]\w*|извлек\w*")),
+    (
+        "brainstorming",
+        _words(
+            r"lista\w*|liste|listez|enumer\w*|elenc\w*|aufz[äa]hl\w*|nombra\w*|nenne\w*|nommez|nomme|nomeie|назов\w*|ideas|id[ée]es"
+            r"|ideen|idee|ideias|brainstorm\w*|recomend\w*|recommand\w*|empfiehl\w*|empfehl\w*|raccomand\w*|рекоменд\w*"
+            r"|suggeriment[oi]|sugerencias?|suggestions?|vorschl[äa]ge?|sugest[õo]es|consigli|consejos|conseils|tipps|dicas|советы"
+        ),
+    ),
+    (
+        "generation",
+        _words(
+            r"escrib\w*|escrev\w*|[ée]cri[sv]\w*|scriv\w*|schreib\w*|schrijf|redact\w*|r[ée]dig\w*|redig\w*|verfass\w*"
+            r"|comp[óo]n|componga|componer|componi|compose[rz]?|composta|crea|cree|crear|cr[ée]ez?|crie|erstell\w*|genera|genere|generar"
+            r"|g[ée]n[èée]r\w*|gere|generier\w*|invent\w*|erfind\w*|dise[ñn]\w*|con[çc]oi\w*|progett\w*|entw[iei]rf\w*|constru\w*"
+            r"|costru\w*|konstruier\w*|formul[ae]\w*|hypoth\w*|hip[óo]tesis|ipotesi|напиш\w*|сочин\w*|созда\w*|придума\w*"
+        ),
+    ),
+)
+# Suggesting a written thing is writing it ("Proposez un nouveau slogan"); suggesting anything else, ideas.
+_SUGGESTING = _words(r"sugier\w*|sugere\w*|sugira|sugg[èe]re\w*|suggerisci|propon\w*|propos\w*|schlag\w*|предлож\w*")
+_WRITTEN = _words(
+    r"slogan|eslogan|lema|t[íi]tulos?|titres?|titel|titolo|poemas?|po[èe]mes?|gedichte?|poesi[ae]|poesía|histori[ae]s?|historias?"
+    r"|geschichten?|stori[ae]|cuentos?|frases?|phrases?|oraci[óo]n|s[äa]tze?|tweets?|tuits?|haikus?|nombres?|noms?|namen?"
+)
+# A number of things right after the verb: "Genera 3 funzionalità", "Erstelle fünf Fragen".
+_COUNTED = re.compile(r"\s+(?:\d+|dos|tres|cuatro|cinco|diez|zwei|drei|vier|fünf|zehn|deux|trois|quatre|cinq|dix|due|tre|quattro|cinque|dieci|duas|três|twee|drie|vijf)\s")
+_A_LIST = _words(r"listes?|listas?|elenco|lijst|списо?к\w*")
+_A_TEXT = _words(r"textos?|texte|text|testo|tekst|pasajes?|passages?|p[áa]rrafos?|paragraphes?|abs[äa]tze?|art[íi]culos?|articles?|artikel|articolo|текст\w*")
+# Not asked for in a question: "¿Cómo se crea ...?", "Wie können ... verbessert werden?" ask how, and make nothing.
+_NOT_IN_QUESTIONS = frozenset({"coding", "rewrite", "generation"})
+# What the task is given before it is named: "À partir d'une liste de mots, créez un poème", "Dado el siguiente texto, ...".
+_INTRODUCTION = re.compile(
+    r"^\s*(?:à partir d|a partir d|dad[oa]s?\b|gegeben|étant donné|basad[oa] en|bas[ée]e? sur|según|usando|utilizando|en utilisant"
+    r"|anhand|ausgehend von|dat[oa]\b|sulla base|com base|con base)[^,:]*[,:]\s*"
+)
+# Naming a number of things is a list of them: "Identifica y explica las 6 capas".
+_NAMING = _words(r"identifi\w*|menciona\w*|cita|indica")
+# Solving or calculating, with a number to do it on.
+_MATH = _words(
+    r"calcul\w*|calcol\w*|berechn\w*|resuelv\w*|r[ée]sou\w*|resolv\w*|risolv\w*|l[öo]se|ecuaci[óo]n|[ée]quation|equa[çc][ãa]o|equazione"
+    r"|gleichung|multipli\w*|divi[sd]\w*|suma|sumar|addition\w*|additionn\w*|soustra\w*|subtra\w*|restar|вычисл\w*|реши\w*"
+)
+# Mathematics named, with a number or without: "Esercizio di aritmetica", "¿La sucesión es aritmética o geométrica?".
+_MATH_WORDS = _words(r"aritm[ée]tic\w*|arithm[ée]ti\w*|arithmetik\w*|арифмет\w*")
+_NUMBER = re.compile(r"\d")
+_ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|=\s*\d")
+# Several things: "¿Cuáles son dos formas de ...?", "Welche Regeln gibt es ...?", "Nenne drei ...".
+_SEVERAL = re.compile(
+    r"(?<!\w)(?:\d+|dos|tres|cuatro|cinco|algun[oa]s|varios|varias|zwei|drei|vier|fünf|einige|mehrere|deux|trois|quatre|cinq|quelques|"
+    r"plusieurs|due|tre|quattro|cinque|alcun[ie]|diversi|duas|três|quatro|alguns|algumas|twee|drie|enkele|два|две|три|несколько)\s+\w+"
+    r"|^\s*(?:¿\s*)?(?:welche|quels|quelles|quali|quais|cuáles)(?!\w)"
+)
+# A question word: a question that starts with none asks yes or no ("Behandelt der Text ...?", "¿Es correcta ...?").
+_QUESTION_WORD = re.compile(
+    r"^\s*(?:¿\s*)?(?:qu[ée]|cu[áa]l\w*|c[óo]mo|d[óo]nde|cu[áa]nd\w*|por qu[ée]|qui[ée]n\w*|wer|was|wie|wo|wann|warum|welche\w*|wieso|weshalb"
+    r"|quel\w*|comment|pourquoi|o[ùu]|qui|que|combien|cosa|come|perch[ée]|chi|qual\w*|quant\w*|onde|quem|wat|hoe|waar|waarom|welk\w*"
+    r"|что|как\w*|где|почему|кто|сколько|зачем)(?!\w)"
+)
+# A question between two answers: "¿Esta oración es una pregunta o una orden?".
+_EITHER_OR = re.compile(r"\s(?:o|oder|ou|of|или)\s")
+_QUOTATION = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]")
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def category(instruction: str, input_: str) -> str:
+    """The task's category (a quotation is data, not the task): a calculation is math; then what it works on, the verb
+    that leads it, any other keyword; naming a number of things, or asking for several, is brainstorming, a yes-or-no
+    question about the input classification, any other task open_qa."""
+    text = _QUOTATION.sub(" ", instruction.lower())
+    asks = text.rstrip().endswith("?")
+    if (_MATH.search(text) and (_NUMBER.search(text) or _NUMBER.search(input_))) or _ARITHMETIC.search(text) or _MATH_WORDS.search(text):
+        return "math"
+    for name, keywords in _SUBJECTS:
+        if keywords.search(text) and not (asks and name in _NOT_IN_QUESTIONS):
+            return name
+    task = _INTRODUCTION.sub("", text, count=1)
+    lead = _FIRST_WORD.search(task)
+    if lead is not None and _SUGGESTING.fullmatch(lead.group()):
+        return "generation" if _WRITTEN.search(task) else "brainstorming"
+    for name, keywords in _TASKS:
+        if lead is not None and keywords.fullmatch(lead.group()) and not (asks and name in _NOT_IN_QUESTIONS):
+            listed = _A_LIST.search(" ".join(task.split()[1:4])) or (_COUNTED.match(task, lead.end()) and not _WRITTEN.search(task))
+            if name == "generation" and listed:
+                return "brainstorming"  # "Générez une liste de ...", "Genera 3 funzionalità ..." (not "3 poemi")
+            if name == "brainstorming" and _A_TEXT.search(text) and (input_.strip() or task != text):
+                return "extraction"  # "Dado el siguiente texto, enumera 5 datos ...", "Nenne aus dem gegebenen Text ..."
+            return name
+    for name, keywords in _TASKS:
+        if keywords.search(task) and not (asks and name in _NOT_IN_QUESTIONS):
+            return name
+    if _SEVERAL.search(text) and (asks or _NAMING.search(text)):
+        return "brainstorming"
+    if asks and input_.strip() and (_EITHER_OR.search(text) or not _QUESTION_WORD.search(text)):
+        return "classification"
+    return "open_qa"
