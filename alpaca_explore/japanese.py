@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 _SENTENCES = re.compile(r"[^。！？!?\n]+")
 _REQUEST = re.compile("ください|下さい|くれ|なさい|ほしい|せよ|しましょう|[てで]$")  # "広告文を書いて", as people type
-_QUOTED = re.compile(r"「[^」]*」|『[^』]*』|“[^”]*”|\"[^\"]*\"|（[^）]*）|\([^)]*\)|\[[^\]]*\]")
+_QUOTED = re.compile(r"「[^」「]*」|『[^』『]*』|“[^”“]*”|\"[^\"]*\"|（[^）（]*）|\([^)(]*\)|\[[^\]\[]*\]")  # linear: see european._QUOTATION
 # Particles made of a verb's te-form, which are no verb of the task: "食性によって" (by diet), "天気について" (about).
 _COMPOUND_PARTICLES = re.compile("に(?:よって|ついて|対して|関して|おいて|従って|基づいて|基づき|応じて|向けて|沿って|とって)|として|を通して|を(?:もと|元|基)に")
 # The hiragana that write a verb's ending (okurigana), without the particles that end the word before it.

@@ -15,7 +15,7 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 _SENTENCES = re.compile(r"[^.!?。\n]+[.!?。]?")
 _QUESTION = re.compile(r"(?:까요|나요|가요|니까|을까|는가|인가)\s*[?？]?\s*$|[?？]\s*$")
 _REQUEST = re.compile("세요|십시오|시오|주세요|줘|하라|해라|바랍니다|합시다")
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^']*'|‘[^’]*’")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”“]*”|'[^']*'|‘[^’‘]*’")  # linear: see european._QUOTATION
 # A 하다 verb, asking or joining the next clause: "설명하세요", "비교하고", "사용하여", "말해" (before 주세요).
 _HADA = re.compile("^(.+?)(?:하세요|하십시오|하시오|하라|해라|해요|해줘|해주세요|해|하고|하여|해서|하며)$")
 # Other verbs before 주세요 or 보세요, or asking alone, by the forms they take: 만들어 주세요, 만드세요 -> 만들다.
