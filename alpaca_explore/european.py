@@ -25,8 +25,7 @@ _SUBJECTS = (
         _words(
             r"c[óo]digos?|code|codes|codice|funci[óo]n(?:es)?|fonctions?|funktion(?:en)?|funzion[ei]|fun[çc][õoã]\w*|scripts?|python"
             r"|javascript|java|sql|html|css|query|abfragen?|requêtes?|programas?|programmes?|programms?|programm[ai]|algoritmos?"
-            r"|algorithmes?|algorithmus"
-            r"|программ\w*|код\w*|функци\w*"
+            r"|algorithmes?|algorithmus|программ\w*|код\w*|функци\w*"
         ),
     ),
     (
@@ -42,8 +41,13 @@ _SUBJECTS = (
 )
 # Tasks, by the verb that leads the instruction or, failing that, anywhere.
 _TASKS = (
-    ("classification", _words(r"clasific\w*|classifi\w*|klassifizier\w*|categori[zs]\w*|cat[ée]goris\w*|kategorisier\w*|классифиц\w*"
-                              r"|agrupa\w*|regroup\w*|gruppier\w*|raggruppa\w*|agrupe\w*|сгруппир\w*")),
+    (
+        "classification",
+        _words(
+            r"clasific\w*|classifi\w*|klassifizier\w*|categori[zs]\w*|cat[ée]goris\w*|kategorisier\w*|классифиц\w*|agrupa\w*"
+            r"|regroup\w*|gruppier\w*|raggruppa\w*|agrupe\w*|сгруппир\w*"
+        ),
+    ),
     (
         "rewrite",
         _words(
