@@ -167,8 +167,8 @@ def words(text: str) -> list[str]:
 
 # Words that begin or join sentences in languages written with spaces other than English (Spanish, Portuguese, French,
 # German, Italian, Dutch, Indonesian, Vietnamese, Turkish). Those that are English words, names or abbreviations too are
-# left out ("was", "met", "con", "et al.", "Al", "AI", "DOS", "yang", "OS", "EST"), but for "die" and "che": an instruction needs two
-# and more than its English ones.
+# left out ("was", "met", "con", "et al.", "Al", "AI", "DOS", "yang", "OS", "EST"), but for "die" and "che": an
+# instruction needs two of them, and more than its English ones.
 _OTHER_LANGUAGE_WORDS = frozenset(
     """el los las un una unos unas del por para sobre siguiente siguientes qué cómo cuál cuáles es está de que en la su
     sus como más um uma das não é são seguinte le les une du dans pour avec sur suivant suivante suivants qui cette ces
@@ -199,23 +199,23 @@ def reads_language_of(instruction: str) -> bool:
     Thai, which they would read as English ("Escribe un poema sobre el mar": the verb "escribe", the noun "mar")."""
     if unspaced.has_own_rules(instruction):
         return True
-    first = _QUOTATION.sub(" ", " ".join(_sentences(instruction)))
-    if not first.isascii() and len(_OTHER_LETTERS.findall(first)) * 4 >= len(first) - first.count(" ") > 0:
+    text = _QUOTATION.sub(" ", " ".join(_sentences(instruction)))
+    if not text.isascii() and len(_OTHER_LETTERS.findall(text)) * 4 >= len(text) - text.count(" ") > 0:
         return False
-    first_words = words(first)
-    if _is_french_imperative(first_words):
+    text_words = words(text)
+    if _is_french_imperative(text_words):
         return False
-    found = set(first_words)
+    found = set(text_words)
     other = len(found & _OTHER_LANGUAGE_WORDS) + sum(word.startswith(_ELIDED_ARTICLES) for word in found)
     return other < 2 or other <= len(found & _ENGLISH_WORDS)
 
 
-def _is_french_imperative(first_words: list[str]) -> bool:
+def _is_french_imperative(tokens: list[str]) -> bool:
     """"Nommez trois scientifiques", "Générez une liste": an ending no English verb has, before a word that begins a
     French object ("Terez has 44 cows" is a name)."""
-    if len(first_words) < 2 or not first_words[0].endswith("ez"):
+    if len(tokens) < 2 or not tokens[0].endswith("ez"):
         return False
-    second = first_words[1]
+    second = tokens[1]
     return second in _FRENCH_OBJECT_STARTS or second.startswith(("l'", "l’", "d'", "d’"))
 
 
