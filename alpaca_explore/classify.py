@@ -171,14 +171,15 @@ def words(text: str) -> list[str]:
 # instruction needs two of them, and more than its English ones.
 _OTHER_LANGUAGE_WORDS = frozenset(
     """el los las un una unos unas del por para sobre siguiente siguientes qué cómo cuál cuáles es está de que en la su
-    sus como más um uma das não é são seguinte le les une du dans pour avec sur suivant suivante suivants qui cette ces
-    au aux vous der das und ein eine einen einem einer mit für über zu ist nicht auf folgenden folgende sie wie des von
-    aus zum zur vom beim sich zusammen die diese dieser dieses gegebenen gegebene werden wird kann können sind oder
-    auch wenn dass welche welcher welches eines gli di della delle dei sul sulla nel nella alla degli dal dalla dello
-    negli nei sui alle agli più che quanto quanti quanta quante qualcuno questo questa questi queste sono anche ogni
-    ciascun ciascuna ciascuno senza sotto sopra molto tutti tutte è seguente seguenti het een voor zijn dat deze
-    volgende untuk dengan ini itu dari tentang sebuah berikut adalah dalam của và một về các những cho là được này
-    trong với bir ve için ile bu aşağıdaki""".split()
+    sus como más um uma das não é são seguinte pelo pela pelos pelas ao aos às seu sua seus suas este esta esse essa
+    isso isto você menos três dois duas dado dada dados dadas le les une du dans pour avec sur suivant suivante
+    suivants qui cette ces au aux vous der das und ein eine einen einem einer mit für über zu ist nicht auf folgenden
+    folgende sie wie des von aus zum zur vom beim sich zusammen die diese dieser dieses gegebenen gegebene werden wird
+    kann können sind oder auch wenn dass welche welcher welches eines gli di della delle dei sul sulla nel nella alla
+    degli dal dalla dello negli nei sui alle agli più che quanto quanti quanta quante qualcuno questo questa questi
+    queste sono anche ogni ciascun ciascuna ciascuno senza sotto sopra molto tutti tutte è seguente seguenti het een
+    voor zijn dat deze volgende untuk dengan ini itu dari tentang sebuah berikut adalah dalam của và một về các những
+    cho là được này trong với bir ve için ile bu aşağıdaki""".split()
 )
 _ENGLISH_WORDS = frozenset("the a an of to and in is are for that with on as this these following what how which from by it be your you".split())
 # Letters of scripts written with spaces that are not Latin: Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indian

@@ -24,8 +24,7 @@ _SUBJECTS = (
         "coding",
         _words(
             r"c[óo]digos?|code|codes|codice|funci[óo]n(?:es)?|fonctions?|funktion(?:en)?|funzion[ei]|fun[çc][õoã]\w*|scripts?|python"
-            r"|javascript|java|sql|html|css|query|abfragen?|requêtes?|programas?|programmes?|programms?|programm[ai]|algoritmos?"
-            r"|algorithmes?|algorithmus|программ\w*|код\w*|функци\w*"
+            r"|javascript|java|sql|html|css|query|abfragen?|requêtes?|код\w*|функци\w*"
         ),
     ),
     (
@@ -45,7 +44,7 @@ _TASKS = (
         "classification",
         _words(
             r"clasific\w*|classifi\w*|klassifizier\w*|categori[zs]\w*|cat[ée]goris\w*|kategorisier\w*|классифиц\w*|agrupa\w*"
-            r"|regroup\w*|gruppier\w*|raggruppa\w*|agrupe\w*|сгруппир\w*"
+            r"|regroup\w*|gruppier\w*|raggruppa\w*|agrupe\w*|сгруппир\w*|отнес\w*|отнеси\w*"
         ),
     ),
     (
@@ -56,25 +55,29 @@ _TASKS = (
             r"|bearbeit\w*|verbesser\w*|mejor[ae]\w*|am[ée]lior\w*|migliora\w*|simplific\w*|simplifi\w*|semplific\w*|vereinfach\w*"
             r"|añad\w*|agrega\w*|ajout\w*|aggiung\w*|adicion\w*|füge|inserta\w*|ins[èeé]re\w*|inserisci|insira|setze(?=.*\bein\b)"
             r"|ergänze\w*|trasforma\w*|transforma\w*|transform\w*|umwandl\w*|wandle|cambia\w*|changez|ändere\w*|convierte\w*"
-            r"|converti\w*|konvertier\w*|перепиш\w*|исправ\w*|добав\w*|преобраз\w*"
+            r"|converti\w*|konvertier\w*|перепиш\w*|исправ\w*|добав\w*|преобраз\w*|измени\w*|перефраз\w*|отредактир\w*"
+            r"|редактир\w*|поменя\w*|переставь\w*|переставьте"
         ),
     ),
     ("extraction", _words(r"extra[ei]\w*|extrahier\w*|estra[ei]\w*|извлек\w*")),
+    # Sorting and ranking, as the English labels have them.
+    ("other", _words(r"ordena\w*|ordene\w*|ordina\w*|sortier\w*|ordne|triez|trie|отсортир\w*|расстав\w*|упорядоч\w*")),
     (
         "brainstorming",
         _words(
             r"lista\w*|liste|listez|enumer\w*|elenc\w*|aufz[äa]hl\w*|nombra\w*|nenne\w*|nommez|nomme|nomeie|назов\w*|ideas|id[ée]es"
             r"|ideen|idee|ideias|brainstorm\w*|recomend\w*|recommand\w*|empfiehl\w*|empfehl\w*|raccomand\w*|рекоменд\w*"
-            r"|suggeriment[oi]|sugerencias?|suggestions?|vorschl[äa]ge?|sugest[õo]es|consigli|consejos|conseils|tipps|dicas|советы"
+            r"|suggeriment[oi]|sugerencias?|suggestions?|vorschl[äa]ge?|sugest[õo]es|consigli|consejos|conseils|tipps|dicas|советы|перечисл\w*|иде[июяй]\w*"
         ),
     ),
     (
         "generation",
         _words(
             r"escrib\w*|escrev\w*|[ée]cri[sv]\w*|scriv\w*|schreib\w*|schrijf|redact\w*|r[ée]dig\w*|redig\w*|verfass\w*"
-            r"|comp[óo]n|componga|componer|componi|compose[rz]?|composta|crea|cree|crear|cr[ée]ez?|crie|erstell\w*|genera|genere|generar"
-            r"|g[ée]n[èée]r\w*|gere|generier\w*|invent\w*|erfind\w*|dise[ñn]\w*|con[çc]oi\w*|progett\w*|entw[iei]rf\w*|constru\w*"
-            r"|costru\w*|konstruier\w*|formul[ae]\w*|hypoth\w*|hip[óo]tesis|ipotesi|напиш\w*|сочин\w*|созда\w*|придума\w*"
+            r"|comp[óo]n|componga|componha|componer|componi|compose[rz]?|composta|crea|cree|crear|cr[ée]ez?|crie|erstell\w*|genera|genere"
+            r"|generar|gere|esbo[çc]\w*|esquiss\w*|skizzier\w*|abbozza\w*|bosquej\w*|сгенерир\w*|генерир\w*|состав\w*|разработ\w*"
+            r"|g[ée]n[èée]r\w*|generier\w*|invent\w*|erfind\w*|dise[ñn]\w*|con[çc]oi\w*|progett\w*|entw[iei]rf\w*|constru\w*"
+            r"|costru\w*|konstruier\w*|formul[ae]\w*|hypoth\w*|hip[óo]tesis|ipotesi|напиш\w*|сочин\w*|созда\w*|придума\w*|гипотез\w*"
         ),
     ),
 )
@@ -83,10 +86,20 @@ _SUGGESTING = _words(r"sugier\w*|sugere\w*|sugira|sugg[èe]re\w*|suggerisci|prop
 _WRITTEN = _words(
     r"slogan|eslogan|lema|t[íi]tulos?|titres?|titel|titolo|poemas?|po[èe]mes?|gedichte?|poesi[ae]|poesía|histori[ae]s?|historias?"
     r"|geschichten?|stori[ae]|cuentos?|frases?|phrases?|oraci[óo]n|s[äa]tze?|tweets?|tuits?|haikus?|nombres?|noms?|namen?"
+    r"|hist[óo]rias?|chistes?|blagues?|witze?|barzellett[ae]|piadas?|истори\w*|рассказ\w*|стих\w*|предложени\w*|фраз\w*|слоган\w*"
+    r"|заголов\w*|шутк\w*|анекдот\w*"
 )
 # A number of things right after the verb: "Genera 3 funzionalità", "Erstelle fünf Fragen".
 _COUNTED = re.compile(r"\s+(?:\d+|dos|tres|cuatro|cinco|diez|zwei|drei|vier|fünf|zehn|deux|trois|quatre|cinq|dix|due|tre|quattro|cinque|dieci|duas|três|twee|drie|vijf)\s")
-_A_LIST = _words(r"listes?|listas?|elenco|lijst|списо?к\w*")
+_A_LIST = _words(r"listes?|listas?|elenco|lijst|conjunto|s[ée]rie|reihe|ensemble|списо?к\w*|набор\w*")
+# A program or an algorithm is code to write ("Создайте программу", "Diseña un algoritmo"), not to name or describe.
+_PROGRAMS = _words(r"programas?|programmes?|programms?|programm[ai]|programa|программ[уы]|algoritmos?|algorithmes?|algorithmus|алгоритм\w*")
+# Words about words: listing synonyms asks about a word, as in English ("Перечислите 10 синонимов к слову «грустный»").
+_SYNONYMS = _words(r"sin[óôo]nimos|synonymes?|sinonimi|синоним\w*|ant[óôo]nimos|antonymes?|antonimi|антоним\w*")
+# Telling a story writes one: "Расскажи мне страшную историю", "Cuéntame un chiste".
+_TELLING = _words(r"cu[ée]ntame|cuenta|raconte[zr]?|erz[äa]hle?|racconta\w*|conte|расскаж\w*")
+# Naming the kind of a thing classifies it: "determine o tipo de equação", "Bestimme die Art ...".
+_KIND_OF = re.compile(r"(?<!\w)(?:determin\w*|identifi\w*|bestimm\w*|определи\w*)\s+(?:\w+\s+)?(?:tipo|type|typ|art|g[ée]nero|genre|categor\w*|kategorie|classe|clase|klasse|тип\w*|вид)(?!\w)")
 _A_TEXT = _words(r"textos?|texte|text|testo|tekst|pasajes?|passages?|p[áa]rrafos?|paragraphes?|abs[äa]tze?|art[íi]culos?|articles?|artikel|articolo|текст\w*")
 # Not asked for in a question: "¿Cómo se crea ...?", "Wie können ... verbessert werden?" ask how, and make nothing.
 _NOT_IN_QUESTIONS = frozenset({"coding", "rewrite", "generation"})
@@ -127,11 +140,13 @@ _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def category(instruction: str, input_: str) -> str:
-    """The task's category (a quotation is data, not the task): a calculation is math; then what it works on, the verb
-    that leads it, any other keyword; naming a number of things, or asking for several, is brainstorming, a yes-or-no
-    question about the input classification, any other task open_qa."""
+    """The task's category (a quotation is data, not the task): naming the kind of a thing is classification, a
+    calculation math; then what it works on, the verb that leads it, any other keyword; naming a number of things, or
+    asking for several, is brainstorming, a yes-or-no question about the input classification, any other task open_qa."""
     text = _QUOTATION.sub(" ", instruction.lower())
     asks = text.rstrip().endswith("?")
+    if _KIND_OF.search(text) and input_.strip():
+        return "classification"  # "Para a equação dada, determine o tipo de equação."
     if (_MATH.search(text) and (_NUMBER.search(text) or _NUMBER.search(input_))) or _ARITHMETIC.search(text) or _MATH_WORDS.search(text):
         return "math"
     for name, keywords in _SUBJECTS:
@@ -139,11 +154,17 @@ def category(instruction: str, input_: str) -> str:
             return name
     task = _INTRODUCTION.sub("", text, count=1)
     lead = _FIRST_WORD.search(task)
-    if lead is not None and _SUGGESTING.fullmatch(lead.group()):
-        return "generation" if _WRITTEN.search(task) else "brainstorming"
+    if lead is not None and (_SUGGESTING.fullmatch(lead.group()) or _TELLING.fullmatch(lead.group())):
+        if _WRITTEN.search(task):
+            return "generation"  # "Proposez un nouveau slogan", "Расскажи мне страшную историю"
+        return "brainstorming" if _SUGGESTING.fullmatch(lead.group()) else "open_qa"
     for name, keywords in _TASKS:
         if lead is not None and keywords.fullmatch(lead.group()) and not (asks and name in _NOT_IN_QUESTIONS):
             listed = _A_LIST.search(" ".join(task.split()[1:4])) or (_COUNTED.match(task, lead.end()) and not _WRITTEN.search(task))
+            if name in ("brainstorming", "generation") and _SYNONYMS.search(task):
+                return "open_qa"
+            if name == "generation" and _PROGRAMS.search(task):
+                return "coding"  # "Создайте программу ...", "Diseña un algoritmo ..."
             if name == "generation" and listed:
                 return "brainstorming"  # "Générez une liste de ...", "Genera 3 funzionalità ..." (not "3 poemi")
             if name == "brainstorming" and _A_TEXT.search(text) and (input_.strip() or task != text):

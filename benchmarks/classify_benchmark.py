@@ -26,7 +26,10 @@ from alpaca_explore.classify import analyse  # noqa: E402
 from alpaca_explore.quality import record_issues  # noqa: E402
 
 
-LANGUAGES = {"de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "ja": "Japanese", "ko": "Korean", "zh": "Chinese"}
+LANGUAGES = {
+    "de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "ja": "Japanese", "ko": "Korean", "pt": "Portuguese", "ru": "Russian",
+    "zh": "Chinese",
+}
 
 
 def report_agreement() -> None:
