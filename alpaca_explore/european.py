@@ -23,15 +23,18 @@ _SUBJECTS = (
     (
         "coding",
         _words(
-            r"c[óo]digos?|code|codes|codice|funci[óo]n(?:es)?|fonctions?|funktion(?:en)?|funzion[ei]|fun[çc][õoã]\w*|scripts?|python"
+            r"c[óo]digos?|code|codes|codice|funci[óo]n(?:es)?|fonctions?|funktion(?:en)?|funzion[ei]|fun[çc][õoã]\w*"
+            r"|scripts?|python"
             r"|javascript|java|sql|html|css|query|abfragen?|requêtes?|код\w*|функци\w*"
         ),
     ),
     (
         "summarization",
         _words(
-            r"resum[eiaáo]\w*|r[ée]sum[ée]\w*|riassum\w*|sintetiz\w*|zusammenfass\w*|fass(?:e|en)(?=.*\bzusammen\b)|samenvat\w*"
-            r"|synopsis|sinopsis|sinossi|резюм\w*|кратко\w*|(?:ideas|puntos) principales|id[ée]es principales|idee principali"
+            r"resum[eiaáo]\w*|r[ée]sum[ée]\w*|riassum\w*|sintetiz\w*|zusammenfass\w*|fass(?:e|en)(?=.*\bzusammen\b)"
+            r"|samenvat\w*"
+            r"|synopsis|sinopsis|sinossi|резюм\w*|кратко\w*|(?:ideas|puntos) principales|id[ée]es principales"
+            r"|idee principali"
             r"|ideias principais|hauptpunkte|hauptideen"
         ),
     ),
@@ -43,18 +46,24 @@ _TASKS = (
     (
         "classification",
         _words(
-            r"clasific\w*|classifi\w*|klassifizier\w*|categori[zs]\w*|cat[ée]goris\w*|kategorisier\w*|классифиц\w*|agrupa\w*"
+            r"clasific\w*|classifi\w*|klassifizier\w*|categori[zs]\w*|cat[ée]goris\w*|kategorisier\w*|классифиц\w*"
+            r"|agrupa\w*"
             r"|regroup\w*|gruppier\w*|raggruppa\w*|agrupe\w*|сгруппир\w*|отнес\w*|отнеси\w*"
         ),
     ),
     (
         "rewrite",
         _words(
-            r"reescrib\w*|reescrev\w*|r[ée][ée]cri\w*|riscriv\w*|umschreib\w*|reformul\w*|umformulier\w*|formulier\w*(?=.*\bum\b)"
-            r"|parafrase\w*|paraphras\w*|parafras\w*|corrig\w*|corrij\w*|korrigier\w*|corregg\w*|edita\w*|edite\w*|[ée]ditez"
-            r"|bearbeit\w*|verbesser\w*|mejor[ae]\w*|am[ée]lior\w*|migliora\w*|simplific\w*|simplifi\w*|semplific\w*|vereinfach\w*"
-            r"|añad\w*|agrega\w*|ajout\w*|aggiung\w*|adicion\w*|füge|inserta\w*|ins[èeé]re\w*|inserisci|insira|setze(?=.*\bein\b)"
-            r"|ergänze\w*|trasforma\w*|transforma\w*|transform\w*|umwandl\w*|wandle|cambia\w*|changez|ändere\w*|convierte\w*"
+            r"reescrib\w*|reescrev\w*|r[ée][ée]cri\w*|riscriv\w*|umschreib\w*|reformul\w*|umformulier\w*"
+            r"|formulier\w*(?=.*\bum\b)"
+            r"|parafrase\w*|paraphras\w*|parafras\w*|corrig\w*|corrij\w*|korrigier\w*|corregg\w*|edita\w*|edite\w*"
+            r"|[ée]ditez"
+            r"|bearbeit\w*|verbesser\w*|mejor[ae]\w*|am[ée]lior\w*|migliora\w*|simplific\w*|simplifi\w*|semplific\w*"
+            r"|vereinfach\w*"
+            r"|añad\w*|agrega\w*|ajout\w*|aggiung\w*|adicion\w*|füge|inserta\w*|ins[èeé]re\w*|inserisci|insira"
+            r"|setze(?=.*\bein\b)"
+            r"|ergänze\w*|trasforma\w*|transforma\w*|transform\w*|umwandl\w*|wandle|cambia\w*|changez|ändere\w*"
+            r"|convierte\w*"
             r"|converti\w*|konvertier\w*|перепиш\w*|исправ\w*|добав\w*|преобраз\w*|измени\w*|перефраз\w*|отредактир\w*"
             r"|редактир\w*|поменя\w*|переставь\w*|переставьте"
         ),
@@ -65,28 +74,37 @@ _TASKS = (
     (
         "brainstorming",
         _words(
-            r"lista\w*|liste|listez|enumer\w*|elenc\w*|aufz[äa]hl\w*|nombra\w*|nenne\w*|nommez|nomme|nomeie|назов\w*|ideas|id[ée]es"
+            r"lista\w*|liste|listez|enumer\w*|elenc\w*|aufz[äa]hl\w*|nombra\w*|nenne\w*|nommez|nomme|nomeie|назов\w*"
+            r"|ideas|id[ée]es"
             r"|ideen|idee|ideias|brainstorm\w*|recomend\w*|recommand\w*|empfiehl\w*|empfehl\w*|raccomand\w*|рекоменд\w*"
-            r"|suggeriment[oi]|sugerencias?|suggestions?|vorschl[äa]ge?|sugest[õo]es|consigli|consejos|conseils|tipps|dicas|советы|перечисл\w*|иде[июяй]\w*"
+            r"|suggeriment[oi]|sugerencias?|suggestions?|vorschl[äa]ge?|sugest[õo]es|consigli|consejos|conseils|tipps"
+            r"|dicas|советы|перечисл\w*|иде[июяй]\w*"
         ),
     ),
     (
         "generation",
         _words(
             r"escrib\w*|escrev\w*|[ée]cri[sv]\w*|scriv\w*|schreib\w*|schrijf|redact\w*|r[ée]dig\w*|redig\w*|verfass\w*"
-            r"|comp[óo]n|componga|componha|componer|componi|compose[rz]?|composta|crea|cree|crear|cr[ée]ez?|crie|erstell\w*|genera|genere"
-            r"|generar|gere|esbo[çc]\w*|esquiss\w*|skizzier\w*|abbozza\w*|bosquej\w*|сгенерир\w*|генерир\w*|состав\w*|разработ\w*"
-            r"|g[ée]n[èée]r\w*|generier\w*|invent\w*|erfind\w*|dise[ñn]\w*|con[çc]oi\w*|progett\w*|entw[iei]rf\w*|constru\w*"
-            r"|costru\w*|konstruier\w*|formul[ae]\w*|hypoth\w*|hip[óo]tesis|ipotesi|напиш\w*|сочин\w*|созда\w*|придума\w*|гипотез\w*"
+            r"|comp[óo]n|componga|componha|componer|componi|compose[rz]?|composta|crea|cree|crear|cr[ée]ez?|crie"
+            r"|erstell\w*|genera|genere"
+            r"|generar|gere|esbo[çc]\w*|esquiss\w*|skizzier\w*|abbozza\w*|bosquej\w*|сгенерир\w*|генерир\w*|состав\w*"
+            r"|разработ\w*"
+            r"|g[ée]n[èée]r\w*|generier\w*|invent\w*|erfind\w*|dise[ñn]\w*|con[çc]oi\w*|progett\w*|entw[iei]rf\w*"
+            r"|constru\w*"
+            r"|costru\w*|konstruier\w*|formul[ae]\w*|hypoth\w*|hip[óo]tesis|ipotesi|напиш\w*|сочин\w*|созда\w*"
+            r"|придума\w*|гипотез\w*"
         ),
     ),
 )
 # Suggesting a written thing is writing it ("Proposez un nouveau slogan"); suggesting anything else, ideas.
 _SUGGESTING = _words(r"sugier\w*|sugere\w*|sugira|sugg[èe]re\w*|suggerisci|propon\w*|propos\w*|schlag\w*|предлож\w*")
 _WRITTEN = _words(
-    r"slogan|eslogan|lema|t[íi]tulos?|titres?|titel|titolo|poemas?|po[èe]mes?|gedichte?|poesi[ae]|poesía|histori[ae]s?|historias?"
-    r"|geschichten?|stori[ae]|cuentos?|frases?|phrases?|oraci[óo]n|s[äa]tze?|tweets?|tuits?|haikus?|nombres?|noms?|namen?"
-    r"|hist[óo]rias?|chistes?|blagues?|witze?|barzellett[ae]|piadas?|истори\w*|рассказ\w*|стих\w*|предложени\w*|фраз\w*|слоган\w*"
+    r"slogan|eslogan|lema|t[íi]tulos?|titres?|titel|titolo|poemas?|po[èe]mes?|gedichte?|poesi[ae]|poesía"
+    r"|histori[ae]s?|historias?"
+    r"|geschichten?|stori[ae]|cuentos?|frases?|phrases?|oraci[óo]n|s[äa]tze?|tweets?|tuits?|haikus?|nombres?|noms?"
+    r"|namen?"
+    r"|hist[óo]rias?|chistes?|blagues?|witze?|barzellett[ae]|piadas?|истори\w*|рассказ\w*|стих\w*|предложени\w*"
+    r"|фраз\w*|слоган\w*"
     r"|заголов\w*|шутк\w*|анекдот\w*"
 )
 # A number of things right after the verb: "Genera 3 funzionalità", "Erstelle fünf Fragen".
@@ -105,15 +123,18 @@ _A_TEXT = _words(r"textos?|texte|text|testo|tekst|pasajes?|passages?|p[áa]rrafo
 _NOT_IN_QUESTIONS = frozenset({"coding", "rewrite", "generation"})
 # What the task is given before it is named: "À partir d'une liste de mots, créez un poème", "Dado el siguiente texto, ...".
 _INTRODUCTION = re.compile(
-    r"^\s*(?:à partir d|a partir d|dad[oa]s?\b|gegeben|étant donné|basad[oa] en|bas[ée]e? sur|según|usando|utilizando|en utilisant"
+    r"^\s*(?:à partir d|a partir d|dad[oa]s?\b|gegeben|étant donné|basad[oa] en|bas[ée]e? sur|según|usando|utilizando"
+    r"|en utilisant"
     r"|anhand|ausgehend von|dat[oa]\b|sulla base|com base|con base)[^,:]*[,:]\s*"
 )
 # Naming a number of things is a list of them: "Identifica y explica las 6 capas".
 _NAMING = _words(r"identifi\w*|menciona\w*|cita|indica")
 # Solving or calculating, with a number to do it on.
 _MATH = _words(
-    r"calcul\w*|calcol\w*|berechn\w*|resuelv\w*|r[ée]sou\w*|resolv\w*|risolv\w*|l[öo]se|ecuaci[óo]n|[ée]quation|equa[çc][ãa]o|equazione"
-    r"|gleichung|multipli\w*|divi[sd]\w*|suma|sumar|addition\w*|additionn\w*|soustra\w*|subtra\w*|restar|вычисл\w*|реши\w*"
+    r"calcul\w*|calcol\w*|berechn\w*|resuelv\w*|r[ée]sou\w*|resolv\w*|risolv\w*|l[öo]se|ecuaci[óo]n|[ée]quation"
+    r"|equa[çc][ãa]o|equazione"
+    r"|gleichung|multipli\w*|divi[sd]\w*|suma|sumar|addition\w*|additionn\w*|soustra\w*|subtra\w*|restar|вычисл\w*"
+    r"|реши\w*"
 )
 # Mathematics named, with a number or without: "Esercizio di aritmetica", "¿La sucesión es aritmética o geométrica?".
 _MATH_WORDS = _words(r"aritm[ée]tic\w*|arithm[ée]ti\w*|arithmetik\w*|арифмет\w*")
@@ -121,14 +142,18 @@ _NUMBER = re.compile(r"\d")
 _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|=\s*\d")
 # Several things: "¿Cuáles son dos formas de ...?", "Welche Regeln gibt es ...?", "Nenne drei ...".
 _SEVERAL = re.compile(
-    r"(?<!\w)(?:\d+|dos|tres|cuatro|cinco|algun[oa]s|varios|varias|zwei|drei|vier|fünf|einige|mehrere|deux|trois|quatre|cinq|quelques|"
-    r"plusieurs|due|tre|quattro|cinque|alcun[ie]|diversi|duas|três|quatro|alguns|algumas|twee|drie|enkele|два|две|три|несколько)\s+\w+"
+    r"(?<!\w)(?:\d+|dos|tres|cuatro|cinco|algun[oa]s|varios|varias|zwei|drei|vier|fünf|einige|mehrere|deux|trois"
+    r"|quatre|cinq|quelques|"
+    r"plusieurs|due|tre|quattro|cinque|alcun[ie]|diversi|duas|três|quatro|alguns|algumas|twee|drie|enkele|два|две|три"
+    r"|несколько)\s+\w+"
     r"|^\s*(?:¿\s*)?(?:welche|quels|quelles|quali|quais|cuáles)(?!\w)"
 )
 # A question word: a question that starts with none asks yes or no ("Behandelt der Text ...?", "¿Es correcta ...?").
 _QUESTION_WORD = re.compile(
-    r"^\s*(?:¿\s*)?(?:qu[ée]|cu[áa]l\w*|c[óo]mo|d[óo]nde|cu[áa]nd\w*|por qu[ée]|qui[ée]n\w*|wer|was|wie|wo|wann|warum|welche\w*|wieso|weshalb"
-    r"|quel\w*|comment|pourquoi|o[ùu]|qui|que|combien|cosa|come|perch[ée]|chi|qual\w*|quant\w*|onde|quem|wat|hoe|waar|waarom|welk\w*"
+    r"^\s*(?:¿\s*)?(?:qu[ée]|cu[áa]l\w*|c[óo]mo|d[óo]nde|cu[áa]nd\w*|por qu[ée]|qui[ée]n\w*|wer|was|wie|wo|wann|warum"
+    r"|welche\w*|wieso|weshalb"
+    r"|quel\w*|comment|pourquoi|o[ùu]|qui|que|combien|cosa|come|perch[ée]|chi|qual\w*|quant\w*|onde|quem|wat|hoe|waar"
+    r"|waarom|welk\w*"
     r"|что|как\w*|где|почему|кто|сколько|зачем)(?!\w)"
 )
 # A question between two answers: "¿Esta oración es una pregunta o una orden?".
