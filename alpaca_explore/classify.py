@@ -178,8 +178,9 @@ _OTHER_LANGUAGE_WORDS = frozenset(
     kann können sind oder auch wenn dass welche welcher welches eines gli di della delle dei sul sulla nel nella alla
     degli dal dalla dello negli nei sui alle agli più che quanto quanti quanta quante qualcuno questo questa questi
     queste sono anche ogni ciascun ciascuna ciascuno senza sotto sopra molto tutti tutte è seguente seguenti het een
-    voor zijn dat deze volgende untuk dengan ini itu dari tentang sebuah berikut adalah dalam của và một về các những
-    cho là được này trong với bir ve için ile bu aşağıdaki""".split()
+    voor zijn dat deze volgende zodat om te naar bij uit gegeven hij je wat niet ook worden wordt kunnen untuk dengan ini itu
+    dari tentang sebuah berikut adalah dalam của và một về các những cho là được này trong với bir ve için ile bu
+    aşağıdaki""".split()
 )
 _ENGLISH_WORDS = frozenset("the a an of to and in is are for that with on as this these following what how which from by it be your you".split())
 # Letters of scripts written with spaces that are not Latin: Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indian

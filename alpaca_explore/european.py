@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 
 
-def _words(stems: str) -> re.Pattern:
-    """Whole words that match one of the stems (``\\w*`` where a stem takes endings)."""
-    return re.compile(rf"(?<!\w)(?:{stems})(?!\w)")
+def _words(*stems: str) -> re.Pattern:
+    """Whole words that match one of the stems, given a language or a few a line, space-separated (``\w*`` where a stem
+    takes endings, ``\s`` inside a phrase)."""
+    alternatives = "|".join(stem for line in stems for stem in line.split())
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 # What the task works on, wherever it is named: "Écrivez une fonction" is coding, "Rédigez un synopsis" summarization.
@@ -23,138 +25,137 @@ _SUBJECTS = (
     (
         "coding",
         _words(
-            r"c[óo]digos?|code|codes|codice|funci[óo]n(?:es)?|fonctions?|funktion(?:en)?|funzion[ei]|fun[çc][õoã]\w*"
-            r"|scripts?|python"
-            r"|javascript|java|sql|html|css|query|abfragen?|requêtes?|код\w*|функци\w*"
+            r"c[óo]digos? code codes codice scripts? python javascript java sql html css query abfragen? requêtes?",
+            r"funci[óo]n(?:es)? fonctions? funktion(?:en)? funzion[ei] fun[çc][õoã]\w* код\w* функци\w*",
         ),
     ),
     (
         "summarization",
         _words(
-            r"resum[eiaáo]\w*|r[ée]sum[ée]\w*|riassum\w*|sintetiz\w*|zusammenfass\w*|fass(?:e|en)(?=.*\bzusammen\b)"
-            r"|samenvat\w*"
-            r"|synopsis|sinopsis|sinossi|резюм\w*|кратко\w*|(?:ideas|puntos) principales|id[ée]es principales"
-            r"|idee principali"
-            r"|ideias principais|hauptpunkte|hauptideen"
+            r"resum[eiaáo]\w* r[ée]sum[ée]\w* riassum\w* sintetiz\w* synopsis sinopsis sinossi",
+            r"(?:ideas|puntos)\sprincipales id[ée]es\sprincipales idee\sprincipali ideias\sprincipais",
+            r"zusammenfass\w* fass(?:e|en)(?=.*\bzusammen\b) hauptpunkte hauptideen samenvat\w* vat(?=.*\bsamen\b)",
+            r"резюм\w* кратко\w*",
         ),
     ),
     # Translating is a rewrite, asked for or not: "¿Puedes traducir ...?".
-    ("rewrite", _words(r"tradu[czsi]\w*|traduir\w*|übersetz\w*|vertaal\w*|перевед\w*|перевод\w*")),
+    ("rewrite", _words(r"tradu[czsi]\w* traduir\w* übersetz\w* vertaal\w* перевед\w* перевод\w*")),
 )
 # Tasks, by the verb that leads the instruction or, failing that, anywhere.
 _TASKS = (
     (
         "classification",
         _words(
-            r"clasific\w*|classifi\w*|klassifizier\w*|categori[zs]\w*|cat[ée]goris\w*|kategorisier\w*|классифиц\w*"
-            r"|agrupa\w*"
-            r"|regroup\w*|gruppier\w*|raggruppa\w*|agrupe\w*|сгруппир\w*|отнес\w*|отнеси\w*"
+            r"clasific\w* classifi\w* categori[zs]\w* cat[ée]goris\w* agrupa\w* agrupe\w* regroup\w* raggruppa\w*",
+            r"klassifizier\w* kategorisier\w* gruppier\w* groepeer\w* классифиц\w* сгруппир\w* отнес\w* отнеси\w*",
+            r"sentiment\w* sentimiento stimmung тональност\w*",
         ),
     ),
     (
         "rewrite",
         _words(
-            r"reescrib\w*|reescrev\w*|r[ée][ée]cri\w*|riscriv\w*|umschreib\w*|reformul\w*|umformulier\w*"
-            r"|formulier\w*(?=.*\bum\b)"
-            r"|parafrase\w*|paraphras\w*|parafras\w*|corrig\w*|corrij\w*|korrigier\w*|corregg\w*|edita\w*|edite\w*"
-            r"|[ée]ditez"
-            r"|bearbeit\w*|verbesser\w*|mejor[ae]\w*|am[ée]lior\w*|migliora\w*|simplific\w*|simplifi\w*|semplific\w*"
-            r"|vereinfach\w*"
-            r"|añad\w*|agrega\w*|ajout\w*|aggiung\w*|adicion\w*|füge|inserta\w*|ins[èeé]re\w*|inserisci|insira"
-            r"|setze(?=.*\bein\b)"
-            r"|ergänze\w*|trasforma\w*|transforma\w*|transform\w*|umwandl\w*|wandle|cambia\w*|changez|ändere\w*"
-            r"|convierte\w*"
-            r"|converti\w*|konvertier\w*|перепиш\w*|исправ\w*|добав\w*|преобраз\w*|измени\w*|перефраз\w*|отредактир\w*"
-            r"|редактир\w*|поменя\w*|переставь\w*|переставьте"
+            r"reescrib\w* corrig\w* edita\w* mejor[ae]\w* añad\w* agrega\w* inserta\w* convierte\w* cambia\w* simplific\w*",  # es
+            r"reescrev\w* corrij\w* edite\w* adicion\w* insira transforma\w*",  # pt
+            r"r[ée][ée]cri\w* [ée]ditez am[ée]lior\w* ajout\w* ins[èeé]re\w* changez simplifi\w* paraphras\w*",  # fr
+            r"riscriv\w* corregg\w* migliora\w* aggiung\w* inserisci trasforma\w* semplific\w* converti\w* parafras\w*",  # it
+            r"umschreib\w* umformulier\w* formulier\w*(?=.*\bum\b) korrigier\w* bearbeit\w* verbesser\w* füge ergänze\w*",  # de
+            r"setze(?=.*\bein\b) umwandl\w* wandle ändere\w* konvertier\w* vereinfach\w* transform\w*",  # de
+            r"reformul\w* parafrase\w*",  # es, pt, fr
+            r"перепиш\w* исправ\w* добав\w* преобраз\w* измени\w* перефраз\w* отредактир\w* редактир\w* поменя\w*",  # ru
+            r"переставь\w* переставьте",  # ru
+            r"herschrijf\w* herformuleer\w* corrigeer\w* bewerk\w* verbeter\w* vereenvoudig\w* parafraseer\w* wijzig\w*",  # nl
+            r"verander\w* zet(?=.*\bom\b) voeg(?=.*\btoe\b)",  # nl
         ),
     ),
-    ("extraction", _words(r"extra[ei]\w*|extrahier\w*|estra[ei]\w*|извлек\w*")),
+    ("extraction", _words(r"extra[ei]\w* extrahier\w* estra[ei]\w* извлек\w*")),
     # Sorting and ranking, as the English labels have them.
-    ("other", _words(r"ordena\w*|ordene\w*|ordina\w*|sortier\w*|ordne|triez|trie|отсортир\w*|расстав\w*|упорядоч\w*")),
+    ("other", _words(r"ordena\w* ordene\w* ordina\w* sortier\w* ordne triez trie sorteer\w* rangschik\w* herschik\w*",
+                     r"отсортир\w* расстав\w* упорядоч\w*")),
     (
         "brainstorming",
         _words(
-            r"lista\w*|liste|listez|enumer\w*|elenc\w*|aufz[äa]hl\w*|nombra\w*|nenne\w*|nommez|nomme|nomeie|назов\w*"
-            r"|ideas|id[ée]es"
-            r"|ideen|idee|ideias|brainstorm\w*|recomend\w*|recommand\w*|empfiehl\w*|empfehl\w*|raccomand\w*|рекоменд\w*"
-            r"|suggeriment[oi]|sugerencias?|suggestions?|vorschl[äa]ge?|sugest[õo]es|consigli|consejos|conseils|tipps"
-            r"|dicas|советы|перечисл\w*|иде[июяй]\w*"
+            r"lista\w* liste listez enumer\w* elenc\w* aufz[äa]hl\w* som(?=.*\bop\b) перечисл\w*",
+            r"nombra\w* nenne\w* nommez nomme nomeie noem\w* назов\w*",
+            r"ideas id[ée]es ideen idee ideias ideeën brainstorm\w* иде[июяй]\w*",
+            r"recomend\w* recommand\w* empfiehl\w* empfehl\w* raccomand\w* рекоменд\w*",
+            r"suggeriment[oi] sugerencias? suggestions? vorschl[äa]ge? sugest[õo]es suggesties consigli consejos conseils tipps tips",
+            r"dicas советы",
         ),
     ),
     (
         "generation",
         _words(
-            r"escrib\w*|escrev\w*|[ée]cri[sv]\w*|scriv\w*|schreib\w*|schrijf|redact\w*|r[ée]dig\w*|redig\w*|verfass\w*"
-            r"|comp[óo]n|componga|componha|componer|componi|compose[rz]?|composta|crea|cree|crear|cr[ée]ez?|crie"
-            r"|erstell\w*|genera|genere"
-            r"|generar|gere|esbo[çc]\w*|esquiss\w*|skizzier\w*|abbozza\w*|bosquej\w*|сгенерир\w*|генерир\w*|состав\w*"
-            r"|разработ\w*"
-            r"|g[ée]n[èée]r\w*|generier\w*|invent\w*|erfind\w*|dise[ñn]\w*|con[çc]oi\w*|progett\w*|entw[iei]rf\w*"
-            r"|constru\w*"
-            r"|costru\w*|konstruier\w*|formul[ae]\w*|hypoth\w*|hip[óo]tesis|ipotesi|напиш\w*|сочин\w*|созда\w*"
-            r"|придума\w*|гипотез\w*"
+            r"escrib\w* redact\w* comp[óo]n componga componer crea cree crear genera genere generar dise[ñn]\w* bosquej\w*",  # es
+            r"escrev\w* redig\w* componha crie gere esbo[çc]\w*",  # pt
+            r"[ée]cri[sv]\w* r[ée]dig\w* compose[rz]? cr[ée]ez? g[ée]n[èée]r\w* con[çc]oi\w* esquiss\w*",  # fr
+            r"scriv\w* componi composta progett\w* abbozza\w* costru\w*",  # it
+            r"schreib\w* verfass\w* erstell\w* generier\w* erfind\w* entw[iei]rf\w* konstruier\w* skizzier\w*",  # de
+            r"schrijf maak ontwerp\w* bedenk\w* creëer\w* genereer\w* verzin\w* componeer\w* stel(?=.*\bop\b)",  # nl
+            r"invent\w* constru\w* formul[ae]\w* hypoth\w* hip[óo]tesis ipotesi",  # several
+            r"напиш\w* сочин\w* созда\w* придума\w* гипотез\w* сгенерир\w* генерир\w* состав\w* разработ\w*",  # ru
         ),
     ),
 )
 # Suggesting a written thing is writing it ("Proposez un nouveau slogan"); suggesting anything else, ideas.
-_SUGGESTING = _words(r"sugier\w*|sugere\w*|sugira|sugg[èe]re\w*|suggerisci|propon\w*|propos\w*|schlag\w*|предлож\w*")
+_SUGGESTING = _words(r"sugier\w* sugere\w* sugira sugg[èe]re\w* suggerisci propon\w* propos\w* schlag\w* stel(?=.*\bvoor\b) предлож\w*")
 _WRITTEN = _words(
-    r"slogan|eslogan|lema|t[íi]tulos?|titres?|titel|titolo|poemas?|po[èe]mes?|gedichte?|poesi[ae]|poesía"
-    r"|histori[ae]s?|historias?"
-    r"|geschichten?|stori[ae]|cuentos?|frases?|phrases?|oraci[óo]n|s[äa]tze?|tweets?|tuits?|haikus?|nombres?|noms?"
-    r"|namen?"
-    r"|hist[óo]rias?|chistes?|blagues?|witze?|barzellett[ae]|piadas?|истори\w*|рассказ\w*|стих\w*|предложени\w*"
-    r"|фраз\w*|слоган\w*"
-    r"|заголов\w*|шутк\w*|анекдот\w*"
+    r"slogan eslogan lema t[íi]tulos? titres? titel titolo tweets? tuits? haikus? nombres? noms? namen?",
+    r"poemas? po[èe]mes? gedichte? poesi[ae] poesía frases? phrases? oraci[óo]n s[äa]tze?",
+    r"histori[ae]s? historias? hist[óo]rias? geschichten? stori[ae] cuentos? chistes? blagues? witze? barzellett[ae] piadas?",
+    r"verha(?:al|len) zin(?:nen)? grap(?:pen)?",
+    r"истори\w* рассказ\w* стих\w* предложени\w* фраз\w* слоган\w* заголов\w* шутк\w* анекдот\w*",
 )
 # A number of things right after the verb: "Genera 3 funzionalità", "Erstelle fünf Fragen".
-_COUNTED = re.compile(r"\s+(?:\d+|dos|tres|cuatro|cinco|diez|zwei|drei|vier|fünf|zehn|deux|trois|quatre|cinq|dix|due|tre|quattro|cinque|dieci|duas|três|twee|drie|vijf)\s")
-_A_LIST = _words(r"listes?|listas?|elenco|lijst|conjunto|s[ée]rie|reihe|ensemble|списо?к\w*|набор\w*")
+_COUNTED = re.compile(
+    r"\s+(?:\d+|dos|tres|cuatro|cinco|diez|zwei|drei|vier|fünf|zehn|deux|trois|quatre|cinq|dix|due|tre|quattro|cinque|dieci|duas"
+    r"|três|twee|drie|vier|vijf|tien)\s"
+)
+_A_LIST = _words(r"listes? listas? elenco lijst conjunto s[ée]rie reihe ensemble списо?к\w* набор\w*")
 # A program or an algorithm is code to write ("Создайте программу", "Diseña un algoritmo"), not to name or describe.
-_PROGRAMS = _words(r"programas?|programmes?|programms?|programm[ai]|programa|программ[уы]|algoritmos?|algorithmes?|algorithmus|алгоритм\w*")
+_PROGRAMS = _words(r"programas? programmes? programms? programm[ai] программ[уы] algoritmos? algorithmes? algorithmus алгоритм\w*")
 # Words about words: listing synonyms asks about a word, as in English ("Перечислите 10 синонимов к слову «грустный»").
-_SYNONYMS = _words(r"sin[óôo]nimos|synonymes?|sinonimi|синоним\w*|ant[óôo]nimos|antonymes?|antonimi|антоним\w*")
+_SYNONYMS = _words(r"sin[óôo]nimos synonymes? sinonimi синоним\w* ant[óôo]nimos antonymes? antonimi антоним\w*")
 # Telling a story writes one: "Расскажи мне страшную историю", "Cuéntame un chiste".
-_TELLING = _words(r"cu[ée]ntame|cuenta|raconte[zr]?|erz[äa]hle?|racconta\w*|conte|расскаж\w*")
+_TELLING = _words(r"cu[ée]ntame cuenta raconte[zr]? erz[äa]hle? racconta\w* conte vertel расскаж\w*")
 # Naming the kind of a thing classifies it: "determine o tipo de equação", "Bestimme die Art ...".
-_KIND_OF = re.compile(r"(?<!\w)(?:determin\w*|identifi\w*|bestimm\w*|определи\w*)\s+(?:\w+\s+)?(?:tipo|type|typ|art|g[ée]nero|genre|categor\w*|kategorie|classe|clase|klasse|тип\w*|вид)(?!\w)")
-_A_TEXT = _words(r"textos?|texte|text|testo|tekst|pasajes?|passages?|p[áa]rrafos?|paragraphes?|abs[äa]tze?|art[íi]culos?|articles?|artikel|articolo|текст\w*")
+_KIND_OF = re.compile(
+    r"(?<!\w)(?:determin\w*|identifi\w*|bestimm\w*|bepaal|определи\w*)\s+(?:\w+\s+)?"
+    r"(?:tipo|type|typ|art|soort|g[ée]nero|genre|categor\w*|kategorie|classe|clase|klasse|тип\w*|вид)(?!\w)"
+)
+_A_TEXT = _words(
+    r"textos? texte text testo tekst текст\w* pasajes? passages? p[áa]rrafos? paragraphes? abs[äa]tze?",
+    r"art[íi]culos? articles? artikel articolo alinea",
+)
 # Not asked for in a question: "¿Cómo se crea ...?", "Wie können ... verbessert werden?" ask how, and make nothing.
 _NOT_IN_QUESTIONS = frozenset({"coding", "rewrite", "generation"})
 # What the task is given before it is named: "À partir d'une liste de mots, créez un poème", "Dado el siguiente texto, ...".
 _INTRODUCTION = re.compile(
     r"^\s*(?:à partir d|a partir d|dad[oa]s?\b|gegeben|étant donné|basad[oa] en|bas[ée]e? sur|según|usando|utilizando"
-    r"|en utilisant"
-    r"|anhand|ausgehend von|dat[oa]\b|sulla base|com base|con base)[^,:]*[,:]\s*"
+    r"|en utilisant|anhand|ausgehend von|dat[oa]\b|sulla base|com base|con base|gegeven|op basis van|aan de hand van)[^,:]*[,:]\s*"
 )
 # Naming a number of things is a list of them: "Identifica y explica las 6 capas".
-_NAMING = _words(r"identifi\w*|menciona\w*|cita|indica")
+_NAMING = _words(r"identifi\w* menciona\w* cita indica")
 # Solving or calculating, with a number to do it on.
 _MATH = _words(
-    r"calcul\w*|calcol\w*|berechn\w*|resuelv\w*|r[ée]sou\w*|resolv\w*|risolv\w*|l[öo]se|ecuaci[óo]n|[ée]quation"
-    r"|equa[çc][ãa]o|equazione"
-    r"|gleichung|multipli\w*|divi[sd]\w*|suma|sumar|addition\w*|additionn\w*|soustra\w*|subtra\w*|restar|вычисл\w*"
-    r"|реши\w*"
+    r"calcul\w* calcol\w* berechn\w* bereken\w* resuelv\w* r[ée]sou\w* resolv\w* risolv\w* l[öo]se oplossen вычисл\w* реши\w*",
+    r"ecuaci[óo]n [ée]quation equa[çc][ãa]o equazione gleichung vergelijking\w*",
+    r"multipli\w* divi[sd]\w* suma sumar addition\w* additionn\w* soustra\w* subtra\w* restar",
 )
 # Mathematics named, with a number or without: "Esercizio di aritmetica", "¿La sucesión es aritmética o geométrica?".
-_MATH_WORDS = _words(r"aritm[ée]tic\w*|arithm[ée]ti\w*|arithmetik\w*|арифмет\w*")
+_MATH_WORDS = _words(r"aritm[ée]tic\w* arithm[ée]ti\w* arithmetik\w* арифмет\w*")
 _NUMBER = re.compile(r"\d")
 _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|=\s*\d")
 # Several things: "¿Cuáles son dos formas de ...?", "Welche Regeln gibt es ...?", "Nenne drei ...".
 _SEVERAL = re.compile(
-    r"(?<!\w)(?:\d+|dos|tres|cuatro|cinco|algun[oa]s|varios|varias|zwei|drei|vier|fünf|einige|mehrere|deux|trois"
-    r"|quatre|cinq|quelques|"
-    r"plusieurs|due|tre|quattro|cinque|alcun[ie]|diversi|duas|três|quatro|alguns|algumas|twee|drie|enkele|два|две|три"
-    r"|несколько)\s+\w+"
-    r"|^\s*(?:¿\s*)?(?:welche|quels|quelles|quali|quais|cuáles)(?!\w)"
+    r"(?<!\w)(?:\d+|dos|tres|cuatro|cinco|algun[oa]s|varios|varias|zwei|drei|vier|fünf|einige|mehrere|deux|trois|quatre|cinq"
+    r"|quelques|plusieurs|due|tre|quattro|cinque|alcun[ie]|diversi|duas|três|quatro|alguns|algumas|twee|drie|vijf|enkele|два|две"
+    r"|три|несколько)\s+\w+|^\s*(?:¿\s*)?(?:welche|quels|quelles|quali|quais|cuáles)(?!\w)"
 )
 # A question word: a question that starts with none asks yes or no ("Behandelt der Text ...?", "¿Es correcta ...?").
 _QUESTION_WORD = re.compile(
-    r"^\s*(?:¿\s*)?(?:qu[ée]|cu[áa]l\w*|c[óo]mo|d[óo]nde|cu[áa]nd\w*|por qu[ée]|qui[ée]n\w*|wer|was|wie|wo|wann|warum"
-    r"|welche\w*|wieso|weshalb"
-    r"|quel\w*|comment|pourquoi|o[ùu]|qui|que|combien|cosa|come|perch[ée]|chi|qual\w*|quant\w*|onde|quem|wat|hoe|waar"
-    r"|waarom|welk\w*"
-    r"|что|как\w*|где|почему|кто|сколько|зачем)(?!\w)"
+    r"^\s*(?:¿\s*)?(?:qu[ée]|cu[áa]l\w*|c[óo]mo|d[óo]nde|cu[áa]nd\w*|por qu[ée]|qui[ée]n\w*|quel\w*|comment|pourquoi|o[ùu]|qui"
+    r"|que|combien|cosa|come|perch[ée]|chi|qual\w*|quant\w*|onde|quem|wer|was|wie|wo|wann|warum|welche\w*|wieso|weshalb|wat"
+    r"|hoe|waar|waarom|welk\w*|что|как\w*|где|почему|кто|сколько|зачем)(?!\w)"
 )
 # A question between two answers: "¿Esta oración es una pregunta o una orden?".
 _EITHER_OR = re.compile(r"\s(?:o|oder|ou|of|или)\s")
@@ -179,12 +180,12 @@ def category(instruction: str, input_: str) -> str:
             return name
     task = _INTRODUCTION.sub("", text, count=1)
     lead = _FIRST_WORD.search(task)
-    if lead is not None and (_SUGGESTING.fullmatch(lead.group()) or _TELLING.fullmatch(lead.group())):
+    if lead is not None and (_leads(_SUGGESTING, task, lead) or _leads(_TELLING, task, lead)):
         if _WRITTEN.search(task):
             return "generation"  # "Proposez un nouveau slogan", "Расскажи мне страшную историю"
-        return "brainstorming" if _SUGGESTING.fullmatch(lead.group()) else "open_qa"
+        return "brainstorming" if _leads(_SUGGESTING, task, lead) else "open_qa"
     for name, keywords in _TASKS:
-        if lead is not None and keywords.fullmatch(lead.group()) and not (asks and name in _NOT_IN_QUESTIONS):
+        if lead is not None and _leads(keywords, task, lead) and not (asks and name in _NOT_IN_QUESTIONS):
             listed = _A_LIST.search(" ".join(task.split()[1:4])) or (_COUNTED.match(task, lead.end()) and not _WRITTEN.search(task))
             if name in ("brainstorming", "generation") and _SYNONYMS.search(task):
                 return "open_qa"
@@ -203,3 +204,9 @@ def category(instruction: str, input_: str) -> str:
     if asks and input_.strip() and (_EITHER_OR.search(text) or not _QUESTION_WORD.search(text)):
         return "classification"
     return "open_qa"
+
+
+def _leads(keywords: re.Pattern, task: str, lead: re.Match) -> bool:
+    """Whether the leading word is one of the keywords, read in its sentence ("Stel een snack voor": suggest)."""
+    found = keywords.match(task, lead.start())
+    return found is not None and found.end() == lead.end()

@@ -27,8 +27,8 @@ from alpaca_explore.quality import record_issues  # noqa: E402
 
 
 LANGUAGES = {
-    "de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "ja": "Japanese", "ko": "Korean", "pt": "Portuguese", "ru": "Russian",
-    "zh": "Chinese",
+    "de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "ja": "Japanese", "ko": "Korean", "nl": "Dutch", "pt": "Portuguese",
+    "ru": "Russian", "zh": "Chinese",
 }
 
 

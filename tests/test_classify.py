@@ -30,8 +30,8 @@ def set_number(path: Path) -> int:
 HELD_OUT_SETS = tuple(sorted(DATA.glob("labels_heldout*.tsv"), key=set_number))
 LABEL_SETS = (LABELS, *HELD_OUT_SETS)
 # Records of held-out sets with their instructions translated into Japanese (ja), Korean (ko) or Chinese (zh) by hand (see each
-# file's header), and into German (de), Spanish (es), French (fr), Italian (it), Portuguese (pt) or Russian (ru), languages the
-# rules read no grammar of.
+# file's header), and into German (de), Spanish (es), French (fr), Italian (it), Dutch (nl), Portuguese (pt) or Russian (ru),
+# languages the rules read no grammar of.
 TRANSLATED_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path.stem.split("_")[1][:2] in ("ja", "ko", "zh")))
 OTHER_LANGUAGE_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path not in TRANSLATED_SETS))
 
@@ -40,7 +40,7 @@ def test_held_out_sets_are_numbered_without_gaps():
     numbers = [set_number(path) for path in HELD_OUT_SETS]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 30
     assert [path.name for path in TRANSLATED_SETS] == [f"translated_{name}.tsv" for name in ("ja30", "ja31", "ko28", "ko29", "zh32", "zh33", "zh34")]
-    assert [path.name for path in OTHER_LANGUAGE_SETS] == [f"translated_{name}.tsv" for name in ("de26", "es25", "fr27", "it24", "pt23", "ru22")]
+    assert [path.name for path in OTHER_LANGUAGE_SETS] == [f"translated_{name}.tsv" for name in ("de26", "es25", "fr27", "it24", "nl21", "pt23", "ru22")]
 
 
 @functools.cache
@@ -853,8 +853,8 @@ def test_long_texts_are_read_in_linear_time():
 
 @pytest.mark.parametrize("translations", OTHER_LANGUAGE_SETS, ids=lambda path: path.stem)
 def test_categories_of_translations_into_languages_the_rules_read_no_grammar_of(shared, translations):
-    """German, Spanish, French, Italian, Portuguese and Russian: categories from keywords, and no verb or noun (labelled
-    -) rather than the English rules' first words."""
+    """German, Spanish, French, Italian, Dutch, Portuguese and Russian: categories from keywords, and no verb or noun
+    (labelled -) rather than the English rules' first words."""
     pairs = translated(translations)
     results = [analyse(r["instruction"], r["input"]) for r, _ in pairs]
     shares = [sum(getattr(a, key) == label[key] for a, (_, label) in zip(results, pairs)) / len(pairs) for key in ("category", "verb", "noun")]
