@@ -14,7 +14,7 @@ import re
 
 
 def _words(*stems: str) -> re.Pattern:
-    """Whole words that match one of the stems, given a language or a few a line, space-separated (``\w*`` where a stem
+    r"""Whole words that match one of the stems, given a language or a few a line, space-separated (``\w*`` where a stem
     takes endings, ``\s`` inside a phrase)."""
     alternatives = "|".join(stem for line in stems for stem in line.split())
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
