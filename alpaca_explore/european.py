@@ -180,17 +180,18 @@ def category(instruction: str, input_: str) -> str:
             return name
     task = _INTRODUCTION.sub("", text, count=1)
     lead = _FIRST_WORD.search(task)
-    if lead is not None and (_leads(_SUGGESTING, task, lead) or _leads(_TELLING, task, lead)):
+    suggests = lead is not None and _leads(_SUGGESTING, task, lead)
+    if suggests or (lead is not None and _leads(_TELLING, task, lead)):
         if _WRITTEN.search(task):
             return "generation"  # "Proposez un nouveau slogan", "Расскажи мне страшную историю"
-        return "brainstorming" if _leads(_SUGGESTING, task, lead) else "open_qa"
+        return "brainstorming" if suggests else "open_qa"
     for name, keywords in _TASKS:
         if lead is not None and _leads(keywords, task, lead) and not (asks and name in _NOT_IN_QUESTIONS):
-            listed = _A_LIST.search(" ".join(task.split()[1:4])) or (_COUNTED.match(task, lead.end()) and not _WRITTEN.search(task))
             if name in ("brainstorming", "generation") and _SYNONYMS.search(task):
                 return "open_qa"
             if name == "generation" and _PROGRAMS.search(task):
                 return "coding"  # "Создайте программу ...", "Diseña un algoritmo ..."
+            listed = _A_LIST.search(" ".join(task.split()[1:4])) or (_COUNTED.match(task, lead.end()) and not _WRITTEN.search(task))
             if name == "generation" and listed:
                 return "brainstorming"  # "Générez une liste de ...", "Genera 3 funzionalità ..." (not "3 poemi")
             if name == "brainstorming" and _A_TEXT.search(text) and (input_.strip() or task != text):

@@ -18,11 +18,12 @@ from .database import TEXT_COLUMNS
 
 _QUOTED_TERM = re.compile(r'"([^"]*)"')
 _LIKE_SPECIAL = re.compile(r"([\\%_])")
+_QUOTER = sqlite_utils.Database(memory=True)  # for its quote_fts, which reads no database: not one opened per search
 
 
 def terms(search: str) -> list[str]:
     """The words and quoted phrases of ``search`` (none in ``'"'`` or ``' '``)."""
-    return _QUOTED_TERM.findall(sqlite_utils.Database(memory=True).quote_fts(search))
+    return _QUOTED_TERM.findall(_QUOTER.quote_fts(search))
 
 
 def clauses(table: str, terms: list[str], *, trigram: bool, name: str = "search") -> tuple[list[str], dict[str, str]]:
