@@ -124,14 +124,19 @@ def filters_from_request(request, database, table, datasette):
     return FilterArguments([f"rowid in (select rowid from {escape_sqlite(table)} where issues < '[]'{quoted})"], params=params)
 
 
-@hookimpl(specname="filters_from_request")
-def search_as_export_does(request, database, table, datasette):
-    """The search box's ``_search``, renamed by :mod:`table_requests`, reads as ``export --search`` does."""
-    text = request.args.get(table_requests.SEARCH)
+@hookimpl(hookwrapper=True, specname="filters_from_request")
+def searching_as_export_does(request, database, table, datasette):
+    """The search box's ``_search`` reads as ``export --search`` does, in place of Datasette's search (its filter is
+    kept for what it tells the page, as whether the table can be searched). Datasette matched nothing in a trigram
+    index for words of 1 or 2 characters, nothing for a Korean word with its particles, and answered an empty search
+    or a lone quote with "Invalid SQL". ``_searchmode=raw`` keeps Datasette's search."""
+    outcome = yield
+    text = request.args.get("_search")
     tables = resources.tables_of(datasette, database)
-    if text is None or table not in tables:
-        return None
-    return fulltext.table_search(table, text, trigram=tables[table].fts_tokenizer == "trigram")
+    if text is None or table not in tables or request.args.get("_searchmode") == "raw":
+        return
+    ours = fulltext.table_search(table, text, trigram=tables[table].fts_tokenizer == "trigram")
+    outcome.force_result([*map(fulltext.without_datasettes_search, outcome.get_result()), ours])
 
 
 @hookimpl

@@ -1,6 +1,6 @@
 """The explorer's searches: the table page's search box, and ``fts_query(q)`` for the ranked ``fts_search`` query.
 
-The search box reads a search as ``export --search`` does (:mod:`alpaca_explore.search`). ``fts_query(q)`` is a
+The search box reads a search as ``export --search`` does (:mod:`alpaca_explore.search`), in place of Datasette's. ``fts_query(q)`` is a
 full-text query as typed when it is valid FTS5 syntax, else quoted word by word; its Korean words find them with
 their particles too (:func:`korean.with_particles`).
 
@@ -16,7 +16,7 @@ import sqlite3
 import threading
 
 from datasette.filters import FilterArguments
-from datasette.utils import escape_fts
+from datasette.utils import await_me_maybe, escape_fts
 
 from alpaca_explore import korean, search
 from alpaca_explore.database import TEXT_COLUMNS
@@ -33,6 +33,19 @@ def table_search(table: str, text: str, trigram: bool) -> FilterArguments:
     words = search.terms(text)
     conditions, params = search.clauses(table, words, trigram=trigram, name="alpaca_search") if words else (["0"], {})
     return FilterArguments(conditions, params, [f'search matches "{text}"'], shown)
+
+
+def without_datasettes_search(filter_from_request):
+    """A ``filters_from_request`` result, less the search of Datasette's own (the one that says whether the table
+    supports search): its context alone."""
+
+    async def filtering() -> FilterArguments | None:
+        arguments = await await_me_maybe(filter_from_request)
+        if arguments and "supports_search" in arguments.extra_context:
+            return FilterArguments([], extra_context=arguments.extra_context)
+        return arguments
+
+    return filtering
 
 
 def fts_query(query: str | None) -> str:

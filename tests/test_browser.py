@@ -61,21 +61,26 @@ def test_table_page_shows_facets_and_search_works(page: Page, base_url):
     expect(page.locator('.facet-info[data-column="train_tokens"]')).to_contain_text("0-")
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator(".facet-results").screenshot(path=ARTIFACTS / "facets.png")
-    page.fill('input[name="_search"]', "photosynthesis")
-    page.locator('input[name="_search"]').press("Enter")
+    page.fill("#_search", "photosynthesis")
+    page.locator("#_search").press("Enter")
     page.wait_for_url("**_search=photosynthesis**")
     rows = page.locator("table.rows-and-columns tbody tr")
     expect(rows.first).to_be_visible()
     assert all("photosynthesis" in text.lower() for text in rows.all_inner_texts())
     # The page's form holds the search it shows; a new one replaces it, and an empty box shows every row.
-    page.fill('input[name="_search"]', "haiku")
-    page.locator('input[name="_search"]').press("Enter")
+    page.fill("#_search", "haiku")
+    page.locator("#_search").press("Enter")
     page.wait_for_url("**_search=haiku**")
-    assert "_alpaca_search" not in page.url  # the address bar shows the search as typed
     expect(rows.first).to_be_visible()
     assert all("haiku" in text.lower() for text in rows.all_inner_texts())
-    page.fill('input[name="_search"]', "")
-    page.locator('input[name="_search"]').press("Enter")
+    # A facet's link keeps the search, as typed.
+    page.locator('.facet-info[data-column="category"] a').first.click()
+    page.wait_for_url("**category=**")
+    assert "_search=haiku" in page.url and "_alpaca_search" not in page.url
+    expect(page.locator("#_search")).to_have_value("haiku")
+    assert all("haiku" in text.lower() for text in rows.all_inner_texts())
+    page.fill("#_search", "")
+    page.locator("#_search").press("Enter")
     page.wait_for_url(lambda url: "haiku" not in url)
     expect(page.locator(".facet-info").first).to_be_visible()
     expect(page.locator("body")).not_to_contain_text("Invalid SQL")
@@ -101,7 +106,7 @@ def test_a_table_pages_texts_are_wide_enough_to_read_and_long_ones_scroll(page: 
 def test_search_box_and_facets_on_the_first_screen(page: Page, base_url):
     page.goto(f"{base_url}/alpaca/alpaca_data")
     screen_height = page.viewport_size["height"]
-    for element in ('input[name="_search"]', '.facet-info[data-column="category"]', '.facet-info[data-column="verb"]'):
+    for element in ("#_search", '.facet-info[data-column="category"]', '.facet-info[data-column="verb"]'):
         box = page.locator(element).bounding_box()
         assert box is not None and box["y"] < screen_height, f"{element} starts below the first screen, at {box}"
     # Every category fits the facet without a "more" link.
