@@ -149,10 +149,18 @@ def register_facet_classes():
     return [facets.RangeFacet, facets.FlaggedFacet]
 
 
+@hookimpl(hookwrapper=True, specname="register_facet_classes")
+def facets_suggesting_none_on_alpaca_tables():
+    """Every facet class, Datasette's included, suggests no facets on alpaca-explore tables (see
+    :func:`facets.suggesting_none_on_alpaca_tables`): a ``_nosuggest=1`` added to their requests showed in every link."""
+    outcome = yield
+    outcome.force_result([[facets.suggesting_none_on_alpaca_tables(facet) for facet in classes] for classes in outcome.get_result()])
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     def wrapped(app):
-        reconnecting = reopen.reconnecting_to_replaced_files(table_requests.adapting_table_requests(app, datasette), datasette)
+        reconnecting = reopen.reconnecting_to_replaced_files(table_requests.adapting_exports(app, datasette), datasette)
         return query_links.remembering_requests(reconnecting)
 
     return wrapped

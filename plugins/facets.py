@@ -1,4 +1,4 @@
-"""Facets: numeric ranges, and the issues array read from flagged rows only.
+"""Facets: numeric ranges, the issues array read from flagged rows only, and no suggestions on alpaca-explore tables.
 
 Datasette has no numeric-range facet; ``?_facet_range=total_tokens`` buckets a
 column into equal power-of-two widths (0-63, 64-127, ...) with counts and links
@@ -7,6 +7,7 @@ that filter to each range.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from datasette.database import QueryInterrupted
@@ -143,3 +144,19 @@ class FlaggedFacet(ArrayFacet):
 def _without_facet(facet: Facet, column: str) -> str:
     """The page's URL without the facet of this type on ``column`` (its "hide" link)."""
     return facet.ds.urls.path(path_with_removed_args(facet.request, {f"_facet_{facet.type}": column}))
+
+
+@functools.cache
+def suggesting_none_on_alpaca_tables(facet_class: type[Facet]) -> type[Facet]:
+    """``facet_class``, suggesting no facets on an alpaca-explore table. Datasette 0.65 suggests them by grouping every
+    column on every page view, which over the long texts cost more than the rest of the page; the table's curated
+    facets (metadata.yml) replace them."""
+
+    class Quiet(facet_class):
+        async def suggest(self) -> list:
+            if self.table in resources.tables_of(self.ds, self.database):
+                return []
+            return await super().suggest()
+
+    Quiet.__name__ = Quiet.__qualname__ = facet_class.__name__
+    return Quiet

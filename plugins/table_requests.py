@@ -1,11 +1,6 @@
-"""Adapt the requests for an alpaca-explore table: skip the work they do not use.
-
-Datasette 0.65 suggests facets by grouping every column of the table on every
-page view; over the long instruction/input/output texts that costs more than the
-rest of the page. The table's curated facets (metadata.yml) replace them. An
-export (``.alpaca``, ``.jsonl``) writes rows only, so it skips the facets and the
-count too (at a million rows they took seconds before the first byte), and holds
-every matching row even when its link was taken from a later page.
+"""Adapt the exports of an alpaca-explore table (``.alpaca``, ``.jsonl``): they write rows only, so they skip the
+facets and the count (at a million rows they took seconds before the first byte), and hold every matching row even
+when their link was taken from a later page.
 """
 
 from __future__ import annotations
@@ -21,20 +16,18 @@ _EXPORTS = frozenset(renderer["extension"] for renderer in renderers.RENDERERS)
 _NEXT_PAGE = re.compile(rb"(?:^|&)_next=[^&]*")
 
 
-def adapting_table_requests(app, datasette):
+def adapting_exports(app, datasette):
     async def wrapped(scope, receive, send):
-        if scope["type"] == "http" and (extension := _alpaca_table_extension(scope["path"], datasette)) is not None:
-            scope = dict(scope, query_string=_skipping_unused_work(scope.get("query_string", b""), export=extension in _EXPORTS))
+        if scope["type"] == "http" and _alpaca_table_extension(scope["path"], datasette) in _EXPORTS:
+            scope = dict(scope, query_string=_whole_and_unfaceted(scope.get("query_string", b"")))
         await app(scope, receive, send)
 
     return wrapped
 
 
-def _skipping_unused_work(query: bytes, export: bool) -> bytes:
-    skipped = ("_nosuggest", "_nofacet", "_nocount") if export else ("_nosuggest",)
-    if export:
-        query = _NEXT_PAGE.sub(b"", query).lstrip(b"&")
-    for argument in skipped:
+def _whole_and_unfaceted(query: bytes) -> bytes:
+    query = _NEXT_PAGE.sub(b"", query).lstrip(b"&")
+    for argument in ("_nofacet", "_nocount"):
         if argument.encode() not in query:
             query += (b"&" if query else b"") + argument.encode() + b"=1"
     return query
