@@ -533,6 +533,16 @@ def test_a_search_forms_redirect_shows_the_search_as_typed(explorer):
     assert response.status_code == 302 and parse_qs(urlsplit(response.headers["location"]).query) == {"_search": ["water"], "_sort": ["id"]}
 
 
+def test_other_tables_keep_datasettes_search(explorer):
+    """The plugin's search replaces Datasette's on alpaca-explore tables only."""
+    client, folder, _ = explorer
+    notes = sqlite_utils.Database(folder / "other.db")["searchable_notes"]
+    notes.insert_all([{"text": "haiku about autumn"}, {"text": "haiku about spring"}, {"text": "a sonnet"}], replace=True)
+    notes.enable_fts(["text"], replace=True)
+    rows = get_json(client, "/other/searchable_notes.json", _search="haiku spring", _shape="array")
+    assert [row["text"] for row in rows] == ["haiku about spring"]
+
+
 def test_a_raw_search_keeps_datasettes_fts5_syntax(explorer):
     client, folder, _ = explorer
     with sqlite3.connect(folder / "alpaca.db") as db:
