@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from alpaca_explore import sql_functions, tokens
 from alpaca_explore.database import LOADS_TABLE, TEXT_COLUMNS
 
-from . import counts, facets, fulltext, query_links, renderers, reopen, resources, table_requests, training
+from . import counts, export_requests, facets, fulltext, query_links, renderers, reopen, resources, training
 
 # FTS5 highlight() markers used by the fts_search query: Unicode private-use characters
 # that never occur in the data, turned into <mark> only after the text is escaped.
@@ -160,7 +160,7 @@ def facets_suggesting_none_on_alpaca_tables():
 @hookimpl
 def asgi_wrapper(datasette):
     def wrapped(app):
-        reconnecting = reopen.reconnecting_to_replaced_files(table_requests.adapting_exports(app, datasette), datasette)
+        reconnecting = reopen.reconnecting_to_replaced_files(export_requests.adapting_exports(app, datasette), datasette)
         return query_links.remembering_requests(reconnecting)
 
     return wrapped

@@ -1,8 +1,8 @@
 """The explorer's searches: the table page's search box, and ``fts_query(q)`` for the ranked ``fts_search`` query.
 
-The search box reads a search as ``export --search`` does (:mod:`alpaca_explore.search`), in place of Datasette's. ``fts_query(q)`` is a
-full-text query as typed when it is valid FTS5 syntax, else quoted word by word; its Korean words find them with
-their particles too (:func:`korean.with_particles`).
+The search box reads a search as ``export --search`` does (:mod:`alpaca_explore.search`), in place of Datasette's.
+``fts_query(q)`` is a full-text query as typed when it is valid FTS5 syntax, else quoted word by word; its Korean
+words find them with their particles too (:func:`korean.with_particles`).
 
 FTS5 rejects much of what people type ("C++", "don't", "e-mail", an unbalanced
 quote) with a syntax error. Such a query is searched for as plain words, the
