@@ -154,6 +154,7 @@ class Analysis(NamedTuple):
     verb: str | None
     noun: str | None
     category: str
+    another_language: bool = False  # Spanish, Portuguese, French, Italian, German, Dutch, Russian ... (see reads_language_of)
 
 
 def words(text: str) -> list[str]:
@@ -209,7 +210,10 @@ def reads_language_of(instruction: str) -> bool:
         return False
     found = set(text_words)
     other = len(found & _OTHER_LANGUAGE_WORDS) + sum(word.startswith(_ELIDED_ARTICLES) for word in found)
-    return other < 2 or other <= len(found & _ENGLISH_WORDS)
+    english = len(found & _ENGLISH_WORDS)
+    # Four words have room for one such word: "Describe esta imagen", "Beschrijf deze afbeelding".
+    short = sum(token[:1].isalpha() for token in text_words) <= 4
+    return not ((other >= 2 and other > english) or (short and other == 1 and english == 0))
 
 
 def _is_french_imperative(tokens: list[str]) -> bool:
@@ -1092,7 +1096,7 @@ def analyse(instruction: str, input_: str) -> Analysis:
     sentences = _sentences(instruction)
     sentence_words = [words(sentence) for sentence in sentences]
     if _is_another_language(instruction, sentence_words[0]):
-        return Analysis(None, None, european.category(instruction, input_))
+        return Analysis(None, None, european.category(instruction, input_), another_language=True)
     verb, noun, rest = _verb_and_noun(sentence_words)
     # A single sentence without asides has the same words as the whole instruction.
     all_words = sentence_words[0] if len(sentences) == 1 and "(" not in instruction else words(instruction)

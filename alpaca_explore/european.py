@@ -13,11 +13,15 @@ from __future__ import annotations
 import re
 
 
+def alternatives(*stems: str) -> str:
+    r"""A regex alternation of the stems, given a language or a few a line, space-separated (``\w*`` where a stem takes
+    endings, ``\s`` inside a phrase)."""
+    return "|".join(stem for line in stems for stem in line.split())
+
+
 def _words(*stems: str) -> re.Pattern:
-    r"""Whole words that match one of the stems, given a language or a few a line, space-separated (``\w*`` where a stem
-    takes endings, ``\s`` inside a phrase)."""
-    alternatives = "|".join(stem for line in stems for stem in line.split())
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    """Whole words that match one of the stems (see :func:`alternatives`)."""
+    return re.compile(rf"(?<!\w)(?:{alternatives(*stems)})(?!\w)")
 
 
 # What the task works on, wherever it is named: "Écrivez une fonction" is coding, "Rédigez un synopsis" summarization.

@@ -822,6 +822,58 @@ def test_quality_flags_in_chinese_japanese_and_korean(record, expected):
     assert record_issues(*record) == expected
 
 
+@pytest.mark.parametrize(
+    "record, expected",
+    [
+        (("Describe esta imagen.", "", "Es un gato."), ["missing_media"]),
+        (("Describa la siguiente fotografía.", "", "Una playa al atardecer."), ["missing_media"]),
+        (("Descreva esta imagem.", "", "Um gato."), ["missing_media"]),
+        (("Décrivez cette image.", "", "Un chat."), ["missing_media"]),
+        (("Écrivez une légende pour la photo ci-dessous.", "", "Coucher de soleil"), ["missing_media"]),
+        (("Descrivi questa immagine.", "", "Un gatto."), ["missing_media"]),
+        (("Beschreiben Sie dieses Bild.", "", "Eine Katze."), ["missing_media"]),
+        (("Beschrijf deze afbeelding.", "", "Een kat."), ["missing_media"]),
+        (("Опишите это изображение.", "", "Кошка."), ["missing_media"]),
+        (("Что изображено на этой картинке?", "", "Кошка."), ["missing_media"]),
+        (("Describe esta imagen.", "Un gato negro duerme en un sofá rojo.", "Un gato tranquilo."), []),  # the input describes it
+        (("Crea una imagen de un gato con palabras.", "", "Un gato de palabras."), []),
+        (("Explica qué es una imagen vectorial.", "", "Una imagen hecha de formas."), []),
+        (("Écrivez un message pour cette carte d'anniversaire.", "", "Joyeux anniversaire !"), []),  # a card, not a map
+        (("Этот картофель вкусный? Ответьте да или нет.", "", "Да."), []),  # картофель (potato) is no картина (picture)
+        (("Escribe un poema sobre el mar.", "", "Como modelo de lenguaje de IA, no puedo escribir poemas."), ["refusal"]),
+        (("Describe lo que hiciste el fin de semana.", "", "Lo siento, pero no tengo acceso a tu información personal."), ["refusal"]),
+        (("Escreva um poema sobre o mar.", "", "Como um modelo de linguagem, não posso sentir emoções."), ["refusal"]),
+        (("Écrivez un poème sur la mer.", "", "En tant que modèle de langage, je ne peux pas ressentir d'émotions."), ["refusal"]),
+        (("Scrivi una poesia sul mare.", "", "Come modello linguistico, non posso provare emozioni."), ["refusal"]),
+        (("Schreiben Sie ein Gedicht über das Meer.", "", "Als KI-Sprachmodell kann ich keine Gefühle haben."), ["refusal"]),
+        (("Beschreiben Sie Ihr Wochenende.", "", "Es tut mir leid, aber ich kann auf Ihre Daten nicht zugreifen."), ["refusal"]),
+        (("Schrijf een gedicht over de zee.", "", "Als AI-taalmodel kan ik geen gevoelens hebben."), ["refusal"]),
+        (("Напишите стихотворение о море.", "", "Как языковая модель ИИ, я не могу испытывать чувства."), ["refusal"]),
+        (("Explica cómo la IA cambiará el mundo.", "", "La IA cambiará el trabajo y la educación."), []),
+        (("Erkläre, warum Menschen kreativer als KI sind.", "", "Menschen sind kreativer als KI, weil sie fühlen."), []),  # "than AI"
+        (("Объясните, как ИИ изменит мир.", "", "Как ИИ изменит мир? Он изменит работу."), []),  # "how AI"
+        (("Continue a história da festa.", "", "Ela não sabia como ia terminar a noite."), []),  # "ia": was going
+        (("¿Por qué es imposible respirar en la Luna?", "", "Lo siento, pero no puedo respirar allí: no hay aire."), []),  # asks about inability
+        (("Nombra una fruta.", "<sin entrada>", "Manzana."), ["placeholder_input"]),
+        (("Nenne eine Frucht.", "<keine Eingabe>", "Apfel."), ["placeholder_input"]),
+        (("Назовите фрукт.", "<нет ввода>", "Яблоко."), ["placeholder_input"]),
+    ],
+)
+def test_quality_flags_in_other_languages(record, expected):
+    """Missing media, refusals and placeholders in Spanish, Portuguese, French, Italian, German, Dutch and Russian, where
+    the classifier tells the instruction's language, as a load does."""
+    assert record_issues(*record, another_language=analyse(*record[:2]).another_language) == expected
+
+
+def test_english_records_raise_no_flag_of_another_language(shared):
+    """On the real files the flags are those of the English checks alone: the same whether or not every record is
+    taken to be in another language."""
+    records = json.loads(SAMPLE.read_text()) + json.loads(GSM8K.read_text())
+    english = [record_issues(r["instruction"], r["input"], r["output"]) for r in records]
+    assert english == [record_issues(r["instruction"], r["input"], r["output"], another_language=True) for r in records]
+    assert sum(map(bool, english)) > 100
+
+
 def test_instructions_are_the_same_whatever_their_case_spacing_and_final_punctuation():
     same = [("Write  a haiku.", "write a Haiku?"), ("写一首诗。", "写一首诗"), ("詩を書いて！", "詩を書いて"), ("什么是AI？", "什么是ai")]
     assert all(normalise_instruction(a) == normalise_instruction(b) for a, b in same)
@@ -879,6 +931,10 @@ def test_the_rules_read_the_language_of_every_english_instruction(shared):
         "Schrijf een gedicht over de zee.",
         "Viết một bài thơ về biển.",
         "¿Cuál es la capital de Francia?",
+        # Four words have room for one word of another language only.
+        "Describe esta imagen.",
+        "Descrivi questa immagine.",
+        "Beschrijf deze afbeelding.",
         "เขียนบทกวีเกี่ยวกับทะเล",
         "اكتب قصيدة عن البحر",
     ],
@@ -889,7 +945,7 @@ def test_instructions_in_languages_the_rules_do_not_read(instruction):
 
 @pytest.mark.parametrize("record, expected", list(zip(OTHER_LANGUAGES, ["generation", "rewrite", "generation", "open_qa", "generation"])))
 def test_instructions_in_other_languages_get_a_category_and_no_verb_or_noun(record, expected):
-    assert analyse(record["instruction"], record["input"]) == (None, None, expected)
+    assert analyse(record["instruction"], record["input"]) == (None, None, expected, True)
 
 
 @pytest.mark.parametrize(
