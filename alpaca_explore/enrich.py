@@ -40,7 +40,7 @@ def analyse_batch(batch: Sequence[tuple[str, str, str]]) -> list[tuple]:
                 analysis.category,
                 analysis.verb,
                 analysis.noun,
-                issues_json(quality.record_issues(*record)),
+                issues_json(quality.record_issues(*record, another_language=analysis.another_language)),
                 instruction_key(record.instruction),
             )
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import korean, unspaced
+from . import european, korean, unspaced
 
 # Compared after stripping brackets, braces, backslashes and full stops: "<noinput>", "[No Input].", "{\\noinput}".
 _PLACEHOLDERS = frozenset(
@@ -15,7 +15,11 @@ _PLACEHOLDERS = frozenset(
      "not applicable", "empty", "-", "--", "nothing", "input", "no input provided", "no input is required", "blank",
      # as Chinese, Japanese and Korean translations of Alpaca write "<noinput>"
      "无输入", "无", "没有输入", "无需输入", "空", "不适用", "無輸入", "無", "沒有輸入", "無需輸入", "不適用", "なし", "入力なし", "該当なし",
-     "입력 없음", "입력없음", "없음", "해당 없음", "해당없음", "입력 불필요"}
+     "입력 없음", "입력없음", "없음", "해당 없음", "해당없음", "입력 불필요",
+     # and Spanish, Portuguese, French, Italian, German, Dutch and Russian ones
+     "sin entrada", "ninguna entrada", "no hay entrada", "sem entrada", "nenhuma entrada", "aucune entrée", "pas d'entrée",
+     "nessun input", "nessun dato in ingresso", "keine eingabe", "kein input", "geen invoer", "geen input", "нет ввода",
+     "нет входных данных", "без ввода"}
 )
 _PLACEHOLDER_WRAPPING = " \t\n.{}[]()<>\\。（）【】《》「」〈〉"
 _NO_OUTPUT = frozenset({"nooutput", "no output", "noinput"})  # "<nooutput>" (or "<noinput>") as the output stands for none
@@ -63,6 +67,37 @@ _CJK_MEDIA_REFERENCE = re.compile(
     "画像|写真|動画|リンク)|(?:这|這|下面的|以下的)[张張幅](?:画|畫|图|圖)|"
     "(?<![가-힣])(?:이|다음|아래|위|주어진|첨부된|제공된) ?(?:사진|이미지|그림|동영상|비디오|영상|오디오|녹음|링크|첨부 ?파일|차트|그래프|스크린샷)"
 )
+# The same in Spanish, Portuguese, French, Italian, German, Dutch and Russian: "Describe esta imagen", "l'image
+# suivante", "dieses Bild", "это изображение". A map or a card is no media here: French "carte", German "Karte" and Dutch
+# "kaart" name both.
+_EUROPEAN_MEDIA_NOUNS = european.alternatives(
+    r"im[áa]gen(?:es)? imagem imagens? images? immagin[ei] fotos? fotograf[íi]as? photos? photographies? fotografi[ae]",  # es pt fr it
+    r"pinturas? peintures? dipint[oi] gr[áa]fic[oa]s? graphiques? diagramas? diagrammes? diagramm[ai] v[íi]deos? vid[ée]os?",
+    r"dibujos? desenhos? dessins? disegn[oi] enlaces? links? liens? tablas? tabelas? tableaux? tabell[ae] mapas? mapp[ae]",
+    r"ilustraci[óo]n(?:es)? ilustra[çc](?:ão|ões) illustrations? illustrazion[ei] infograf[íi]as? infographies? infografic(?:a|he)",
+    r"grabaci[óo]n(?:es)? grava[çc](?:ão|ões) enregistrements? registrazion[ei] captura\sde\spantalla captures?\sd'[ée]cran screenshots?",
+    r"bild(?:er|ern|es)? fotos? fotografien? diagramm(?:e|en|s)? grafik(?:en)? gemälde[ns]? zeichnung(?:en)? abbildung(?:en)? aufnahme[n]?",  # de
+    r"afbeelding(?:en)? foto's grafieken grafiek diagrammen diagram video's schilderij(?:en)? tekening(?:en)? illustraties? plaatjes?",  # nl
+    r"изображени\w* картин(?:а|у|ы|е|ой|ке|ка|ку|ки) фотографи\w* фото график\w* диаграмм\w* видео рисун\w* ссылк\w* таблиц\w*",  # ru
+    r"скриншот\w* аудиозапис\w*",
+)
+_EUROPEAN_MEDIA_BEFORE = european.alternatives(
+    r"est[ae]s? est[eo]s? es[ae] esse essa (?:el|la|los|las|o|a|os|as)\s(?:siguientes?|seguintes?) (?:dad[oa]s?|adjunt[oa]s?|anex[oa]s?)",  # es pt
+    r"cet(?:te)? ces ce (?:le|la|les|l')\s?suivant(?:e|es|s)?",  # fr
+    r"quest[oaie] (?:il|la|lo|i|le|gli|l')\s?seguent[ei]",  # it
+    r"dies(?:e|es|em|en|er)? (?:das|dem|die|der|den)\s(?:folgenden?|gegebenen?|beigefügten?|obigen?|untenstehenden?)",  # de
+    r"deze dit (?:de|het)\s(?:volgende|gegeven|bijgevoegde|onderstaande|bovenstaande)",  # nl
+    r"эт(?:о|от|а|у|ой|ом|ого|и|их|ими|им) следующ\w* данн(?:ое|ый|ая|ую|ом|ой|ого|ые|ых) приложенн\w*",  # ru
+)
+_EUROPEAN_MEDIA_AFTER = european.alternatives(
+    r"siguientes? seguintes? adjunt[oa]s? anex[oa]s? (?:de\s)?abajo (?:de\s)?arriba abaixo acima",  # es pt
+    r"suivant(?:e|es|s)? ci-dessous ci-dessus ci-joint(?:e|es|s)?",  # fr
+    r"seguent[ei] allegat[oaie] (?:qui\s)?sotto (?:qui\s)?sopra",  # it
+)
+_EUROPEAN_MEDIA_REFERENCE = re.compile(
+    rf"(?<!\w)(?:{_EUROPEAN_MEDIA_BEFORE})\s+(?:{_EUROPEAN_MEDIA_NOUNS})(?!\w)|"
+    rf"(?<!\w)(?:la|el|las|los|a|o|as|os|le|les|il|lo|i|gli|l')\s?(?:{_EUROPEAN_MEDIA_NOUNS})\s+(?:{_EUROPEAN_MEDIA_AFTER})(?!\w)"
+)
 _MERGED = re.compile(r"(?:^|\n)\s*(?:#+\s*)?(?:\d+\.\s*)?instruction\s*:|###\s*(?:instruction|response)\b", re.I)
 _REFUSAL = re.compile(
     r"\bas an ai(?: language model| assistant| model)?\b|\bi(?:'m| am) (?:just |only )?an ai\b|"
@@ -82,7 +117,37 @@ _CJK_REFUSAL = re.compile(
     r"(?:ai|인공지능) ?(?:언어 ?모델|어시스턴트|비서)?(?:로서|으로서)|죄송(?:하지만|합니다)[,.]?.{0,40}수 없(?:습니다|어요)",
     re.I | re.S,
 )
-_ASKS_ABOUT_INABILITY = re.compile(r"\b(?:inappropriate|impossible|unable|cannot|can't)\b|无法|無法|不能|不可能|不恰当|不合适|できない|수 없|불가능|부적절", re.I)
+# And in Spanish, Portuguese, French, Italian, German, Dutch and Russian, where "as" often means "than" or "how" too
+# ("más als KI", "как ИИ изменит мир"): as an AI model, I am an AI, sorry but I cannot.
+_EUROPEAN_REFUSAL = re.compile(
+    r"(?<!\w)(?:%s)"
+    % european.alternatives(
+        r"como\s(?:un\s|una\s)?(?:modelo\sde\slenguaje|modelo\sde\sia|asistente\sde\sia|inteligencia\sartificial)\b como\suna\sia\b",  # es
+        r"soy\s(?:solo\s|sólo\s)?(?:un\s|una\s)?(?:modelo\sde\slenguaje|ia|inteligencia\sartificial)\b",
+        r"lo\ssiento,?\s(?:pero\s)?(?:no\spuedo|no\ssoy\scapaz|no\stengo\s(?:acceso|la\scapacidad)|como\s(?:un|una)\b)",
+        r"como\s(?:um\s|uma\s)?(?:modelo\sde\slinguagem|modelo\sde\sia|assistente\sde\sia|inteligência\sartificial)\b como\suma\sia\b",  # pt
+        r"sou\s(?:apenas\s)?(?:um\s|uma\s)?(?:modelo\sde\slinguagem|ia|inteligência\sartificial)\b",
+        r"(?:sinto\smuito|desculpe),?\s(?:mas\s)?(?:não\sposso|não\sconsigo|não\ssou\scapaz|não\stenho\s(?:acesso|a\scapacidade)|como\s(?:um|uma)\b)",
+        r"en\stant\squ(?:e\s|')(?:un\s|une\s)?(?:modèle\sde\slangage|ia|intelligence\sartificielle|assistant)\b",  # fr
+        r"je\ssuis\s(?:seulement\s|juste\s)?(?:un\s|une\s)?(?:modèle\sde\slangage|ia|intelligence\sartificielle)\b",
+        r"désolée?,?\s(?:mais\s)?(?:je\sne\s(?:peux|suis)\spas|je\sn'ai\spas\s(?:accès|la\scapacité)|en\stant\squ)",
+        r"(?:come|in\squanto)\s(?:un\s|una\s|un')?(?:modello\s(?:di\slinguaggio|linguistico)|ia|intelligenza\sartificiale)\b",  # it
+        r"sono\s(?:solo\s)?(?:un\s|una\s|un')?(?:modello\s(?:di\slinguaggio|linguistico)|ia|intelligenza\sartificiale)\b",
+        r"mi\sdispiace,?\s(?:ma\s)?(?:non\sposso|non\ssono\sin\sgrado|non\sho\s(?:accesso|la\scapacità)|come\s(?:un|una)\b|in\squanto)",
+        r"als\s(?:ein\s|eine\s)?(?:ki-|ai-)(?:sprachmodell|modell|assistent)\w* als\s(?:ein\s)?sprachmodell\b als\seine\s(?:ki|künstliche\sintelligenz)\b",  # de
+        r"ich\sbin\s(?:nur\s|lediglich\s)?(?:ein\s|eine\s)?(?:ki|ki-\w+|sprachmodell|künstliche\sintelligenz)\b",
+        r"tut\smir\sleid,?\s(?:aber\s)?(?:als\b|ich\s(?:kann|bin)\b[^.!?]{0,60}\b(?:nicht|keine?[nm]?)\b|ich\shabe\skeinen\szugriff)",
+        r"als\s(?:een\s)?(?:ai-?\s?taalmodel|taalmodel|ai-assistent|ai-model)\b als\seen\s(?:ai|kunstmatige\sintelligentie)\b",  # nl
+        r"ik\sben\s(?:maar\s|slechts\s|alleen\s)?(?:een\s)?(?:ai|ai-\w+|taalmodel|kunstmatige\sintelligentie)\b",
+        r"het\sspijt\sme,?\s(?:maar\s)?(?:als\b|ik\s(?:kan|ben)\b[^.!?]{0,60}\bniet\b|ik\sheb\sgeen\stoegang)",
+        r"как\s(?:языковая\sмодель|модель|ии|ai|искусственный\sинтеллект|ассистент)[^.,!?]{0,20},\s*я\b",  # ru
+        r"я\s(?:всего\sлишь\s|лишь\s|только\s|просто\s)?(?:языковая\sмодель|ии|искусственный\sинтеллект)\b",
+        r"(?:извините|простите|к\sсожалению|мне\sжаль),?\s(?:но\s)?(?:я\sне\s(?:могу|в\sсостоянии|имею)|как\b)",
+    )
+)
+_ASKS_ABOUT_INABILITY = re.compile(
+    r"\b(?:inappropriate|impossible|unable|cannot|can't|imposible|impossível|impossibile|unmöglich|onmogelijk|невозможн\w*|"
+    r"no\spuede[ns]?|não\spode[mr]?|ne\speu(?:ven)?t\spas|non\spuò|kann\snicht|kan\sniet|не\sмо(?:жет|гут|гу))\b|无法|無法|不能|不可能|不恰当|不合适|できない|수 없|불가능|부적절", re.I)
 # Every _REFUSAL branch contains one of these, so outputs without any skip the regex.
 _REFUSAL_ANCHORS = ("an ai", "sorry", "afraid", "cannot", "can't", "unable", "not able", "this task", "this instruction", "this request")
 _DANGLING = frozenset("the a an and or of to in with for that is are was by on as at from but which".split())
@@ -91,8 +156,11 @@ _KOREAN_SENTENCE_END = re.compile(f"[{_KOREAN_SENTENCE_ENDS}][.!?] ")
 _TERMINAL = '.!?"\')]}*`>…。！？”’」』）》】'
 
 
-def record_issues(instruction: str, input_: str, output: str) -> list[str]:
-    """The issue codes of one record, except ``duplicate_instruction`` (that needs the records before it)."""
+def record_issues(instruction: str, input_: str, output: str, another_language: bool = False) -> list[str]:
+    """The issue codes of one record, except ``duplicate_instruction`` (that needs the records before it).
+    ``another_language``: the instruction is in Spanish, Portuguese, French, Italian, German, Dutch or Russian (as the
+    classifier tells it, :attr:`classify.Analysis.another_language`), whose own forms of missing media and refusals
+    are then looked for too."""
     issues = []
     stripped_output = output.strip()
     if not stripped_output or (len(stripped_output) <= 12 and _bare(stripped_output) in _NO_OUTPUT) or (
@@ -101,6 +169,7 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
         issues.append("empty_output")
     if (
         _missing_media(instruction, input_)
+        or (another_language and _missing_european_media(instruction, input_))
         or (stripped_output[:1] == "<" and _is_media_placeholder(stripped_output, instruction))
         or ("![" in output and _MARKDOWN_IMAGE.search(output))  # "Here is a 3D visualization: ![car](http://...)"
     ):
@@ -114,6 +183,8 @@ def record_issues(instruction: str, input_: str, output: str) -> list[str]:
     refuses = any(anchor in lowered for anchor in _REFUSAL_ANCHORS) and _REFUSAL.search(output) is not None
     if not refuses and unspaced.has_own_rules(output):
         refuses = _CJK_REFUSAL.search(lowered) is not None
+    if not refuses and another_language:
+        refuses = _EUROPEAN_REFUSAL.search(lowered) is not None
     if refuses and not _ASKS_ABOUT_INABILITY.search(instruction):
         issues.append("refusal")
     if stripped_output and _truncated(stripped_output):
@@ -161,6 +232,17 @@ def _missing_media(instruction: str, input_: str) -> bool:
     return (
         not stripped_input
         and bool(_MEDIA_REFERENCE.search(instruction))
+        and not _ABOUT_CODE.search(instruction)
+        and not _is_a_story_with_numbers(instruction)
+    )
+
+
+def _missing_european_media(instruction: str, input_: str) -> bool:
+    """:func:`_missing_media` in Spanish, Portuguese, French, Italian, German, Dutch or Russian: media named with a
+    demonstrative or "following" and no input to stand for them."""
+    return (
+        not input_.strip()
+        and _EUROPEAN_MEDIA_REFERENCE.search(instruction.lower()) is not None
         and not _ABOUT_CODE.search(instruction)
         and not _is_a_story_with_numbers(instruction)
     )

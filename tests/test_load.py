@@ -167,6 +167,19 @@ def test_the_summary_says_when_much_of_the_text_is_in_a_language_the_classifier_
     assert "Loaded 600 rows" in only_english and "not in the language" not in only_english
 
 
+def test_a_load_flags_missing_media_and_refusals_in_other_languages(tmp_path):
+    """The workers tell the flags the instruction's language, as the classifier reads it."""
+    records = [
+        {"instruction": "Describe esta imagen.", "input": "", "output": "Es un gato."},
+        {"instruction": "Écrivez un poème sur la mer.", "input": "", "output": "En tant que modèle de langage, je ne peux pas."},
+        {"instruction": "Escribe un poema sobre el mar.", "input": "", "output": "El mar es azul."},
+    ]
+    (tmp_path / "es.json").write_text(json.dumps(records, ensure_ascii=False))
+    load(str(tmp_path / "es.json"), tmp_path / "es.db")
+    issues = [json.loads(issues) for (issues,) in sqlite3.connect(tmp_path / "es.db").execute("select issues from alpaca_data order by id")]
+    assert issues == [["missing_media"], ["refusal"], []]
+
+
 def test_an_empty_dataset_still_gets_its_full_text_index(tmp_path):
     """The index is made with the first rows; a load with none makes it at the end, so its searches run, finding nothing."""
     (tmp_path / "empty.json").write_text("[]")
