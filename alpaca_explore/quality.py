@@ -118,33 +118,31 @@ _CJK_REFUSAL = re.compile(
     re.I | re.S,
 )
 # And in Spanish, Portuguese, French, Italian, German, Dutch and Russian, where "as" often means "than" or "how" too
-# ("más als KI", "как ИИ изменит мир"): as an AI model, I am an AI, sorry but I cannot.
-_EUROPEAN_REFUSAL = re.compile(
-    r"(?<!\w)(?:%s)"
-    % european.alternatives(
-        r"como\s(?:un\s|una\s)?(?:modelo\sde\slenguaje|modelo\sde\sia|asistente\sde\sia|inteligencia\sartificial)\b como\suna\sia\b",  # es
-        r"soy\s(?:solo\s|sólo\s)?(?:un\s|una\s)?(?:modelo\sde\slenguaje|ia|inteligencia\sartificial)\b",
-        r"lo\ssiento,?\s(?:pero\s)?(?:no\spuedo|no\ssoy\scapaz|no\stengo\s(?:acceso|la\scapacidad)|como\s(?:un|una)\b)",
-        r"como\s(?:um\s|uma\s)?(?:modelo\sde\slinguagem|modelo\sde\sia|assistente\sde\sia|inteligência\sartificial)\b como\suma\sia\b",  # pt
-        r"sou\s(?:apenas\s)?(?:um\s|uma\s)?(?:modelo\sde\slinguagem|ia|inteligência\sartificial)\b",
-        r"(?:sinto\smuito|desculpe),?\s(?:mas\s)?(?:não\sposso|não\sconsigo|não\ssou\scapaz|não\stenho\s(?:acesso|a\scapacidade)|como\s(?:um|uma)\b)",
-        r"en\stant\squ(?:e\s|')(?:un\s|une\s)?(?:modèle\sde\slangage|ia|intelligence\sartificielle|assistant)\b",  # fr
-        r"je\ssuis\s(?:seulement\s|juste\s)?(?:un\s|une\s)?(?:modèle\sde\slangage|ia|intelligence\sartificielle)\b",
-        r"désolée?,?\s(?:mais\s)?(?:je\sne\s(?:peux|suis)\spas|je\sn'ai\spas\s(?:accès|la\scapacité)|en\stant\squ)",
-        r"(?:come|in\squanto)\s(?:un\s|una\s|un')?(?:modello\s(?:di\slinguaggio|linguistico)|ia|intelligenza\sartificiale)\b",  # it
-        r"sono\s(?:solo\s)?(?:un\s|una\s|un')?(?:modello\s(?:di\slinguaggio|linguistico)|ia|intelligenza\sartificiale)\b",
-        r"mi\sdispiace,?\s(?:ma\s)?(?:non\sposso|non\ssono\sin\sgrado|non\sho\s(?:accesso|la\scapacità)|come\s(?:un|una)\b|in\squanto)",
-        r"als\s(?:ein\s|eine\s)?(?:ki-|ai-)(?:sprachmodell|modell|assistent)\w* als\s(?:ein\s)?sprachmodell\b als\seine\s(?:ki|künstliche\sintelligenz)\b",  # de
-        r"ich\sbin\s(?:nur\s|lediglich\s)?(?:ein\s|eine\s)?(?:ki|ki-\w+|sprachmodell|künstliche\sintelligenz)\b",
-        r"tut\smir\sleid,?\s(?:aber\s)?(?:als\b|ich\s(?:kann|bin)\b[^.!?]{0,60}\b(?:nicht|keine?[nm]?)\b|ich\shabe\skeinen\szugriff)",
-        r"als\s(?:een\s)?(?:ai-?\s?taalmodel|taalmodel|ai-assistent|ai-model)\b als\seen\s(?:ai|kunstmatige\sintelligentie)\b",  # nl
-        r"ik\sben\s(?:maar\s|slechts\s|alleen\s)?(?:een\s)?(?:ai|ai-\w+|taalmodel|kunstmatige\sintelligentie)\b",
-        r"het\sspijt\sme,?\s(?:maar\s)?(?:als\b|ik\s(?:kan|ben)\b[^.!?]{0,60}\bniet\b|ik\sheb\sgeen\stoegang)",
-        r"как\s(?:языковая\sмодель|модель|ии|ai|искусственный\sинтеллект|ассистент)[^.,!?]{0,20},\s*я\b",  # ru
-        r"я\s(?:всего\sлишь\s|лишь\s|только\s|просто\s)?(?:языковая\sмодель|ии|искусственный\sинтеллект)\b",
-        r"(?:извините|простите|к\sсожалению|мне\sжаль),?\s(?:но\s)?(?:я\sне\s(?:могу|в\sсостоянии|имею)|как\b)",
-    )
+# ("mehr als KI", "как ИИ изменит мир"): as an AI model, I am an AI, sorry but I cannot.
+_EUROPEAN_REFUSALS = european.alternatives(
+    r"como\s(?:un\s|una\s)?(?:modelo\sde\slenguaje|modelo\sde\sia|asistente\sde\sia|inteligencia\sartificial)\b como\suna\sia\b",  # es
+    r"soy\s(?:solo\s|sólo\s)?(?:un\s|una\s)?(?:modelo\sde\slenguaje|ia|inteligencia\sartificial)\b",
+    r"lo\ssiento,?\s(?:pero\s)?(?:no\spuedo|no\ssoy\scapaz|no\stengo\s(?:acceso|la\scapacidad)|como\s(?:un|una)\b)",
+    r"como\s(?:um\s|uma\s)?(?:modelo\sde\slinguagem|modelo\sde\sia|assistente\sde\sia|inteligência\sartificial)\b como\suma\sia\b",  # pt
+    r"sou\s(?:apenas\s)?(?:um\s|uma\s)?(?:modelo\sde\slinguagem|ia|inteligência\sartificial)\b",
+    r"(?:sinto\smuito|desculpe),?\s(?:mas\s)?(?:não\sposso|não\sconsigo|não\ssou\scapaz|não\stenho\s(?:acesso|a\scapacidade)|como\s(?:um|uma)\b)",
+    r"en\stant\squ(?:e\s|')(?:un\s|une\s)?(?:modèle\sde\slangage|ia|intelligence\sartificielle|assistant)\b",  # fr
+    r"je\ssuis\s(?:seulement\s|juste\s)?(?:un\s|une\s)?(?:modèle\sde\slangage|ia|intelligence\sartificielle)\b",
+    r"désolée?,?\s(?:mais\s)?(?:je\sne\s(?:peux|suis)\spas|je\sn'ai\spas\s(?:accès|la\scapacité)|en\stant\squ)",
+    r"(?:come|in\squanto)\s(?:un\s|una\s|un')?(?:modello\s(?:di\slinguaggio|linguistico)|ia|intelligenza\sartificiale)\b",  # it
+    r"sono\s(?:solo\s)?(?:un\s|una\s|un')?(?:modello\s(?:di\slinguaggio|linguistico)|ia|intelligenza\sartificiale)\b",
+    r"mi\sdispiace,?\s(?:ma\s)?(?:non\sposso|non\ssono\sin\sgrado|non\sho\s(?:accesso|la\scapacità)|come\s(?:un|una)\b|in\squanto)",
+    r"als\s(?:ein\s|eine\s)?(?:ki-|ai-)(?:sprachmodell|modell|assistent)\w* als\s(?:ein\s)?sprachmodell\b als\seine\s(?:ki|künstliche\sintelligenz)\b",  # de
+    r"ich\sbin\s(?:nur\s|lediglich\s)?(?:ein\s|eine\s)?(?:ki|ki-\w+|sprachmodell|künstliche\sintelligenz)\b",
+    r"tut\smir\sleid,?\s(?:aber\s)?(?:als\b|ich\s(?:kann|bin)\b[^.!?]{0,60}\b(?:nicht|keine?[nm]?)\b|ich\shabe\skeinen\szugriff)",
+    r"als\s(?:een\s)?(?:ai-?\s?taalmodel|taalmodel|ai-assistent|ai-model)\b als\seen\s(?:ai|kunstmatige\sintelligentie)\b",  # nl
+    r"ik\sben\s(?:maar\s|slechts\s|alleen\s)?(?:een\s)?(?:ai|ai-\w+|taalmodel|kunstmatige\sintelligentie)\b",
+    r"het\sspijt\sme,?\s(?:maar\s)?(?:als\b|ik\s(?:kan|ben)\b[^.!?]{0,60}\bniet\b|ik\sheb\sgeen\stoegang)",
+    r"как\s(?:языковая\sмодель|модель|ии|ai|искусственный\sинтеллект|ассистент)[^.,!?]{0,20},\s*я\b",  # ru
+    r"я\s(?:всего\sлишь\s|лишь\s|только\s|просто\s)?(?:языковая\sмодель|ии|искусственный\sинтеллект)\b",
+    r"(?:извините|простите|к\sсожалению|мне\sжаль),?\s(?:но\s)?(?:я\sне\s(?:могу|в\sсостоянии|имею)|как\b)",
 )
+_EUROPEAN_REFUSAL = re.compile(rf"(?<!\w)(?:{_EUROPEAN_REFUSALS})")
 _ASKS_ABOUT_INABILITY = re.compile(
     r"\b(?:inappropriate|impossible|unable|cannot|can't|imposible|impossível|impossibile|unmöglich|onmogelijk|невозможн\w*|"
     r"no\spuede[ns]?|não\spode[mr]?|ne\speu(?:ven)?t\spas|non\spuò|kann\snicht|kan\sniet|не\sмо(?:жет|гут|гу))\b|无法|無法|不能|不可能|不恰当|不合适|できない|수 없|불가능|부적절", re.I)
