@@ -209,11 +209,14 @@ def reads_language_of(instruction: str) -> bool:
     if _is_french_imperative(text_words):
         return False
     found = set(text_words)
-    other = len(found & _OTHER_LANGUAGE_WORDS) + sum(word.startswith(_ELIDED_ARTICLES) for word in found)
+    other = len(found & _OTHER_LANGUAGE_WORDS)
+    if "'" in text or "’" in text:
+        other += sum(word.startswith(_ELIDED_ARTICLES) for word in found)
     english = len(found & _ENGLISH_WORDS)
+    if other >= 2:
+        return other <= english
     # Four words have room for one such word: "Describe esta imagen", "Beschrijf deze afbeelding".
-    short = sum(token[:1].isalpha() for token in text_words) <= 4
-    return not ((other >= 2 and other > english) or (short and other == 1 and english == 0))
+    return not (other == 1 and english == 0 and sum(token[:1].isalpha() for token in text_words) <= 4)
 
 
 def _is_french_imperative(tokens: list[str]) -> bool:

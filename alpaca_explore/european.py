@@ -177,7 +177,8 @@ def category(instruction: str, input_: str) -> str:
     asks = text.rstrip().endswith("?")
     if _KIND_OF.search(text) and input_.strip():
         return "classification"  # "Para a equação dada, determine o tipo de equação."
-    if (_MATH.search(text) and (_NUMBER.search(text) or _NUMBER.search(input_))) or _ARITHMETIC.search(text) or _MATH_WORDS.search(text):
+    numbered = _NUMBER.search(text) is not None  # arithmetic needs a number, as a calculation does in its text or input
+    if ((numbered or _NUMBER.search(input_)) and _MATH.search(text)) or (numbered and _ARITHMETIC.search(text)) or _MATH_WORDS.search(text):
         return "math"
     for name, keywords in _SUBJECTS:
         if keywords.search(text) and not (asks and name in _NOT_IN_QUESTIONS):

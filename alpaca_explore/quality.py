@@ -143,6 +143,12 @@ _EUROPEAN_REFUSALS = european.alternatives(
     r"(?:извините|простите|к\sсожалению|мне\sжаль),?\s(?:но\s)?(?:я\sне\s(?:могу|в\sсостоянии|имею)|как\b)",
 )
 _EUROPEAN_REFUSAL = re.compile(rf"(?<!\w)(?:{_EUROPEAN_REFUSALS})")
+# Every _EUROPEAN_REFUSAL branch contains one of these, so outputs without any skip the regex (a third of its time).
+_EUROPEAN_REFUSAL_ANCHORS = (
+    "model", "modèle", "модел", " ia", "'ia", " ki", "ki-", " ai", "ai-", " ии", "artifici", "künstlich", "kunstmatig", "искусствен",
+    "assistant", "ассистент", "siento", "sinto", "desculpe", "désolé", "dispiace", "leid", "spijt", "извините", "простите",
+    "сожалению", "жаль",
+)
 _ASKS_ABOUT_INABILITY = re.compile(
     r"\b(?:inappropriate|impossible|unable|cannot|can't|imposible|impossível|impossibile|unmöglich|onmogelijk|невозможн\w*|"
     r"no\spuede[ns]?|não\spode[mr]?|ne\speu(?:ven)?t\spas|non\spuò|kann\snicht|kan\sniet|не\sмо(?:жет|гут|гу))\b|无法|無法|不能|不可能|不恰当|不合适|できない|수 없|불가능|부적절", re.I)
@@ -181,7 +187,7 @@ def record_issues(instruction: str, input_: str, output: str, another_language: 
     refuses = any(anchor in lowered for anchor in _REFUSAL_ANCHORS) and _REFUSAL.search(output) is not None
     if not refuses and unspaced.has_own_rules(output):
         refuses = _CJK_REFUSAL.search(lowered) is not None
-    if not refuses and another_language:
+    if not refuses and another_language and any(anchor in lowered for anchor in _EUROPEAN_REFUSAL_ANCHORS):
         refuses = _EUROPEAN_REFUSAL.search(lowered) is not None
     if refuses and not _ASKS_ABOUT_INABILITY.search(instruction):
         issues.append("refusal")
