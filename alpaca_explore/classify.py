@@ -197,12 +197,13 @@ _FRENCH_OBJECT_STARTS = frozenset(
 _QUOTATION = re.compile(r"\"[^\"]*\"|“[^”“]*”|‘[^’‘]*’|(?<!\w)'[^']*'(?!\w)")  # in linear time: see european._QUOTATION
 
 
-def reads_language_of(instruction: str) -> bool:
+def reads_language_of(instruction: str, sentences: list[str] | None = None) -> bool:
     """Whether the rules read the instruction's language: English, Chinese, Japanese or Korean, not Spanish, Russian or
-    Thai, which they would read as English ("Escribe un poema sobre el mar": the verb "escribe", the noun "mar")."""
+    Thai, which they would read as English ("Escribe un poema sobre el mar": the verb "escribe", the noun "mar").
+    ``sentences``: its :func:`_sentences`, where the caller has them."""
     if unspaced.has_own_rules(instruction):
         return True
-    text = _QUOTATION.sub(" ", " ".join(_sentences(instruction)))
+    text = _QUOTATION.sub(" ", " ".join(_sentences(instruction) if sentences is None else sentences))
     if not text.isascii() and len(_OTHER_LETTERS.findall(text)) * 4 >= len(text) - text.count(" ") > 0:
         return False
     text_words = words(text)
@@ -228,11 +229,11 @@ def _is_french_imperative(tokens: list[str]) -> bool:
     return second in _FRENCH_OBJECT_STARTS or second.startswith(("l'", "l’", "d'", "d’"))
 
 
-def _is_another_language(instruction: str, first_words: list[str]) -> bool:
+def _is_another_language(instruction: str, sentences: list[str], first_words: list[str]) -> bool:
     """:func:`reads_language_of`, told at once for ASCII text without a word of another language (most of it)."""
     if instruction.isascii() and _OTHER_LANGUAGE_WORDS.isdisjoint(first_words) and not _is_french_imperative(first_words):
         return False
-    return not reads_language_of(instruction)
+    return not reads_language_of(instruction, sentences)
 
 
 def much_in_other_language(instructions: list[str]) -> bool:
@@ -1098,7 +1099,7 @@ def analyse(instruction: str, input_: str) -> Analysis:
         return _unspaced_analysis(instruction, input_)
     sentences = _sentences(instruction)
     sentence_words = [words(sentence) for sentence in sentences]
-    if _is_another_language(instruction, sentence_words[0]):
+    if _is_another_language(instruction, sentences, sentence_words[0]):
         return Analysis(None, None, european.category(instruction, input_), another_language=True)
     verb, noun, rest = _verb_and_noun(sentence_words)
     # A single sentence without asides has the same words as the whole instruction.
