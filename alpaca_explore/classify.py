@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import european, unspaced
+from . import european, european_verbs, unspaced
 from .quality import is_placeholder
 
 CATEGORIES = (
@@ -171,7 +171,7 @@ def words(text: str) -> list[str]:
 # left out ("was", "met", "con", "et al.", "Al", "AI", "DOS", "yang", "OS", "EST"), but for "die" and "che": an
 # instruction needs two of them, and more than its English ones.
 _OTHER_LANGUAGE_WORDS = frozenset(
-    """el los las un una unos unas del por para sobre siguiente siguientes qué cómo cuál cuáles es está de que en la su
+    """el lo los las un una unos unas del por para sobre siguiente siguientes qué cómo cuál cuáles es está de que en la su
     sus como más um uma das não é são seguinte pelo pela pelos pelas ao aos às seu sua seus suas este esta esse essa
     isso isto você menos três dois duas dado dada dados dadas le les une du dans pour avec sur suivant suivante
     suivants qui cette ces au aux vous der das und ein eine einen einem einer mit für über zu ist nicht auf folgenden
@@ -184,6 +184,7 @@ _OTHER_LANGUAGE_WORDS = frozenset(
     aşağıdaki""".split()
 )
 _ENGLISH_WORDS = frozenset("the a an of to and in is are for that with on as this these following what how which from by it be your you".split())
+_ONLY_ENGLISH_WORDS = _ENGLISH_WORDS - {"a", "in"}  # Portuguese, Italian, German and Dutch have these too
 # Letters of scripts written with spaces that are not Latin: Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indian
 # scripts, Thai, Georgian.
 _OTHER_LETTERS = re.compile("[\u0370-\u058f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u10a0-\u10ff]")
@@ -214,6 +215,8 @@ def reads_language_of(instruction: str, sentences: list[str] | None = None) -> b
     if "'" in text or "’" in text:
         other += sum(word.startswith(_ELIDED_ARTICLES) for word in found)
     english = len(found & _ENGLISH_WORDS)
+    if found.isdisjoint(_ONLY_ENGLISH_WORDS) and european_verbs.leads_in_another_language(text_words):
+        return False  # "Genera cinco consejos", "Resuma o parágrafo a seguir": a verb form English lacks, no English word
     if other >= 2:
         return other <= english
     # Four words have room for one such word: "Describe esta imagen", "Beschrijf deze afbeelding".
@@ -231,14 +234,21 @@ def _is_french_imperative(tokens: list[str]) -> bool:
 
 def _is_another_language(instruction: str, sentences: list[str], first_words: list[str]) -> bool:
     """:func:`reads_language_of`, told at once for ASCII text without a word of another language (most of it)."""
-    if instruction.isascii() and _OTHER_LANGUAGE_WORDS.isdisjoint(first_words) and not _is_french_imperative(first_words):
+    if (
+        instruction.isascii()
+        and _OTHER_LANGUAGE_WORDS.isdisjoint(first_words)
+        and not _is_french_imperative(first_words)
+        and not european_verbs.leads_in_another_language(first_words)
+    ):
         return False
     return not reads_language_of(instruction, sentences)
 
 
 def much_in_other_language(instructions: list[str]) -> bool:
-    """Whether a quarter or more of ``instructions`` are in a language the rules do not read (:func:`reads_language_of`)."""
-    return sum(not reads_language_of(instruction) for instruction in instructions) * 4 >= len(instructions) > 0
+    """Whether a quarter or more of ``instructions`` are in a language whose verbs the rules do not read: not one that
+    :func:`reads_language_of`, nor one of :mod:`european_verbs`."""
+    unread = sum(not reads_language_of(instruction) and not european_verbs.reads(instruction) for instruction in instructions)
+    return unread * 4 >= len(instructions) > 0
 
 
 def verb_and_noun(instruction: str) -> tuple[str | None, str | None, list[str]]:
@@ -1100,7 +1110,7 @@ def analyse(instruction: str, input_: str) -> Analysis:
     sentences = _sentences(instruction)
     sentence_words = [words(sentence) for sentence in sentences]
     if _is_another_language(instruction, sentences, sentence_words[0]):
-        return Analysis(None, None, european.category(instruction, input_), another_language=True)
+        return Analysis(*european_verbs.verb_and_noun(instruction), european.category(instruction, input_), another_language=True)
     verb, noun, rest = _verb_and_noun(sentence_words)
     # A single sentence without asides has the same words as the whole instruction.
     all_words = sentence_words[0] if len(sentences) == 1 and "(" not in instruction else words(instruction)

@@ -121,7 +121,7 @@ def load_command(sources: tuple[str, ...], db_path: str, table: str, tokenizer: 
             + (f"; ignored keys: {ignored}" if ignored else "")
             + (f"; read {_counted(summary.replaced_surrogates, 'lone surrogate escape')} (half an emoji?) as U+FFFD" if summary.replaced_surrogates else "")
             + ("; search matches characters in a row, not words (much of the text is in a script without spaces)" if summary.fts_tokenizer == "trigram" else "")
-            + ("; verbs and nouns are read in English, Chinese, Japanese and Korean, not in the language of much of this text" if summary.other_language else ""),
+            + ("; verbs and nouns are not read in the language of much of this text" if summary.other_language else ""),
             err=True,
         )
         click.echo(_flagged(summary), err=True)

@@ -1,11 +1,11 @@
 """The category of an instruction in Spanish, Portuguese, French, Italian, German, Dutch or Russian, from its keywords.
 
-The classifier reads the grammar of English, Chinese, Japanese and Korean only. In
+The category rules read the grammar of English, Chinese, Japanese and Korean only. In
 these languages, as Alpaca's translations phrase them, the task is named by word
 stems: what the task works on, anywhere (code, a summary, a translation), else the
 verb that leads the instruction ("Recommandez ... améliorer": a recommendation,
-not a rewrite), else any other keyword, in the order of :data:`_TASKS`. Such
-instructions get no verb or noun.
+not a rewrite), else any other keyword, in the order of :data:`_TASKS`. Their verbs
+and nouns come from :mod:`european_verbs`.
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ _TASKS = (
             r"umschreib\w* umformulier\w* formulier\w*(?=.*\bum\b) korrigier\w* bearbeit\w* verbesser\w* füge ergänze\w*",  # de
             r"setze(?=.*\bein\b) umwandl\w* wandle ändere\w* konvertier\w* vereinfach\w* transform\w*",  # de
             r"reformul\w* parafrase\w*",  # es, pt, fr
+            r"elimin\w* remov\w* rimuov\w* supprim\w* entfern\w* verwijder\w* удал\w*",  # taking words out of a text
             r"перепиш\w* исправ\w* добав\w* преобраз\w* измени\w* перефраз\w* отредактир\w* редактир\w* поменя\w*",  # ru
             r"переставь\w* переставьте",  # ru
             r"herschrijf\w* herformuleer\w* corrigeer\w* bewerk\w* verbeter\w* vereenvoudig\w* parafraseer\w* wijzig\w*",  # nl
@@ -73,7 +74,7 @@ _TASKS = (
     ),
     ("extraction", _words(r"extra[ei]\w* extrahier\w* estra[ei]\w* извлек\w*")),
     # Sorting and ranking, as the English labels have them.
-    ("other", _words(r"ordena\w* ordene\w* ordina\w* sortier\w* ordne triez trie sorteer\w* rangschik\w* herschik\w*",
+    ("other", _words(r"ordena\w* ordene\w* ordina\w* sortier\w* ordne triez trie sorteer\w* rangschik\w* herschik\w* ранжир\w*",
                      r"отсортир\w* расстав\w* упорядоч\w*")),
     (
         "brainstorming",
@@ -91,15 +92,17 @@ _TASKS = (
         _words(
             r"escrib\w* redact\w* comp[óo]n componga componer crea cree crear genera genere generar dise[ñn]\w* bosquej\w*",  # es
             r"escrev\w* redig\w* componha crie gere esbo[çc]\w*",  # pt
-            r"[ée]cri[sv]\w* r[ée]dig\w* compose[rz]? cr[ée]ez? g[ée]n[èée]r\w* con[çc]oi\w* esquiss\w*",  # fr
+            r"[ée]cri[sv]\w* r[ée]dig\w* compose[rz]? cr[ée]ez? g[ée]n[èée]r\w* con[çc]oi\w* concev\w* esquiss\w*",  # fr
             r"scriv\w* componi composta progett\w* abbozza\w* costru\w*",  # it
             r"schreib\w* verfass\w* erstell\w* generier\w* erfind\w* entw[iei]rf\w* konstruier\w* skizzier\w*",  # de
             r"schrijf maak ontwerp\w* bedenk\w* creëer\w* genereer\w* verzin\w* componeer\w* stel(?=.*\bop\b)",  # nl
-            r"invent\w* constru\w* formul[ae]\w* hypoth\w* hip[óo]tesis ipotesi",  # several
-            r"напиш\w* сочин\w* созда\w* придума\w* гипотез\w* сгенерир\w* генерир\w* состав\w* разработ\w*",  # ru
+            r"invent\w* constru\w* formul[ae]\w* hypoth\w* hip[óo]tesis ipotesi imagin\w*",  # several
+            r"complet[ae]\w* compl[èé]te[rz]? vervollständig\w* дополни\w* заверши\w*",  # completing a text writes its end
+            r"напиш\w* сочин\w* созда\w* придума\w* гипотез\w* сгенерир\w* генерир\w* состав\w* разработ\w* сформулир\w*",  # ru
         ),
     ),
 )
+_GENERATION = dict(_TASKS)["generation"]
 # Suggesting a written thing is writing it ("Proposez un nouveau slogan"); suggesting anything else, ideas.
 _SUGGESTING = _words(r"sugier\w* sugere\w* sugira sugg[èe]re\w* suggerisci propon\w* propos\w* schlag\w* stel(?=.*\bvoor\b) предлож\w*")
 _WRITTEN = _words(
@@ -116,7 +119,7 @@ _COUNTED = re.compile(
 )
 _A_LIST = _words(r"listes? listas? elenco lijst conjunto s[ée]rie reihe ensemble списо?к\w* набор\w*")
 # A program or an algorithm is code to write ("Создайте программу", "Diseña un algoritmo"), not to name or describe.
-_PROGRAMS = _words(r"programas? programmes? programms? programm[ai] программ[уы] algoritmos? algorithmes? algorithmus алгоритм\w*")
+_PROGRAMS = _words(r"programas? programmes? programms? programm[ai] программ[уы] algoritmos? algorithmes? algorithmus algoritmen? алгоритм\w*")
 # Words about words: listing synonyms asks about a word, as in English ("Перечислите 10 синонимов к слову «грустный»").
 _SYNONYMS = _words(r"sin[óôo]nimos synonymes? sinonimi синоним\w* ant[óôo]nimos antonymes? antonimi антоним\w*")
 # Telling a story writes one: "Расскажи мне страшную историю", "Cuéntame un chiste".
@@ -138,7 +141,7 @@ _INTRODUCTION = re.compile(
     r"|en utilisant|anhand|ausgehend von|dat[oa]\b|sulla base|com base|con base|gegeven|op basis van|aan de hand van)[^,:]*[,:]\s*"
 )
 # Naming a number of things is a list of them: "Identifica y explica las 6 capas".
-_NAMING = _words(r"identifi\w* menciona\w* cita indica")
+_NAMING = _words(r"identifi\w* menciona\w* cit[ae] citez indica")
 # Solving or calculating, with a number to do it on.
 _MATH = _words(
     r"calcul\w* calcol\w* berechn\w* bereken\w* resuelv\w* r[ée]sou\w* resolv\w* risolv\w* l[öo]se oplossen вычисл\w* реши\w*",
@@ -152,7 +155,7 @@ _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|=\s*\d")
 # Several things: "¿Cuáles son dos formas de ...?", "Welche Regeln gibt es ...?", "Nenne drei ...".
 _SEVERAL = re.compile(
     r"(?<!\w)(?:\d+|dos|tres|cuatro|cinco|algun[oa]s|varios|varias|zwei|drei|vier|fünf|einige|mehrere|deux|trois|quatre|cinq"
-    r"|quelques|plusieurs|due|tre|quattro|cinque|alcun[ie]|diversi|duas|três|quatro|alguns|algumas|twee|drie|vijf|enkele|два|две"
+    r"|quelques|plusieurs|due|tre|quattro|cinque|alcun[ie]|diversi|dois|duas|três|quatro|alguns|algumas|twee|drie|vijf|enkele|два|две"
     r"|три|несколько)\s+\w+|^\s*(?:¿\s*)?(?:welche|quels|quelles|quali|quais|cuáles)(?!\w)"
 )
 # A question word: a question that starts with none asks yes or no ("Behandelt der Text ...?", "¿Es correcta ...?").
@@ -180,11 +183,13 @@ def category(instruction: str, input_: str) -> str:
     numbered = _NUMBER.search(text) is not None  # arithmetic needs a number, as a calculation does in its text or input
     if ((numbered or _NUMBER.search(input_)) and _MATH.search(text)) or (numbered and _ARITHMETIC.search(text)) or _MATH_WORDS.search(text):
         return "math"
-    for name, keywords in _SUBJECTS:
-        if keywords.search(text) and not (asks and name in _NOT_IN_QUESTIONS):
-            return name
     task = _INTRODUCTION.sub("", text, count=1)
     lead = _FIRST_WORD.search(task)
+    # "Scrivi un tweet che riassuma i vantaggi ..." writes a tweet; "... que resuma el artículo" summarizes a text.
+    writes = lead is not None and _leads(_GENERATION, task, lead) and _WRITTEN.search(task) is not None and not _A_TEXT.search(task)
+    for name, keywords in _SUBJECTS:
+        if keywords.search(text) and not (asks and name in _NOT_IN_QUESTIONS) and not (writes and name == "summarization"):
+            return name
     suggests = lead is not None and _leads(_SUGGESTING, task, lead)
     if suggests or (lead is not None and _leads(_TELLING, task, lead)):
         if _WRITTEN.search(task):
@@ -205,8 +210,8 @@ def category(instruction: str, input_: str) -> str:
     for name, keywords in _TASKS:
         if keywords.search(task) and not (asks and name in _NOT_IN_QUESTIONS):
             return name
-    if _SEVERAL.search(text) and (asks or _NAMING.search(text)):
-        return "brainstorming"
+    if _SEVERAL.search(text) and (asks or _NAMING.search(text) or (lead is not None and _SEVERAL.match(task, lead.end() + 1))):
+        return "brainstorming"  # "¿Cuáles son dos formas ...?", "Cite dois benefícios", "Explica dos formas ..."
     if asks and input_.strip() and (_EITHER_OR.search(text) or not _QUESTION_WORD.search(text)):
         return "classification"
     return "open_qa"

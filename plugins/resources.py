@@ -237,9 +237,9 @@ def table_metadata(names: Names, loaded: LoadedTable) -> dict:
     adapted["description"] = f"{adapted['description'].strip()} Token counts: {tokenizer}. Loaded from {source}."
     if loaded.other_language:
         adapted["description"] += (
-            " Its verbs and nouns come from rules that read English, Chinese, Japanese and Korean, not the language of much"
-            " of its text, whose rows have none: their categories come from keywords (in Spanish, Portuguese, French,"
-            " Italian, German, Dutch or Russian; open_qa in any other language)."
+            " Its verbs and nouns come from rules that read English, Chinese, Japanese, Korean, Spanish, Portuguese, French,"
+            " Italian, German, Dutch and Russian, not the language of much of its text, whose rows have none, and open_qa"
+            " for a category where no keyword of those languages names their task."
         )
     if loaded.fts_tokenizer == "trigram":
         adapted["description"] += (

@@ -56,6 +56,14 @@ OTHER_LANGUAGES = [
     {"instruction": "Décrivez le tableau suivant.", "input": "La Joconde", "output": "Un portrait."},
     {"instruction": "Напишите стихотворение о море.", "input": "", "output": "Море синее."},
 ]
+# Languages whose verbs the rules do not read: Thai, Vietnamese, Arabic, Indonesian, Turkish.
+UNREAD_LANGUAGES = [
+    {"instruction": "เขียนบทกวีเกี่ยวกับทะเล", "input": "", "output": "ทะเลสีฟ้า"},
+    {"instruction": "Viết một bài thơ về biển.", "input": "", "output": "Biển xanh."},
+    {"instruction": "اكتب قصيدة عن البحر", "input": "", "output": "البحر أزرق."},
+    {"instruction": "Tulis puisi tentang laut.", "input": "", "output": "Laut itu biru."},
+    {"instruction": "Bu cümleyi İngilizceye çevir ve bir örnek ver.", "input": "Merhaba.", "output": "Hello."},
+]
 
 
 def training_text(record: dict) -> str:

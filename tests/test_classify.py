@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import GSM8K, OTHER_LANGUAGES, SAMPLE
+from conftest import GSM8K, OTHER_LANGUAGES, SAMPLE, UNREAD_LANGUAGES
 
 from alpaca_explore import load
 from alpaca_explore.classify import CATEGORIES, analyse, category, much_in_other_language, reads_language_of
@@ -31,7 +31,7 @@ HELD_OUT_SETS = tuple(sorted(DATA.glob("labels_heldout*.tsv"), key=set_number))
 LABEL_SETS = (LABELS, *HELD_OUT_SETS)
 # Records of held-out sets with their instructions translated into Japanese (ja), Korean (ko) or Chinese (zh) by hand (see each
 # file's header), and into German (de), Spanish (es), French (fr), Italian (it), Dutch (nl), Portuguese (pt) or Russian (ru),
-# languages the rules read no grammar of.
+# languages read by keywords and tables of their verbs: a set of 30 records each, then a blind one of 16.
 TRANSLATED_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path.stem.split("_")[1][:2] in ("ja", "ko", "zh")))
 OTHER_LANGUAGE_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path not in TRANSLATED_SETS))
 
@@ -40,7 +40,8 @@ def test_held_out_sets_are_numbered_without_gaps():
     numbers = [set_number(path) for path in HELD_OUT_SETS]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 30
     assert [path.name for path in TRANSLATED_SETS] == [f"translated_{name}.tsv" for name in ("ja30", "ja31", "ko28", "ko29", "zh32", "zh33", "zh34")]
-    assert [path.name for path in OTHER_LANGUAGE_SETS] == [f"translated_{name}.tsv" for name in ("de26", "es25", "fr27", "it24", "nl21", "pt23", "ru22")]
+    european = ("de16", "de26", "es20", "es25", "fr18", "fr27", "it17", "it24", "nl15", "nl21", "pt19", "pt23", "ru14", "ru22")
+    assert [path.name for path in OTHER_LANGUAGE_SETS] == [f"translated_{name}.tsv" for name in european]
 
 
 @functools.cache
@@ -374,11 +375,13 @@ def test_quality_flags_precision_on_labels(shared):
         ("Dependency parsing for the sentence. Output the dependencies in lines.", "output", "dependency"),  # a heading
         ("Practice speaking in public. Write down three tips.", "practice", "speaking"),  # a verb before its gerund
         ("Fact checking - tell me if the statement is true or false.", "tell", None),  # a heading before a dash
-        # The rules know English: other languages get no verb rather than a fragment of one; Chinese its own (below).
+        # Other languages are not read as English: Chinese has rules of its own (below), French, German and Russian tables
+        # of their verbs, in the infinitive.
         ("写一首关于秋天的诗。", "写", "诗"),
-        ("Écrivez un poème sur la mer.", None, None),
-        ("Erkläre, wie Gezeiten funktionieren.", None, None),
-        ("Напишите стихотворение о море.", None, None),
+        ("Écrivez un poème sur la mer.", "écrire", "poème"),
+        ("Erkläre, wie Gezeiten funktionieren.", "erklären", None),
+        ("Напишите стихотворение о море.", "написать", "стихотворение"),
+        ("Viết một bài thơ về biển.", None, None),  # Vietnamese: no verb rather than a fragment of one
         ("Describe the café on the corner.", "describe", "café"),  # an English sentence with a word from elsewhere
         ("Rewrite the sentence “I can’t go” in the past tense.", "rewrite", "sentence"),
     ],
@@ -904,14 +907,24 @@ def test_long_texts_are_read_in_linear_time():
 
 
 @pytest.mark.parametrize("translations", OTHER_LANGUAGE_SETS, ids=lambda path: path.stem)
-def test_categories_of_translations_into_languages_the_rules_read_no_grammar_of(shared, translations):
-    """German, Spanish, French, Italian, Dutch, Portuguese and Russian: categories from keywords, and no verb or noun
-    (labelled -) rather than the English rules' first words."""
+def test_translations_into_languages_read_by_keywords_and_tables_of_verbs(shared, translations):
+    """German, Spanish, French, Italian, Dutch, Portuguese and Russian: categories from keywords, verbs from tables of
+    their forms and nouns from the words after them. The blind sets of 16 were written after the rules for the others:
+    their categories have a lower bar, and one over all of them (below)."""
     pairs = translated(translations)
     results = [analyse(r["instruction"], r["input"]) for r, _ in pairs]
     shares = [sum(getattr(a, key) == label[key] for a, (_, label) in zip(results, pairs)) / len(pairs) for key in ("category", "verb", "noun")]
     print(f"\n{translations.name}, {len(pairs)} labels: category {shares[0]:.1%}, verb {shares[1]:.1%}, noun {shares[2]:.1%}")
-    assert len(pairs) == 30 and min(shares) >= 0.85
+    category_bar = 0.85 if len(pairs) == 30 else 0.6
+    assert len(pairs) in (16, 30) and shares[0] >= category_bar and min(shares[1:]) >= 0.9
+
+
+def test_categories_of_the_blind_translations_into_languages_read_by_keywords(shared):
+    pairs = [pair for translations in OTHER_LANGUAGE_SETS if int(translations.stem[-2:]) < 21 for pair in translated(translations)]
+    agreement = sum(analyse(r["instruction"], r["input"]).category == label["category"] for r, label in pairs) / len(pairs)
+    print(f"\n{len(pairs)} labels: category {agreement:.1%}")
+    print(confusion_matrix(pairs))
+    assert len(pairs) == 112 and agreement >= 0.75
 
 
 def test_the_rules_read_the_language_of_every_english_instruction(shared):
@@ -943,9 +956,22 @@ def test_instructions_in_languages_the_rules_do_not_read(instruction):
     assert not reads_language_of(instruction)
 
 
-@pytest.mark.parametrize("record, expected", list(zip(OTHER_LANGUAGES, ["generation", "rewrite", "generation", "open_qa", "generation"])))
-def test_instructions_in_other_languages_get_a_category_and_no_verb_or_noun(record, expected):
-    assert analyse(record["instruction"], record["input"]) == (None, None, expected, True)
+@pytest.mark.parametrize(
+    "record, expected",
+    list(zip(
+        OTHER_LANGUAGES,
+        [
+            ("escribir", "poema", "generation"),
+            ("traducir", "oración", "rewrite"),
+            ("schreiben", "geschichte", "generation"),
+            ("décrire", "tableau", "open_qa"),
+            ("написать", "стихотворение", "generation"),
+        ],
+        strict=True,
+    )),
+)
+def test_instructions_in_other_languages_get_their_verb_noun_and_category(record, expected):
+    assert analyse(record["instruction"], record["input"]) == (*expected, True)
 
 
 @pytest.mark.parametrize(
@@ -957,8 +983,10 @@ def test_instructions_in_languages_the_rules_read(instruction):
     assert reads_language_of(instruction)
 
 
-def test_a_quarter_in_other_languages_is_much():
+def test_a_quarter_in_languages_whose_verbs_are_not_read_is_much():
     english = [record["instruction"] for record in json.loads(SAMPLE.read_text())[:15]]
-    other = [record["instruction"] for record in OTHER_LANGUAGES]
-    assert much_in_other_language(english + other) and not much_in_other_language(english + other[:4]) and not much_in_other_language([])
+    unread = [record["instruction"] for record in UNREAD_LANGUAGES]
+    european = [record["instruction"] for record in OTHER_LANGUAGES]
+    assert much_in_other_language(english + unread) and not much_in_other_language(english + unread[:4]) and not much_in_other_language([])
+    assert not much_in_other_language(european * 4 + ["¿Cuál es la capital de Francia?", "Wie funktioniert ein Motor?"])
 

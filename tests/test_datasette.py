@@ -23,7 +23,7 @@ import sqlite_utils
 import tiktoken
 from datasette.app import Datasette
 from datasette.utils import tilde_encode
-from conftest import GSM8K, KOREAN, LLAMA_MODEL, OTHER_LANGUAGES, SAMPLE, Route, datasette_client, start_datasette, training_text
+from conftest import GSM8K, KOREAN, LLAMA_MODEL, OTHER_LANGUAGES, SAMPLE, UNREAD_LANGUAGES, Route, datasette_client, start_datasette, training_text
 
 from alpaca_explore import load, sql_functions, tokens
 from alpaca_explore.plugins import counts as counts_plugin
@@ -118,12 +118,18 @@ def test_a_dataset_without_spaces_is_searched_inside_its_runs_and_says_how(tmp_p
 
 
 def test_a_table_in_a_language_the_classifier_does_not_read_says_so(tmp_path, explorer):
-    (tmp_path / "other.json").write_text(json.dumps(OTHER_LANGUAGES, ensure_ascii=False))
-    load(str(tmp_path / "other.json"), tmp_path / "alpaca.db")
-    with datasette_client("alpaca.db", cwd=tmp_path) as (client, _):
+    """Thai, Vietnamese, Arabic: no verbs, and the description says why; Spanish, German, French, Russian: verbs."""
+    (tmp_path / "unread.json").write_text(json.dumps(UNREAD_LANGUAGES, ensure_ascii=False))
+    (tmp_path / "european.json").write_text(json.dumps(OTHER_LANGUAGES, ensure_ascii=False))
+    load(str(tmp_path / "unread.json"), tmp_path / "alpaca.db")
+    load(str(tmp_path / "european.json"), tmp_path / "european.db")
+    with datasette_client("alpaca.db", "european.db", cwd=tmp_path) as (client, _):
         page = client.get("/alpaca/alpaca_data").text
-    note = "not the language of much of its text, whose rows have none: their categories come from keywords"
-    assert note in page and note not in explorer[0].get("/alpaca/alpaca_data").text
+        european = client.get("/european/alpaca_data").text
+        verbs = [row["verb"] for row in get_json(client, "/european/alpaca_data.json", _shape="array", _col="verb")]
+    note = "not the language of much of its text, whose rows have none, and open_qa for a category"
+    assert note in page and note not in european and note not in explorer[0].get("/alpaca/alpaca_data").text
+    assert verbs == ["escribir", "traducir", "schreiben", "décrire", "написать"]
 
 
 def test_searches_find_korean_words_with_their_particles(tmp_path):
