@@ -167,9 +167,9 @@ def words(text: str) -> list[str]:
 
 
 # Words that begin or join sentences in languages written with spaces other than English (Spanish, Portuguese, French,
-# German, Italian, Dutch, Indonesian, Vietnamese, Turkish). Those that are English words, names or abbreviations too are
-# left out ("was", "met", "con", "et al.", "Al", "AI", "DOS", "yang", "OS", "EST"), but for "die" and "che": an
-# instruction needs two of them, and more than its English ones.
+# German, Italian, Dutch, Indonesian, Vietnamese, Turkish), and their numbers. Those that are English words, names or
+# abbreviations too are left out ("was", "met", "con", "et al.", "Al", "AI", "DOS", "due", "yang", "OS", "EST"), but for
+# "die" and "che": an instruction needs two of them, and more than its English ones.
 _OTHER_LANGUAGE_WORDS = frozenset(
     """el lo los las un una unos unas del por para sobre siguiente siguientes qué cómo cuál cuáles es está de que en la su
     sus como más um uma das não é são seguinte pelo pela pelos pelas ao aos às seu sua seus suas este esta esse essa
@@ -181,7 +181,8 @@ _OTHER_LANGUAGE_WORDS = frozenset(
     queste sono anche ogni ciascun ciascuna ciascuno senza sotto sopra molto tutti tutte è seguente seguenti het een
     voor zijn dat deze volgende zodat om te naar bij uit gegeven hij je wat niet ook worden wordt kunnen untuk dengan ini itu
     dari tentang sebuah berikut adalah dalam của và một về các những cho là được này trong với bir ve için ile bu
-    aşağıdaki""".split()
+    aşağıdaki tres cuatro cinco diez três quatro deux trois quatre cinq dix quattro cinque dieci zwei drei fünf zehn
+    twee drie vijf tien""".split()
 )
 _ENGLISH_WORDS = frozenset("the a an of to and in is are for that with on as this these following what how which from by it be your you".split())
 _ONLY_ENGLISH_WORDS = _ENGLISH_WORDS - {"a", "in"}  # Portuguese, Italian, German and Dutch have these too

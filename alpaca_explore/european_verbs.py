@@ -403,7 +403,7 @@ _ENGLISH_LOOKALIKES = frozenset(
     """analyse categorize change cite classifier combine compare compile complete compose composer dare define describe
     determine dire divide dresser employer fare find formula imagine label lea lee leer lees leg lies listen los mach
     modifier monte note optimise organise organize paraphrase pas plan plane prepare produce propose rate remove resolve
-    resume revise sage some such tome toon transformer use usa utilise utilize vat of was come comment dove hoe se si""".split()
+    resume revise sage some such tome toon transformer use usa utilise utilize of was come comment dove hoe se si""".split()
 )
 _LEADING_WORDS = (frozenset(form for table in _VERBS.values() for form in table) | _QUESTION_WORDS) - _ENGLISH_LOOKALIKES
 
@@ -551,8 +551,9 @@ def _singular(noun: str, counted: bool, language: str) -> str:
     """The noun in the singular, by the endings of the plural (a German compound's last part: "HTML-Code" -> "code");
     a Dutch "-en" and a German "-e" or "-en" only where a number or the words before show it is a plural ("reden" is
     one reason, "Geschichte" one story)."""
-    if language == "de":
-        noun = noun.rpartition("-")[2]
+    head, hyphen, last = noun.rpartition("-")
+    if language == "de" and len(head) > 1:
+        noun = last  # not "E-Mail"
     irregular = _IRREGULAR_PLURALS.get(noun)
     if irregular is not None:
         return irregular

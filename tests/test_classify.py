@@ -957,6 +957,39 @@ def test_instructions_in_languages_the_rules_do_not_read(instruction):
 
 
 @pytest.mark.parametrize(
+    "instruction, verb, noun",
+    [
+        ("Fasse den Text in drei Sätzen zusammen.", "zusammenfassen", "text"),  # the particle ends the clause
+        ("Bewerte die Lösung und gib an, ob sie stimmt.", "bewerten", "lösung"),  # "an" is the second verb's
+        ("Schreiben Sie eine E-Mail an Ihren Chef.", "schreiben", "e-mail"),  # "Sie", then a compound's head ("HTML-Code": code)
+        ("Erstelle einen gültigen HTML-Code.", "erstellen", "code"),
+        ("Nenne drei Vorteile von Solarenergie.", "nennen", "vorteil"),
+        ("Vat de tekst samen in drie zinnen.", "samenvatten", "tekst"),
+        ("Noem vijf grote steden in Nederland.", "noemen", "stad"),
+        ("Leg uit hoe een motor werkt.", "uitleggen", None),
+        ("Dame tres ejemplos de frutas.", "dar", "ejemplo"),  # a clitic joined to the verb
+        ("Escríbeme un poema corto.", "escribir", "poema"),
+        ("Por favor, traduce esta frase al inglés.", "traducir", "frase"),
+        ("¿Puedes explicar cómo funciona un motor?", "explicar", None),  # "can you", then a clause
+        ("Describe lo que significa ser valiente.", "describir", None),
+        ("Crea una lista de cinco frutas.", "crear", "lista"),  # "crea" is Spanish and Italian: the short words tell
+        ("Crea una lista di cinque frutti.", "creare", "lista"),
+        ("Donnez-moi trois idées de cadeaux.", "donner", "idée"),
+        ("Décrivez l'impact du changement climatique.", "décrire", "impact"),
+        ("Décrivez brièvement le fonctionnement d'un moteur.", "décrire", "fonctionnement"),  # an adverb, then a noun in -ment
+        ("Dê-me uma breve explicação.", "dar", "explicação"),
+        ("Напиши мне короткую историю.", "написать", "история"),
+        ("Сравните естественный и искусственный отбор.", "сравнить", "отбор"),
+        ("Qual è la capitale della Francia?", None, None),
+        ("Viết một bài thơ về biển.", None, None),  # Vietnamese: no table of its verbs
+    ],
+)
+def test_verbs_and_nouns_of_instructions_in_seven_european_languages(instruction, verb, noun):
+    analysis = analyse(instruction, "")
+    assert analysis.another_language and (analysis.verb, analysis.noun) == (verb, noun)
+
+
+@pytest.mark.parametrize(
     "record, expected",
     list(zip(
         OTHER_LANGUAGES,
