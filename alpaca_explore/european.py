@@ -138,7 +138,7 @@ _NOT_IN_QUESTIONS = frozenset({"coding", "rewrite", "generation"})
 # What the task is given before it is named: "À partir d'une liste de mots, créez un poème", "Dado el siguiente texto, ...".
 _INTRODUCTION = re.compile(
     r"^\s*(?:à partir d|a partir d|dad[oa]s?\b|gegeben|étant donné|basad[oa] en|bas[ée]e? sur|según|usando|utilizando"
-    r"|en utilisant|anhand|ausgehend von|dat[oa]\b|sulla base|com base|con base|gegeven|op basis van|aan de hand van)[^,:]*[,:]\s*"
+    r"|en utilisant|anhand|ausgehend von|dat[oaie]\b|sulla base|com base|con base|gegeven|op basis van|aan de hand van)[^,:]*[,:]\s*"
 )
 # Naming a number of things is a list of them: "Identifica y explica las 6 capas".
 _NAMING = _words(r"identifi\w* menciona\w* cit[ae] citez indica")
@@ -210,8 +210,8 @@ def category(instruction: str, input_: str) -> str:
     for name, keywords in _TASKS:
         if keywords.search(task) and not (asks and name in _NOT_IN_QUESTIONS):
             return name
-    if _SEVERAL.search(text) and (asks or _NAMING.search(text) or (lead is not None and _SEVERAL.match(task, lead.end() + 1))):
-        return "brainstorming"  # "¿Cuáles son dos formas ...?", "Cite dois benefícios", "Explica dos formas ..."
+    if _SEVERAL.search(text) and (asks or _NAMING.search(text)):
+        return "brainstorming"  # "¿Cuáles son dos formas ...?", "Cite dois benefícios"
     if asks and input_.strip() and (_EITHER_OR.search(text) or not _QUESTION_WORD.search(text)):
         return "classification"
     return "open_qa"
