@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from corpus import iter_corpus  # noqa: E402
-from test_classify import LABEL_SETS, OTHER_LANGUAGE_SETS, TRANSLATED_SETS, confusion_matrix, labelled, translated  # noqa: E402
+from test_classify import LABEL_SETS, OTHER_LANGUAGE_SETS, TRANSLATED_SETS, confusion_matrix, labelled, translated, translated_flags  # noqa: E402
 
 from alpaca_explore.classify import analyse  # noqa: E402
 from alpaca_explore.quality import record_issues  # noqa: E402
@@ -44,11 +44,16 @@ def report_agreement() -> None:
         print_shares(f"{translations.name} (in {LANGUAGES[translations.stem.split('_')[1][:2]]})", translated(translations))
     print(f"\ncategories over all {len(every_pair)} labelled records (rows: label, columns: rules)")
     print(confusion_matrix(every_pair))
-    flagged = [(record_issues(r["instruction"], r["input"], r["output"]), label["issues"]) for r, label in every_pair]
+    print_flags("flags", [(record_issues(r["instruction"], r["input"], r["output"]), label["issues"]) for r, label in every_pair])
+    print_flags("flags of the translated records", translated_flags())
+
+
+def print_flags(name: str, flagged: list[tuple[list[str], list[str]]]) -> None:
+    """Precision and recall of the flags raised against those labelled."""
     raised = sum(len(found) for found, _ in flagged)
     correct = sum(len(set(found) & set(expected)) for found, expected in flagged)
     expected = sum(len(expected) for _, expected in flagged)
-    print(f"\nflags: {raised} raised, {correct} correct (precision {correct / raised:.0%}), {expected} labelled (recall {correct / expected:.0%})")
+    print(f"\n{name}: {raised} raised, {correct} correct (precision {correct / raised:.0%}), {expected} labelled (recall {correct / expected:.0%})")
 
 
 def print_shares(name: str, pairs: list[tuple[dict, dict]]) -> None:
