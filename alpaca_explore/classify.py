@@ -172,7 +172,7 @@ def words(text: str) -> list[str]:
 # "die" and "che": an instruction needs two of them, and more than its English ones.
 _OTHER_LANGUAGE_WORDS = frozenset(
     """el lo los las un una unos unas del por para sobre siguiente siguientes qué cómo cuál cuáles es está de que en la su
-    sus como más um uma das não é são seguinte pelo pela pelos pelas ao aos às seu sua seus suas este esta esse essa
+    sus como más um uma da das não é são seguinte seguintes pelo pela pelos pelas ao aos às seu sua seus suas este esta esse essa
     isso isto você menos três dois duas dado dada dados dadas le les une du dans pour avec sur suivant suivante
     suivants qui cette ces au aux vous der das und ein eine einen einem einer mit für über zu ist nicht auf folgenden
     folgende sie wie des von aus zum zur vom beim sich zusammen die diese dieser dieses gegebenen gegebene werden wird
@@ -185,7 +185,7 @@ _OTHER_LANGUAGE_WORDS = frozenset(
     twee drie vijf tien""".split()
 )
 _ENGLISH_WORDS = frozenset("the a an of to and in is are for that with on as this these following what how which from by it be your you".split())
-_ONLY_ENGLISH_WORDS = _ENGLISH_WORDS - {"a", "in"}  # Portuguese, Italian, German and Dutch have these too
+_ONLY_ENGLISH_WORDS = _ENGLISH_WORDS - {"a", "as", "in"}  # Portuguese, Italian, German and Dutch have these too
 # Letters of scripts written with spaces that are not Latin: Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indian
 # scripts, Thai, Georgian.
 _OTHER_LETTERS = re.compile("[\u0370-\u058f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u10a0-\u10ff]")

@@ -24,14 +24,12 @@ def _words(*stems: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternatives(*stems)})(?!\w)")
 
 
+_PROGRAMMING_WORDS = r"c[óo]digos? code codes codice scripts? python javascript java sql html css query abfragen? requêtes?"
 # What the task works on, wherever it is named: "Écrivez une fonction" is coding, "Rédigez un synopsis" summarization.
 _SUBJECTS = (
     (
         "coding",
-        _words(
-            r"c[óo]digos? code codes codice scripts? python javascript java sql html css query abfragen? requêtes?",
-            r"funci[óo]n(?:es)? fonctions? funktion(?:en)? funzion[ei] fun[çc][õoã]\w* код\w* функци\w*",
-        ),
+        _words(_PROGRAMMING_WORDS, r"funci[óo]n(?:es)? fonctions? funktion(?:en)? funzion[ei] fun[çc][õoã]\w* код\w* функци\w*"),
     ),
     (
         "summarization",
@@ -96,6 +94,7 @@ _TASKS = (
             r"scriv\w* componi composta progett\w* abbozza\w* costru\w*",  # it
             r"schreib\w* verfass\w* erstell\w* generier\w* erfind\w* entw[iei]rf\w* konstruier\w* skizzier\w*",  # de
             r"schrijf maak ontwerp\w* bedenk\w* creëer\w* genereer\w* verzin\w* componeer\w* stel(?=.*\bop\b)",  # nl
+            r"haz haga faites fais fai fate mache mach desarroll\w* desenvolv\w* développ\w* svilupp\w* entwickl\w* ontwikkel\w*",  # making
             r"invent\w* constru\w* formul[ae]\w* hypoth\w* hip[óo]tesis ipotesi imagin\w*",  # several
             r"complet[ae]\w* compl[èé]te[rz]? vervollständig\w* дополни\w* заверши\w*",  # completing a text writes its end
             r"напиш\w* сочин\w* созда\w* придума\w* гипотез\w* сгенерир\w* генерир\w* состав\w* разработ\w* сформулир\w*",  # ru
@@ -103,6 +102,8 @@ _TASKS = (
     ),
 )
 _GENERATION = dict(_TASKS)["generation"]
+# Code named, as a function may be in mathematics: coding before a calculation ("Crea un código en Python para sumar").
+_PROGRAMMING = _words(_PROGRAMMING_WORDS)
 # Suggesting a written thing is writing it ("Proposez un nouveau slogan"); suggesting anything else, ideas.
 _SUGGESTING = _words(r"sugier\w* sugere\w* sugira sugg[èe]re\w* suggerisci propon\w* propos\w* schlag\w* stel(?=.*\bvoor\b) предлож\w*")
 _WRITTEN = _words(
@@ -180,6 +181,8 @@ def category(instruction: str, input_: str) -> str:
     asks = text.rstrip().endswith("?")
     if _KIND_OF.search(text) and input_.strip():
         return "classification"  # "Para a equação dada, determine o tipo de equação."
+    if _PROGRAMMING.search(text) and not asks:
+        return "coding"
     numbered = _NUMBER.search(text) is not None  # arithmetic needs a number, as a calculation does in its text or input
     if ((numbered or _NUMBER.search(input_)) and _MATH.search(text)) or (numbered and _ARITHMETIC.search(text)) or _MATH_WORDS.search(text):
         return "math"

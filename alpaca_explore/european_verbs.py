@@ -67,7 +67,7 @@ insere, propor proponha propõe, ler leia lê, corrigir corrija corrige, melhora
 elimina, remover remova remove, extrair extraia extrai, resolver resolva resolve, buscar busque busca, procurar
 procure procura, mostrar mostre mostra, ensinar ensine ensina, preparar prepare prepara, apresentar apresente
 apresenta, redigir redija redige, simplificar simplifique simplifica, verificar verifique verifica, indicar indique
-indica, mencionar mencione menciona, citar cite cita, combinar combine combina, dividir divida divide, adivinhar
+indica, mencionar mencione menciona, citar cite cita, informar informe informa, combinar combine combina, dividir divida divide, adivinhar
 adivinhe adivinha, destacar destaque destaca, rotular rotule rotula, modificar modifique modifica, oferecer ofereça
 oferece, planejar planeje planeja, pesquisar pesquise pesquisa, demonstrar demonstre demonstra, colocar coloque
 coloca, reordenar reordene reordena, encurtar encurte encurta, separar separe separa, pegar pegue pega, pensar pense
@@ -114,7 +114,7 @@ spieghi, dare dai dia, fare fai faccia, nominare nomina nomini, elencare elenca 
 identifichi, trovare trova trovi, classificare classifica classifichi, riscrivere riscrivi riscriva, modificare
 modifica modifichi, riassumere riassumi riassuma, suggerire suggerisci suggerisca, proporre proponi proponga, fornire
 fornisci fornisca, comporre componi componga, progettare progetta progetti, costruire costruisci costruisca, tradurre
-traduci traduca, convertire converti converta, calcolare calcola calcoli, confrontare confronta confronti, contrastare
+traduci traduca, convertire converti converta, calcolare calcola calcoli, confrontare confronta confronti, abbinare abbina abbini, individuare individua individui, contrastare
 contrasta contrasti, scegliere scegli scelga, selezionare seleziona selezioni, dire dica, raccontare racconta
 racconti, rispondere rispondi risponda, analizzare analizza analizzi, prevedere prevedi preveda, determinare determina
 determini, valutare valuta valuti, sviluppare sviluppa sviluppi, abbozzare abbozza abbozzi, aggiungere aggiungi
@@ -272,7 +272,8 @@ _BEFORE_THE_NOUN = frozenset(
     """el la los las un una unos unas lo este esta estos estas ese esa esos esas su sus mi mis tu tus cada todo toda todos
     todas otro otra otros otras algún alguno alguna algunos algunas varios varias breve corto corta cortos cortas pequeño
     pequeña gran grande buen buena nuevo nueva nuevos nuevas mejor mejores único única sola solo siguiente siguientes dado
-    dada dados dadas mismo misma principales principal posibles diferentes distintos distintas primer primera primeros
+    dada dados dadas mismo misma principales principal posibles diferentes distintos distintas primer primera primeros peor
+    peores pior piores pire pires peggiore peggiori
     o a os as um uma uns umas esse essa esses essas seu sua seus suas meu minha pequeno pequena bom boa novo nova
     alguns algumas vários várias todos todas melhor melhores seguinte seguintes principais possíveis primeiro primeira
     le les l' une des du de d' ce cet cette ces son sa ses mon ma mes votre vos notre nos leur leurs chaque tout toute
@@ -389,7 +390,7 @@ def _find_verb(lowered: list[str]) -> tuple[int, dict[str, str]] | None:
             position += 1
         if position == len(lowered) or sentences >= 3 or _asks(lowered, position):
             return None
-        forms = _forms(lowered[position])
+        forms = _forms(lowered[position]) or _imperative(lowered, position)
         if forms and not (lowered[position] in _FUNCTION_WORD_LOOKALIKES and _language(_VERBS, lowered) not in forms):
             return position, forms
         while position < len(lowered) and lowered[position] not in _CLAUSE_ENDS:
@@ -437,6 +438,35 @@ def _forms(word: str) -> dict[str, str]:
             bare = _without_accents(word[: clitic.start()])
             forms = {language: _VERBS[language][bare] for language in ("es", "it") if bare in _VERBS[language]}
     return forms
+
+
+def _imperative(lowered: list[str], position: int) -> dict[str, str]:
+    """A verb outside the tables in a language whose imperatives all end alike: French "-ez" before an article
+    ("Repérez les fautes"), Russian "-йте", "-ите", "-ьте" ("Спрогнозируйте цену")."""
+    word = lowered[position]
+    ending = next((ending for ending in _IMPERATIVE_ENDINGS if word.endswith(ending) and len(word) > len(ending) + 2), None)
+    if ending is None:
+        return {}
+    language, infinitive = _IMPERATIVE_ENDINGS[ending]
+    following = lowered[position + 1] if position + 1 < len(lowered) else ""
+    if language == "fr" and following not in _FRENCH_ARTICLES:
+        return {}  # "Pérez, ..."
+    return {language: word[: -len(ending)] + infinitive}
+
+
+# Imperative endings and the infinitive's: "Arrangez" -> "arranger", "Choisissez" -> "choisir", "Спрогнозируйте" ->
+# "спрогнозировать", "Определите" -> "определить", "Составьте" -> "составить", "Придумайте" -> "придумать". The
+# irregular ones ("Faites", "Найдите", "Напишите") are in the tables.
+_FRENCH_ARTICLES = frozenset("le la les l' un une des du de d' ce cet cette ces mon ma mes votre vos deux trois quatre cinq".split())
+_IMPERATIVE_ENDINGS = {
+    "issez": ("fr", "ir"),
+    "ez": ("fr", "er"),
+    "уйте": ("ru", "овать"),
+    "айте": ("ru", "ать"),
+    "яйте": ("ru", "ять"),
+    "ите": ("ru", "ить"),
+    "ьте": ("ru", "ить"),
+}
 
 
 def _without_accents(word: str) -> str:
@@ -549,8 +579,8 @@ _RUSSIAN_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "�
 
 def _singular(noun: str, counted: bool, language: str) -> str:
     """The noun in the singular, by the endings of the plural (a German compound's last part: "HTML-Code" -> "code");
-    a Dutch "-en" and a German "-e" or "-en" only where a number or the words before show it is a plural ("reden" is
-    one reason, "Geschichte" one story)."""
+    a Dutch "-en", a German "-e" or "-en" and a Russian "-а" only where a number or the words before show it is a plural
+    ("reden" is one reason, "Geschichte" one story, "задача" one task)."""
     head, hyphen, last = noun.rpartition("-")
     if language == "de" and len(head) > 1:
         noun = last  # not "E-Mail"
@@ -571,6 +601,8 @@ def _singular(noun: str, counted: bool, language: str) -> str:
         return stem
     if language == "de" and noun.endswith(("e", "en")):
         return noun[:-1]  # "Akkorde", "Geschichten"; a plural in "-en" whose singular ends in a consonant ("Zahlen") is missed
+    if language == "ru" and noun.endswith("а"):
+        return noun[:-1]  # "два объекта": after 2-4, a masculine noun's genitive singular
     return noun
 
 
