@@ -1003,6 +1003,7 @@ def test_instructions_in_languages_the_rules_do_not_read(instruction):
         ("Напиши мне короткую историю.", "написать", "история"),
         ("Сравните естественный и искусственный отбор.", "сравнить", "отбор"),
         ("Qual è la capitale della Francia?", None, None),
+        ("Comment fonctionne le télescope Hubble ?", None, None),  # French, by the space before its question mark
         ("Viết một bài thơ về biển.", None, None),  # Vietnamese: no table of its verbs
     ],
 )
@@ -1031,7 +1032,15 @@ def test_instructions_in_other_languages_get_their_verb_noun_and_category(record
 
 @pytest.mark.parametrize(
     "instruction",
-    ["写一首关于大海的诗。", "次の文を英語に翻訳してください。", "다음 문장을 영어로 번역하세요.", "Translate 'El gato está en la casa' into English.", ""],
+    [
+        "写一首关于大海的诗。",
+        "次の文を英語に翻訳してください。",
+        "다음 문장을 영어로 번역하세요.",
+        "Translate 'El gato está en la casa' into English.",
+        "",
+        "Comment on this essay ?",  # a space before the question mark, in English
+        "Describe the café in Le Havre ?",
+    ],
 )
 def test_instructions_in_languages_the_rules_read(instruction):
     """Chinese, Japanese and Korean have rules of their own; a quotation in another language is the English task's data."""
