@@ -71,6 +71,13 @@ def training_text(record: dict) -> str:
     return (WITH_INPUT if record["input"] != "" else NO_INPUT).format_map(record) + record["output"]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Started in the background (``pytest &`` in a script), the suite ignores Ctrl-C, and so would every load and
+    export it starts: the tests that stop them with Ctrl-C need it delivered."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Without ../shared the tests have neither their data nor tiktoken's encoding file: each is skipped, saying why,
     rather than failing on a missing file."""
