@@ -454,10 +454,10 @@ def _imperative(lowered: list[str], position: int) -> dict[str, str]:
     return {language: word[: -len(ending)] + infinitive}
 
 
+_FRENCH_ARTICLES = frozenset("le la les l' un une des du de d' ce cet cette ces mon ma mes votre vos deux trois quatre cinq".split())
 # Imperative endings and the infinitive's: "Arrangez" -> "arranger", "Choisissez" -> "choisir", "Спрогнозируйте" ->
 # "спрогнозировать", "Определите" -> "определить", "Составьте" -> "составить", "Придумайте" -> "придумать". The
 # irregular ones ("Faites", "Найдите", "Напишите") are in the tables.
-_FRENCH_ARTICLES = frozenset("le la les l' un une des du de d' ce cet cette ces mon ma mes votre vos deux trois quatre cinq".split())
 _IMPERATIVE_ENDINGS = {
     "issez": ("fr", "ir"),
     "ez": ("fr", "er"),
