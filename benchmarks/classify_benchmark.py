@@ -21,7 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from corpus import iter_corpus  # noqa: E402
-from test_classify import LABEL_SETS, OTHER_LANGUAGE_SETS, TRANSLATED_SETS, confusion_matrix, labelled, translated, translated_flags  # noqa: E402
+from test_classify import (  # noqa: E402
+    LABEL_SETS, OTHER_LANGUAGE_SETS, TRANSLATED_SETS, agreement, confusion_matrix, flag_counts, labelled, translated, translated_flags,
+)
 
 from alpaca_explore.classify import analyse  # noqa: E402
 from alpaca_explore.quality import record_issues  # noqa: E402
@@ -50,17 +52,13 @@ def report_agreement() -> None:
 
 def print_flags(name: str, flagged: list[tuple[list[str], list[str]]]) -> None:
     """Precision and recall of the flags raised against those labelled."""
-    raised = sum(len(found) for found, _ in flagged)
-    correct = sum(len(set(found) & set(expected)) for found, expected in flagged)
-    expected = sum(len(expected) for _, expected in flagged)
+    raised, correct, expected = flag_counts(flagged)
     print(f"\n{name}: {raised} raised, {correct} correct (precision {correct / raised:.0%}), {expected} labelled (recall {correct / expected:.0%})")
 
 
 def print_shares(name: str, pairs: list[tuple[dict, dict]]) -> None:
     """The share of the records whose category, verb and noun agree with their labels."""
-    results = [(analyse(record["instruction"], record["input"]), label) for record, label in pairs]
-    shares = [sum(getattr(a, key) == label[key] for a, label in results) / len(results) for key in ("category", "verb", "noun")]
-    print(f"{name:<34} {len(results):>7} " + " ".join(f"{share:>8.1%}" for share in shares))
+    print(f"{name:<34} {len(pairs):>7} " + " ".join(f"{share:>8.1%}" for share in agreement(pairs)))
 
 
 def seconds(function, runs: int) -> float:
