@@ -188,10 +188,8 @@ def category(instruction: str, input_: str) -> str:
         return "math"
     task = _INTRODUCTION.sub("", text, count=1)
     lead = _FIRST_WORD.search(task)
-    # "Scrivi un tweet che riassuma i vantaggi ..." writes a tweet; "... que resuma el artículo" summarizes a text.
-    writes = lead is not None and _leads(_GENERATION, task, lead) and _WRITTEN.search(task) is not None and not _A_TEXT.search(task)
     for name, keywords in _SUBJECTS:
-        if keywords.search(text) and not (asks and name in _NOT_IN_QUESTIONS) and not (writes and name == "summarization"):
+        if keywords.search(text) and not (asks and name in _NOT_IN_QUESTIONS) and not (name == "summarization" and _writes_a_piece(task, lead)):
             return name
     suggests = lead is not None and _leads(_SUGGESTING, task, lead)
     if suggests or (lead is not None and _leads(_TELLING, task, lead)):
@@ -218,6 +216,11 @@ def category(instruction: str, input_: str) -> str:
     if asks and input_.strip() and (_EITHER_OR.search(text) or not _QUESTION_WORD.search(text)):
         return "classification"
     return "open_qa"
+
+
+def _writes_a_piece(task: str, lead: re.Match | None) -> bool:
+    """"Scrivi un tweet che riassuma i vantaggi ..." writes a tweet; "... que resuma el artículo" summarizes a text."""
+    return lead is not None and _leads(_GENERATION, task, lead) and _WRITTEN.search(task) is not None and not _A_TEXT.search(task)
 
 
 def _leads(keywords: re.Pattern, task: str, lead: re.Match) -> bool:
