@@ -231,6 +231,18 @@ _VERBS: dict[str, dict[str, str]] = {
     "ru": _table(_RUSSIAN, short_russian=True),
 }
 _VERBS["it"].update({"dammi": "dare", "dimmi": "dire", "fammi": "fare", "di'": "dire", "fa'": "fare", "da'": "dare"})
+
+
+def _by_form(verbs: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Form -> {language: infinitive}, for every language that has the form."""
+    forms: dict[str, dict[str, str]] = {}
+    for language, table in verbs.items():
+        for form, infinitive in table.items():
+            forms.setdefault(form, {})[language] = infinitive
+    return forms
+
+
+_FORMS = _by_form(_VERBS)
 # Short words that tell the languages apart where a verb form is shared ("crea", "genera", "explica").
 _FUNCTION_WORDS = {
     "es": frozenset("el la los las un una unos unas del de y en que para por con sobre su sus este esta estos estas lo al siguiente siguientes".split()),
@@ -406,7 +418,7 @@ _ENGLISH_LOOKALIKES = frozenset(
     modifier monte note optimise organise organize paraphrase pas plan plane prepare produce propose rate remove resolve
     resume revise sage some such tome toon transformer use usa utilise utilize of was come comment dove hoe se si""".split()
 )
-_LEADING_WORDS = (frozenset(form for table in _VERBS.values() for form in table) | _QUESTION_WORDS) - _ENGLISH_LOOKALIKES
+_LEADING_WORDS = (frozenset(_FORMS) | _QUESTION_WORDS) - _ENGLISH_LOOKALIKES
 
 
 def leads_in_another_language(words: list[str]) -> bool:
@@ -418,9 +430,7 @@ def leads_in_another_language(words: list[str]) -> bool:
 
 
 # Verb forms that are short words of another language: "da" (Spanish "give", Portuguese and Italian "of the", "from").
-_FUNCTION_WORD_LOOKALIKES = frozenset(
-    form for table in _VERBS.values() for form in table if form in ("di", "da") or any(form in words for words in _FUNCTION_WORDS.values())
-)
+_FUNCTION_WORD_LOOKALIKES = frozenset(form for form in _FORMS if form in ("di", "da") or any(form in words for words in _FUNCTION_WORDS.values()))
 
 
 def _asks(lowered: list[str], position: int) -> bool:
@@ -431,13 +441,15 @@ def _asks(lowered: list[str], position: int) -> bool:
 
 def _forms(word: str) -> dict[str, str]:
     """The word's infinitive in each language that has it as a leading form (a clitic taken off in Spanish and Italian)."""
-    forms = {language: table[word] for language, table in _VERBS.items() if word in table}
-    if not forms and len(word) > 3:
+    forms = _FORMS.get(word)
+    if forms is not None:
+        return forms
+    if len(word) > 3:
         clitic = _CLITIC.search(word)
         if clitic and clitic.start() >= 2:
             bare = _without_accents(word[: clitic.start()])
-            forms = {language: _VERBS[language][bare] for language in ("es", "it") if bare in _VERBS[language]}
-    return forms
+            return {language: _VERBS[language][bare] for language in ("es", "it") if bare in _VERBS[language]}
+    return {}
 
 
 def _imperative(lowered: list[str], position: int) -> dict[str, str]:
