@@ -1113,7 +1113,8 @@ def analyse(instruction: str, input_: str) -> Analysis:
     sentences = _sentences(instruction)
     sentence_words = [words(sentence) for sentence in sentences]
     if _is_another_language(instruction, sentences, sentence_words[0]):
-        return Analysis(*european_verbs.verb_and_noun(instruction), european.category(instruction, input_), another_language=True)
+        verb, noun = european_verbs.verb_and_noun(instruction)
+        return Analysis(verb, noun, european.category(instruction, input_, verb, noun), another_language=True)
     verb, noun, rest = _verb_and_noun(sentence_words)
     # A single sentence without asides has the same words as the whole instruction.
     all_words = sentence_words[0] if len(sentences) == 1 and "(" not in instruction else words(instruction)

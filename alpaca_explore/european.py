@@ -48,7 +48,7 @@ _TASKS = (
     (
         "classification",
         _words(
-            r"clasific\w* classifi\w* categori[zs]\w* cat[ée]goris\w* agrupa\w* agrupe\w* regroup\w* raggruppa\w*",
+            r"clasific\w* classifi\w* classe[rz] categori[zs]\w* cat[ée]goris\w* agrupa\w* agrupe\w* regroup\w* raggruppa\w*",
             r"klassifizier\w* kategorisier\w* gruppier\w* groepeer\w* классифиц\w* сгруппир\w* отнес\w* отнеси\w*",
             r"sentiment\w* sentimiento stimmung тональност\w*",
         ),
@@ -64,6 +64,7 @@ _TASKS = (
             r"setze(?=.*\bein\b) umwandl\w* wandle ändere\w* konvertier\w* vereinfach\w* transform\w*",  # de
             r"reformul\w* parafrase\w*",  # es, pt, fr
             r"elimin\w* remov\w* rimuov\w* supprim\w* entfern\w* verwijder\w* удал\w*",  # taking words out of a text
+            r"modific\w* modifie[rz] reemplaz\w* remplac\w* sostitu\w* substitu\w* ersetz\w* vervang\w* замени\w*",  # and changing them
             r"перепиш\w* исправ\w* добав\w* преобраз\w* измени\w* перефраз\w* отредактир\w* редактир\w* поменя\w*",  # ru
             r"переставь\w* переставьте",  # ru
             r"herschrijf\w* herformuleer\w* corrigeer\w* bewerk\w* verbeter\w* vereenvoudig\w* parafraseer\w* wijzig\w*",  # nl
@@ -92,7 +93,7 @@ _TASKS = (
             r"escrev\w* redig\w* componha crie gere esbo[çc]\w*",  # pt
             r"[ée]cri[sv]\w* r[ée]dig\w* compose[rz]? cr[ée]ez? g[ée]n[èée]r\w* con[çc]oi\w* concev\w* esquiss\w*",  # fr
             r"scriv\w* componi composta progett\w* abbozza\w* costru\w*",  # it
-            r"schreib\w* verfass\w* erstell\w* generier\w* erfind\w* entw[iei]rf\w* konstruier\w* skizzier\w*",  # de
+            r"schreib\w* verfass\w* erstell\w* generier\w* erzeug\w* erfind\w* entw[iei]rf\w* konstruier\w* skizzier\w*",  # de
             r"schrijf maak ontwerp\w* bedenk\w* creëer\w* genereer\w* verzin\w* componeer\w* stel(?=.*\bop\b)",  # nl
             r"haz haga faites fais fai fate mache mach desarroll\w* desenvolv\w* développ\w* svilupp\w* entwickl\w* ontwikkel\w*",  # making
             r"invent\w* constru\w* formul[ae]\w* hypoth\w* hip[óo]tesis ipotesi imagin\w*",  # several
@@ -102,6 +103,13 @@ _TASKS = (
     ),
 )
 _GENERATION = dict(_TASKS)["generation"]
+# Describing a thing of one's choosing (an indefinite article) writes about one made up; not a way, a process, a concept.
+_DESCRIBING = frozenset("describir descrever décrire descrivere beschreiben beschrijven".split())
+_INDEFINITE = re.compile(r"\s+(?:un|una|uno|um|uma|une|ein|eine|einen|einem|een)\s")
+_FACTUAL = _words(
+    r"proces\w* process\w* prozess\w* maneras? formas? façons? manières? mod[oi] maneiras? weisen? manieren? experimentos? expériences?",
+    r"esperiment[oi] experiment\w* diferencias? diferenças? différences? differenz\w* unterschied\w* verschil\w* concept\w* concetto konzept\w*",
+)
 # Code named, as a function may be in mathematics: coding before a calculation ("Crea un código en Python para sumar").
 _PROGRAMMING = _words(_PROGRAMMING_WORDS)
 # Suggesting a written thing is writing it ("Proposez un nouveau slogan"); suggesting anything else, ideas.
@@ -173,7 +181,7 @@ _QUOTATION = re.compile(r"\"[^\"]*\"|“[^”“]*”|«[^»«]*»|„[^“”�
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def category(instruction: str, input_: str) -> str:
+def category(instruction: str, input_: str, verb: str | None = None, noun: str | None = None) -> str:
     """The task's category (a quotation is data, not the task): naming the kind of a thing is classification, a
     calculation math; then what it works on, the verb that leads it, any other keyword; naming a number of things, or
     asking for several, is brainstorming, a yes-or-no question about the input classification, any other task open_qa."""
@@ -211,6 +219,8 @@ def category(instruction: str, input_: str) -> str:
     for name, keywords in _TASKS:
         if keywords.search(task) and not (asks and name in _NOT_IN_QUESTIONS):
             return name
+    if verb in _DESCRIBING and lead is not None and _INDEFINITE.match(task, lead.end()) and not _FACTUAL.fullmatch(noun or ""):
+        return "generation"  # "Beschreibe einen schlechten Tag", "Descreva um personagem": one made up, as in English
     if _SEVERAL.search(text) and (asks or _NAMING.search(text)):
         return "brainstorming"  # "¿Cuáles son dos formas ...?", "Cite dois benefícios"
     if asks and input_.strip() and (_EITHER_OR.search(text) or not _QUESTION_WORD.search(text)):

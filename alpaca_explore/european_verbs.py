@@ -24,7 +24,7 @@ explique, dar da dé, hacer haz haga, nombrar nombra nombre, enumerar enumera en
 identifica identifique, encontrar encuentra encuentre, clasificar clasifica clasifique, reescribir reescribe
 reescriba, editar edita edite, resumir resume resuma, sugerir sugiere sugiera, proporcionar proporciona proporcione,
 componer compón componga, diseñar diseña diseñe, construir construye construya, traducir traduce traduzca, convertir
-convierte convierta, calcular calcula calcule, comparar compara compare, contrastar contrasta contraste, elegir elige
+convierte convierta, calcular calcula calcule, comparar compara compare, contrastar contrasta contraste, limpiar limpia limpie, transcribir transcribe transcriba, elegir elige
 elija, seleccionar selecciona seleccione, escoger escoge escoja, decir di diga, contar cuenta cuente, responder
 responde responda, contestar contesta conteste, analizar analiza analice, predecir predice prediga, determinar
 determina determine, evaluar evalúa evalúe, desarrollar desarrolla desarrolle, esbozar esboza esboce, añadir añade
@@ -99,7 +99,7 @@ recherche, montrer montrez montre, enseigner enseignez enseigne, préparer prép
 présente, rédiger rédigez rédige, simplifier simplifiez simplifie, vérifier vérifiez vérifie, indiquer indiquez
 indique, mentionner mentionnez mentionne, citer citez cite, combiner combinez combine, diviser divisez divise, deviner
 devinez devine, souligner soulignez souligne, étiqueter étiquetez étiquette, offrir offrez offre, planifier planifiez
-planifie, démontrer démontrez démontre, mettre mettez mets, réorganiser réorganisez réorganise, raccourcir
+planifie, démontrer démontrez démontre, mettre mettez mets, remettre remettez remets, réorganiser réorganisez réorganise, raccourcir
 raccourcissez raccourcis, séparer séparez sépare, prendre prenez prends, penser pensez pense, élaborer élaborez
 élabore, reformuler reformulez reformule, réviser révisez révise, exprimer exprimez exprime, interpréter interprétez
 interprète, illustrer illustrez illustre, dessiner dessinez dessine, attribuer attribuez attribue, regrouper regroupez
@@ -142,7 +142,7 @@ schreiben schreibe schreib, generieren generiere, erstellen erstelle erstell, be
 erklären erkläre erklär, geben gib, machen mache mach, nennen nenne nenn, listen liste, zählen zähle zähl,
 identifizieren identifiziere, finden finde find, klassifizieren klassifiziere, kategorisieren kategorisiere,
 bearbeiten bearbeite, fassen fasse fass, schlagen schlage schlag, formulieren formuliere, entwerfen entwirf entwerfe,
-konstruieren konstruiere, entschlüsseln entschlüssle, verschlüsseln verschlüssle, arrangieren arrangiere, übersetzen
+konstruieren konstruiere, erzeugen erzeuge, entschlüsseln entschlüssle, verschlüsseln verschlüssle, arrangieren arrangiere, übersetzen
 übersetze übersetz, konvertieren konvertiere, wandeln wandle wandel, berechnen berechne, vergleichen vergleiche
 vergleich, wählen wähle wähl, sagen sage sag, erzählen erzähle erzähl, beantworten beantworte, antworten antworte,
 analysieren analysiere, bestimmen bestimme bestimm, bewerten bewerte, beurteilen beurteile, entwickeln entwickle,
@@ -166,7 +166,7 @@ _DUTCH = """
 schrijven schrijf, genereren genereer, maken maak, creëren creëer, beschrijven beschrijf, leggen leg, geven geef,
 noemen noem, sommen som, identificeren identificeer, vinden vind, zoeken zoek, classificeren classificeer,
 categoriseren categoriseer, herschrijven herschrijf, bewerken bewerk, vatten vat, stellen stel, suggereren suggereer,
-componeren componeer, ontwerpen ontwerp, bouwen bouw, construeren construeer, vertalen vertaal, zetten zet, berekenen
+componeren componeer, ontwerpen ontwerp, bouwen bouw, construeren construeer, vertalen vertaal, voeren voer, zetten zet, berekenen
 bereken, vergelijken vergelijk, kiezen kies, selecteren selecteer, zeggen zeg, vertellen vertel, beantwoorden
 beantwoord, analyseren analyseer, voorspellen voorspel, bepalen bepaal, evalueren evalueer, beoordelen beoordeel,
 ontwikkelen ontwikkel, schetsen schets, voegen voeg, ordenen orden, sorteren sorteer, rangschikken rangschik,
@@ -321,6 +321,8 @@ _DUTCH_CLAUSE_STARTS = frozenset("die dat waar wat waarin waarmee zodat om omdat
 # What ends a Dutch noun phrase besides a preposition.
 _DUTCH_PHRASE_ENDS = _DUTCH_CLAUSE_STARTS | {"te", "en", "of"}
 _AND = frozenset("y e et und en и".split())
+# "Given", which looks like a verb with a clitic ("Date le seguenti idee, ..."): the clause only introduces the task.
+_GIVEN = frozenset("dado dada dados dadas dato data dati date".split())
 # Clitics joined to an imperative: "dame", "escríbeme", "ordénalos", "scrivimi".
 _CLITIC = re.compile(r"(?:me|te|lo|la|los|las|le|les|nos|se|mi|ci|li|ne|gli)$")
 # A German or Dutch separable verb's particle, at the end of its clause or before a phrase that follows it: "Fasse ...
@@ -444,7 +446,7 @@ def _forms(word: str) -> dict[str, str]:
     forms = _FORMS.get(word)
     if forms is not None:
         return forms
-    if len(word) > 3:
+    if len(word) > 3 and word not in _GIVEN:
         clitic = _CLITIC.search(word)
         if clitic and clitic.start() >= 2:
             bare = _without_accents(word[: clitic.start()])
