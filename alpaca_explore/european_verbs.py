@@ -418,7 +418,7 @@ _ENGLISH_LOOKALIKES = frozenset(
     """analyse categorize change cite classifier combine compare compile complete compose composer dare define describe
     determine dire divide dresser employer fare find formula imagine label lea lee leer lees leg lies listen los mach
     modifier monte note optimise organise organize paraphrase pas plan plane prepare produce propose rate remove resolve
-    resume revise sage some such tome toon transformer use usa utilise utilize of was come comment dove hoe se si""".split()
+    resume revise sage some such tome toon transcribe transformer use usa utilise utilize of was come comment dove hoe se si""".split()
 )
 _LEADING_WORDS = (frozenset(_FORMS) | _QUESTION_WORDS) - _ENGLISH_LOOKALIKES
 
