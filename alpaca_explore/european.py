@@ -24,13 +24,12 @@ def _words(*stems: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternatives(*stems)})(?!\w)")
 
 
-_PROGRAMMING_WORDS = r"c[óo]digos? code codes codice scripts? python javascript java sql html css query abfragen? requêtes?"
-# What the task works on, wherever it is named: "Écrivez une fonction" is coding, "Rédigez un synopsis" summarization.
+# Code named, as a function may be in mathematics: coding before a calculation ("Crea un código en Python para sumar").
+_PROGRAMMING = _words(r"c[óo]digos? code codes codice scripts? python javascript java sql html css query abfragen? requêtes?")
+# What the task works on, wherever it is named: "Écrivez une fonction" is coding, "Rédigez un synopsis" summarization
+# (programming named is coding already, above).
 _SUBJECTS = (
-    (
-        "coding",
-        _words(_PROGRAMMING_WORDS, r"funci[óo]n(?:es)? fonctions? funktion(?:en)? funzion[ei] fun[çc][õoã]\w* код\w* функци\w*"),
-    ),
+    ("coding", _words(r"funci[óo]n(?:es)? fonctions? funktion(?:en)? funzion[ei] fun[çc][õoã]\w* код\w* функци\w*")),
     (
         "summarization",
         _words(
@@ -110,8 +109,6 @@ _FACTUAL = _words(
     r"proces\w* process\w* prozess\w* maneras? formas? façons? manières? mod[oi] maneiras? weisen? manieren? experimentos? expériences?",
     r"esperiment[oi] experiment\w* diferencias? diferenças? différences? differenz\w* unterschied\w* verschil\w* concept\w* concetto konzept\w*",
 )
-# Code named, as a function may be in mathematics: coding before a calculation ("Crea un código en Python para sumar").
-_PROGRAMMING = _words(_PROGRAMMING_WORDS)
 # Suggesting a written thing is writing it ("Proposez un nouveau slogan"); suggesting anything else, ideas.
 _SUGGESTING = _words(r"sugier\w* sugere\w* sugira sugg[èe]re\w* suggerisci propon\w* propos\w* schlag\w* stel(?=.*\bvoor\b) предлож\w*")
 _WRITTEN = _words(
