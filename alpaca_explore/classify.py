@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import european, european_verbs, unspaced
+from . import european, european_gloss, european_verbs, unspaced
 from .quality import is_placeholder
 
 CATEGORIES = (
@@ -1113,8 +1113,9 @@ def analyse(instruction: str, input_: str) -> Analysis:
     sentences = _sentences(instruction)
     sentence_words = [words(sentence) for sentence in sentences]
     if _is_another_language(instruction, sentences, sentence_words[0]):
-        verb, noun = european_verbs.verb_and_noun(instruction)
-        return Analysis(verb, noun, european.category(instruction, input_, verb, noun), another_language=True)
+        reading = european_verbs.read(instruction)
+        category = european.category(instruction, input_, reading.verb, reading.noun, lambda: _english_category(reading, input_))
+        return Analysis(reading.verb, reading.noun, category, another_language=True)
     verb, noun, rest = _verb_and_noun(sentence_words)
     # A single sentence without asides has the same words as the whole instruction.
     all_words = sentence_words[0] if len(sentences) == 1 and "(" not in instruction else words(instruction)
@@ -1132,6 +1133,12 @@ def analyse(instruction: str, input_: str) -> Analysis:
         return _unspaced_analysis(instruction, input_)
     task_verb, task_noun = _task(verb, rest) if verb in _PREAMBLE_VERBS else (verb, None)
     return Analysis(verb, noun, _categorize(text, input_, task_verb, task_noun or noun, rest))
+
+
+def _english_category(reading: european_verbs.Reading, input_: str) -> str:
+    """The category that the English rules give the English gloss of an instruction in another language."""
+    english = european_gloss.gloss(reading)
+    return _categorize(_Text.of(english.text, english.words), input_, english.verb, english.noun, english.rest)
 
 
 def _unspaced_analysis(instruction: str, input_: str) -> Analysis:

@@ -11,6 +11,7 @@ and nouns come from :mod:`european_verbs`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 
 def alternatives(*stems: str) -> str:
@@ -178,10 +179,14 @@ _QUOTATION = re.compile(r"\"[^\"]*\"|“[^”“]*”|«[^»«]*»|„[^“”�
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def category(instruction: str, input_: str, verb: str | None = None, noun: str | None = None) -> str:
+def category(
+    instruction: str, input_: str, verb: str | None = None, noun: str | None = None, english: Callable[[], str] | None = None
+) -> str:
     """The task's category (a quotation is data, not the task): naming the kind of a thing is classification, a
-    calculation math; then what it works on, the verb that leads it, any other keyword; naming a number of things, or
-    asking for several, is brainstorming, a yes-or-no question about the input classification, any other task open_qa."""
+    calculation math; then what it works on; then, if given, ``english()``, the English rules' category of the
+    instruction's gloss (:mod:`european_gloss`), unless it is open_qa; then the verb that leads it, any other keyword;
+    naming a number of things, or asking for several, is brainstorming, a yes-or-no question about the input
+    classification, any other task open_qa."""
     text = _QUOTATION.sub(" ", instruction.lower())
     asks = text.rstrip().endswith("?")
     if _KIND_OF.search(text) and input_.strip():
@@ -196,6 +201,10 @@ def category(instruction: str, input_: str, verb: str | None = None, noun: str |
     for name, keywords in _SUBJECTS:
         if keywords.search(text) and not (asks and name in _NOT_IN_QUESTIONS) and not (name == "summarization" and _writes_a_piece(task, lead)):
             return name
+    if english is not None:
+        found = english()
+        if found != "open_qa":
+            return found
     suggests = lead is not None and _leads(_SUGGESTING, task, lead)
     if suggests or (lead is not None and _leads(_TELLING, task, lead)):
         if _WRITTEN.search(task):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
+from typing import NamedTuple
 
 # An infinitive, then the forms that lead instructions with it (imperatives; the infinitive itself leads too), and so on.
 _SPANISH = """
@@ -46,7 +47,7 @@ elabore, reformular reformula reformule, revisar revisa revise, expresar expresa
 interprete, ilustrar ilustra ilustre, dibujar dibuja dibuje, asignar asigna asigne, agrupar agrupa agrupe, implementar
 implementa implemente, optimizar optimiza optimice, aplicar aplica aplique, sumar suma sume, multiplicar multiplica
 multiplique, invertir invierte invierta, justificar justifica justifique, recopilar recopila recopile, brindar brinda
-brinde, convencer convence convenza
+brinde, convencer convence convenza, felicitar felicita felicite, saludar saluda salude
 """
 _PORTUGUESE = """
 escrever escreva escreve, gerar gere gera, criar crie cria, descrever descreva descreve, explicar explique explica,
@@ -75,7 +76,7 @@ pensa, elaborar elabore elabora, reformular reformule reformula, revisar revise 
 interpretar interprete interpreta, ilustrar ilustre ilustra, desenhar desenhe desenha, atribuir atribua atribui,
 agrupar agrupe agrupa, implementar implemente implementa, otimizar otimize otimiza, aplicar aplique aplica, somar some
 soma, multiplicar multiplique multiplica, inverter inverta inverte, justificar justifique justifica, convencer
-convença convence
+convença convence, parabenizar parabenize parabeniza, cumprimentar cumprimente cumprimenta
 """
 _FRENCH = """
 écrire écrivez écris, générer générez génère, créer créez crée, décrire décrivez décris, expliquer expliquez explique,
@@ -106,7 +107,8 @@ interprète, illustrer illustrez illustre, dessiner dessinez dessine, attribuer 
 regroupe, implémenter implémentez implémente, optimiser optimisez optimise, appliquer appliquez applique, noter notez
 note, documenter documentez documente, compiler compilez compile, déduire déduisez déduis, justifier justifiez
 justifie, associer associez associe, relier reliez relie, décider décidez décide, énoncer énoncez énonce, établir
-établissez établis, dresser dressez dresse, additionner additionnez additionne, multiplier multipliez multiplie
+établissez établis, dresser dressez dresse, additionner additionnez additionne, multiplier multipliez multiplie, féliciter félicitez
+félicite, saluer saluez salue
 """
 _ITALIAN = """
 scrivere scrivi scriva, generare genera generi, creare crea crei, descrivere descrivi descriva, spiegare spiega
@@ -135,7 +137,7 @@ pensa pensi, elaborare elabora elabori, riformulare riformula riformuli, riveder
 esprima, interpretare interpreta interpreti, illustrare illustra illustri, disegnare disegna disegni, assegnare
 assegna assegni, raggruppare raggruppa raggruppi, implementare implementa implementi, ottimizzare ottimizza ottimizzi,
 applicare applica applichi, sommare somma sommi, moltiplicare moltiplica moltiplichi, invertire inverti inverta,
-giustificare giustifica giustifichi, raccogliere raccogli raccolga, convincere convinci convinca
+giustificare giustifica giustifichi, raccogliere raccogli raccolga, convincere convinci convinca, salutare saluta saluti
 """
 _GERMAN = """
 schreiben schreibe schreib, generieren generiere, erstellen erstelle erstell, beschreiben beschreibe beschreib,
@@ -160,7 +162,7 @@ nehmen nimm, denken denke denk, arbeiten arbeite, überarbeiten überarbeite, dr
 interpretiere, veranschaulichen veranschauliche, zeichnen zeichne, weisen weise, gruppieren gruppiere, implementieren
 implementiere, optimieren optimiere, wenden wende, addieren addiere, multiplizieren multipliziere, kehren kehre,
 sammeln sammle, überlegen überlege, begründen begründe, leiten leite, ziehen ziehe zieh, verfassen verfasse,
-umschreiben, zusammenfassen
+umschreiben, zusammenfassen, gratulieren gratuliere, grüßen grüße, bilden bilde
 """
 _DUTCH = """
 schrijven schrijf, genereren genereer, maken maak, creëren creëer, beschrijven beschrijf, leggen leg, geven geef,
@@ -180,7 +182,8 @@ combineren combineer, verdelen verdeel, raden raad, markeren markeer, labelen la
 plan, onderzoeken onderzoek, bewijzen bewijs, leiden leid, denken denk, werken werk, drukken druk, interpreteren
 interpreteer, illustreren illustreer, tekenen teken, wijzen wijs, groeperen groepeer, implementeren implementeer,
 optimaliseren optimaliseer, tellen tel, vermenigvuldigen vermenigvuldig, keren keer, verzamelen verzamel, motiveren
-motiveer, redigeren redigeer, opstellen, samenvatten, voorstellen
+motiveer, redigeren redigeer, opstellen, samenvatten, voorstellen, feliciteren feliciteer, begroeten begroet, vormen
+vorm
 """
 # Russian infinitives with the plural imperatives that lead instructions; each also leads without its "-те".
 _RUSSIAN = """
@@ -205,7 +208,7 @@ _RUSSIAN = """
 нарисуйте, назначить назначьте, сгруппировать сгруппируйте, реализовать реализуйте, оптимизировать оптимизируйте,
 применить примените, сложить сложите, умножить умножьте, отнести отнесите, поменять поменяйте, выдвинуть выдвиньте,
 сформулировать сформулируйте, сформировать сформируйте, обосновать обоснуйте, собрать соберите, разбить разбейте,
-опровергнуть опровергните, убедить убедите
+опровергнуть опровергните, убедить убедите, поздравить поздравьте, поприветствовать поприветствуйте
 """
 
 
@@ -299,7 +302,7 @@ _BEFORE_THE_NOUN = frozenset(
     dein deine sein seine ihr ihre unser unsere euer eure jede jeder jedes jeden alle einige mehrere sie
     het een deze dit mijn jouw zijn haar ons onze hun elk elke enkele sommige verschillende korte kort nieuwe nieuw
     goede goed beste belangrijkste volgende gegeven eerste
-    этот эта это эти этих эту данный данная данное данной несколько каждый каждую все всех
+    этот эта это эти этих эту данный данная данное данной несколько каждый каждую все всех один одна одно одну одного одной
     me te nos mir dir uns moi nous mi ci ti ons мне нам""".split()
 ) | _NUMBERS
 # Prepositions: a phrase they lead before the object is passed over ("Sviluppa da zero una pagina", "Nenne aus dem Text ...").
@@ -344,13 +347,30 @@ _CLAUSE_ENDS = frozenset(",;:.!?\n")
 _SENTENCE_ENDS = frozenset(".!?\n")
 
 
+class Reading(NamedTuple):
+    """What :func:`read` finds: the verb's infinitive and the singular head noun of its object (None where there is
+    none), the language, the instruction's lower-case words and the verb's position among them."""
+
+    verb: str | None
+    noun: str | None
+    language: str
+    words: list[str]
+    position: int | None
+
+
 def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
     """The leading verb's infinitive and the singular head noun of its object, or None where there is none."""
+    reading = read(instruction)
+    return reading.verb, reading.noun
+
+
+def read(instruction: str) -> Reading:
+    """The instruction's verb, noun and language (for a question, that of its short words)."""
     tokens = _tokens(instruction)
     lowered = [token.lower() for token in tokens]
     found = _find_verb(lowered)
     if found is None:
-        return None, None
+        return Reading(None, None, _language(_VERBS, lowered), lowered, None)
     position, forms = found
     language = _language(forms, lowered)
     verb = forms[language]
@@ -365,7 +385,7 @@ def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
             else:
                 end = particle
     noun = _object_noun(tokens[start:end], lowered[start:end], language)
-    return verb, noun and _singular(*noun, language)
+    return Reading(verb, noun and singular(*noun, language), language, lowered, position)
 
 
 def reads(instruction: str) -> bool:
@@ -585,13 +605,15 @@ def _before_a_noun(tokens: list[str], lowered: list[str], position: int, languag
         # Inflected ("een creatieve titel"), or after "een" ("een juridisch processtuk"); not "het soort fout".
         inflected = lowered[position].endswith("e") or lowered[position - 1 : position] == ["een"]
         return inflected and following not in _DUTCH_PHRASE_ENDS and following not in _BEFORE_THE_NOUN
-    return language == "ru" and lowered[position].endswith(_RUSSIAN_ADJECTIVE_ENDINGS)
+    word = lowered[position]
+    # Nouns made from verbs end like plural adjectives: "сравнение автомобиля", "понятие".
+    return language == "ru" and word.endswith(_RUSSIAN_ADJECTIVE_ENDINGS) and not word.endswith(("ние", "тие"))
 
 
 _RUSSIAN_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ую", "юю", "ые", "ие", "ых", "их", "ого", "его", "ому", "ему", "ым", "им")
 
 
-def _singular(noun: str, counted: bool, language: str) -> str:
+def singular(noun: str, counted: bool, language: str) -> str:
     """The noun in the singular, by the endings of the plural (a German compound's last part: "HTML-Code" -> "code");
     a Dutch "-en", a German "-e" or "-en" and a Russian "-а" only where a number or the words before show it is a plural
     ("reden" is one reason, "Geschichte" one story, "задача" one task)."""

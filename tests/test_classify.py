@@ -13,8 +13,9 @@ import pytest
 import sqlite_utils
 from conftest import GSM8K, OTHER_LANGUAGES, SAMPLE, UNREAD_LANGUAGES
 
-from alpaca_explore import load
+from alpaca_explore import european_verbs, load
 from alpaca_explore.classify import CATEGORIES, analyse, category, much_in_other_language, reads_language_of
+from alpaca_explore.european_gloss import gloss
 from alpaca_explore.quality import normalise_instruction, record_issues
 
 DATA = Path(__file__).parent / "data"
@@ -31,7 +32,8 @@ HELD_OUT_SETS = tuple(sorted(DATA.glob("labels_heldout*.tsv"), key=set_number))
 LABEL_SETS = (LABELS, *HELD_OUT_SETS)
 # Records of held-out sets with their instructions translated into Japanese (ja), Korean (ko) or Chinese (zh) by hand (see each
 # file's header), and into German (de), Spanish (es), French (fr), Italian (it), Dutch (nl), Portuguese (pt) or Russian (ru),
-# languages read by keywords and tables of their verbs: a set of 30 records each, then a blind one of 16, then two of 10.
+# languages read by keywords, tables of their verbs and an English gloss: a set of 30 records each, then a blind one of 16,
+# then three of 10.
 TRANSLATED_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path.stem.split("_")[1][:2] in ("ja", "ko", "zh")))
 OTHER_LANGUAGE_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path not in TRANSLATED_SETS))
 
@@ -40,7 +42,10 @@ def test_held_out_sets_are_numbered_without_gaps():
     numbers = [set_number(path) for path in HELD_OUT_SETS]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 30
     assert [path.name for path in TRANSLATED_SETS] == [f"translated_{name}.tsv" for name in ("ja30", "ja31", "ko28", "ko29", "zh32", "zh33", "zh34")]
-    european = "de16 de2 de26 de9 es13 es20 es25 es6 fr11 fr18 fr27 fr4 it10 it17 it24 it3 nl13 nl15 nl21 nl8 pt12 pt19 pt23 pt5 ru12 ru14 ru22 ru7"
+    european = (
+        "de16 de2 de26 de32 de9 es13 es20 es25 es28 es6 fr11 fr18 fr27 fr30 fr4 it10 it17 it24 it3 it31 nl13 nl15 nl21 nl33 nl8 pt12 pt19 "
+        "pt23 pt29 pt5 ru12 ru14 ru22 ru34 ru7"
+    )
     assert [path.name for path in OTHER_LANGUAGE_SETS] == [f"translated_{name}.tsv" for name in european.split()]
 
 
@@ -908,9 +913,9 @@ def test_long_texts_are_read_in_linear_time():
 
 @pytest.mark.parametrize("translations", OTHER_LANGUAGE_SETS, ids=lambda path: path.stem)
 def test_translations_into_languages_read_by_keywords_and_tables_of_verbs(shared, translations):
-    """German, Spanish, French, Italian, Dutch, Portuguese and Russian: categories from keywords, verbs from tables of
-    their forms and nouns from the words after them. The blind sets of 16 and 10 were written after the rules for the
-    others: their categories are held to a bar over all of them (below)."""
+    """German, Spanish, French, Italian, Dutch, Portuguese and Russian: categories from keywords and the English rules
+    on a gloss, verbs from tables of their forms and nouns from the words after them. The blind sets of 16 and 10 were
+    written after the rules for the others: their categories are held to a bar over all of them (below)."""
     pairs = translated(translations)
     shares = agreement(pairs)
     print(f"\n{translations.name}, {len(pairs)} labels: category {shares[0]:.1%}, verb {shares[1]:.1%}, noun {shares[2]:.1%}")
@@ -940,16 +945,17 @@ def test_flags_of_translated_records_agree_with_the_english_labels(shared):
     flagged = translated_flags()
     raised, correct, expected = flag_counts(flagged)
     print(f"\n{len(flagged)} translated records: {raised} flags raised, {correct} correct, {expected} labelled")
-    assert len(flagged) == 896 and raised == correct >= 18 and correct >= 0.8 * expected
+    assert len(flagged) == 966 and raised == correct >= 18 and correct >= 0.8 * expected
 
 
 def test_the_blind_translations_into_languages_read_by_keywords(shared):
-    """The sets of 16 and 10, together."""
+    """The sets of 16 and 10, together: the English rules on the gloss first agreed on 78.6% of the categories of the
+    last 70 (the keywords alone: 71.4%)."""
     pairs = [pair for translations in OTHER_LANGUAGE_SETS if len(translated(translations)) < 30 for pair in translated(translations)]
     shares = agreement(pairs)
     print(f"\n{len(pairs)} labels: category {shares[0]:.1%}, verb {shares[1]:.1%}, noun {shares[2]:.1%}")
     print(confusion_matrix(pairs))
-    assert len(pairs) == 252 and shares[0] >= 0.75 and min(shares[1:]) >= 0.95
+    assert len(pairs) == 322 and shares[0] >= 0.8 and min(shares[1:]) >= 0.95
 
 
 def test_the_rules_read_the_language_of_every_english_instruction(shared):
@@ -1005,6 +1011,10 @@ def test_instructions_in_languages_the_rules_do_not_read(instruction):
         ("Dê-me uma breve explicação.", "dar", "explicação"),
         ("Напиши мне короткую историю.", "написать", "история"),
         ("Сравните естественный и искусственный отбор.", "сравнить", "отбор"),
+        ("Составьте сравнение автомобиля и велосипеда.", "составить", "сравнение"),  # a noun made from a verb, not an adjective
+        ("Назовите одну пользу зелёного чая.", "назвать", "польза"),  # "one"
+        ("Felicita a alguien por su cumpleaños.", "felicitar", None),
+        ("Bilde einen Satz mit dem Wort „Haus“.", "bilden", "satz"),
         ("Qual è la capitale della Francia?", None, None),
         ("Comment fonctionne le télescope Hubble ?", None, None),  # French, by the space before its question mark
         ("Viết một bài thơ về biển.", None, None),  # Vietnamese: no table of its verbs
@@ -1013,6 +1023,47 @@ def test_instructions_in_languages_the_rules_do_not_read(instruction):
 def test_verbs_and_nouns_of_instructions_in_seven_european_languages(instruction, verb, noun):
     analysis = analyse(instruction, "")
     assert analysis.another_language and (analysis.verb, analysis.noun) == (verb, noun)
+
+
+@pytest.mark.parametrize(
+    "instruction, verb, noun, words",
+    [
+        ("Explica dos formas en que la IA ayuda a los médicos.", "explain", "way", "explain two ways in that the ia"),
+        ("Придумайте 5 идей для вечеринки.", "come", "idea", "come up with 5 ideas for"),  # the English rules read "up with"
+        ("Gib eine Anleitung zum Wechseln eines Fahrradreifens.", "give", "instruction", "give a instruction to wechseln a"),
+        ("Fasse den Text zusammen.", "summarize", "text", "summarize the text zusammen ."),
+        ("¿Cuáles son las ventajas del trabajo remoto?", None, None, "¿ which are the advantages of trabajo remoto ?"),
+        ("Descreva um personagem original.", "describe", "personagem", "describe a personagem original ."),  # not in the tables
+    ],
+)
+def test_instructions_in_seven_european_languages_are_glossed_in_english(instruction, verb, noun, words):
+    english = gloss(european_verbs.read(instruction))
+    assert (english.verb, english.noun) == (verb, noun) and " ".join(english.words).startswith(words)
+    assert english.rest == (english.words[english.words.index(verb) + 1 :] if verb else english.words)
+
+
+def test_a_range_of_numbers_in_the_gloss_is_no_subtraction():
+    assert "4-5" in gloss(european_verbs.read("Erkläre den folgenden Ausdruck in 4-5 Sätzen.")).text
+    assert analyse("Erkläre den folgenden Ausdruck in 4-5 Sätzen.", "").category == "open_qa"
+
+
+@pytest.mark.parametrize(
+    "instruction, input_, expected",
+    [
+        ("Explica dos formas en que este sistema económico es diferente del capitalismo.", "", "brainstorming"),
+        ("Gib eine Anleitung zum Wechseln eines Fahrradreifens.", "", "generation"),
+        ("Proporciona un argumento persuasivo de por qué debería prohibirse la experimentación con animales.", "", "generation"),
+        ("Дайте четыре совета по организации успешной вечеринки.", "", "brainstorming"),
+        ("Haal de naam van de stad uit de zin.", "I used to live in Colombo, Sri Lanka.", "extraction"),
+        ("Abbina le seguenti parole alle loro definizioni.", "Principle - A basic truth\nAxiom - A self-evident truth", "other"),
+        ("Organize uma lista de tarefas em ordem cronológica.", "paint the room, order supplies, buy new furniture", "other"),
+        ("Entschlüssle die folgende Vigenère-Chiffre.", "Zi hvwv slnk taglxiv", "rewrite"),
+        # What the task works on comes first: a sentence that summarizes a passage is a summary.
+        ("Genera una sola oración que resuma el siguiente pasaje.", "The Amazon rainforest covers much of the Amazon basin.", "summarization"),
+    ],
+)
+def test_the_english_rules_categorise_the_gloss(instruction, input_, expected):
+    assert analyse(instruction, input_) == (*european_verbs.verb_and_noun(instruction), expected, True)
 
 
 @pytest.mark.parametrize(
