@@ -9,6 +9,7 @@ categorise these languages; other words are kept as they are and match nothing E
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from .european_verbs import Reading, singular
@@ -428,14 +429,20 @@ def gloss(reading: Reading) -> Gloss:
             rest_start = len(words) + 1  # "come up with": the words after "come", as the English rules read them
             words += verb.split()
         else:
-            words += _english(word, language).split()
+            words += _english(word, language)
     rest = words[rest_start:]
     noun = reading.noun and (_english_noun(reading.noun, language) or reading.noun)
     text = " ".join(words).replace(" - ", "-")  # "4-5 Sätze" is no subtraction
     return Gloss(verb and verb.split()[0], noun and noun.split()[-1], words, rest, text)
 
 
-def _english(word: str, language: str) -> str:
+@functools.lru_cache(maxsize=1 << 16)  # a dataset repeats its words: each is glossed once
+def _english(word: str, language: str) -> tuple[str, ...]:
+    """The word's English words, or the word itself."""
+    return tuple(_english_word(word, language).split())
+
+
+def _english_word(word: str, language: str) -> str:
     english = _ENGLISH_WORDS[language].get(word)
     if english is not None:
         return english
