@@ -159,11 +159,11 @@ _MATH = _words(
 _MATH_WORDS = _words(r"aritm[ée]tic\w* arithm[ée]ti\w* arithmetik\w* арифмет\w*")
 _NUMBER = re.compile(r"\d")
 _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|=\s*\d")
-# Several things: "¿Cuáles son dos formas de ...?", "Welche Regeln gibt es ...?", "Nenne drei ...".
+# Several things: "¿Cuáles son dos formas de ...?", "Nenne drei ...".
 _SEVERAL = re.compile(
     r"(?<!\w)(?:\d+|dos|tres|cuatro|cinco|algun[oa]s|varios|varias|zwei|drei|vier|fünf|einige|mehrere|deux|trois|quatre|cinq"
     r"|quelques|plusieurs|due|tre|quattro|cinque|alcun[ie]|diversi|dois|duas|três|quatro|alguns|algumas|twee|drie|vijf|enkele|два|две"
-    r"|три|несколько)\s+\w+|^\s*(?:¿\s*)?(?:welche|quels|quelles|quali|quais|cuáles)(?!\w)"
+    r"|три|несколько)\s+\w+"
 )
 # A question word: a question that starts with none asks yes or no ("Behandelt der Text ...?", "¿Es correcta ...?").
 _QUESTION_WORD = re.compile(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
-from .european_verbs import Reading, singular
+from .european_verbs import Reading, infinitive, singular
 
 # English verbs and the infinitives (and separable verbs, particle first) that translate them, in any of the languages.
 _VERBS = """
@@ -60,7 +60,7 @@ recommander raccomandare consigliare empfehlen aanbevelen порекомендо
 substituir remplacer sostituire ersetzen vervangen заменить, use usar utilizar utiliser employer usare utilizzare
 verwenden benutzen nutzen gebruiken использовать, define definir définir definire definieren definiëren, detect detectar
 détecter rilevare erkennen detecteren, discuss discutir discuter discutere diskutieren bespreken обсудить, estimate
-estimar estimer stimare schätzen schatten, fill rellenar preencher remplir compilare ausfüllen füllen invullen vullen
+estimar estimer stimare schätzen schatten, help ayudar ajudar aider aiutare helfen helpen помочь, arrange disporre, fill rellenar preencher remplir compilare ausfüllen füllen invullen vullen
 заполнить, imagine imaginar imaginer immaginare представить, insert insertar inserir insérer inserire einfügen invoegen
 вставить, read leer ler lire leggere lesen lezen прочитать, correct corregir corrigir corriger correggere korrigieren
 corrigeren исправить, improve mejorar melhorar améliorer migliorare verbessern verbeteren улучшить, remove eliminar
@@ -193,7 +193,7 @@ that что, whether ли, this этот эта это эти этих эту э
 # The nouns that the category rules look for, in the singular.
 _NOUNS = {
     "es": """
-area área, sum suma, average promedio media, percentage porcentaje, list lista, way forma manera modo, idea idea, tip
+sound sonido, smell olor, taste sabor, texture textura, atmosphere ambiente atmósfera, feeling sensación, beauty belleza, scenery paisaje, recommendation recomendación, classification clasificación, area área, sum suma, average promedio media, percentage porcentaje, list lista, way forma manera modo, idea idea, tip
 consejo, suggestion sugerencia, strategy estrategia, reason razón motivo, method método, step paso, activity actividad,
 option opción, alternative alternativa, solution solución, benefit beneficio, advantage ventaja, disadvantage
 desventaja, example ejemplo, question pregunta, factor factor, technique técnica, habit hábito, use uso, application
@@ -217,7 +217,7 @@ alphabetical alfabético alfabética, set conjunto, program programa, algorithm 
 problema, characteristic rasgo, input entrada
 """,
     "pt": """
-area área, sum soma, average média, percentage porcentagem, list lista, way forma maneira modo, idea ideia, tip dica
+sound som, smell cheiro, taste sabor, texture textura, atmosphere ambiente atmosfera, feeling sensação, beauty beleza, scenery paisagem, recommendation recomendação, classification classificação, area área, sum soma, average média, percentage porcentagem, list lista, way forma maneira modo, idea ideia, tip dica
 conselho, suggestion sugestão, strategy estratégia, reason razão motivo, method método, step passo etapa, activity
 atividade, option opção, alternative alternativa, solution solução, benefit benefício, advantage vantagem, disadvantage
 desvantagem, example exemplo, question pergunta questão, factor fator, technique técnica, habit hábito, use uso,
@@ -241,7 +241,7 @@ alfabética alfabético, set conjunto, program programa, algorithm algoritmo, eq
 entrada
 """,
     "fr": """
-area aire superficie, sum somme, average moyenne, percentage pourcentage, list liste, way façon manière moyen, idea
+sound son, smell odeur, taste goût saveur, texture texture, atmosphere ambiance atmosphère, feeling sensation, beauty beauté, scenery paysage, recommendation recommandation, classification classification, area aire superficie, sum somme, average moyenne, percentage pourcentage, list liste, way façon manière moyen, idea
 idée, tip conseil astuce, suggestion suggestion, strategy stratégie, reason raison, method méthode, step étape, activity
 activité, option option, alternative alternative, solution solution, benefit bienfait, advantage avantage, disadvantage
 inconvénient désavantage, example exemple, question question, factor facteur, technique technique, habit habitude, use
@@ -265,7 +265,7 @@ situation, prediction prédiction prévision, order ordre, alphabetical alphabé
 algorithm algorithme, equation équation, problem problème, input entrée
 """,
     "it": """
-area area superficie, sum somma, average media, percentage percentuale, list elenco lista, way modo maniera, idea idea,
+sound suono, smell odore profumo, taste sapore gusto, texture consistenza, atmosphere atmosfera, feeling sensazione, beauty bellezza, scenery paesaggio, recommendation raccomandazione, classification classificazione, area area superficie, sum somma, average media, percentage percentuale, list elenco lista, way modo maniera, idea idea,
 tip consiglio suggerimento, strategy strategia, reason ragione motivo, method metodo, step passo passaggio, activity
 attività, option opzione, alternative alternativa, solution soluzione, benefit beneficio, advantage vantaggio,
 disadvantage svantaggio, example esempio, question domanda, factor fattore, technique tecnica, habit abitudine, use uso,
@@ -289,7 +289,7 @@ situation situazione, experience esperienza, prediction previsione, order ordine
 set insieme, program programma, algorithm algoritmo, equation equazione, problem problema, input input
 """,
     "de": """
-area fläche flächeninhalt, sum summe, average durchschnitt mittelwert, percentage prozentsatz, list liste, way weg weise
+sound klang geräusch, smell geruch, taste geschmack, texture textur, atmosphere atmosphäre, feeling gefühl, beauty schönheit, scenery landschaft, recommendation empfehlung, classification klassifizierung klassifikation, area fläche flächeninhalt, sum summe, average durchschnitt mittelwert, percentage prozentsatz, list liste, way weg weise
 möglichkeit, idea idee, tip tipp, suggestion vorschlag, strategy strategie, reason grund, method methode, step schritt,
 activity aktivität, option option, alternative alternative, solution lösung, benefit nutzen, advantage vorteil,
 disadvantage nachteil, example beispiel, question frage, factor faktor, technique technik, habit gewohnheit, use
@@ -313,7 +313,7 @@ prediction vorhersage prognose, order reihenfolge, alphabetical alphabetische al
 programm, algorithm algorithmus, equation gleichung, problem problem, input eingabe
 """,
     "nl": """
-area oppervlakte, sum som, average gemiddelde, percentage percentage, list lijst, way manier weg, idea idee, tip tip,
+sound geluid, smell geur, taste smaak, texture textuur, atmosphere sfeer, feeling gevoel, beauty schoonheid, scenery landschap, recommendation aanbeveling, classification classificatie, area oppervlakte, sum som, average gemiddelde, percentage percentage, list lijst, way manier weg, idea idee, tip tip,
 suggestion suggestie, strategy strategie, reason reden, method methode, step stap, activity activiteit, option optie,
 alternative alternatief, solution oplossing, benefit voordeel, advantage voordeel, disadvantage nadeel, example
 voorbeeld, question vraag, factor factor, technique techniek, habit gewoonte, use gebruik, application toepassing, name
@@ -337,7 +337,8 @@ verzameling, program programma, algorithm algoritme, equation vergelijking, prob
 }
 # Russian nouns by their stems, as their endings change with the case: "список", "списка", "списком".
 _RUSSIAN_STEMS = """
-area площад, sum сумм, average средн, percentage процент, list спис, way способ, idea иде, tip совет, strategy стратеги,
+sound звук, smell запах, taste вкус, texture текстур, atmosphere атмосфер, feeling ощущени, beauty красот, scenery пейзаж,
+recommendation рекомендаци, classification классификаци, phrase фраз, area площад, sum сумм, average средн, percentage процент, list спис, way способ, idea иде, tip совет, strategy стратеги,
 reason причин, method метод, step шаг этап, activity занят, option вариант, solution решени, benefit польз, advantage
 преимуществ, disadvantage недостат, example пример, question вопрос, factor фактор, habit привычк, name назван, topic
 тем, book книг, movie фильм, place мест, tool инструмент, feature особенност характеристик, goal цел, gift подар, rule
@@ -419,13 +420,15 @@ def _english_word(word: str, language: str) -> str:
         if found is not None:
             noun, plural = found
             return _plural(noun) if plural else noun
-        return word
-    english = _ENGLISH_NOUNS[language].get(word)
-    if english is not None:
-        return english
-    one = singular(word, True, language)
-    if one != word and one in _ENGLISH_NOUNS[language]:
-        return _plural(_ENGLISH_NOUNS[language][one])
+    elif word in _ENGLISH_NOUNS[language]:
+        return _ENGLISH_NOUNS[language][word]
+    verb = infinitive(word, language)
+    if verb in _ENGLISH_VERBS:
+        return _ENGLISH_VERBS[verb]  # a second verb: "... et identifiez le mot", "Que pourriez-vous améliorer ...?"
+    if language != "ru":
+        one = singular(word, True, language)
+        if one != word and one in _ENGLISH_NOUNS[language]:
+            return _plural(_ENGLISH_NOUNS[language][one])
     return word
 
 

@@ -47,7 +47,7 @@ elabore, reformular reformula reformule, revisar revisa revise, expresar expresa
 interprete, ilustrar ilustra ilustre, dibujar dibuja dibuje, asignar asigna asigne, agrupar agrupa agrupe, implementar
 implementa implemente, optimizar optimiza optimice, aplicar aplica aplique, sumar suma sume, multiplicar multiplica
 multiplique, invertir invierte invierta, justificar justifica justifique, recopilar recopila recopile, brindar brinda
-brinde, convencer convence convenza, felicitar felicita felicite, saludar saluda salude
+brinde, convencer convence convenza, felicitar felicita felicite, saludar saluda salude, ayudar ayuda ayude
 """
 _PORTUGUESE = """
 escrever escreva escreve, gerar gere gera, criar crie cria, descrever descreva descreve, explicar explique explica,
@@ -76,7 +76,7 @@ pensa, elaborar elabore elabora, reformular reformule reformula, revisar revise 
 interpretar interprete interpreta, ilustrar ilustre ilustra, desenhar desenhe desenha, atribuir atribua atribui,
 agrupar agrupe agrupa, implementar implemente implementa, otimizar otimize otimiza, aplicar aplique aplica, somar some
 soma, multiplicar multiplique multiplica, inverter inverta inverte, justificar justifique justifica, convencer
-convença convence, parabenizar parabenize parabeniza, cumprimentar cumprimente cumprimenta
+convença convence, parabenizar parabenize parabeniza, cumprimentar cumprimente cumprimenta, ajudar ajude ajuda
 """
 _FRENCH = """
 écrire écrivez écris, générer générez génère, créer créez crée, décrire décrivez décris, expliquer expliquez explique,
@@ -108,7 +108,7 @@ regroupe, implémenter implémentez implémente, optimiser optimisez optimise, a
 note, documenter documentez documente, compiler compilez compile, déduire déduisez déduis, justifier justifiez
 justifie, associer associez associe, relier reliez relie, décider décidez décide, énoncer énoncez énonce, établir
 établissez établis, dresser dressez dresse, additionner additionnez additionne, multiplier multipliez multiplie, féliciter félicitez
-félicite, saluer saluez salue
+félicite, saluer saluez salue, aider aidez
 """
 _ITALIAN = """
 scrivere scrivi scriva, generare genera generi, creare crea crei, descrivere descrivi descriva, spiegare spiega
@@ -137,7 +137,8 @@ pensa pensi, elaborare elabora elabori, riformulare riformula riformuli, riveder
 esprima, interpretare interpreta interpreti, illustrare illustra illustri, disegnare disegna disegni, assegnare
 assegna assegni, raggruppare raggruppa raggruppi, implementare implementa implementi, ottimizzare ottimizza ottimizzi,
 applicare applica applichi, sommare somma sommi, moltiplicare moltiplica moltiplichi, invertire inverti inverta,
-giustificare giustifica giustifichi, raccogliere raccogli raccolga, convincere convinci convinca, salutare saluta saluti
+giustificare giustifica giustifichi, raccogliere raccogli raccolga, convincere convinci convinca, salutare saluta saluti, aiutare aiuta aiuti, disporre disponi
+disponga
 """
 _GERMAN = """
 schreiben schreibe schreib, generieren generiere, erstellen erstelle erstell, beschreiben beschreibe beschreib,
@@ -162,7 +163,7 @@ nehmen nimm, denken denke denk, arbeiten arbeite, überarbeiten überarbeite, dr
 interpretiere, veranschaulichen veranschauliche, zeichnen zeichne, weisen weise, gruppieren gruppiere, implementieren
 implementiere, optimieren optimiere, wenden wende, addieren addiere, multiplizieren multipliziere, kehren kehre,
 sammeln sammle, überlegen überlege, begründen begründe, leiten leite, ziehen ziehe zieh, verfassen verfasse,
-umschreiben, zusammenfassen, gratulieren gratuliere, grüßen grüße, bilden bilde
+umschreiben, zusammenfassen, gratulieren gratuliere, grüßen grüße, bilden bilde, helfen hilf
 """
 _DUTCH = """
 schrijven schrijf, genereren genereer, maken maak, creëren creëer, beschrijven beschrijf, leggen leg, geven geef,
@@ -183,7 +184,7 @@ plan, onderzoeken onderzoek, bewijzen bewijs, leiden leid, denken denk, werken w
 interpreteer, illustreren illustreer, tekenen teken, wijzen wijs, groeperen groepeer, implementeren implementeer,
 optimaliseren optimaliseer, tellen tel, vermenigvuldigen vermenigvuldig, keren keer, verzamelen verzamel, motiveren
 motiveer, redigeren redigeer, opstellen, samenvatten, voorstellen, feliciteren feliciteer, begroeten begroet, vormen
-vorm
+vorm, helpen
 """
 # Russian infinitives with the plural imperatives that lead instructions; each also leads without its "-те".
 _RUSSIAN = """
@@ -208,7 +209,7 @@ _RUSSIAN = """
 нарисуйте, назначить назначьте, сгруппировать сгруппируйте, реализовать реализуйте, оптимизировать оптимизируйте,
 применить примените, сложить сложите, умножить умножьте, отнести отнесите, поменять поменяйте, выдвинуть выдвиньте,
 сформулировать сформулируйте, сформировать сформируйте, обосновать обоснуйте, собрать соберите, разбить разбейте,
-опровергнуть опровергните, убедить убедите, поздравить поздравьте, поприветствовать поприветствуйте
+опровергнуть опровергните, убедить убедите, поздравить поздравьте, поприветствовать поприветствуйте, помочь помогите
 """
 
 
@@ -301,7 +302,7 @@ _BEFORE_THE_NOUN = frozenset(
     der die das den dem des ein eine einen einem einer eines dieser diese dieses diesen diesem kein keine mein meine
     dein deine sein seine ihr ihre unser unsere euer eure jede jeder jedes jeden alle einige mehrere sie
     het een deze dit mijn jouw zijn haar ons onze hun elk elke enkele sommige verschillende korte kort nieuwe nieuw
-    goede goed beste belangrijkste volgende gegeven eerste
+    goede goed beste belangrijkste volgende gegeven eerste meest meeste
     этот эта это эти этих эту данный данная данное данной несколько каждый каждую все всех один одна одно одну одного одной
     me te nos mir dir uns moi nous mi ci ti ons мне нам""".split()
 ) | _NUMBERS
@@ -315,7 +316,7 @@ _PREPOSITIONS = {
         "it": "a al allo alla ai agli alle da dal dalla di del della dei delle dell' all' nell' sull' dall' in nel nella con su "
         "sul sulla per tra fra secondo",
         "de": "zu zum zur mit für über von vom aus bei beim nach an am auf im in unter anhand gemäß laut zwischen",
-        "nl": "van met voor over op bij naar uit aan onder volgens in tot door",
+        "nl": "van met voor over op bij naar uit aan onder volgens in tot door tussen zonder tegen",
         "ru": "в во на с со о об по для к из от до при",
     }.items()
 }
@@ -386,6 +387,11 @@ def read(instruction: str) -> Reading:
                 end = particle
     noun = _object_noun(tokens[start:end], lowered[start:end], language)
     return Reading(verb, noun and singular(*noun, language), language, lowered, position)
+
+
+def infinitive(word: str, language: str) -> str | None:
+    """The infinitive of a form in the language's table of verbs, if the word is one."""
+    return _VERBS[language].get(word)
 
 
 def reads(instruction: str) -> bool:

@@ -33,7 +33,7 @@ LABEL_SETS = (LABELS, *HELD_OUT_SETS)
 # Records of held-out sets with their instructions translated into Japanese (ja), Korean (ko) or Chinese (zh) by hand (see each
 # file's header), and into German (de), Spanish (es), French (fr), Italian (it), Dutch (nl), Portuguese (pt) or Russian (ru),
 # languages read by keywords, tables of their verbs and an English gloss: a set of 30 records each, then a blind one of 16,
-# then three of 10.
+# then four of 10.
 TRANSLATED_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path.stem.split("_")[1][:2] in ("ja", "ko", "zh")))
 OTHER_LANGUAGE_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path not in TRANSLATED_SETS))
 
@@ -43,8 +43,8 @@ def test_held_out_sets_are_numbered_without_gaps():
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 30
     assert [path.name for path in TRANSLATED_SETS] == [f"translated_{name}.tsv" for name in ("ja30", "ja31", "ko28", "ko29", "zh32", "zh33", "zh34")]
     european = (
-        "de16 de2 de26 de32 de9 es13 es20 es25 es28 es6 fr11 fr18 fr27 fr30 fr4 it10 it17 it24 it3 it31 nl13 nl15 nl21 nl33 nl8 pt12 pt19 "
-        "pt23 pt29 pt5 ru12 ru14 ru22 ru34 ru7"
+        "de16 de2 de26 de32 de33 de9 es13 es20 es25 es28 es29 es6 fr11 fr18 fr27 fr30 fr31 fr4 it10 it17 it24 it3 it31 it32 nl13 nl15 "
+        "nl21 nl33 nl34 nl8 pt12 pt19 pt23 pt29 pt30 pt5 ru12 ru14 ru22 ru28 ru34 ru7"
     )
     assert [path.name for path in OTHER_LANGUAGE_SETS] == [f"translated_{name}.tsv" for name in european.split()]
 
@@ -945,17 +945,17 @@ def test_flags_of_translated_records_agree_with_the_english_labels(shared):
     flagged = translated_flags()
     raised, correct, expected = flag_counts(flagged)
     print(f"\n{len(flagged)} translated records: {raised} flags raised, {correct} correct, {expected} labelled")
-    assert len(flagged) == 966 and raised == correct >= 18 and correct >= 0.8 * expected
+    assert len(flagged) == 1036 and raised == correct >= 18 and correct >= 0.8 * expected
 
 
 def test_the_blind_translations_into_languages_read_by_keywords(shared):
-    """The sets of 16 and 10, together: the English rules on the gloss first agreed on 78.6% of the categories of the
-    last 70 (the keywords alone: 71.4%)."""
+    """The sets of 16 and 10, together: the English rules on the gloss first agreed on 78.6% of the categories of each
+    of the last two sets of 70 (the keywords alone: 71.4% and 68.6%)."""
     pairs = [pair for translations in OTHER_LANGUAGE_SETS if len(translated(translations)) < 30 for pair in translated(translations)]
     shares = agreement(pairs)
     print(f"\n{len(pairs)} labels: category {shares[0]:.1%}, verb {shares[1]:.1%}, noun {shares[2]:.1%}")
     print(confusion_matrix(pairs))
-    assert len(pairs) == 322 and shares[0] >= 0.8 and min(shares[1:]) >= 0.95
+    assert len(pairs) == 392 and shares[0] >= 0.8 and min(shares[1:]) >= 0.95
 
 
 def test_the_rules_read_the_language_of_every_english_instruction(shared):
@@ -1015,6 +1015,9 @@ def test_instructions_in_languages_the_rules_do_not_read(instruction):
         ("Назовите одну пользу зелёного чая.", "назвать", "польза"),  # "one"
         ("Felicita a alguien por su cumpleaños.", "felicitar", None),
         ("Bilde einen Satz mit dem Wort „Haus“.", "bilden", "satz"),
+        ("Ajude o assistente a entender o mercado de ações", "ajudar", "assistente"),
+        ("Disponi le parole date in modo che formino una frase.", "disporre", "parola"),
+        ("Leg het verschil uit tussen een besturingssysteem en een programma.", "uitleggen", "verschil"),  # "uit", then "tussen"
         ("Qual è la capitale della Francia?", None, None),
         ("Comment fonctionne le télescope Hubble ?", None, None),  # French, by the space before its question mark
         ("Viết một bài thơ về biển.", None, None),  # Vietnamese: no table of its verbs
@@ -1034,6 +1037,7 @@ def test_verbs_and_nouns_of_instructions_in_seven_european_languages(instruction
         ("Fasse den Text zusammen.", "summarize", "text", "summarize the text zusammen ."),
         ("¿Cuáles son las ventajas del trabajo remoto?", None, None, "¿ which are the advantages of trabajo remoto ?"),
         ("Descreva um personagem original.", "describe", "personagem", "describe a personagem original ."),  # not in the tables
+        ("Remettez les lettres dans l'ordre et identifiez le mot.", "rearrange", "letter", "rearrange the letters in the order and identify"),
     ],
 )
 def test_instructions_in_seven_european_languages_are_glossed_in_english(instruction, verb, noun, words):
@@ -1058,6 +1062,11 @@ def test_a_range_of_numbers_in_the_gloss_is_no_subtraction():
         ("Abbina le seguenti parole alle loro definizioni.", "Principle - A basic truth\nAxiom - A self-evident truth", "other"),
         ("Organize uma lista de tarefas em ordem cronológica.", "paint the room, order supplies, buy new furniture", "other"),
         ("Entschlüssle die folgende Vigenère-Chiffre.", "Zi hvwv slnk taglxiv", "rewrite"),
+        ("Quais são os benefícios de contratar um assistente virtual?", "", "open_qa"),  # the benefits are facts, as in English
+        ("¿Cuáles son dos formas de controlar la humedad en una habitación?", "", "brainstorming"),  # a number of ways: ideas
+        ("Describe el ambiente de una barbacoa en una tarde de verano", "", "generation"),
+        ("Gere uma recomendação de viagem.", "Paris", "brainstorming"),
+        ("Disponi le parole date in modo che formino una frase.", "delighted, was, audience", "rewrite"),
         # What the task works on comes first: a sentence that summarizes a passage is a summary.
         ("Genera una sola oración que resuma el siguiente pasaje.", "The Amazon rainforest covers much of the Amazon basin.", "summarization"),
     ],
