@@ -133,7 +133,13 @@ def test_damaged_parquet_never_raises_anything_else(shared, tmp_path, edits, cut
         assert all(isinstance(field, str) for record in records for field in record)
 
 
-TEXTS = st.text(max_size=40) | st.sampled_from(["", " ", "?", "...", "(", ")", "\n", "Is it?", "Given the input,", "Can you"])
+# Words the verb tables and the English gloss of other languages read, in any order: "Leg uit tussen", "¿Cuáles dos".
+EUROPEAN_WORDS = "Explica dos formas ¿Cuáles son Fasse zusammen Придумайте идей Leg uit tussen Remettez l' identifiez Dê-me 4-5 « » : ,"
+TEXTS = (
+    st.text(max_size=40)
+    | st.sampled_from(["", " ", "?", "...", "(", ")", "\n", "Is it?", "Given the input,", "Can you"])
+    | st.lists(st.sampled_from(EUROPEAN_WORDS.split()), max_size=10).map(" ".join)
+)
 
 
 @settings(max_examples=500, deadline=None)
