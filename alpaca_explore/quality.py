@@ -94,6 +94,14 @@ _EUROPEAN_MEDIA_AFTER = european.alternatives(
     r"suivant(?:e|es|s)? ci-dessous ci-dessus ci-joint(?:e|es|s)?",  # fr
     r"seguent[ei] allegat[oaie] (?:qui\s)?sotto (?:qui\s)?sopra",  # it
 )
+# Content behind a link, named in those languages: "Fasse den folgenden Artikel zusammen: https://...".
+_EUROPEAN_LINKED_NOUNS = european.alternatives(
+    r"art[íi]culos? artigos? articles? articol[oi] artikel(?:s|en)? стать[яиюей] p[áa]ginas? pages? seiten? pagin[ae] страниц\w*",
+    r"v[íi]deos? vid[ée]os? video's видео sitio sites? webseiten? website sito сайт\w* blogs? блог\w* noticias? notícias? nachrichten?",
+    r"nieuws новост\w* documentos? documents? dokument(?:e|en)? document(?:en)? documenti? документ\w* informes? relatórios? rapports?",
+    r"berichte? rapporti? rapport verslag отч[её]т\w*",
+)
+_EUROPEAN_LINKED_CONTENT = re.compile(rf"(?<!\w)(?:{_EUROPEAN_LINKED_NOUNS})(?!\w)")
 _EUROPEAN_MEDIA_REFERENCE = re.compile(
     rf"(?<!\w)(?:{_EUROPEAN_MEDIA_BEFORE})\s+(?:{_EUROPEAN_MEDIA_NOUNS})(?!\w)|"
     rf"(?<!\w)(?:la|el|las|los|a|o|as|os|le|les|il|lo|i|gli|l')\s?(?:{_EUROPEAN_MEDIA_NOUNS})\s+(?:{_EUROPEAN_MEDIA_AFTER})(?!\w)"
@@ -243,10 +251,14 @@ def _missing_media(instruction: str, input_: str) -> bool:
 
 def _missing_european_media(instruction: str, input_: str) -> bool:
     """:func:`_missing_media` in Spanish, Portuguese, French, Italian, German, Dutch or Russian: media named with a
-    demonstrative or "following" and no input to stand for them."""
+    demonstrative or "following", or content behind a link, and no input to stand for them."""
+    if input_.strip():
+        return False
+    lowered = instruction.lower()
+    if ("://" in instruction or "www." in instruction) and _EUROPEAN_LINKED_CONTENT.search(lowered):
+        return True
     return (
-        not input_.strip()
-        and _EUROPEAN_MEDIA_REFERENCE.search(instruction.lower()) is not None
+        _EUROPEAN_MEDIA_REFERENCE.search(lowered) is not None
         and not _ABOUT_CODE.search(instruction)
         and not _is_a_story_with_numbers(instruction)
     )

@@ -843,6 +843,9 @@ def test_quality_flags_in_chinese_japanese_and_korean(record, expected):
         (("Beschrijf deze afbeelding.", "", "Een kat."), ["missing_media"]),
         (("Опишите это изображение.", "", "Кошка."), ["missing_media"]),
         (("Что изображено на этой картинке?", "", "Кошка."), ["missing_media"]),
+        (("Fasse den folgenden Artikel zusammen: https://example.com/fracking", "", "Fracking uses water."), ["missing_media"]),
+        (("Resume el siguiente artículo: www.example.com/noticia", "", "El artículo trata de ..."), ["missing_media"]),
+        (("Convierte este enlace en un enlace HTML: https://example.com", "", "<a href=...>"), []),  # a link, no article
         (("Describe esta imagen.", "Un gato negro duerme en un sofá rojo.", "Un gato tranquilo."), []),  # the input describes it
         (("Crea una imagen de un gato con palabras.", "", "Un gato de palabras."), []),
         (("Explica qué es una imagen vectorial.", "", "Una imagen hecha de formas."), []),
