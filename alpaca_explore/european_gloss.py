@@ -98,7 +98,7 @@ zählen tellen, split разбить, argue опровергнуть, ask stelle
 # question words ("_" joins the words of an English phrase).
 _WORDS = {
     "es": """
-true verdadero verdadera, false falso falsa, positive positivo positiva, negative negativo negativa, neutral neutro
+same mismo misma mismos mismas, concise conciso concisa, formal formal formales, informal informal informales, true verdadero verdadera, false falso falsa, positive positivo positiva, negative negativo negativa, neutral neutro
 neutra, correct correcto correcta, incorrect incorrecto incorrecta, yes sí, not no, can puede pueden puedes podría,
 should debería debe, more más, less menos, main principal principales, the el la los las lo, a un una unos unas, of de
 del, to a al, in en, for para, by por, about sobre acerca, with con, without sin, from desde, between entre,
@@ -111,7 +111,7 @@ diez, following siguiente siguientes, given dado dada dados dadas, provided prop
 proporcionadas, below continuación abajo, above anterior, other otro otra otros otras
 """,
     "pt": """
-true verdadeiro verdadeira, false falso falsa, positive positivo positiva, negative negativo negativa, neutral neutro
+same mesmo mesma mesmos mesmas, concise conciso concisa, formal formal formais, informal informal informais, true verdadeiro verdadeira, false falso falsa, positive positivo positiva, negative negativo negativa, neutral neutro
 neutra, correct correto correta, incorrect incorreto incorreta, yes sim, not não, can pode podem, should deve deveria,
 more mais, less menos, main principal principais, the o a os as, a um uma uns umas, of de do da dos das, to ao aos à às,
 in em no na nos nas, for para, by por pelo pela pelos pelas, about sobre, with com, without sem, from desde, between
@@ -124,7 +124,7 @@ oito, nine nove, ten dez, following seguinte seguintes, given dado dada dados da
 fornecidos fornecidas, below abaixo, above acima, other outro outra outros outras
 """,
     "fr": """
-true vrai vraie, false faux fausse, positive positif positive, negative négatif négative, neutral neutre, correct
+same même mêmes, concise concis concise, formal formel formelle soutenu, informal informel informelle familier, true vrai vraie, false faux fausse, positive positif positive, negative négatif négative, neutral neutre, correct
 correcte, incorrect incorrecte, yes oui, why pourquoi, not pas ne n', can peut peuvent pouvez, should doit devrait
 devriez, more plus davantage, less moins, main principal principale principaux principales, the le la les l', a un une,
 some des quelques, of de du d', to à au aux, in dans en, for pour, by par, about sur, with avec, without sans, from
@@ -136,7 +136,7 @@ six six, seven sept, eight huit, nine neuf, ten dix, following suivant suivante 
 donnés données, provided fourni fournie fournis fournies, below ci-dessous, above ci-dessus, other autre autres
 """,
     "it": """
-true vero vera, false falso falsa, positive positivo positiva, negative negativo negativa, neutral neutro neutra
+same stesso stessa stessi stesse, concise conciso concisa, formal formale formali, informal informale informali, true vero vera, false falso falsa, positive positivo positiva, negative negativo negativa, neutral neutro neutra
 neutrale, correct corretto corretta, incorrect scorretto scorretta sbagliato sbagliata, yes sì, why perché, not non, can
 può possono puoi, should deve dovrebbe, which cui, more più, less meno, main principale principali, the il lo la i gli
 le l', a un uno una un', of di del dello della dei degli delle dell', to a al allo alla ai agli alle all', in in nel
@@ -150,7 +150,7 @@ five cinque, six sei, seven sette, eight otto, nine nove, ten dieci, following s
 date, provided fornito fornita forniti fornite, below sotto, above sopra, other altro altra altri altre
 """,
     "de": """
-true wahr, false falsch, positive positiv positiven, negative negativ negativen, neutral neutrale, correct richtig
+same gleiche gleichen selbe selben, concise prägnant prägnanter knapp knapper, formal formell formeller förmlich förmlicher, informal informell informeller umgangssprachlich, true wahr, false falsch, positive positiv positiven, negative negativ negativen, neutral neutrale, correct richtig
 korrekt, incorrect unrichtig, yes ja, why warum wieso weshalb, not nicht kein keine, can kann können kannst, should
 sollte soll, more mehr, less weniger, main wichtigste wichtigsten wichtigsten haupt, the der die das den dem des, a ein
 eine einen einem einer eines, of von vom, to zu zum zur, in in im, for für, by durch, about über, with mit, without
@@ -163,7 +163,7 @@ folgenden folgender folgendes, given gegebene gegebenen gegebener gegebenes, pro
 below unten, above oben, other andere anderen
 """,
     "nl": """
-false onwaar, positive positief positieve, negative negatief negatieve, neutral neutraal neutrale, correct juist,
+same dezelfde hetzelfde, concise beknopt beknopter bondig bondiger, formal formeel formele formeler, informal informeel informele, false onwaar, positive positief positieve, negative negatief negatieve, neutral neutraal neutrale, correct juist,
 incorrect onjuist, yes ja, why waarom, not niet geen, can kan kunnen kun, should moet, would zou, so_that zodat, to te
 om, on op, as als, then dan, is wordt, are worden, has heeft, which die, more meer, less minder, main belangrijkste
 voornaamste, the de het, a een, of van, to naar, in in, for voor, by door, about over, with met, without zonder, from
@@ -337,7 +337,7 @@ verzameling, program programma, algorithm algoritme, equation vergelijking, prob
 }
 # Russian nouns by their stems, as their endings change with the case: "список", "списка", "списком".
 _RUSSIAN_STEMS = """
-sound звук, smell запах, taste вкус, texture текстур, atmosphere атмосфер, feeling ощущени, beauty красот, scenery пейзаж,
+concise лаконичн, formal формальн официальн, informal неформальн, sound звук, smell запах, taste вкус, texture текстур, atmosphere атмосфер, feeling ощущени, beauty красот, scenery пейзаж,
 recommendation рекомендаци, classification классификаци, phrase фраз, area площад, sum сумм, average средн, percentage процент, list спис, way способ, idea иде, tip совет, strategy стратеги,
 reason причин, method метод, step шаг этап, activity занят, option вариант, solution решени, benefit польз, advantage
 преимуществ, disadvantage недостат, example пример, question вопрос, factor фактор, habit привычк, name назван, topic
@@ -357,6 +357,46 @@ noun существительн, verb глагол, adjective прилагате
 порядк порядок, alphabetical алфавит, set набор множеств, program программ, algorithm алгоритм, equation уравнени,
 problem проблем задач
 """
+
+# Phrases whose words the English rules read in another order or wording ("la voz pasiva": "the passive voice"); "_" joins
+# the words of a phrase on either side.
+_PHRASES = {
+    "es": """
+passive_voice voz_pasiva, active_voice voz_activa, part_of_speech categoría_gramatical parte_de_la_oración, in_your_own_words
+con_tus_propias_palabras con_sus_propias_palabras, missing_word palabra_que_falta palabra_faltante, fill_in_the_blank
+espacio_en_blanco espacios_en_blanco, based_on basado_en basada_en basándote_en con_base_en en_base_a
+""",
+    "pt": """
+passive_voice voz_passiva, active_voice voz_ativa, part_of_speech classe_gramatical classe_de_palavra, in_your_own_words
+com_suas_próprias_palavras com_as_suas_próprias_palavras, missing_word palavra_que_falta palavra_faltante, fill_in_the_blank
+espaço_em_branco espaços_em_branco lacuna lacunas, based_on baseado_em baseada_em com_base_em
+""",
+    "fr": """
+passive_voice voix_passive, active_voice voix_active, part_of_speech nature_grammaticale partie_du_discours,
+in_your_own_words avec_vos_propres_mots avec_tes_propres_mots dans_vos_propres_mots, missing_word mot_manquant,
+fill_in_the_blank espace_vide espaces_vides, based_on basé_sur basée_sur en_vous_basant_sur en_fonction_de
+""",
+    "it": """
+passive_voice forma_passiva voce_passiva, active_voice forma_attiva voce_attiva, part_of_speech parte_del_discorso
+parti_del_discorso, in_your_own_words con_parole_tue con_parole_proprie con_le_tue_parole, missing_word parola_mancante,
+fill_in_the_blank spazio_vuoto spazi_vuoti, based_on basato_su basata_su basandoti_su sulla_base_di in_base_a
+""",
+    "de": """
+passive_voice passiv, active_voice aktiv, part_of_speech wortart wortarten, in_your_own_words in_eigenen_worten
+mit_eigenen_worten in_deinen_eigenen_worten, missing_word fehlende_wort fehlenden_wort, fill_in_the_blank lücke lücken,
+based_on basierend_auf ausgehend_von auf_grundlage
+""",
+    "nl": """
+passive_voice lijdende_vorm passieve_vorm, active_voice bedrijvende_vorm actieve_vorm, part_of_speech woordsoort
+woordsoorten, in_your_own_words in_je_eigen_woorden in_uw_eigen_woorden, missing_word ontbrekende_woord, fill_in_the_blank
+lege_plek lege_plekken, based_on op_basis_van gebaseerd_op aan_de_hand_van
+""",
+    "ru": """
+passive_voice страдательный_залог пассивный_залог страдательном_залоге пассивном_залоге, active_voice
+действительный_залог активный_залог, part_of_speech часть_речи части_речи, in_your_own_words своими_словами,
+missing_word пропущенное_слово, fill_in_the_blank пропуск пропуски, based_on на_основе на_основании
+""",
+}
 
 
 class Gloss(NamedTuple):
@@ -380,9 +420,19 @@ def _table(groups: str) -> dict[str, str]:
     return table
 
 
+def _phrase_table(groups: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First word -> (phrase's words, English), longest first, from "english_phrase word_word word, ..."."""
+    by_start: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, english in _table(groups).items():
+        words = tuple(phrase.split("_"))
+        by_start.setdefault(words[0], []).append((words, english))
+    return {start: tuple(sorted(found, key=lambda item: -len(item[0]))) for start, found in by_start.items()}
+
+
 _ENGLISH_VERBS = _table(_VERBS)
 _ENGLISH_WORDS = {language: _table(words) for language, words in _WORDS.items()}
 _ENGLISH_NOUNS = {language: _table(nouns) for language, nouns in _NOUNS.items()}
+_ENGLISH_PHRASES = {language: _phrase_table(phrases) for language, phrases in _PHRASES.items()}
 _RUSSIAN_NOUNS = _table(_RUSSIAN_STEMS)  # by stem
 _RUSSIAN_PLURAL_ENDINGS = frozenset("ы и ов ей ев й".split())
 
@@ -391,18 +441,32 @@ def gloss(reading: Reading) -> Gloss:
     """The English of the words the category rules read; the others as they are."""
     language = reading.language
     verb = reading.verb and _ENGLISH_VERBS.get(reading.verb, reading.verb)
+    phrases = _ENGLISH_PHRASES[language]
     words: list[str] = []
     rest_start = 0
-    for position, word in enumerate(reading.words):
+    position = 0
+    while position < len(reading.words):
+        word = reading.words[position]
+        phrase = next((found for found in phrases.get(word, ()) if _starts(reading.words, position, found[0], reading.position)), None)
         if position == reading.position and verb is not None:
             rest_start = len(words) + 1  # "come up with": the words after "come", as the English rules read them
             words += verb.split()
+        elif phrase is not None:
+            words += phrase[1].split()
+            position += len(phrase[0]) - 1
         else:
             words += _english(word, language)
+        position += 1
     rest = words[rest_start:]
     noun = reading.noun and (_english_noun(reading.noun, language) or reading.noun)
     text = " ".join(words).replace(" - ", "-")  # "4-5 Sätze" is no subtraction
     return Gloss(verb and verb.split()[0], noun and noun.split()[-1], words, rest, text)
+
+
+def _starts(words: list[str], position: int, phrase: tuple[str, ...], verb_position: int | None) -> bool:
+    """Whether the phrase starts at the position, and holds no verb that leads the instruction."""
+    end = position + len(phrase)
+    return tuple(words[position:end]) == phrase and not (verb_position is not None and position < verb_position < end)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a dataset repeats its words: each is glossed once

@@ -1041,6 +1041,8 @@ def test_verbs_and_nouns_of_instructions_in_seven_european_languages(instruction
         ("¿Cuáles son las ventajas del trabajo remoto?", None, None, "¿ which are the advantages of trabajo remoto ?"),
         ("Descreva um personagem original.", "describe", "personagem", "describe a personagem original ."),  # not in the tables
         ("Remettez les lettres dans l'ordre et identifiez le mot.", "rearrange", "letter", "rearrange the letters in the order and identify"),
+        ("Reescribe la oración en voz pasiva.", "rewrite", "sentence", "rewrite the sentence in passive voice ."),  # a phrase, reordered
+        ("Объясните эту идею своими словами.", "explain", "idea", "explain this idea in your own words ."),
     ],
 )
 def test_instructions_in_seven_european_languages_are_glossed_in_english(instruction, verb, noun, words):
@@ -1070,6 +1072,8 @@ def test_a_range_of_numbers_in_the_gloss_is_no_subtraction():
         ("Describe el ambiente de una barbacoa en una tarde de verano", "", "generation"),
         ("Gere uma recomendação de viagem.", "Paris", "brainstorming"),
         ("Disponi le parole date in modo che formino una frase.", "delighted, was, audience", "rewrite"),
+        ("Identifica la parte del discorso di ogni parola nella frase seguente:", "The fluffy cat jumped.", "classification"),
+        ("Spiega il testo con parole tue.", "Il gatto è sul tavolo e guarda fuori dalla finestra ogni mattina.", "rewrite"),
         # What the task works on comes first: a sentence that summarizes a passage is a summary.
         ("Genera una sola oración que resuma el siguiente pasaje.", "The Amazon rainforest covers much of the Amazon basin.", "summarization"),
     ],
