@@ -179,7 +179,8 @@ _OTHER_LANGUAGE_WORDS = frozenset(
     kann können sind oder auch wenn dass welche welcher welches eines gli di della delle dei sul sulla nel nella alla
     degli dal dalla dello negli nei sui alle agli più che quanto quanti quanta quante qualcuno questo questa questi
     queste sono anche ogni ciascun ciascuna ciascuno senza sotto sopra molto tutti tutte è seguente seguenti het een
-    voor zijn dat deze volgende zodat om te naar bij uit gegeven hij je wat niet ook worden wordt kunnen untuk dengan ini itu
+    voor zijn dat deze dit volgende zodat om te naar bij uit gegeven hij je wat niet ook worden wordt kunnen kunt zou zouden
+    welke waarom wanneer hoeveel untuk dengan ini itu
     dari tentang sebuah berikut adalah dalam của và một về các những cho là được này trong với bir ve için ile bu
     aşağıdaki tres cuatro cinco diez três quatro deux trois quatre cinq dix quattro cinque dieci zwei drei fünf zehn
     twee drie vijf tien""".split()
@@ -1114,7 +1115,7 @@ def analyse(instruction: str, input_: str) -> Analysis:
     sentence_words = [words(sentence) for sentence in sentences]
     if _is_another_language(instruction, sentences, sentence_words[0]):
         reading = european_verbs.read(instruction)
-        category = european.category(instruction, input_, reading.verb, reading.noun, lambda: _english_category(reading, input_))
+        category = european.category(instruction, input_, lambda: _english_category(reading, input_))
         return Analysis(reading.verb, reading.noun, category, another_language=True)
     verb, noun, rest = _verb_and_noun(sentence_words)
     # A single sentence without asides has the same words as the whole instruction.

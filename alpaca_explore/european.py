@@ -1,11 +1,12 @@
-"""The category of an instruction in Spanish, Portuguese, French, Italian, German, Dutch or Russian, from its keywords.
+"""The category of an instruction in Spanish, Portuguese, French, Italian, German, Dutch or Russian.
 
-The category rules read the grammar of English, Chinese, Japanese and Korean only. In
-these languages, as Alpaca's translations phrase them, the task is named by word
-stems: what the task works on, anywhere (code, a summary, a translation), else the
-verb that leads the instruction ("Recommandez ... améliorer": a recommendation,
-not a rewrite), else any other keyword, in the order of :data:`_TASKS`. Their verbs
-and nouns come from :mod:`european_verbs`.
+In these languages, as Alpaca's translations phrase them, what a task works on is
+named by word stems, anywhere (code, a summary, a translation, a calculation): those
+decide first. Then the English rules decide, on a word-by-word English gloss of the
+instruction (:mod:`european_gloss`); where they find only open_qa, the verb that
+leads the instruction does ("Recommandez ... améliorer": a recommendation, not a
+rewrite), else any other keyword, in the order of :data:`_TASKS`. Their verbs and
+nouns come from :mod:`european_verbs`.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ _SUBJECTS = (
             r"resum[eiaáo]\w* r[ée]sum[ée]\w* riassum\w* sintetiz\w* synopsis sinopsis sinossi",
             r"(?:ideas|puntos)\sprincipales id[ée]es\sprincipales idee\sprincipali ideias\sprincipais",
             r"zusammenfass\w* fass(?:e|en)(?=.*\bzusammen\b) hauptpunkte hauptideen samenvat\w* vat(?=.*\bsamen\b)",
-            r"резюм\w* кратко\w*",
+            r"резюм\w* кратко(?!срочн)\w*",  # not "краткосрочный", short-term
         ),
     ),
     # Translating is a rewrite, asked for or not: "¿Puedes traducir ...?".
@@ -103,13 +104,6 @@ _TASKS = (
     ),
 )
 _GENERATION = dict(_TASKS)["generation"]
-# Describing a thing of one's choosing (an indefinite article) writes about one made up; not a way, a process, a concept.
-_DESCRIBING = frozenset("describir descrever décrire descrivere beschreiben beschrijven".split())
-_INDEFINITE = re.compile(r"\s+(?:un|una|uno|um|uma|une|ein|eine|einen|einem|een)\s")
-_FACTUAL = _words(
-    r"proces\w* process\w* prozess\w* maneras? formas? façons? manières? mod[oi] maneiras? weisen? manieren? experimentos? expériences?",
-    r"esperiment[oi] experiment\w* diferencias? diferenças? différences? differenz\w* unterschied\w* verschil\w* concept\w* concetto konzept\w*",
-)
 # Suggesting a written thing is writing it ("Proposez un nouveau slogan"); suggesting anything else, ideas.
 _SUGGESTING = _words(r"sugier\w* sugere\w* sugira sugg[èe]re\w* suggerisci propon\w* propos\w* schlag\w* stel(?=.*\bvoor\b) предлож\w*")
 _WRITTEN = _words(
@@ -179,11 +173,9 @@ _QUOTATION = re.compile(r"\"[^\"]*\"|“[^”“]*”|«[^»«]*»|„[^“”�
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def category(
-    instruction: str, input_: str, verb: str | None = None, noun: str | None = None, english: Callable[[], str] | None = None
-) -> str:
+def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
     """The task's category (a quotation is data, not the task): naming the kind of a thing is classification, a
-    calculation math; then what it works on; then, if given, ``english()``, the English rules' category of the
+    calculation math; then what it works on; then ``english()``, the English rules' category of the
     instruction's gloss (:mod:`european_gloss`), unless it is open_qa; then the verb that leads it, any other keyword;
     naming a number of things, or asking for several, is brainstorming, a yes-or-no question about the input
     classification, any other task open_qa."""
@@ -201,10 +193,9 @@ def category(
     for name, keywords in _SUBJECTS:
         if keywords.search(text) and not (asks and name in _NOT_IN_QUESTIONS) and not (name == "summarization" and _writes_a_piece(task, lead)):
             return name
-    if english is not None:
-        found = english()
-        if found != "open_qa":
-            return found
+    found = english()
+    if found != "open_qa":
+        return found
     suggests = lead is not None and _leads(_SUGGESTING, task, lead)
     if suggests or (lead is not None and _leads(_TELLING, task, lead)):
         if _WRITTEN.search(task):
@@ -225,8 +216,6 @@ def category(
     for name, keywords in _TASKS:
         if keywords.search(task) and not (asks and name in _NOT_IN_QUESTIONS):
             return name
-    if verb in _DESCRIBING and lead is not None and _INDEFINITE.match(task, lead.end()) and not _FACTUAL.fullmatch(noun or ""):
-        return "generation"  # "Beschreibe einen schlechten Tag", "Descreva um personagem": one made up, as in English
     if _SEVERAL.search(text) and (asks or _NAMING.search(text)):
         return "brainstorming"  # "¿Cuáles son dos formas ...?", "Cite dois benefícios"
     if asks and input_.strip() and (_EITHER_OR.search(text) or not _QUESTION_WORD.search(text)):

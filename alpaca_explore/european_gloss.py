@@ -60,7 +60,7 @@ recommander raccomandare consigliare empfehlen aanbevelen порекомендо
 substituir remplacer sostituire ersetzen vervangen заменить, use usar utilizar utiliser employer usare utilizzare
 verwenden benutzen nutzen gebruiken использовать, define definir définir definire definieren definiëren, detect detectar
 détecter rilevare erkennen detecteren, discuss discutir discuter discutere diskutieren bespreken обсудить, estimate
-estimar estimer stimare schätzen schatten, help ayudar ajudar aider aiutare helfen helpen помочь, arrange disporre, fill rellenar preencher remplir compilare ausfüllen füllen invullen vullen
+estimar estimer stimare schätzen schatten, resolve разрешить урегулировать, help ayudar ajudar aider aiutare helfen helpen помочь, arrange disporre, fill rellenar preencher remplir compilare ausfüllen füllen invullen vullen
 заполнить, imagine imaginar imaginer immaginare представить, insert insertar inserir insérer inserire einfügen invoegen
 вставить, read leer ler lire leggere lesen lezen прочитать, correct corregir corrigir corriger correggere korrigieren
 corrigeren исправить, improve mejorar melhorar améliorer migliorare verbessern verbeteren улучшить, remove eliminar
@@ -150,7 +150,7 @@ five cinque, six sei, seven sette, eight otto, nine nove, ten dieci, following s
 date, provided fornito fornita forniti fornite, below sotto, above sopra, other altro altra altri altre
 """,
     "de": """
-same gleiche gleichen selbe selben, concise prägnant prägnanter knapp knapper, formal formell formeller förmlich förmlicher, informal informell informeller umgangssprachlich, true wahr, false falsch, positive positiv positiven, negative negativ negativen, neutral neutrale, correct richtig
+same gleiche gleichen selbe selben, concise prägnant knapp, more_concise prägnanter knapper, formal formell förmlich, more_formal formeller förmlicher, informal informell informeller umgangssprachlich, true wahr, false falsch, positive positiv positiven, negative negativ negativen, neutral neutrale, correct richtig
 korrekt, incorrect unrichtig, yes ja, why warum wieso weshalb, not nicht kein keine, can kann können kannst, should
 sollte soll, more mehr, less weniger, main wichtigste wichtigsten wichtigsten haupt, the der die das den dem des, a ein
 eine einen einem einer eines, of von vom, to zu zum zur, in in im, for für, by durch, about über, with mit, without
@@ -163,7 +163,7 @@ folgenden folgender folgendes, given gegebene gegebenen gegebener gegebenes, pro
 below unten, above oben, other andere anderen
 """,
     "nl": """
-same dezelfde hetzelfde, concise beknopt beknopter bondig bondiger, formal formeel formele formeler, informal informeel informele, false onwaar, positive positief positieve, negative negatief negatieve, neutral neutraal neutrale, correct juist,
+same dezelfde hetzelfde, concise beknopt bondig, more_concise beknopter bondiger, formal formeel formele, more_formal formeler, informal informeel informele, false onwaar, positive positief positieve, negative negatief negatieve, neutral neutraal neutrale, correct juist,
 incorrect onjuist, yes ja, why waarom, not niet geen, can kan kunnen kun, should moet, would zou, so_that zodat, to te
 om, on op, as als, then dan, is wordt, are worden, has heeft, which die, more meer, less minder, main belangrijkste
 voornaamste, the de het, a een, of van, to naar, in in, for voor, by door, about over, with met, without zonder, from
@@ -193,7 +193,7 @@ that что, whether ли, this этот эта это эти этих эту э
 # The nouns that the category rules look for, in the singular.
 _NOUNS = {
     "es": """
-sound sonido, smell olor, taste sabor, texture textura, atmosphere ambiente atmósfera, feeling sensación, beauty belleza, scenery paisaje, recommendation recomendación, classification clasificación, area área, sum suma, average promedio media, percentage porcentaje, list lista, way forma manera modo, idea idea, tip
+conflict conflicto, subject sujeto, sound sonido, smell olor, taste sabor, texture textura, atmosphere ambiente atmósfera, feeling sensación, beauty belleza, scenery paisaje, recommendation recomendación, classification clasificación, area área, sum suma, average promedio media, percentage porcentaje, list lista, way forma manera modo, idea idea, tip
 consejo, suggestion sugerencia, strategy estrategia, reason razón motivo, method método, step paso, activity actividad,
 option opción, alternative alternativa, solution solución, benefit beneficio, advantage ventaja, disadvantage
 desventaja, example ejemplo, question pregunta, factor factor, technique técnica, habit hábito, use uso, application
@@ -217,7 +217,7 @@ alphabetical alfabético alfabética, set conjunto, program programa, algorithm 
 problema, characteristic rasgo, input entrada
 """,
     "pt": """
-sound som, smell cheiro, taste sabor, texture textura, atmosphere ambiente atmosfera, feeling sensação, beauty beleza, scenery paisagem, recommendation recomendação, classification classificação, area área, sum soma, average média, percentage porcentagem, list lista, way forma maneira modo, idea ideia, tip dica
+conflict conflito, subject sujeito, sound som, smell cheiro, taste sabor, texture textura, atmosphere ambiente atmosfera, feeling sensação, beauty beleza, scenery paisagem, recommendation recomendação, classification classificação, area área, sum soma, average média, percentage porcentagem, list lista, way forma maneira modo, idea ideia, tip dica
 conselho, suggestion sugestão, strategy estratégia, reason razão motivo, method método, step passo etapa, activity
 atividade, option opção, alternative alternativa, solution solução, benefit benefício, advantage vantagem, disadvantage
 desvantagem, example exemplo, question pergunta questão, factor fator, technique técnica, habit hábito, use uso,
@@ -241,7 +241,7 @@ alfabética alfabético, set conjunto, program programa, algorithm algoritmo, eq
 entrada
 """,
     "fr": """
-sound son, smell odeur, taste goût saveur, texture texture, atmosphere ambiance atmosphère, feeling sensation, beauty beauté, scenery paysage, recommendation recommandation, classification classification, area aire superficie, sum somme, average moyenne, percentage pourcentage, list liste, way façon manière moyen, idea
+conflict conflit, sound son, smell odeur, taste goût saveur, texture texture, atmosphere ambiance atmosphère, feeling sensation, beauty beauté, scenery paysage, recommendation recommandation, classification classification, area aire superficie, sum somme, average moyenne, percentage pourcentage, list liste, way façon manière moyen, idea
 idée, tip conseil astuce, suggestion suggestion, strategy stratégie, reason raison, method méthode, step étape, activity
 activité, option option, alternative alternative, solution solution, benefit bienfait, advantage avantage, disadvantage
 inconvénient désavantage, example exemple, question question, factor facteur, technique technique, habit habitude, use
@@ -265,7 +265,7 @@ situation, prediction prédiction prévision, order ordre, alphabetical alphabé
 algorithm algorithme, equation équation, problem problème, input entrée
 """,
     "it": """
-sound suono, smell odore profumo, taste sapore gusto, texture consistenza, atmosphere atmosfera, feeling sensazione, beauty bellezza, scenery paesaggio, recommendation raccomandazione, classification classificazione, area area superficie, sum somma, average media, percentage percentuale, list elenco lista, way modo maniera, idea idea,
+conflict conflitto, subject soggetto, sound suono, smell odore profumo, taste sapore gusto, texture consistenza, atmosphere atmosfera, feeling sensazione, beauty bellezza, scenery paesaggio, recommendation raccomandazione, classification classificazione, area area superficie, sum somma, average media, percentage percentuale, list elenco lista, way modo maniera, idea idea,
 tip consiglio suggerimento, strategy strategia, reason ragione motivo, method metodo, step passo passaggio, activity
 attività, option opzione, alternative alternativa, solution soluzione, benefit beneficio, advantage vantaggio,
 disadvantage svantaggio, example esempio, question domanda, factor fattore, technique tecnica, habit abitudine, use uso,
@@ -289,7 +289,7 @@ situation situazione, experience esperienza, prediction previsione, order ordine
 set insieme, program programma, algorithm algoritmo, equation equazione, problem problema, input input
 """,
     "de": """
-sound klang geräusch, smell geruch, taste geschmack, texture textur, atmosphere atmosphäre, feeling gefühl, beauty schönheit, scenery landschaft, recommendation empfehlung, classification klassifizierung klassifikation, area fläche flächeninhalt, sum summe, average durchschnitt mittelwert, percentage prozentsatz, list liste, way weg weise
+conflict konflikt, subject subjekt, sound klang geräusch, smell geruch, taste geschmack, texture textur, atmosphere atmosphäre, feeling gefühl, beauty schönheit, scenery landschaft, recommendation empfehlung, classification klassifizierung klassifikation, area fläche flächeninhalt, sum summe, average durchschnitt mittelwert, percentage prozentsatz, list liste, way weg weise
 möglichkeit, idea idee, tip tipp, suggestion vorschlag, strategy strategie, reason grund, method methode, step schritt,
 activity aktivität, option option, alternative alternative, solution lösung, benefit nutzen, advantage vorteil,
 disadvantage nachteil, example beispiel, question frage, factor faktor, technique technik, habit gewohnheit, use
@@ -313,7 +313,7 @@ prediction vorhersage prognose, order reihenfolge, alphabetical alphabetische al
 programm, algorithm algorithmus, equation gleichung, problem problem, input eingabe
 """,
     "nl": """
-sound geluid, smell geur, taste smaak, texture textuur, atmosphere sfeer, feeling gevoel, beauty schoonheid, scenery landschap, recommendation aanbeveling, classification classificatie, area oppervlakte, sum som, average gemiddelde, percentage percentage, list lijst, way manier weg, idea idee, tip tip,
+conflict conflict, sound geluid, smell geur, taste smaak, texture textuur, atmosphere sfeer, feeling gevoel, beauty schoonheid, scenery landschap, recommendation aanbeveling, classification classificatie, area oppervlakte, sum som, average gemiddelde, percentage percentage, list lijst, way manier weg, idea idee, tip tip,
 suggestion suggestie, strategy strategie, reason reden, method methode, step stap, activity activiteit, option optie,
 alternative alternatief, solution oplossing, benefit voordeel, advantage voordeel, disadvantage nadeel, example
 voorbeeld, question vraag, factor factor, technique techniek, habit gewoonte, use gebruik, application toepassing, name
@@ -337,7 +337,7 @@ verzameling, program programma, algorithm algoritme, equation vergelijking, prob
 }
 # Russian nouns by their stems, as their endings change with the case: "список", "списка", "списком".
 _RUSSIAN_STEMS = """
-concise лаконичн, formal формальн официальн, informal неформальн, sound звук, smell запах, taste вкус, texture текстур, atmosphere атмосфер, feeling ощущени, beauty красот, scenery пейзаж,
+conflict конфликт, subject подлежащ, joke шуток, concise лаконичн, formal формальн официальн, informal неформальн, sound звук, smell запах, taste вкус, texture текстур, atmosphere атмосфер, feeling ощущени, beauty красот, scenery пейзаж,
 recommendation рекомендаци, classification классификаци, phrase фраз, area площад, sum сумм, average средн, percentage процент, list спис, way способ, idea иде, tip совет, strategy стратеги,
 reason причин, method метод, step шаг этап, activity занят, option вариант, solution решени, benefit польз, advantage
 преимуществ, disadvantage недостат, example пример, question вопрос, factor фактор, habit привычк, name назван, topic
@@ -362,37 +362,37 @@ problem проблем задач
 # the words of a phrase on either side.
 _PHRASES = {
     "es": """
-passive_voice voz_pasiva, active_voice voz_activa, part_of_speech categoría_gramatical parte_de_la_oración, in_your_own_words
+a_couple_of un_par_de, passive_voice voz_pasiva, active_voice voz_activa, part_of_speech categoría_gramatical parte_de_la_oración, in_your_own_words
 con_tus_propias_palabras con_sus_propias_palabras, missing_word palabra_que_falta palabra_faltante, fill_in_the_blank
 espacio_en_blanco espacios_en_blanco, based_on basado_en basada_en basándote_en con_base_en en_base_a
 """,
     "pt": """
-passive_voice voz_passiva, active_voice voz_ativa, part_of_speech classe_gramatical classe_de_palavra, in_your_own_words
+a_couple_of um_par_de, passive_voice voz_passiva, active_voice voz_ativa, part_of_speech classe_gramatical classe_de_palavra, in_your_own_words
 com_suas_próprias_palavras com_as_suas_próprias_palavras, missing_word palavra_que_falta palavra_faltante, fill_in_the_blank
 espaço_em_branco espaços_em_branco lacuna lacunas, based_on baseado_em baseada_em com_base_em
 """,
     "fr": """
-passive_voice voix_passive, active_voice voix_active, part_of_speech nature_grammaticale partie_du_discours,
+a_couple_of une_paire_de, passive_voice voix_passive, active_voice voix_active, part_of_speech nature_grammaticale partie_du_discours,
 in_your_own_words avec_vos_propres_mots avec_tes_propres_mots dans_vos_propres_mots, missing_word mot_manquant,
 fill_in_the_blank espace_vide espaces_vides, based_on basé_sur basée_sur en_vous_basant_sur en_fonction_de
 """,
     "it": """
-passive_voice forma_passiva voce_passiva, active_voice forma_attiva voce_attiva, part_of_speech parte_del_discorso
+a_couple_of un_paio_di, passive_voice forma_passiva voce_passiva, active_voice forma_attiva voce_attiva, part_of_speech parte_del_discorso
 parti_del_discorso, in_your_own_words con_parole_tue con_parole_proprie con_le_tue_parole, missing_word parola_mancante,
 fill_in_the_blank spazio_vuoto spazi_vuoti, based_on basato_su basata_su basandoti_su sulla_base_di in_base_a
 """,
     "de": """
-passive_voice passiv, active_voice aktiv, part_of_speech wortart wortarten, in_your_own_words in_eigenen_worten
+a_couple_of ein_paar, passive_voice passiv, active_voice aktiv, part_of_speech wortart wortarten, in_your_own_words in_eigenen_worten
 mit_eigenen_worten in_deinen_eigenen_worten, missing_word fehlende_wort fehlenden_wort, fill_in_the_blank lücke lücken,
 based_on basierend_auf ausgehend_von auf_grundlage
 """,
     "nl": """
-passive_voice lijdende_vorm passieve_vorm, active_voice bedrijvende_vorm actieve_vorm, part_of_speech woordsoort
+a_couple_of een_paar, passive_voice lijdende_vorm passieve_vorm, active_voice bedrijvende_vorm actieve_vorm, part_of_speech woordsoort
 woordsoorten, in_your_own_words in_je_eigen_woorden in_uw_eigen_woorden, missing_word ontbrekende_woord, fill_in_the_blank
 lege_plek lege_plekken, based_on op_basis_van gebaseerd_op aan_de_hand_van
 """,
     "ru": """
-passive_voice страдательный_залог пассивный_залог страдательном_залоге пассивном_залоге, active_voice
+a_couple_of пару пара, passive_voice страдательный_залог пассивный_залог страдательном_залоге пассивном_залоге, active_voice
 действительный_залог активный_залог, part_of_speech часть_речи части_речи, in_your_own_words своими_словами,
 missing_word пропущенное_слово, fill_in_the_blank пропуск пропуски, based_on на_основе на_основании
 """,
@@ -493,7 +493,15 @@ def _english_word(word: str, language: str) -> str:
         one = singular(word, True, language)
         if one != word and one in _ENGLISH_NOUNS[language]:
             return _plural(_ENGLISH_NOUNS[language][one])
-    return word
+    return _compound_head(word, language) or word
+
+
+def _compound_head(word: str, language: str) -> str | None:
+    """The English of a German or Dutch compound's last noun: "Kindergeschichte" is a story, "milieuprobleem" a problem."""
+    if language not in ("de", "nl"):
+        return None
+    nouns = _ENGLISH_NOUNS[language]
+    return next((nouns[word[start:]] for start in range(3, len(word) - 3) if word[start:] in nouns), None)
 
 
 def _english_noun(noun: str, language: str) -> str | None:
@@ -501,7 +509,7 @@ def _english_noun(noun: str, language: str) -> str | None:
     if language == "ru":
         found = _russian_noun(noun)
         return found and found[0]
-    return _ENGLISH_NOUNS[language].get(noun)
+    return _ENGLISH_NOUNS[language].get(noun) or _compound_head(noun, language)
 
 
 def _russian_noun(word: str) -> tuple[str, bool] | None:

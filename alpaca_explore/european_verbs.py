@@ -254,7 +254,7 @@ _FUNCTION_WORDS = {
     "fr": frozenset("le la les un une des du de et en que pour par avec sur son sa ses ce cette ces au aux suivant suivante suivants suivantes".split()),
     "it": frozenset("il lo la i gli le un uno una del della dei delle di e in che per con su sul sulla questo questa al seguente seguenti".split()),
     "de": frozenset("der die das den dem des ein eine einen einem und in zu für mit auf über von aus".split()),
-    "nl": frozenset("de het een en in van voor met op over dat die om te aan".split()),
+    "nl": frozenset("de het een en in van voor met op over dat die om te aan dit deze je zou hoe wat welke waarom".split()),
     "ru": frozenset("и в на с о по для к из что это".split()),
 }
 # Spoken to the reader before the verb: "Por favor, ...", "Bitte ...", "¿Puedes ...?", "Können Sie ...".
@@ -289,7 +289,8 @@ _BEFORE_THE_NOUN = frozenset(
     todas otro otra otros otras algún alguno alguna algunos algunas varios varias breve corto corta cortos cortas pequeño
     pequeña gran grande buen buena nuevo nueva nuevos nuevas mejor mejores único única sola solo siguiente siguientes dado
     dada dados dadas mismo misma principales principal posibles diferentes distintos distintas primer primera primeros peor
-    peores pior piores pire pires peggiore peggiori
+    peores pior piores pire pires peggiore peggiori segundo segunda tercer tercera tercero cuarto cuarta quinta último última
+    terceiro terceira deuxième troisième quatrième cinquième dernier dernière
     o a os as um uma uns umas esse essa esses essas seu sua seus suas meu minha pequeno pequena bom boa novo nova
     alguns algumas vários várias todos todas melhor melhores seguinte seguintes principais possíveis primeiro primeira
     le les l' une des du de d' ce cet cette ces son sa ses mon ma mes votre vos notre nos leur leurs chaque tout toute
@@ -297,12 +298,13 @@ _BEFORE_THE_NOUN = frozenset(
     meilleur meilleure meilleurs bref brève grand grande principaux premier première premiers premières
     seul seule suivant suivante suivants suivantes différents différentes
     il i gli un' uno questo questa questi queste quel quella quei quelle suo suoi sue mio tuo ogni alcuni alcune diversi
+    tutto tutta tutti tutte secondo seconda terzo terza quarto quarta quinto quinta ultimo ultima
     diverse altro altra altri altre piccolo piccola buon nuova nuovi nuove loro migliore migliori seguente seguenti unico unica
     primo prima primi
     der die das den dem des ein eine einen einem einer eines dieser diese dieses diesen diesem kein keine mein meine
     dein deine sein seine ihr ihre unser unsere euer eure jede jeder jedes jeden alle einige mehrere sie
     het een deze dit mijn jouw zijn haar ons onze hun elk elke enkele sommige verschillende korte kort nieuwe nieuw
-    goede goed beste belangrijkste volgende gegeven eerste meest meeste
+    goede goed beste belangrijkste volgende gegeven eerste meest meeste tweede derde vierde vijfde laatste
     этот эта это эти этих эту данный данная данное данной несколько каждый каждую все всех один одна одно одну одного одной
     me te nos mir dir uns moi nous mi ci ti ons мне нам""".split()
 ) | _NUMBERS
@@ -626,7 +628,7 @@ def singular(noun: str, counted: bool, language: str) -> str:
     head, hyphen, last = noun.rpartition("-")
     if language == "de" and len(head) > 1:
         noun = last  # not "E-Mail"
-    irregular = _IRREGULAR_PLURALS.get(noun)
+    irregular = _IRREGULAR_PLURALS[language].get(noun)
     if irregular is not None:
         return irregular
     for ending, singular in _PLURAL_ENDINGS[language]:
@@ -663,33 +665,41 @@ _PLURAL_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "ru": (("ию", "ия"), ("ью", "ья"), ("ов", ""), ("ений", "ение"), ("аний", "ание"), ("ости", "ость"), ("ки", "ка"), ("ги", "га"),
            ("ы", ""), ("у", "а"), ("ю", "я"), ("и", "я")),
 }
-# Plurals the endings get wrong, and words whose ending only looks like a plural's.
+# Plurals the endings get wrong, and words whose ending only looks like a plural's, by language ("es_pt": both).
+_IRREGULAR = {
+    "es_pt": """
+países:país imágenes:imagen frases:frase análisis:análisis hipótesis:hipótesis crisis:crisis meses:mes lápices:lápiz
+datos:dato vez:vez
+""",
+    "fr": """
+pays:pays temps:temps fois:fois cas:cas avis:avis processus:processus synopsis:synopsis travaux:travail
+""",
+    "it": """
+frasi:frase paesi:paese nomi:nome animali:animale parti:parte mesi:mese fiori:fiore colori:colore lezioni:lezione
+idee:idea città:città attività:attività difficoltà:difficoltà funzionalità:funzionalità qualità:qualità
+suggerimenti:suggerimento personaggi:personaggio consigli:consiglio esempi:esempio modi:modo libri:libro
+domande:domanda parole:parola cose:cosa caratteristiche:caratteristica lingue:lingua
+componenti:componente clienti:cliente studenti:studente ingredienti:ingrediente
+""",
+    "de": """
+ideen:idee vorteile:vorteil nachteile:nachteil unterschiede:unterschied beispiele:beispiel fragen:frage tipps:tipp
+wörter:wort sätze:satz details:detail gründe:grund schritte:schritt länder:land städte:stadt punkte:punkt
+methoden:methode strategien:strategie regeln:regel merkmale:merkmal fakten:fakt vorschläge:vorschlag
+synonyme:synonym bücher:buch filme:film lieder:lied gedichte:gedicht geschichten:geschichte produkte:produkt
+zeilen:zeile zeichen:zeichen namen:name titel:titel aspekte:aspekt faktoren:faktor elemente:element
+""",
+    "nl": """
+vragen:vraag zinnen:zin woorden:woord voordelen:voordeel nadelen:nadeel stappen:stap feiten:feit ideeën:idee
+manieren:manier redenen:reden boeken:boek landen:land steden:stad namen:naam regels:regel tips:tip
+voorbeelden:voorbeeld kenmerken:kenmerk dingen:ding punten:punt elementen:element
+""",
+    "ru": """
+слова:слово слов:слово цвета:цвет хайку:хайку эссе:эссе меню:меню кафе:кафе предметы:предмет примеры:пример
+пустыни:пустыня вещи:вещь задачи:задача предложения:предложение
+""",
+}
 _IRREGULAR_PLURALS = {
-    word: singular
-    for line in (
-        # es, pt
-        "países:país imágenes:imagen frases:frase análisis:análisis hipótesis:hipótesis crisis:crisis meses:mes lápices:lápiz",
-        "datos:dato vez:vez",
-        # fr
-        "pays:pays temps:temps fois:fois cas:cas avis:avis processus:processus synopsis:synopsis travaux:travail",
-        # it
-        "frasi:frase paesi:paese nomi:nome animali:animale parti:parte mesi:mese fiori:fiore colori:colore lezioni:lezione",
-        "idee:idea città:città attività:attività difficoltà:difficoltà funzionalità:funzionalità qualità:qualità",
-        "suggerimenti:suggerimento personaggi:personaggio consigli:consiglio esempi:esempio modi:modo libri:libro",
-        "domande:domanda parole:parola cose:cosa caratteristiche:caratteristica lingue:lingua",
-        # de
-        "ideen:idee vorteile:vorteil nachteile:nachteil unterschiede:unterschied beispiele:beispiel fragen:frage tipps:tipp",
-        "wörter:wort sätze:satz details:detail gründe:grund schritte:schritt länder:land städte:stadt punkte:punkt",
-        "methoden:methode strategien:strategie regeln:regel merkmale:merkmal fakten:fakt vorschläge:vorschlag",
-        "synonyme:synonym bücher:buch filme:film lieder:lied gedichte:gedicht geschichten:geschichte produkte:produkt",
-        "zeilen:zeile zeichen:zeichen namen:name titel:titel aspekte:aspekt faktoren:faktor elemente:element",
-        # nl
-        "vragen:vraag zinnen:zin woorden:woord voordelen:voordeel nadelen:nadeel stappen:stap feiten:feit ideeën:idee",
-        "manieren:manier redenen:reden boeken:boek landen:land steden:stad namen:naam regels:regel tips:tip",
-        "voorbeelden:voorbeeld kenmerken:kenmerk dingen:ding punten:punt elementen:element",
-        # ru
-        "слова:слово слов:слово цвета:цвет хайку:хайку эссе:эссе меню:меню кафе:кафе предметы:предмет примеры:пример",
-        "пустыни:пустыня вещи:вещь задачи:задача предложения:предложение",
-    )
-    for word, _, singular in (pair.partition(":") for pair in line.split())
+    language: {word: singular for word, _, singular in (pair.partition(":") for pair in _IRREGULAR[group].split())}
+    for group in _IRREGULAR
+    for language in group.split("_")
 }

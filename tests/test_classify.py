@@ -33,7 +33,7 @@ LABEL_SETS = (LABELS, *HELD_OUT_SETS)
 # Records of held-out sets with their instructions translated into Japanese (ja), Korean (ko) or Chinese (zh) by hand (see each
 # file's header), and into German (de), Spanish (es), French (fr), Italian (it), Dutch (nl), Portuguese (pt) or Russian (ru),
 # languages read by keywords, tables of their verbs and an English gloss: a set of 30 records each, then a blind one of 16,
-# then four of 10.
+# then five of 10.
 TRANSLATED_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path.stem.split("_")[1][:2] in ("ja", "ko", "zh")))
 OTHER_LANGUAGE_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path not in TRANSLATED_SETS))
 
@@ -43,8 +43,8 @@ def test_held_out_sets_are_numbered_without_gaps():
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 30
     assert [path.name for path in TRANSLATED_SETS] == [f"translated_{name}.tsv" for name in ("ja30", "ja31", "ko28", "ko29", "zh32", "zh33", "zh34")]
     european = (
-        "de16 de2 de26 de32 de33 de9 es13 es20 es25 es28 es29 es6 fr11 fr18 fr27 fr30 fr31 fr4 it10 it17 it24 it3 it31 it32 nl13 nl15 "
-        "nl21 nl33 nl34 nl8 pt12 pt19 pt23 pt29 pt30 pt5 ru12 ru14 ru22 ru28 ru34 ru7"
+        "de16 de2 de26 de32 de33 de34 de9 es13 es20 es25 es28 es29 es30 es6 fr11 fr18 fr27 fr30 fr31 fr32 fr4 it10 it17 it24 it3 it31 "
+        "it32 it33 nl13 nl15 nl21 nl28 nl33 nl34 nl8 pt12 pt19 pt23 pt29 pt30 pt31 pt5 ru12 ru14 ru22 ru28 ru29 ru34 ru7"
     )
     assert [path.name for path in OTHER_LANGUAGE_SETS] == [f"translated_{name}.tsv" for name in european.split()]
 
@@ -948,17 +948,17 @@ def test_flags_of_translated_records_agree_with_the_english_labels(shared):
     flagged = translated_flags()
     raised, correct, expected = flag_counts(flagged)
     print(f"\n{len(flagged)} translated records: {raised} flags raised, {correct} correct, {expected} labelled")
-    assert len(flagged) == 1036 and raised == correct >= 18 and correct >= 0.8 * expected
+    assert len(flagged) == 1106 and raised == correct >= 18 and correct >= 0.8 * expected
 
 
 def test_the_blind_translations_into_languages_read_by_keywords(shared):
-    """The sets of 16 and 10, together: the English rules on the gloss first agreed on 78.6% of the categories of each
-    of the last two sets of 70 (the keywords alone: 71.4% and 68.6%)."""
+    """The sets of 16 and 10, together: the English rules on the gloss first agreed on 78.6%, 78.6% and 84.3% of the
+    categories of the last three sets of 70 (the keywords alone: 71.4%, 68.6% and 72.9%)."""
     pairs = [pair for translations in OTHER_LANGUAGE_SETS if len(translated(translations)) < 30 for pair in translated(translations)]
     shares = agreement(pairs)
     print(f"\n{len(pairs)} labels: category {shares[0]:.1%}, verb {shares[1]:.1%}, noun {shares[2]:.1%}")
     print(confusion_matrix(pairs))
-    assert len(pairs) == 392 and shares[0] >= 0.8 and min(shares[1:]) >= 0.95
+    assert len(pairs) == 462 and shares[0] >= 0.8 and min(shares[1:]) >= 0.95
 
 
 def test_the_rules_read_the_language_of_every_english_instruction(shared):
@@ -1021,6 +1021,10 @@ def test_instructions_in_languages_the_rules_do_not_read(instruction):
         ("Ajude o assistente a entender o mercado de ações", "ajudar", "assistente"),
         ("Disponi le parole date in modo che formino una frase.", "disporre", "parola"),
         ("Leg het verschil uit tussen een besturingssysteem en een programma.", "uitleggen", "verschil"),  # "uit", then "tussen"
+        ("Cambia la tercera palabra de esta oración.", "cambiar", "palabra"),  # an ordinal before the noun
+        ("Elenca 3 componenti di un sito web.", "elencare", "componente"),
+        ("Schlage eine Idee für ein neues Unternehmen vor.", "vorschlagen", "idee"),  # German "Idee", not Italian "idee"
+        ("Hoe zou je dit artikel classificeren?", None, None),  # Dutch, by "zou", "je" and "dit"
         ("Qual è la capitale della Francia?", None, None),
         ("Comment fonctionne le télescope Hubble ?", None, None),  # French, by the space before its question mark
         ("Viết một bài thơ về biển.", None, None),  # Vietnamese: no table of its verbs
@@ -1043,6 +1047,8 @@ def test_verbs_and_nouns_of_instructions_in_seven_european_languages(instruction
         ("Remettez les lettres dans l'ordre et identifiez le mot.", "rearrange", "letter", "rearrange the letters in the order and identify"),
         ("Reescribe la oración en voz pasiva.", "rewrite", "sentence", "rewrite the sentence in passive voice ."),  # a phrase, reordered
         ("Объясните эту идею своими словами.", "explain", "idea", "explain this idea in your own words ."),
+        ("Beschrijf een milieuprobleem dat onlangs in het nieuws was.", "describe", "problem", "describe a problem that"),  # a compound
+        ("Formuliere den folgenden Satz knapper.", "formulate", "sentence", "formulate the following sentence more concise ."),
     ],
 )
 def test_instructions_in_seven_european_languages_are_glossed_in_english(instruction, verb, noun, words):
@@ -1074,6 +1080,12 @@ def test_a_range_of_numbers_in_the_gloss_is_no_subtraction():
         ("Disponi le parole date in modo che formino una frase.", "delighted, was, audience", "rewrite"),
         ("Identifica la parte del discorso di ogni parola nella frase seguente:", "The fluffy cat jumped.", "classification"),
         ("Spiega il testo con parole tue.", "Il gatto è sul tavolo e guarda fuori dalla finestra ogni mattina.", "rewrite"),
+        ("Hoe zou je dit artikel classificeren?", "This article discusses the state of the economy and its effect on jobs.", "classification"),
+        ("Разрешите конфликт в предложении.", "He wanted to watch a movie but she wanted to go out.", "generation"),
+        ("Приведите пример акций компаний, производящих товары краткосрочного пользования.", "", "open_qa"),  # short-term: no summary
+        ("Beschrijf een milieuprobleem dat in het nieuws is geweest en leg uit waarom het belangrijk is.", "", "open_qa"),
+        ("Formuliere den folgenden Satz knapper: Er fand einen Weg, den Test zu bestehen.", "", "rewrite"),
+        ("Придумайте пару шуток.", "", "brainstorming"),
         # What the task works on comes first: a sentence that summarizes a passage is a summary.
         ("Genera una sola oración que resuma el siguiente pasaje.", "The Amazon rainforest covers much of the Amazon basin.", "summarization"),
     ],
