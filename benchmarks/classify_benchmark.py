@@ -4,7 +4,7 @@ Prints, for every label set in tests/data, how often the category, verb and noun
 hand labels (and for the hand translations of some sets into other languages), one confusion matrix over all sets and the precision and recall of the flags; then
 the CPU time that categories with verb/noun, and flags, take for a full-size corpus in one
 process (median of --runs), against the load's budget of 0.5 s for both, and the same for records whose instructions
-are in the seven languages read by keywords. Run it from the test
+are in the seven languages read through tables of their verbs and an English gloss. Run it from the test
 environment (it reads the label sets through the tests).
 
     python benchmarks/classify_benchmark.py [--records 52002] [--runs 5]
