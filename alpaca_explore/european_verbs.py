@@ -252,7 +252,9 @@ _FUNCTION_WORDS = {
     "es": frozenset("el la los las un una unos unas del de y en que para por con sobre su sus este esta estos estas lo al siguiente siguientes".split()),
     "pt": frozenset("o a os as um uma uns umas do da dos das de e em que para por com sobre seu sua seus suas no na nos nas ao seguinte seguintes".split()),
     "fr": frozenset("le la les un une des du de et en que pour par avec sur son sa ses ce cette ces au aux suivant suivante suivants suivantes".split()),
-    "it": frozenset("il lo la i gli le un uno una del della dei delle di e in che per con su sul sulla questo questa al seguente seguenti".split()),
+    "it": frozenset(
+        "il lo la i gli le un uno una del della dei delle di e in che per con su sul sulla questo questa al seguente seguenti tra fra due".split()
+    ),
     "de": frozenset("der die das den dem des ein eine einen einem und in zu für mit auf über von aus".split()),
     "nl": frozenset("de het een en in van voor met op over dat die om te aan dit deze je zou hoe wat welke waarom".split()),
     "ru": frozenset("и в на с о по для к из что это".split()),
@@ -335,7 +337,7 @@ _CLITIC = re.compile(r"(?:me|te|lo|la|los|las|le|les|nos|se|mi|ci|li|ne|gli)$")
 # zusammen", "Zet de tekenreeks om naar ...", "Stel een snack voor die ...".
 _PARTICLES = {
     "de": frozenset("zusammen ein auf um an vor aus ab mit nach zu dar fest her hin hinzu weiter weg durch zurück hervor".split()),
-    "nl": frozenset("samen in op om aan voor uit af na mee toe terug weg door vast bij".split()),
+    "nl": frozenset("samen in op om aan voor uit af na mee toe terug weg door vast bij weer".split()),
 }
 # Particles that stay beside the verb: "Denk na over ...", "Leid af wat ...", "Leg uit waarom ...".
 _NEAR_PARTICLES = {"de": frozenset("nach zusammen".split()), "nl": frozenset("na af uit samen mee toe terug weg".split())}
@@ -371,7 +373,7 @@ def read(instruction: str) -> Reading:
     """The instruction's verb, noun and language (for a question, that of its short words)."""
     tokens = _tokens(instruction)
     lowered = [token.lower() for token in tokens]
-    found = _find_verb(lowered)
+    found = _find_verb(lowered) or _russian_imperative(lowered)
     if found is None:
         return Reading(None, None, _language(_VERBS, lowered), lowered, None)
     position, forms = found
@@ -437,6 +439,21 @@ def _find_verb(lowered: list[str]) -> tuple[int, dict[str, str]] | None:
             return position, forms
         while position < len(lowered) and lowered[position] not in _CLAUSE_ENDS:
             position += 1
+    return None
+
+
+def _russian_imperative(lowered: list[str]) -> tuple[int, dict[str, str]] | None:
+    """A Russian imperative after what the first sentence starts with ("Кратко изложите ...", "На основе следующих данных
+    спрогнозируйте ...", "По теме «...» напишите ..."): its "-те" tells it, unless the sentence asks."""
+    if not lowered or lowered[0] in _QUESTION_WORDS:
+        return None
+    for position, word in enumerate(lowered):
+        if word in _SENTENCE_ENDS:
+            return None  # a question ends with "?"
+        if word.endswith("те"):
+            forms = _forms(word) or _imperative(lowered, position)
+            if "ru" in forms:
+                return position, {"ru": forms["ru"]}
     return None
 
 
@@ -636,6 +653,8 @@ def singular(noun: str, counted: bool, language: str) -> str:
             return noun[: len(noun) - len(ending)] + singular
     if not counted or len(noun) <= 4:
         return noun
+    if language == "nl" and noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-2] if noun.endswith("'s") else noun[:-1]  # "vier auteurs", "drie foto's"
     if language == "nl" and noun.endswith("en"):
         stem = noun[:-2]
         if stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
@@ -643,14 +662,25 @@ def singular(noun: str, counted: bool, language: str) -> str:
         if stem[-1] not in _VOWELS and stem[-2] in "aeou" and stem[-3] not in _VOWELS:
             return stem[:-1] + stem[-2:]  # "gebruikersnamen": an open syllable's vowel is written twice when closed
         return stem
-    if language == "de" and noun.endswith(("e", "en")):
-        return noun[:-1]  # "Akkorde", "Geschichten"; a plural in "-en" whose singular ends in a consonant ("Zahlen") is missed
+    if language == "de" and noun.endswith("e") and noun[-2] not in _VOWELS:
+        return _without_umlaut(noun[:-1])  # "Akkorde", "Gegenstände"
+    if language == "de" and noun.endswith("en"):
+        return noun[:-1]  # "Geschichten"; a plural in "-en" whose singular ends in a consonant ("Zahlen") is missed
     if language == "ru" and noun.endswith("а"):
         return noun[:-1]  # "два объекта": after 2-4, a masculine noun's genitive singular
     return noun
 
 
 _VOWELS = frozenset("aeiouy")
+
+
+def _without_umlaut(stem: str) -> str:
+    """A German plural's stem with the umlaut of its last syllable undone: "gegenständ" -> "gegenstand", "bäum" -> "baum"."""
+    last = max(stem.rfind(umlaut) for umlaut in "äöü")
+    after = stem[last + 1 :].removeprefix("u")  # "äu"
+    if last < 0 or any(vowel in after for vowel in "aeiouy"):
+        return stem
+    return stem[:last] + {"ä": "a", "ö": "o", "ü": "u"}[stem[last]] + stem[last + 1 :]
 _PLURAL_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "es": (("ciones", "ción"), ("siones", "sión"), ("ces", "z"), ("ones", "ón"), ("lles", "lle"), ("les", "l"), ("res", "r"),
            ("nes", "n"), ("des", "d"), ("is", "is"), ("us", "us"), ("s", "")),

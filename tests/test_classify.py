@@ -1025,6 +1025,13 @@ def test_instructions_in_languages_the_rules_do_not_read(instruction):
         ("Elenca 3 componenti di un sito web.", "elencare", "componente"),
         ("Schlage eine Idee für ein neues Unternehmen vor.", "vorschlagen", "idee"),  # German "Idee", not Italian "idee"
         ("Hoe zou je dit artikel classificeren?", None, None),  # Dutch, by "zou", "je" and "dit"
+        ("Кратко изложите статью.", "изложить", "статья"),  # a Russian imperative after an adverb or a phrase
+        ("На основе следующих данных спрогнозируйте цену акции.", "спрогнозировать", "цена"),
+        ("Какие данные нужны, чтобы спрогнозируйте цену?", None, None),  # a question still has none
+        ("Crea un dialogo divertente tra due personaggi.", "creare", "dialogo"),  # "tra" and "due" are Italian
+        ("Geef de belangrijkste punten weer uit het artikel.", "weergeven", "punt"),
+        ("Noem vier beroemde auteurs.", "noemen", "auteur"),  # a Dutch plural in "-s" after a number
+        ("Ordne die folgenden Gegenstände nach ihrem Preis.", "ordnen", "gegenstand"),  # a German plural's umlaut
         ("Qual è la capitale della Francia?", None, None),
         ("Comment fonctionne le télescope Hubble ?", None, None),  # French, by the space before its question mark
         ("Viết một bài thơ về biển.", None, None),  # Vietnamese: no table of its verbs
