@@ -80,7 +80,6 @@ _TASKS = (
         "brainstorming",
         _words(
             r"lista\w* liste listez enumer\w* elenc\w* aufz[äa]hl\w* som(?=.*\bop\b) перечисл\w*",
-            r"nombra\w* nenne\w* nommez nomme nomeie noem\w* назов\w*",
             r"ideas id[ée]es ideen idee ideias ideeën brainstorm\w* иде[июяй]\w*",
             r"recomend\w* recommand\w* empfiehl\w* empfehl\w* raccomand\w* рекоменд\w*",
             r"suggeriment[oi] sugerencias? suggestions? vorschl[äa]ge? sugest[õo]es suggesties consigli consejos conseils tipps tips",
@@ -145,7 +144,7 @@ _INTRODUCTION = re.compile(
 _NAMING = _words(r"identifi\w* menciona\w* cit[ae] citez indica")
 # Solving or calculating, with a number to do it on.
 _MATH = _words(
-    r"calcul\w* calcol\w* berechn\w* bereken\w* resuelv\w* r[ée]sou\w* resolv\w* risolv\w* l[öo]se oplossen вычисл\w* реши\w*",
+    r"calcul\w* calcol\w* berechn\w* bereken\w* resuelv\w* r[ée]sou\w* resolv\w* risolv\w* l[öo]se oplossen вычисли\w* реши\w*",
     r"ecuaci[óo]n [ée]quation equa[çc][ãa]o equazione gleichung vergelijking\w*",
     r"multipli\w* divi[sd]\w* suma sumar addition\w* additionn\w* soustra\w* subtra\w* restar",
 )

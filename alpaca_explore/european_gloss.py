@@ -23,16 +23,14 @@ elaborare ausarbeiten uitwerken établir сформировать, make hacer fa
 greet felicitar saludar parabenizar cumprimentar féliciter saluer salutare gratulieren grüßen feliciteren begroeten
 поздравить поприветствовать, describe describir descrever décrire descrivere beschreiben beschrijven описать, explain
 explicar expliquer spiegare erklären uitleggen объяснить darlegen, give dar donner dare geben geven дать привести,
-provide proporcionar brindar fornecer fournir fornire bereitstellen предоставить, name nombrar nomear nommer nominare
-nennen noemen назвать, list enumerar listar lister énumérer elencare auflisten aufzählen opsommen перечислить dresser,
+provide proporcionar brindar fornecer fournir fornire bereitstellen предоставить, name nombrar nomear nommer nominare nennen noemen назвать citar citer citare, list enumerar listar lister énumérer elencare auflisten aufzählen opsommen перечислить dresser,
 identify identificar identifier identificare individuare identifizieren identificeren выявить, find encontrar buscar
 procurar trouver chercher trovare cercare finden suchen herausfinden heraussuchen vinden zoeken найти, classify
 clasificar classificar classer classifier classificare klassifizieren einordnen classificeren классифицировать отнести,
 categorize categorizar catégoriser categorizzare kategorisieren categoriseren, rewrite reescribir reescrever réécrire
 riscrivere umschreiben herschrijven переписать, edit editar éditer bearbeiten bewerken отредактировать редактировать,
 summarize resumir résumer riassumere zusammenfassen samenvatten резюмировать, suggest sugerir suggérer suggerire
-vorschlagen suggereren voorstellen предложить, propose proponer propor proposer proporre выдвинуть, compose componer
-compor composer comporre componeren сочинить, make_up составить, design diseñar projetar concevoir progettare entwerfen
+vorschlagen suggereren voorstellen предложить, propose proponer propor proposer proporre выдвинуть, compose componer compor composer comporre componeren сочинить komponieren, make_up составить, design diseñar projetar concevoir progettare entwerfen
 ontwerpen спроектировать, develop desarrollar desenvolver développer sviluppare entwickeln ontwikkelen разработать,
 build construir construire costruire konstruieren bouwen construeren построить montar, translate traducir traduzir
 traduire tradurre übersetzen vertalen перевести, convert convertir converter convertire konvertieren umwandeln omzetten
@@ -44,8 +42,7 @@ déchiffrer decifrare entschlüsseln ontcijferen расшифровать, encry
 selecionar sélectionner selezionare selecteren, tell decir dizer dire contar raconter raccontare erzählen mitteilen
 vertellen рассказать сказать informar, say sagen zeggen, answer responder contestar répondre rispondere beantworten
 antworten beantwoorden ответить, analyze analizar analisar analyser analizzare analysieren analyseren проанализировать,
-predict predecir prever prédire prevedere vorhersagen voorspellen предсказать, determine determinar déterminer
-determinare bestimmen festlegen bepalen vaststellen определить, evaluate evaluar avaliar évaluer valutare bewerten
+predict predecir prever prédire prevedere vorhersagen voorspellen предсказать, determine determinar déterminer determinare bestimmen festlegen bepalen vaststellen определить ermitteln, evaluate evaluar avaliar évaluer valutare bewerten
 beurteilen einschätzen evalueren beoordelen оценить, outline esbozar esboçar esquisser abbozzare skizzieren schetsen
 набросать, add añadir agregar adicionar acrescentar ajouter aggiungere hinzufügen ergänzen toevoegen добавить sumar
 somar additionner sommare addieren optellen сложить, sort ordenar trier ordinare sortieren sorteren отсортировать
@@ -60,7 +57,8 @@ recommander raccomandare consigliare empfehlen aanbevelen порекомендо
 substituir remplacer sostituire ersetzen vervangen заменить, use usar utilizar utiliser employer usare utilizzare
 verwenden benutzen nutzen gebruiken использовать, define definir définir definire definieren definiëren, detect detectar
 détecter rilevare erkennen detecteren, discuss discutir discuter discutere diskutieren bespreken обсудить, estimate
-estimar estimer stimare schätzen schatten, resolve разрешить урегулировать, help ayudar ajudar aider aiutare helfen helpen помочь, arrange disporre, fill rellenar preencher remplir compilare ausfüllen füllen invullen vullen
+estimar estimer stimare schätzen schatten, resolve разрешить урегулировать, finish terminar acabar terminer finir terminare finire beenden закончить, format formatear formatar formater formattare
+formatieren formatteren оформить, help ayudar ajudar aider aiutare helfen helpen помочь, arrange disporre, fill rellenar preencher remplir compilare ausfüllen füllen invullen vullen
 заполнить, imagine imaginar imaginer immaginare представить, insert insertar inserir insérer inserire einfügen invoegen
 вставить, read leer ler lire leggere lesen lezen прочитать, correct corregir corrigir corriger correggere korrigieren
 corrigeren исправить, improve mejorar melhorar améliorer migliorare verbessern verbeteren улучшить, remove eliminar
@@ -71,7 +69,7 @@ enseigner insegnare lehren leren научить, prepare preparar préparer prep
 present presentar apresentar présenter presentare präsentieren darstellen presenteren, simplify simplificar simplifier
 semplificare vereinfachen vereenvoudigen упростить, check verificar comprobar vérifier verificare überprüfen prüfen
 controleren verifiëren проверить, indicate indicar indiquer indicare angeben aangeven указать, mention mencionar
-mentionner menzionare erwähnen vermelden упомянуть, cite citar citer citare zitieren citeren процитировать, combine
+mentionner menzionare erwähnen vermelden упомянуть, cite zitieren citeren процитировать, combine
 combinar combiner combinare kombinieren combineren samenvoegen объединить, divide dividir diviser dividere teilen
 aufteilen verdelen разделить, expand ampliar, guess adivinar adivinhar deviner indovinare raten raden угадать, highlight
 resaltar destacar souligner evidenziare hervorheben markeren выделить, label etiquetar rotular étiqueter etichettare
@@ -193,7 +191,7 @@ that что, whether ли, this этот эта это эти этих эту э
 # The nouns that the category rules look for, in the singular.
 _NOUNS = {
     "es": """
-conflict conflicto, subject sujeto, sound sonido, smell olor, taste sabor, texture textura, atmosphere ambiente atmósfera, feeling sensación, beauty belleza, scenery paisaje, recommendation recomendación, classification clasificación, area área, sum suma, average promedio media, percentage porcentaje, list lista, way forma manera modo, idea idea, tip
+system sistema, conflict conflicto, subject sujeto, sound sonido, smell olor, taste sabor, texture textura, atmosphere ambiente atmósfera, feeling sensación, beauty belleza, scenery paisaje, recommendation recomendación, classification clasificación, area área, sum suma, average promedio media, percentage porcentaje, list lista, way forma manera modo, idea idea, tip
 consejo, suggestion sugerencia, strategy estrategia, reason razón motivo, method método, step paso, activity actividad,
 option opción, alternative alternativa, solution solución, benefit beneficio, advantage ventaja, disadvantage
 desventaja, example ejemplo, question pregunta, factor factor, technique técnica, habit hábito, use uso, application
@@ -217,7 +215,7 @@ alphabetical alfabético alfabética, set conjunto, program programa, algorithm 
 problema, characteristic rasgo, input entrada
 """,
     "pt": """
-conflict conflito, subject sujeito, sound som, smell cheiro, taste sabor, texture textura, atmosphere ambiente atmosfera, feeling sensação, beauty beleza, scenery paisagem, recommendation recomendação, classification classificação, area área, sum soma, average média, percentage porcentagem, list lista, way forma maneira modo, idea ideia, tip dica
+system sistema, conflict conflito, subject sujeito, sound som, smell cheiro, taste sabor, texture textura, atmosphere ambiente atmosfera, feeling sensação, beauty beleza, scenery paisagem, recommendation recomendação, classification classificação, area área, sum soma, average média, percentage porcentagem, list lista, way forma maneira modo, idea ideia, tip dica
 conselho, suggestion sugestão, strategy estratégia, reason razão motivo, method método, step passo etapa, activity
 atividade, option opção, alternative alternativa, solution solução, benefit benefício, advantage vantagem, disadvantage
 desvantagem, example exemplo, question pergunta questão, factor fator, technique técnica, habit hábito, use uso,
@@ -241,7 +239,7 @@ alfabética alfabético, set conjunto, program programa, algorithm algoritmo, eq
 entrada
 """,
     "fr": """
-conflict conflit, sound son, smell odeur, taste goût saveur, texture texture, atmosphere ambiance atmosphère, feeling sensation, beauty beauté, scenery paysage, recommendation recommandation, classification classification, area aire superficie, sum somme, average moyenne, percentage pourcentage, list liste, way façon manière moyen, idea
+system système, conflict conflit, sound son, smell odeur, taste goût saveur, texture texture, atmosphere ambiance atmosphère, feeling sensation, beauty beauté, scenery paysage, recommendation recommandation, classification classification, area aire superficie, sum somme, average moyenne, percentage pourcentage, list liste, way façon manière moyen, idea
 idée, tip conseil astuce, suggestion suggestion, strategy stratégie, reason raison, method méthode, step étape, activity
 activité, option option, alternative alternative, solution solution, benefit bienfait, advantage avantage, disadvantage
 inconvénient désavantage, example exemple, question question, factor facteur, technique technique, habit habitude, use
@@ -265,7 +263,7 @@ situation, prediction prédiction prévision, order ordre, alphabetical alphabé
 algorithm algorithme, equation équation, problem problème, input entrée
 """,
     "it": """
-conflict conflitto, subject soggetto, sound suono, smell odore profumo, taste sapore gusto, texture consistenza, atmosphere atmosfera, feeling sensazione, beauty bellezza, scenery paesaggio, recommendation raccomandazione, classification classificazione, area area superficie, sum somma, average media, percentage percentuale, list elenco lista, way modo maniera, idea idea,
+system sistema, conflict conflitto, subject soggetto, sound suono, smell odore profumo, taste sapore gusto, texture consistenza, atmosphere atmosfera, feeling sensazione, beauty bellezza, scenery paesaggio, recommendation raccomandazione, classification classificazione, area area superficie, sum somma, average media, percentage percentuale, list elenco lista, way modo maniera, idea idea,
 tip consiglio suggerimento, strategy strategia, reason ragione motivo, method metodo, step passo passaggio, activity
 attività, option opzione, alternative alternativa, solution soluzione, benefit beneficio, advantage vantaggio,
 disadvantage svantaggio, example esempio, question domanda, factor fattore, technique tecnica, habit abitudine, use uso,
@@ -289,7 +287,7 @@ situation situazione, experience esperienza, prediction previsione, order ordine
 set insieme, program programma, algorithm algoritmo, equation equazione, problem problema, input input
 """,
     "de": """
-conflict konflikt, subject subjekt, sound klang geräusch, smell geruch, taste geschmack, texture textur, atmosphere atmosphäre, feeling gefühl, beauty schönheit, scenery landschaft, recommendation empfehlung, classification klassifizierung klassifikation, area fläche flächeninhalt, sum summe, average durchschnitt mittelwert, percentage prozentsatz, list liste, way weg weise
+system system, conflict konflikt, subject subjekt, sound klang geräusch, smell geruch, taste geschmack, texture textur, atmosphere atmosphäre, feeling gefühl, beauty schönheit, scenery landschaft, recommendation empfehlung, classification klassifizierung klassifikation, area fläche flächeninhalt, sum summe, average durchschnitt mittelwert, percentage prozentsatz, list liste, way weg weise
 möglichkeit, idea idee, tip tipp, suggestion vorschlag, strategy strategie, reason grund, method methode, step schritt,
 activity aktivität, option option, alternative alternative, solution lösung, benefit nutzen, advantage vorteil,
 disadvantage nachteil, example beispiel, question frage, factor faktor, technique technik, habit gewohnheit, use
@@ -313,7 +311,7 @@ prediction vorhersage prognose, order reihenfolge, alphabetical alphabetische al
 programm, algorithm algorithmus, equation gleichung, problem problem, input eingabe
 """,
     "nl": """
-conflict conflict, sound geluid, smell geur, taste smaak, texture textuur, atmosphere sfeer, feeling gevoel, beauty schoonheid, scenery landschap, recommendation aanbeveling, classification classificatie, area oppervlakte, sum som, average gemiddelde, percentage percentage, list lijst, way manier weg, idea idee, tip tip,
+system systeem, conflict conflict, sound geluid, smell geur, taste smaak, texture textuur, atmosphere sfeer, feeling gevoel, beauty schoonheid, scenery landschap, recommendation aanbeveling, classification classificatie, area oppervlakte, sum som, average gemiddelde, percentage percentage, list lijst, way manier weg, idea idee, tip tip,
 suggestion suggestie, strategy strategie, reason reden, method methode, step stap, activity activiteit, option optie,
 alternative alternatief, solution oplossing, benefit voordeel, advantage voordeel, disadvantage nadeel, example
 voorbeeld, question vraag, factor factor, technique techniek, habit gewoonte, use gebruik, application toepassing, name
@@ -337,7 +335,7 @@ verzameling, program programma, algorithm algoritme, equation vergelijking, prob
 }
 # Russian nouns by their stems, as their endings change with the case: "список", "списка", "списком".
 _RUSSIAN_STEMS = """
-conflict конфликт, subject подлежащ, joke шуток, concise лаконичн, formal формальн официальн, informal неформальн, sound звук, smell запах, taste вкус, texture текстур, atmosphere атмосфер, feeling ощущени, beauty красот, scenery пейзаж,
+system систем, conflict конфликт, subject подлежащ, joke шуток, concise лаконичн, formal формальн официальн, informal неформальн, sound звук, smell запах, taste вкус, texture текстур, atmosphere атмосфер, feeling ощущени, beauty красот, scenery пейзаж,
 recommendation рекомендаци, classification классификаци, phrase фраз, area площад, sum сумм, average средн, percentage процент, list спис, way способ, idea иде, tip совет, strategy стратеги,
 reason причин, method метод, step шаг этап, activity занят, option вариант, solution решени, benefit польз, advantage
 преимуществ, disadvantage недостат, example пример, question вопрос, factor фактор, habit привычк, name назван, topic

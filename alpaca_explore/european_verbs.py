@@ -47,7 +47,8 @@ elabore, reformular reformula reformule, revisar revisa revise, expresar expresa
 interprete, ilustrar ilustra ilustre, dibujar dibuja dibuje, asignar asigna asigne, agrupar agrupa agrupe, implementar
 implementa implemente, optimizar optimiza optimice, aplicar aplica aplique, sumar suma sume, multiplicar multiplica
 multiplique, invertir invierte invierta, justificar justifica justifique, recopilar recopila recopile, brindar brinda
-brinde, convencer convence convenza, felicitar felicita felicite, saludar saluda salude, ayudar ayuda ayude
+brinde, convencer convence convenza, felicitar felicita felicite, saludar saluda salude, ayudar ayuda ayude, terminar termina termine, acabar acaba
+acabe, formatear formatea formatee
 """
 _PORTUGUESE = """
 escrever escreva escreve, gerar gere gera, criar crie cria, descrever descreva descreve, explicar explique explica,
@@ -76,7 +77,7 @@ pensa, elaborar elabore elabora, reformular reformule reformula, revisar revise 
 interpretar interprete interpreta, ilustrar ilustre ilustra, desenhar desenhe desenha, atribuir atribua atribui,
 agrupar agrupe agrupa, implementar implemente implementa, otimizar otimize otimiza, aplicar aplique aplica, somar some
 soma, multiplicar multiplique multiplica, inverter inverta inverte, justificar justifique justifica, convencer
-convença convence, parabenizar parabenize parabeniza, cumprimentar cumprimente cumprimenta, ajudar ajude ajuda
+convença convence, parabenizar parabenize parabeniza, cumprimentar cumprimente cumprimenta, ajudar ajude ajuda, terminar termine termina, formatar formate formata
 """
 _FRENCH = """
 écrire écrivez écris, générer générez génère, créer créez crée, décrire décrivez décris, expliquer expliquez explique,
@@ -108,7 +109,7 @@ regroupe, implémenter implémentez implémente, optimiser optimisez optimise, a
 note, documenter documentez documente, compiler compilez compile, déduire déduisez déduis, justifier justifiez
 justifie, associer associez associe, relier reliez relie, décider décidez décide, énoncer énoncez énonce, établir
 établissez établis, dresser dressez dresse, additionner additionnez additionne, multiplier multipliez multiplie, féliciter félicitez
-félicite, saluer saluez salue, aider aidez
+félicite, saluer saluez salue, aider aidez, terminer terminez, finir finissez, formater formatez
 """
 _ITALIAN = """
 scrivere scrivi scriva, generare genera generi, creare crea crei, descrivere descrivi descriva, spiegare spiega
@@ -138,7 +139,7 @@ esprima, interpretare interpreta interpreti, illustrare illustra illustri, diseg
 assegna assegni, raggruppare raggruppa raggruppi, implementare implementa implementi, ottimizzare ottimizza ottimizzi,
 applicare applica applichi, sommare somma sommi, moltiplicare moltiplica moltiplichi, invertire inverti inverta,
 giustificare giustifica giustifichi, raccogliere raccogli raccolga, convincere convinci convinca, salutare saluta saluti, aiutare aiuta aiuti, disporre disponi
-disponga
+disponga, terminare termina termini, finire finisci finisca, formattare formatta formatti
 """
 _GERMAN = """
 schreiben schreibe schreib, generieren generiere, erstellen erstelle erstell, beschreiben beschreibe beschreib,
@@ -163,7 +164,8 @@ nehmen nimm, denken denke denk, arbeiten arbeite, überarbeiten überarbeite, dr
 interpretiere, veranschaulichen veranschauliche, zeichnen zeichne, weisen weise, gruppieren gruppiere, implementieren
 implementiere, optimieren optimiere, wenden wende, addieren addiere, multiplizieren multipliziere, kehren kehre,
 sammeln sammle, überlegen überlege, begründen begründe, leiten leite, ziehen ziehe zieh, verfassen verfasse,
-umschreiben, zusammenfassen, gratulieren gratuliere, grüßen grüße, bilden bilde, helfen hilf
+umschreiben, zusammenfassen, gratulieren gratuliere, grüßen grüße, bilden bilde, helfen hilf, komponieren komponiere, ermitteln ermittle, beenden
+beende, formatieren formatiere
 """
 _DUTCH = """
 schrijven schrijf, genereren genereer, maken maak, creëren creëer, beschrijven beschrijf, leggen leg, geven geef,
@@ -184,7 +186,7 @@ plan, onderzoeken onderzoek, bewijzen bewijs, leiden leid, denken denk, werken w
 interpreteer, illustreren illustreer, tekenen teken, wijzen wijs, groeperen groepeer, implementeren implementeer,
 optimaliseren optimaliseer, tellen tel, vermenigvuldigen vermenigvuldig, keren keer, verzamelen verzamel, motiveren
 motiveer, redigeren redigeer, opstellen, samenvatten, voorstellen, feliciteren feliciteer, begroeten begroet, vormen
-vorm, helpen
+vorm, helpen, formatteren formatteer
 """
 # Russian infinitives with the plural imperatives that lead instructions; each also leads without its "-те".
 _RUSSIAN = """
@@ -209,7 +211,8 @@ _RUSSIAN = """
 нарисуйте, назначить назначьте, сгруппировать сгруппируйте, реализовать реализуйте, оптимизировать оптимизируйте,
 применить примените, сложить сложите, умножить умножьте, отнести отнесите, поменять поменяйте, выдвинуть выдвиньте,
 сформулировать сформулируйте, сформировать сформируйте, обосновать обоснуйте, собрать соберите, разбить разбейте,
-опровергнуть опровергните, убедить убедите, поздравить поздравьте, поприветствовать поприветствуйте, помочь помогите
+опровергнуть опровергните, убедить убедите, поздравить поздравьте, поприветствовать поприветствуйте, помочь помогите, закончить закончите, оформить
+оформите
 """
 
 
@@ -282,7 +285,8 @@ _PRONOUNS = frozenset("его её ее их него неё es ihn ihm ze hem".
 _NUMBERS = frozenset(
     """dos tres cuatro cinco seis siete ocho nueve diez dois duas três quatro sete oito nove dez deux trois quatre cinq six
     sept huit neuf dix due tre quattro cinque sei sette otto dieci zwei drei vier fünf sechs sieben acht neun zehn twee
-    drie vijf zes zeven negen tien два две три четыре пять шесть семь восемь девять десять""".split()
+    drie vijf zes zeven negen tien два две три четыре пять шесть семь восемь девять десять двух трёх трех четырёх четырех
+    пяти шести семи восьми девяти десяти""".split()
 )
 _PLURAL_DETERMINERS = frozenset("alle einige mehrere viele verschiedene".split())
 # Articles, demonstratives, possessives, numbers, quantities and the adjectives that come before a noun.
@@ -300,7 +304,7 @@ _BEFORE_THE_NOUN = frozenset(
     meilleur meilleure meilleurs bref brève grand grande principaux premier première premiers premières
     seul seule suivant suivante suivants suivantes différents différentes
     il i gli un' uno questo questa questi queste quel quella quei quelle suo suoi sue mio tuo ogni alcuni alcune diversi
-    tutto tutta tutti tutte secondo seconda terzo terza quarto quarta quinto quinta ultimo ultima
+    tutto tutta tutti tutte secondo seconda terzo terza quarto quarta quinto quinta ultimo ultima principale principali
     diverse altro altra altri altre piccolo piccola buon nuova nuovi nuove loro migliore migliori seguente seguenti unico unica
     primo prima primi
     der die das den dem des ein eine einen einem einer eines dieser diese dieses diesen diesem kein keine mein meine
@@ -549,7 +553,8 @@ def _particle(lowered: list[str], start: int, end: int, language: str) -> int | 
     for position in range(start, end):
         word = lowered[position]
         following = lowered[position + 1] if position + 1 < end else None
-        if word in _PARTICLES[language] and (following is None or following in _PREPOSITIONS[language] or following in _DUTCH_CLAUSE_STARTS):
+        clause = language == "nl" and following in _DUTCH_CLAUSE_STARTS  # "Stel een snack voor die ...", not "rund um die Medizin"
+        if word in _PARTICLES[language] and (following is None or following in _PREPOSITIONS[language] or clause):
             return position
         if (word in _AND and following is not None and _forms(following)) or (language == "nl" and word in _DUTCH_CLAUSE_STARTS):
             return None
@@ -596,6 +601,7 @@ def _object_noun(tokens: list[str], lowered: list[str], language: str) -> tuple[
             counted = counted or (language == "de" and word.endswith("en") and lowered[position - 2 : position - 1] in (["die"], ["diese"]))
         elif in_phrase:
             in_phrase, after_phrase = False, True  # the phrase's noun: "da zero", "aus dem gegebenen Text"
+            determined = language == "ru"  # no articles: "Опишите в двух предложениях внешность ..."
         elif determined:
             return (word, counted) if len(word) > 1 else None
     return None
