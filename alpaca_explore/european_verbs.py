@@ -1,7 +1,8 @@
 """The verb and noun of an instruction in Spanish, Portuguese, French, Italian, German, Dutch or Russian.
 
 As in English, the verb is the one that leads the request, after a "please", a "can you" or an
-introduction ("Dado el siguiente texto, enumera ..."), given as its infinitive (a German or Dutch
+introduction ("Dado el siguiente texto, enumera ..."; in Russian, a polite imperative after whatever
+the sentence starts with: "Кратко изложите ..."), given as its infinitive (a German or Dutch
 separable verb with its particle: "Fasse ... zusammen" is ``zusammenfassen``); the noun is the head
 of its object, in the singular ("Genera una lista de cinco frutas" gives ``generar``/``lista``).
 A question gets neither, and a clause for an object no noun ("Explica cómo ...").
@@ -22,37 +23,37 @@ from typing import NamedTuple
 _SPANISH = """
 escribir escribe escriba, generar genera genere, crear crea cree, describir describe describa, explicar explica
 explique, dar da dé, hacer haz haga, nombrar nombra nombre, enumerar enumera enumere, listar lista liste, identificar
-identifica identifique, encontrar encuentra encuentre, clasificar clasifica clasifique, reescribir reescribe
-reescriba, editar edita edite, resumir resume resuma, sugerir sugiere sugiera, proporcionar proporciona proporcione,
-componer compón componga, diseñar diseña diseñe, construir construye construya, traducir traduce traduzca, convertir
-convierte convierta, calcular calcula calcule, comparar compara compare, contrastar contrasta contraste, limpiar limpia limpie, transcribir transcribe transcriba, elegir elige
-elija, seleccionar selecciona seleccione, escoger escoge escoja, decir di diga, contar cuenta cuente, responder
-responde responda, contestar contesta conteste, analizar analiza analice, predecir predice prediga, determinar
-determina determine, evaluar evalúa evalúe, desarrollar desarrolla desarrolle, esbozar esboza esboce, añadir añade
-añada, agregar agrega agregue, ordenar ordena ordene, organizar organiza organice, cambiar cambia cambie, completar
-completa complete, categorizar categoriza categorice, formular formula formule, inventar inventa invente, parafrasear
-parafrasea parafrasee, producir produce produzca, recomendar recomienda recomiende, reemplazar reemplaza reemplace,
-sustituir sustituye sustituya, transformar transforma transforme, usar usa use, utilizar utiliza utilice, definir
-define defina, detectar detecta detecte, discutir discute discuta, estimar estima estime, rellenar rellena rellene,
-imaginar imagina imagine, insertar inserta inserte, proponer propón proponga, calificar califica califique, leer lee
-lea, corregir corrige corrija, mejorar mejora mejore, eliminar elimina elimine, extraer extrae extraiga, resolver
-resuelve resuelva, buscar busca busque, mostrar muestra muestre, enseñar enseña enseñe, preparar prepara prepare,
-presentar presenta presente, redactar redacta redacte, simplificar simplifica simplifique, verificar verifica
-verifique, comprobar comprueba compruebe, indicar indica indique, mencionar menciona mencione, citar cita cite,
-combinar combina combine, dividir divide divida, ampliar amplía amplíe, adivinar adivina adivine, resaltar resalta
-resalte, etiquetar etiqueta etiquete, modificar modifica modifique, ofrecer ofrece ofrezca, planificar planifica
-planifique, investigar investiga investigue, demostrar demuestra demuestre, poner pon ponga, reordenar reordena
-reordene, acortar acorta acorte, separar separa separe, tomar toma tome, pensar piensa piense, elaborar elabora
-elabore, reformular reformula reformule, revisar revisa revise, expresar expresa exprese, interpretar interpreta
-interprete, ilustrar ilustra ilustre, dibujar dibuja dibuje, asignar asigna asigne, agrupar agrupa agrupe, implementar
-implementa implemente, optimizar optimiza optimice, aplicar aplica aplique, sumar suma sume, multiplicar multiplica
-multiplique, invertir invierte invierta, justificar justifica justifique, recopilar recopila recopile, brindar brinda
-brinde, convencer convence convenza, felicitar felicita felicite, saludar saluda salude, ayudar ayuda ayude, terminar termina termine, acabar acaba
-acabe, formatear formatea formatee
+identifica identifique, encontrar encuentra encuentre, clasificar clasifica clasifique, reescribir reescribe reescriba,
+editar edita edite, resumir resume resuma, sugerir sugiere sugiera, proporcionar proporciona proporcione, componer
+compón componga, diseñar diseña diseñe, construir construye construya, traducir traduce traduzca, convertir convierte
+convierta, calcular calcula calcule, comparar compara compare, contrastar contrasta contraste, limpiar limpia limpie,
+transcribir transcribe transcriba, elegir elige elija, seleccionar selecciona seleccione, escoger escoge escoja, decir
+di diga, contar cuenta cuente, responder responde responda, contestar contesta conteste, analizar analiza analice,
+predecir predice prediga, determinar determina determine, evaluar evalúa evalúe, desarrollar desarrolla desarrolle,
+esbozar esboza esboce, añadir añade añada, agregar agrega agregue, ordenar ordena ordene, organizar organiza organice,
+cambiar cambia cambie, completar completa complete, categorizar categoriza categorice, formular formula formule,
+inventar inventa invente, parafrasear parafrasea parafrasee, producir produce produzca, recomendar recomienda
+recomiende, reemplazar reemplaza reemplace, sustituir sustituye sustituya, transformar transforma transforme, usar usa
+use, utilizar utiliza utilice, definir define defina, detectar detecta detecte, discutir discute discuta, estimar estima
+estime, rellenar rellena rellene, imaginar imagina imagine, insertar inserta inserte, proponer propón proponga,
+calificar califica califique, leer lee lea, corregir corrige corrija, mejorar mejora mejore, eliminar elimina elimine,
+extraer extrae extraiga, resolver resuelve resuelva, buscar busca busque, mostrar muestra muestre, enseñar enseña
+enseñe, preparar prepara prepare, presentar presenta presente, redactar redacta redacte, simplificar simplifica
+simplifique, verificar verifica verifique, comprobar comprueba compruebe, indicar indica indique, mencionar menciona
+mencione, citar cita cite, combinar combina combine, dividir divide divida, ampliar amplía amplíe, adivinar adivina
+adivine, resaltar resalta resalte, etiquetar etiqueta etiquete, modificar modifica modifique, ofrecer ofrece ofrezca,
+planificar planifica planifique, investigar investiga investigue, demostrar demuestra demuestre, poner pon ponga,
+reordenar reordena reordene, acortar acorta acorte, separar separa separe, tomar toma tome, pensar piensa piense,
+elaborar elabora elabore, reformular reformula reformule, revisar revisa revise, expresar expresa exprese, interpretar
+interpreta interprete, ilustrar ilustra ilustre, dibujar dibuja dibuje, asignar asigna asigne, agrupar agrupa agrupe,
+implementar implementa implemente, optimizar optimiza optimice, aplicar aplica aplique, sumar suma sume, multiplicar
+multiplica multiplique, invertir invierte invierta, justificar justifica justifique, recopilar recopila recopile,
+brindar brinda brinde, convencer convence convenza, felicitar felicita felicite, saludar saluda salude, ayudar ayuda
+ayude, terminar termina termine, acabar acaba acabe, formatear formatea formatee
 """
 _PORTUGUESE = """
-escrever escreva escreve, gerar gere gera, criar crie cria, descrever descreva descreve, explicar explique explica,
-dar dê dá, fazer faça faz, nomear nomeie nomeia, enumerar enumere enumera, listar liste lista, identificar identifique
+escrever escreva escreve, gerar gere gera, criar crie cria, descrever descreva descreve, explicar explique explica, dar
+dê dá, fazer faça faz, nomear nomeie nomeia, enumerar enumere enumera, listar liste lista, identificar identifique
 identifica, encontrar encontre encontra, classificar classifique classifica, reescrever reescreva reescreve, editar
 edite edita, resumir resuma resume, sugerir sugira sugere, fornecer forneça fornece, compor componha compõe, projetar
 projete projeta, construir construa constrói, traduzir traduza traduz, converter converta converte, calcular calcule
@@ -63,115 +64,117 @@ desenvolva desenvolve, esboçar esboce esboça, adicionar adicione adiciona, acr
 ordene ordena, organizar organize organiza, mudar mude muda, alterar altere altera, completar complete completa,
 categorizar categorize categoriza, formular formule formula, inventar invente inventa, parafrasear parafraseie
 parafraseia, produzir produza produz, recomendar recomende recomenda, substituir substitua substitui, transformar
-transforme transforma, usar use usa, utilizar utilize utiliza, definir defina define, detectar detecte detecta,
-discutir discuta discute, estimar estime estima, preencher preencha preenche, imaginar imagine imagina, inserir insira
-insere, propor proponha propõe, ler leia lê, corrigir corrija corrige, melhorar melhore melhora, eliminar elimine
-elimina, remover remova remove, extrair extraia extrai, resolver resolva resolve, buscar busque busca, procurar
-procure procura, mostrar mostre mostra, ensinar ensine ensina, preparar prepare prepara, apresentar apresente
-apresenta, redigir redija redige, simplificar simplifique simplifica, verificar verifique verifica, indicar indique
-indica, mencionar mencione menciona, citar cite cita, informar informe informa, combinar combine combina, dividir divida divide, adivinhar
-adivinhe adivinha, destacar destaque destaca, rotular rotule rotula, modificar modifique modifica, oferecer ofereça
-oferece, planejar planeje planeja, pesquisar pesquise pesquisa, demonstrar demonstre demonstra, colocar coloque
-coloca, reordenar reordene reordena, encurtar encurte encurta, separar separe separa, pegar pegue pega, pensar pense
-pensa, elaborar elabore elabora, reformular reformule reformula, revisar revise revisa, expressar expresse expressa,
-interpretar interprete interpreta, ilustrar ilustre ilustra, desenhar desenhe desenha, atribuir atribua atribui,
-agrupar agrupe agrupa, implementar implemente implementa, otimizar otimize otimiza, aplicar aplique aplica, somar some
-soma, multiplicar multiplique multiplica, inverter inverta inverte, justificar justifique justifica, convencer
-convença convence, parabenizar parabenize parabeniza, cumprimentar cumprimente cumprimenta, ajudar ajude ajuda, terminar termine termina, formatar formate formata
+transforme transforma, usar use usa, utilizar utilize utiliza, definir defina define, detectar detecte detecta, discutir
+discuta discute, estimar estime estima, preencher preencha preenche, imaginar imagine imagina, inserir insira insere,
+propor proponha propõe, ler leia lê, corrigir corrija corrige, melhorar melhore melhora, eliminar elimine elimina,
+remover remova remove, extrair extraia extrai, resolver resolva resolve, buscar busque busca, procurar procure procura,
+mostrar mostre mostra, ensinar ensine ensina, preparar prepare prepara, apresentar apresente apresenta, redigir redija
+redige, simplificar simplifique simplifica, verificar verifique verifica, indicar indique indica, mencionar mencione
+menciona, citar cite cita, informar informe informa, combinar combine combina, dividir divida divide, adivinhar adivinhe
+adivinha, destacar destaque destaca, rotular rotule rotula, modificar modifique modifica, oferecer ofereça oferece,
+planejar planeje planeja, pesquisar pesquise pesquisa, demonstrar demonstre demonstra, colocar coloque coloca, reordenar
+reordene reordena, encurtar encurte encurta, separar separe separa, pegar pegue pega, pensar pense pensa, elaborar
+elabore elabora, reformular reformule reformula, revisar revise revisa, expressar expresse expressa, interpretar
+interprete interpreta, ilustrar ilustre ilustra, desenhar desenhe desenha, atribuir atribua atribui, agrupar agrupe
+agrupa, implementar implemente implementa, otimizar otimize otimiza, aplicar aplique aplica, somar some soma,
+multiplicar multiplique multiplica, inverter inverta inverte, justificar justifique justifica, convencer convença
+convence, parabenizar parabenize parabeniza, cumprimentar cumprimente cumprimenta, ajudar ajude ajuda, terminar termine
+termina, formatar formate formata
 """
 _FRENCH = """
 écrire écrivez écris, générer générez génère, créer créez crée, décrire décrivez décris, expliquer expliquez explique,
-donner donnez donne, faire faites fais, nommer nommez nomme, lister listez liste, énumérer énumérez énumère,
-identifier identifiez identifie, trouver trouvez trouve, classer classez classe, classifier classifiez classifie,
-réécrire réécrivez réécris, modifier modifiez modifie, éditer éditez édite, résumer résumez résume, suggérer suggérez
-suggère, proposer proposez propose, fournir fournissez fournis, composer composez compose, concevoir concevez conçois,
-construire construisez construis, traduire traduisez traduis, convertir convertissez convertis, calculer calculez
-calcule, comparer comparez compare, contraster contrastez contraste, choisir choisissez choisis, sélectionner
-sélectionnez sélectionne, dire dites dis, raconter racontez raconte, répondre répondez réponds, analyser analysez
-analyse, prédire prédisez prédis, déterminer déterminez détermine, évaluer évaluez évalue, développer développez
-développe, esquisser esquissez esquisse, ajouter ajoutez ajoute, ordonner ordonnez ordonne, trier triez trie,
-organiser organisez organise, changer changez change, compléter complétez complète, catégoriser catégorisez
-catégorise, formuler formulez formule, inventer inventez invente, paraphraser paraphrasez paraphrase, produire
-produisez produis, recommander recommandez recommande, remplacer remplacez remplace, transformer transformez
-transforme, utiliser utilisez utilise, employer employez emploie, définir définissez définis, détecter détectez
-détecte, discuter discutez discute, estimer estimez estime, remplir remplissez remplis, imaginer imaginez imagine,
-insérer insérez insère, lire lisez lis, corriger corrigez corrige, améliorer améliorez améliore, supprimer supprimez
-supprime, extraire extrayez extrais, résoudre résolvez résous, chercher cherchez cherche, rechercher recherchez
-recherche, montrer montrez montre, enseigner enseignez enseigne, préparer préparez prépare, présenter présentez
-présente, rédiger rédigez rédige, simplifier simplifiez simplifie, vérifier vérifiez vérifie, indiquer indiquez
-indique, mentionner mentionnez mentionne, citer citez cite, combiner combinez combine, diviser divisez divise, deviner
-devinez devine, souligner soulignez souligne, étiqueter étiquetez étiquette, offrir offrez offre, planifier planifiez
-planifie, démontrer démontrez démontre, mettre mettez mets, remettre remettez remets, réorganiser réorganisez réorganise, raccourcir
-raccourcissez raccourcis, séparer séparez sépare, prendre prenez prends, penser pensez pense, élaborer élaborez
-élabore, reformuler reformulez reformule, réviser révisez révise, exprimer exprimez exprime, interpréter interprétez
-interprète, illustrer illustrez illustre, dessiner dessinez dessine, attribuer attribuez attribue, regrouper regroupez
-regroupe, implémenter implémentez implémente, optimiser optimisez optimise, appliquer appliquez applique, noter notez
-note, documenter documentez documente, compiler compilez compile, déduire déduisez déduis, justifier justifiez
-justifie, associer associez associe, relier reliez relie, décider décidez décide, énoncer énoncez énonce, établir
-établissez établis, dresser dressez dresse, additionner additionnez additionne, multiplier multipliez multiplie, féliciter félicitez
-félicite, saluer saluez salue, aider aidez, terminer terminez, finir finissez, formater formatez
+donner donnez donne, faire faites fais, nommer nommez nomme, lister listez liste, énumérer énumérez énumère, identifier
+identifiez identifie, trouver trouvez trouve, classer classez classe, classifier classifiez classifie, réécrire
+réécrivez réécris, modifier modifiez modifie, éditer éditez édite, résumer résumez résume, suggérer suggérez suggère,
+proposer proposez propose, fournir fournissez fournis, composer composez compose, concevoir concevez conçois, construire
+construisez construis, traduire traduisez traduis, convertir convertissez convertis, calculer calculez calcule, comparer
+comparez compare, contraster contrastez contraste, choisir choisissez choisis, sélectionner sélectionnez sélectionne,
+dire dites dis, raconter racontez raconte, répondre répondez réponds, analyser analysez analyse, prédire prédisez
+prédis, déterminer déterminez détermine, évaluer évaluez évalue, développer développez développe, esquisser esquissez
+esquisse, ajouter ajoutez ajoute, ordonner ordonnez ordonne, trier triez trie, organiser organisez organise, changer
+changez change, compléter complétez complète, catégoriser catégorisez catégorise, formuler formulez formule, inventer
+inventez invente, paraphraser paraphrasez paraphrase, produire produisez produis, recommander recommandez recommande,
+remplacer remplacez remplace, transformer transformez transforme, utiliser utilisez utilise, employer employez emploie,
+définir définissez définis, détecter détectez détecte, discuter discutez discute, estimer estimez estime, remplir
+remplissez remplis, imaginer imaginez imagine, insérer insérez insère, lire lisez lis, corriger corrigez corrige,
+améliorer améliorez améliore, supprimer supprimez supprime, extraire extrayez extrais, résoudre résolvez résous,
+chercher cherchez cherche, rechercher recherchez recherche, montrer montrez montre, enseigner enseignez enseigne,
+préparer préparez prépare, présenter présentez présente, rédiger rédigez rédige, simplifier simplifiez simplifie,
+vérifier vérifiez vérifie, indiquer indiquez indique, mentionner mentionnez mentionne, citer citez cite, combiner
+combinez combine, diviser divisez divise, deviner devinez devine, souligner soulignez souligne, étiqueter étiquetez
+étiquette, offrir offrez offre, planifier planifiez planifie, démontrer démontrez démontre, mettre mettez mets, remettre
+remettez remets, réorganiser réorganisez réorganise, raccourcir raccourcissez raccourcis, séparer séparez sépare,
+prendre prenez prends, penser pensez pense, élaborer élaborez élabore, reformuler reformulez reformule, réviser révisez
+révise, exprimer exprimez exprime, interpréter interprétez interprète, illustrer illustrez illustre, dessiner dessinez
+dessine, attribuer attribuez attribue, regrouper regroupez regroupe, implémenter implémentez implémente, optimiser
+optimisez optimise, appliquer appliquez applique, noter notez note, documenter documentez documente, compiler compilez
+compile, déduire déduisez déduis, justifier justifiez justifie, associer associez associe, relier reliez relie, décider
+décidez décide, énoncer énoncez énonce, établir établissez établis, dresser dressez dresse, additionner additionnez
+additionne, multiplier multipliez multiplie, féliciter félicitez félicite, saluer saluez salue, aider aidez, terminer
+terminez, finir finissez, formater formatez
 """
 _ITALIAN = """
-scrivere scrivi scriva, generare genera generi, creare crea crei, descrivere descrivi descriva, spiegare spiega
-spieghi, dare dai dia, fare fai faccia, nominare nomina nomini, elencare elenca elenchi, identificare identifica
-identifichi, trovare trova trovi, classificare classifica classifichi, riscrivere riscrivi riscriva, modificare
-modifica modifichi, riassumere riassumi riassuma, suggerire suggerisci suggerisca, proporre proponi proponga, fornire
-fornisci fornisca, comporre componi componga, progettare progetta progetti, costruire costruisci costruisca, tradurre
-traduci traduca, convertire converti converta, calcolare calcola calcoli, confrontare confronta confronti, abbinare abbina abbini, individuare individua individui, contrastare
-contrasta contrasti, scegliere scegli scelga, selezionare seleziona selezioni, dire dica, raccontare racconta
-racconti, rispondere rispondi risponda, analizzare analizza analizzi, prevedere prevedi preveda, determinare determina
-determini, valutare valuta valuti, sviluppare sviluppa sviluppi, abbozzare abbozza abbozzi, aggiungere aggiungi
-aggiunga, ordinare ordina ordini, organizzare organizza organizzi, cambiare cambia cambi, completare completa
-completi, categorizzare categorizza categorizzi, formulare formula formuli, inventare inventa inventi, parafrasare
-parafrasa parafrasi, produrre produci produca, raccomandare raccomanda raccomandi, consigliare consiglia, sostituire
-sostituisci sostituisca, trasformare trasforma trasformi, usare usa usi, utilizzare utilizza utilizzi, definire
-definisci definisca, rilevare rileva rilevi, discutere discuti discuta, stimare stima stimi, compilare compila
-compili, immaginare immagina, inserire inserisci inserisca, leggere leggi legga, correggere correggi corregga,
-migliorare migliora migliori, eliminare elimina elimini, rimuovere rimuovi rimuova, estrarre estrai estragga,
-risolvere risolvi risolva, cercare cerca cerchi, mostrare mostra mostri, insegnare insegna insegni, preparare prepara
-prepari, presentare presenta presenti, redigere redigi rediga, semplificare semplifica semplifichi, verificare
-verifica verifichi, indicare indica indichi, menzionare menziona menzioni, citare cita citi, combinare combina
-combini, dividere dividi divida, indovinare indovina indovini, evidenziare evidenzia evidenzi, etichettare etichetta
-etichetti, offrire offri offra, pianificare pianifica pianifichi, dimostrare dimostra dimostri, mettere metti metta,
-riordinare riordina riordini, accorciare accorcia accorci, separare separa separi, prendere prendi prenda, pensare
-pensa pensi, elaborare elabora elabori, riformulare riformula riformuli, rivedere rivedi riveda, esprimere esprimi
-esprima, interpretare interpreta interpreti, illustrare illustra illustri, disegnare disegna disegni, assegnare
-assegna assegni, raggruppare raggruppa raggruppi, implementare implementa implementi, ottimizzare ottimizza ottimizzi,
-applicare applica applichi, sommare somma sommi, moltiplicare moltiplica moltiplichi, invertire inverti inverta,
-giustificare giustifica giustifichi, raccogliere raccogli raccolga, convincere convinci convinca, salutare saluta saluti, aiutare aiuta aiuti, disporre disponi
-disponga, terminare termina termini, finire finisci finisca, formattare formatta formatti
+scrivere scrivi scriva, generare genera generi, creare crea crei, descrivere descrivi descriva, spiegare spiega spieghi,
+dare dai dia, fare fai faccia, nominare nomina nomini, elencare elenca elenchi, identificare identifica identifichi,
+trovare trova trovi, classificare classifica classifichi, riscrivere riscrivi riscriva, modificare modifica modifichi,
+riassumere riassumi riassuma, suggerire suggerisci suggerisca, proporre proponi proponga, fornire fornisci fornisca,
+comporre componi componga, progettare progetta progetti, costruire costruisci costruisca, tradurre traduci traduca,
+convertire converti converta, calcolare calcola calcoli, confrontare confronta confronti, abbinare abbina abbini,
+individuare individua individui, contrastare contrasta contrasti, scegliere scegli scelga, selezionare seleziona
+selezioni, dire dica, raccontare racconta racconti, rispondere rispondi risponda, analizzare analizza analizzi,
+prevedere prevedi preveda, determinare determina determini, valutare valuta valuti, sviluppare sviluppa sviluppi,
+abbozzare abbozza abbozzi, aggiungere aggiungi aggiunga, ordinare ordina ordini, organizzare organizza organizzi,
+cambiare cambia cambi, completare completa completi, categorizzare categorizza categorizzi, formulare formula formuli,
+inventare inventa inventi, parafrasare parafrasa parafrasi, produrre produci produca, raccomandare raccomanda
+raccomandi, consigliare consiglia, sostituire sostituisci sostituisca, trasformare trasforma trasformi, usare usa usi,
+utilizzare utilizza utilizzi, definire definisci definisca, rilevare rileva rilevi, discutere discuti discuta, stimare
+stima stimi, compilare compila compili, immaginare immagina, inserire inserisci inserisca, leggere leggi legga,
+correggere correggi corregga, migliorare migliora migliori, eliminare elimina elimini, rimuovere rimuovi rimuova,
+estrarre estrai estragga, risolvere risolvi risolva, cercare cerca cerchi, mostrare mostra mostri, insegnare insegna
+insegni, preparare prepara prepari, presentare presenta presenti, redigere redigi rediga, semplificare semplifica
+semplifichi, verificare verifica verifichi, indicare indica indichi, menzionare menziona menzioni, citare cita citi,
+combinare combina combini, dividere dividi divida, indovinare indovina indovini, evidenziare evidenzia evidenzi,
+etichettare etichetta etichetti, offrire offri offra, pianificare pianifica pianifichi, dimostrare dimostra dimostri,
+mettere metti metta, riordinare riordina riordini, accorciare accorcia accorci, separare separa separi, prendere prendi
+prenda, pensare pensa pensi, elaborare elabora elabori, riformulare riformula riformuli, rivedere rivedi riveda,
+esprimere esprimi esprima, interpretare interpreta interpreti, illustrare illustra illustri, disegnare disegna disegni,
+assegnare assegna assegni, raggruppare raggruppa raggruppi, implementare implementa implementi, ottimizzare ottimizza
+ottimizzi, applicare applica applichi, sommare somma sommi, moltiplicare moltiplica moltiplichi, invertire inverti
+inverta, giustificare giustifica giustifichi, raccogliere raccogli raccolga, convincere convinci convinca, salutare
+saluta saluti, aiutare aiuta aiuti, disporre disponi disponga, terminare termina termini, finire finisci finisca,
+formattare formatta formatti
 """
 _GERMAN = """
-schreiben schreibe schreib, generieren generiere, erstellen erstelle erstell, beschreiben beschreibe beschreib,
-erklären erkläre erklär, geben gib, machen mache mach, nennen nenne nenn, listen liste, zählen zähle zähl,
-identifizieren identifiziere, finden finde find, klassifizieren klassifiziere, kategorisieren kategorisiere,
-bearbeiten bearbeite, fassen fasse fass, schlagen schlage schlag, formulieren formuliere, entwerfen entwirf entwerfe,
-konstruieren konstruiere, erzeugen erzeuge, entschlüsseln entschlüssle, verschlüsseln verschlüssle, arrangieren arrangiere, übersetzen
-übersetze übersetz, konvertieren konvertiere, wandeln wandle wandel, berechnen berechne, vergleichen vergleiche
-vergleich, wählen wähle wähl, sagen sage sag, erzählen erzähle erzähl, beantworten beantworte, antworten antworte,
-analysieren analysiere, bestimmen bestimme bestimm, bewerten bewerte, beurteilen beurteile, entwickeln entwickle,
-skizzieren skizziere, fügen füge füg, ordnen ordne, sortieren sortiere, organisieren organisiere, ändern ändere änder,
-vervollständigen vervollständige, ergänzen ergänze ergänz, erfinden erfinde erfind, paraphrasieren paraphrasiere,
-produzieren produziere, empfehlen empfiehl, ersetzen ersetze ersetz, transformieren transformiere, verwenden verwende,
-benutzen benutze benutz, nutzen nutze nutz, definieren definiere, erkennen erkenne, diskutieren diskutiere, schätzen
-schätze schätz, füllen fülle füll, stellen stelle stell, setzen setze setz, lesen lies, korrigieren korrigiere,
-verbessern verbessere, entfernen entferne entfern, löschen lösche lösch, extrahieren extrahiere, lösen löse lös,
-suchen suche such, zeigen zeige zeig, lehren lehre, bereiten bereite, präsentieren präsentiere, verfassen verfasse
+schreiben schreibe schreib, generieren generiere, erstellen erstelle erstell, beschreiben beschreibe beschreib, erklären
+erkläre erklär, geben gib, machen mache mach, nennen nenne nenn, listen liste, zählen zähle zähl, identifizieren
+identifiziere, finden finde find, klassifizieren klassifiziere, kategorisieren kategorisiere, bearbeiten bearbeite,
+fassen fasse fass, schlagen schlage schlag, formulieren formuliere, entwerfen entwirf entwerfe, konstruieren
+konstruiere, erzeugen erzeuge, entschlüsseln entschlüssle, verschlüsseln verschlüssle, arrangieren arrangiere,
+übersetzen übersetze übersetz, konvertieren konvertiere, wandeln wandle wandel, berechnen berechne, vergleichen
+vergleiche vergleich, wählen wähle wähl, sagen sage sag, erzählen erzähle erzähl, beantworten beantworte, antworten
+antworte, analysieren analysiere, bestimmen bestimme bestimm, bewerten bewerte, beurteilen beurteile, entwickeln
+entwickle, skizzieren skizziere, fügen füge füg, ordnen ordne, sortieren sortiere, organisieren organisiere, ändern
+ändere änder, vervollständigen vervollständige, ergänzen ergänze ergänz, erfinden erfinde erfind, paraphrasieren
+paraphrasiere, produzieren produziere, empfehlen empfiehl, ersetzen ersetze ersetz, transformieren transformiere,
+verwenden verwende, benutzen benutze benutz, nutzen nutze nutz, definieren definiere, erkennen erkenne, diskutieren
+diskutiere, schätzen schätze schätz, füllen fülle füll, stellen stelle stell, setzen setze setz, lesen lies, korrigieren
+korrigiere, verbessern verbessere, entfernen entferne entfern, löschen lösche lösch, extrahieren extrahiere, lösen löse
+lös, suchen suche such, zeigen zeige zeig, lehren lehre, bereiten bereite, präsentieren präsentiere, verfassen verfasse
 verfass, vereinfachen vereinfache, überprüfen überprüfe, prüfen prüfe prüf, erwähnen erwähne, zitieren zitiere,
 kombinieren kombiniere, teilen teile teil, raten rate, heben hebe, beschriften beschrifte, modifizieren modifiziere,
 bieten biete, planen plane plan, recherchieren recherchiere, untersuchen untersuche, beweisen beweise, legen lege leg,
 nehmen nimm, denken denke denk, arbeiten arbeite, überarbeiten überarbeite, drücken drücke drück, interpretieren
 interpretiere, veranschaulichen veranschauliche, zeichnen zeichne, weisen weise, gruppieren gruppiere, implementieren
-implementiere, optimieren optimiere, wenden wende, addieren addiere, multiplizieren multipliziere, kehren kehre,
-sammeln sammle, überlegen überlege, begründen begründe, leiten leite, ziehen ziehe zieh, verfassen verfasse,
-umschreiben, zusammenfassen, gratulieren gratuliere, grüßen grüße, bilden bilde, helfen hilf, komponieren komponiere, ermitteln ermittle, beenden
-beende, formatieren formatiere
+implementiere, optimieren optimiere, wenden wende, addieren addiere, multiplizieren multipliziere, kehren kehre, sammeln
+sammle, überlegen überlege, begründen begründe, leiten leite, ziehen ziehe zieh, verfassen verfasse, umschreiben,
+zusammenfassen, gratulieren gratuliere, grüßen grüße, bilden bilde, helfen hilf, komponieren komponiere, ermitteln
+ermittle, beenden beende, formatieren formatiere
 """
 _DUTCH = """
-schrijven schrijf, genereren genereer, maken maak, creëren creëer, beschrijven beschrijf, leggen leg, geven geef,
-noemen noem, sommen som, identificeren identificeer, vinden vind, zoeken zoek, classificeren classificeer,
-categoriseren categoriseer, herschrijven herschrijf, bewerken bewerk, vatten vat, stellen stel, suggereren suggereer,
-componeren componeer, ontwerpen ontwerp, bouwen bouw, construeren construeer, vertalen vertaal, voeren voer, zetten zet, berekenen
+schrijven schrijf, genereren genereer, maken maak, creëren creëer, beschrijven beschrijf, leggen leg, geven geef, noemen
+noem, sommen som, identificeren identificeer, vinden vind, zoeken zoek, classificeren classificeer, categoriseren
+categoriseer, herschrijven herschrijf, bewerken bewerk, vatten vat, stellen stel, suggereren suggereer, componeren
+componeer, ontwerpen ontwerp, bouwen bouw, construeren construeer, vertalen vertaal, voeren voer, zetten zet, berekenen
 bereken, vergelijken vergelijk, kiezen kies, selecteren selecteer, zeggen zeg, vertellen vertel, beantwoorden
 beantwoord, analyseren analyseer, voorspellen voorspel, bepalen bepaal, evalueren evalueer, beoordelen beoordeel,
 ontwikkelen ontwikkel, schetsen schets, voegen voeg, ordenen orden, sorteren sorteer, rangschikken rangschik,
@@ -180,13 +183,13 @@ herformuleren herformuleer, verzinnen verzin, bedenken bedenk, parafraseren para
 beveel, vervangen vervang, transformeren transformeer, gebruiken gebruik, definiëren definieer, detecteren detecteer,
 bespreken bespreek, schatten schat, lezen lees, corrigeren corrigeer, verbeteren verbeter, verwijderen verwijder,
 extraheren extraheer, halen haal, lossen los, tonen toon, leren leer, bereiden bereid, presenteren presenteer,
-vereenvoudigen vereenvoudig, controleren controleer, verifiëren verifieer, vermelden vermeld, citeren citeer,
-combineren combineer, verdelen verdeel, raden raad, markeren markeer, labelen label, passen pas, bieden bied, plannen
-plan, onderzoeken onderzoek, bewijzen bewijs, leiden leid, denken denk, werken werk, drukken druk, interpreteren
-interpreteer, illustreren illustreer, tekenen teken, wijzen wijs, groeperen groepeer, implementeren implementeer,
-optimaliseren optimaliseer, tellen tel, vermenigvuldigen vermenigvuldig, keren keer, verzamelen verzamel, motiveren
-motiveer, redigeren redigeer, opstellen, samenvatten, voorstellen, feliciteren feliciteer, begroeten begroet, vormen
-vorm, helpen, formatteren formatteer
+vereenvoudigen vereenvoudig, controleren controleer, verifiëren verifieer, vermelden vermeld, citeren citeer, combineren
+combineer, verdelen verdeel, raden raad, markeren markeer, labelen label, passen pas, bieden bied, plannen plan,
+onderzoeken onderzoek, bewijzen bewijs, leiden leid, denken denk, werken werk, drukken druk, interpreteren interpreteer,
+illustreren illustreer, tekenen teken, wijzen wijs, groeperen groepeer, implementeren implementeer, optimaliseren
+optimaliseer, tellen tel, vermenigvuldigen vermenigvuldig, keren keer, verzamelen verzamel, motiveren motiveer,
+redigeren redigeer, opstellen, samenvatten, voorstellen, feliciteren feliciteer, begroeten begroet, vormen vorm, helpen,
+formatteren formatteer
 """
 # Russian infinitives with the plural imperatives that lead instructions; each also leads without its "-те".
 _RUSSIAN = """
@@ -194,25 +197,24 @@ _RUSSIAN = """
 опишите, объяснить объясните, дать дайте, привести приведите, сделать сделайте, назвать назовите, перечислить
 перечислите, определить определите, найти найдите, классифицировать классифицируйте, переписать перепишите,
 отредактировать отредактируйте, редактировать редактируйте, резюмировать резюмируйте, изложить изложите, предложить
-предложите, предоставить предоставьте, сочинить сочините, составить составьте, разработать разработайте,
-спроектировать спроектируйте, построить постройте, перевести переведите, преобразовать преобразуйте, вычислить
-вычислите, рассчитать рассчитайте, посчитать посчитайте, сравнить сравните, ранжировать ранжируйте, выбрать выберите,
-сказать скажите, рассказать расскажите, ответить ответьте, проанализировать проанализируйте, предсказать предскажите,
-оценить оцените, набросать набросайте, добавить добавьте, упорядочить упорядочьте, отсортировать отсортируйте,
-расставить расставьте, организовать организуйте, изменить измените, дополнить дополните, завершить завершите,
-придумать придумайте, перефразировать перефразируйте, порекомендовать порекомендуйте, рекомендовать рекомендуйте,
-заменить замените, использовать используйте, выявить выявите, обсудить обсудите, заполнить заполните, представить
-представьте, вставить вставьте, прочитать прочитайте, исправить исправьте, улучшить улучшите, удалить удалите, извлечь
-извлеките, решить решите, показать покажите, научить научите, подготовить подготовьте, упростить упростите, проверить
-проверьте, указать укажите, упомянуть упомяните, процитировать процитируйте, объединить объедините, разделить
-разделите, угадать угадайте, выделить выделите, пометить пометьте, спланировать спланируйте, исследовать исследуйте,
-доказать докажите, поставить поставьте, переставить переставьте, сократить сократите, взять возьмите, подумать
-подумайте, выразить выразите, интерпретировать интерпретируйте, проиллюстрировать проиллюстрируйте, нарисовать
-нарисуйте, назначить назначьте, сгруппировать сгруппируйте, реализовать реализуйте, оптимизировать оптимизируйте,
-применить примените, сложить сложите, умножить умножьте, отнести отнесите, поменять поменяйте, выдвинуть выдвиньте,
-сформулировать сформулируйте, сформировать сформируйте, обосновать обоснуйте, собрать соберите, разбить разбейте,
-опровергнуть опровергните, убедить убедите, поздравить поздравьте, поприветствовать поприветствуйте, помочь помогите, закончить закончите, оформить
-оформите
+предложите, предоставить предоставьте, сочинить сочините, составить составьте, разработать разработайте, спроектировать
+спроектируйте, построить постройте, перевести переведите, преобразовать преобразуйте, вычислить вычислите, рассчитать
+рассчитайте, посчитать посчитайте, сравнить сравните, ранжировать ранжируйте, выбрать выберите, сказать скажите,
+рассказать расскажите, ответить ответьте, проанализировать проанализируйте, предсказать предскажите, оценить оцените,
+набросать набросайте, добавить добавьте, упорядочить упорядочьте, отсортировать отсортируйте, расставить расставьте,
+организовать организуйте, изменить измените, дополнить дополните, завершить завершите, придумать придумайте,
+перефразировать перефразируйте, порекомендовать порекомендуйте, рекомендовать рекомендуйте, заменить замените,
+использовать используйте, выявить выявите, обсудить обсудите, заполнить заполните, представить представьте, вставить
+вставьте, прочитать прочитайте, исправить исправьте, улучшить улучшите, удалить удалите, извлечь извлеките, решить
+решите, показать покажите, научить научите, подготовить подготовьте, упростить упростите, проверить проверьте, указать
+укажите, упомянуть упомяните, процитировать процитируйте, объединить объедините, разделить разделите, угадать угадайте,
+выделить выделите, пометить пометьте, спланировать спланируйте, исследовать исследуйте, доказать докажите, поставить
+поставьте, переставить переставьте, сократить сократите, взять возьмите, подумать подумайте, выразить выразите,
+интерпретировать интерпретируйте, проиллюстрировать проиллюстрируйте, нарисовать нарисуйте, назначить назначьте,
+сгруппировать сгруппируйте, реализовать реализуйте, оптимизировать оптимизируйте, применить примените, сложить сложите,
+умножить умножьте, отнести отнесите, поменять поменяйте, выдвинуть выдвиньте, сформулировать сформулируйте, сформировать
+сформируйте, обосновать обоснуйте, собрать соберите, разбить разбейте, опровергнуть опровергните, убедить убедите,
+поздравить поздравьте, поприветствовать поприветствуйте, помочь помогите, закончить закончите, оформить оформите
 """
 
 
@@ -367,14 +369,9 @@ class Reading(NamedTuple):
     position: int | None
 
 
-def verb_and_noun(instruction: str) -> tuple[str | None, str | None]:
-    """The leading verb's infinitive and the singular head noun of its object, or None where there is none."""
-    reading = read(instruction)
-    return reading.verb, reading.noun
-
-
 def read(instruction: str) -> Reading:
-    """The instruction's verb, noun and language (for a question, that of its short words)."""
+    """The instruction's verb (the leading verb's infinitive), noun (the singular head of its object), both None where
+    there is none, and language (for a question, that of its short words)."""
     tokens = _tokens(instruction)
     lowered = [token.lower() for token in tokens]
     found = _find_verb(lowered) or _russian_imperative(lowered)

@@ -1108,7 +1108,8 @@ def test_a_range_of_numbers_in_the_gloss_is_no_subtraction():
     ],
 )
 def test_the_english_rules_categorise_the_gloss(instruction, input_, expected):
-    assert analyse(instruction, input_) == (*european_verbs.verb_and_noun(instruction), expected, True)
+    reading = european_verbs.read(instruction)
+    assert analyse(instruction, input_) == (reading.verb, reading.noun, expected, True)
 
 
 @pytest.mark.parametrize(
