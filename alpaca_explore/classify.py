@@ -174,7 +174,7 @@ _OTHER_LANGUAGE_WORDS = frozenset(
     """el lo los las un una unos unas del por para sobre siguiente siguientes qué cómo cuál cuáles es está de que en la su
     sus como más um uma da das não é são seguinte seguintes pelo pela pelos pelas ao aos às seu sua seus suas este esta esse essa
     isso isto você menos três dois duas dado dada dados dadas le les une du dans pour avec sur suivant suivante
-    suivants qui cette ces au aux vous der das und ein eine einen einem einer mit für über zu ist nicht auf folgenden
+    suivants qui ce cette ces au aux vous der das und ein eine einen einem einer mit für über zu ist nicht auf folgenden
     folgende sie wie des von aus zum zur vom beim sich zusammen die diese dieser dieses gegebenen gegebene werden wird
     kann können sind oder auch wenn dass welche welcher welches eines gli di della delle dei sul sulla nel nella alla
     degli dal dalla dello negli nei sui alle agli più che quanto quanti quanta quante qualcuno questo questa questi

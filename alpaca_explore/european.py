@@ -74,7 +74,7 @@ _TASKS = (
     ),
     ("extraction", _words(r"extra[ei]\w* extrahier\w* estra[ei]\w* извлек\w*")),
     # Sorting and ranking, as the English labels have them.
-    ("other", _words(r"ordena\w* ordene\w* ordina\w* sortier\w* ordne triez trie sorteer\w* rangschik\w* herschik\w* ранжир\w*",
+    ("other", _words(r"ordena\w* ordene\w* ordina(?!teur)\w* sortier\w* ordne triez trie sorteer\w* rangschik\w* herschik\w* ранжир\w*",
                      r"отсортир\w* расстав\w* упорядоч\w*")),
     (
         "brainstorming",
@@ -217,7 +217,7 @@ def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
             return name
     if _SEVERAL.search(text) and (asks or _NAMING.search(text)):
         return "brainstorming"  # "¿Cuáles son dos formas ...?", "Cite dois benefícios"
-    if asks and input_.strip() and (_EITHER_OR.search(text) or not _QUESTION_WORD.search(text)):
+    if asks and input_.strip() and (_EITHER_OR.search(text) or not _QUESTION_WORD.search(task)):  # past what it is given
         return "classification"
     return "open_qa"
 

@@ -54,7 +54,7 @@ arrange arrangieren anordnen arranger расставить, rearrange reordenar 
 переставить, organize organizar organiser organizzare organisieren organiseren организовать, change cambiar mudar
 alterar changer cambiare ändern veranderen wijzigen изменить поменять, complete completar compléter completare
 vervollständigen aanvullen дополнить завершить, formulate formular formuler formulare formulieren formuleren
-сформулировать, invent inventar inventer inventare erfinden verzinnen, come_up_with придумать bedenken ausdenken,
+сформулировать, come_up_with inventar inventer inventare erfinden verzinnen придумать bedenken ausdenken,
 paraphrase parafrasear paraphraser parafrasare paraphrasieren parafraseren перефразировать, produce producir produzir
 produire produrre produzieren produceren, recommend recomendar recommander raccomandare consigliare empfehlen aanbevelen
 порекомендовать рекомендовать, replace reemplazar sustituir substituir remplacer sostituire ersetzen vervangen заменить,
@@ -387,40 +387,40 @@ set набор множеств, program программ, algorithm алгор�
 # the words of a phrase on either side.
 _PHRASES = {
     "es": """
-a_couple_of un_par_de, passive_voice voz_pasiva, active_voice voz_activa, part_of_speech categoría_gramatical
+missing_number número_que_falta número_faltante, a_couple_of un_par_de, passive_voice voz_pasiva, active_voice voz_activa, part_of_speech categoría_gramatical
 parte_de_la_oración, in_your_own_words con_tus_propias_palabras con_sus_propias_palabras, missing_word palabra_que_falta
 palabra_faltante, fill_in_the_blank espacio_en_blanco espacios_en_blanco, based_on basado_en basada_en basándote_en
 con_base_en en_base_a
 """,
     "pt": """
-a_couple_of um_par_de, passive_voice voz_passiva, active_voice voz_ativa, part_of_speech classe_gramatical
+missing_number número_que_falta número_faltante, a_couple_of um_par_de, passive_voice voz_passiva, active_voice voz_ativa, part_of_speech classe_gramatical
 classe_de_palavra, in_your_own_words com_suas_próprias_palavras com_as_suas_próprias_palavras, missing_word
 palavra_que_falta palavra_faltante, fill_in_the_blank espaço_em_branco espaços_em_branco lacuna lacunas, based_on
 baseado_em baseada_em com_base_em
 """,
     "fr": """
-a_couple_of une_paire_de, passive_voice voix_passive, active_voice voix_active, part_of_speech nature_grammaticale
+missing_number nombre_manquant, a_couple_of une_paire_de, passive_voice voix_passive, active_voice voix_active, part_of_speech nature_grammaticale
 partie_du_discours, in_your_own_words avec_vos_propres_mots avec_tes_propres_mots dans_vos_propres_mots, missing_word
 mot_manquant, fill_in_the_blank espace_vide espaces_vides, based_on basé_sur basée_sur en_vous_basant_sur en_fonction_de
 """,
     "it": """
-a_couple_of un_paio_di, passive_voice forma_passiva voce_passiva, active_voice forma_attiva voce_attiva, part_of_speech
+missing_number numero_mancante, a_couple_of un_paio_di, passive_voice forma_passiva voce_passiva, active_voice forma_attiva voce_attiva, part_of_speech
 parte_del_discorso parti_del_discorso, in_your_own_words con_parole_tue con_parole_proprie con_le_tue_parole,
 missing_word parola_mancante, fill_in_the_blank spazio_vuoto spazi_vuoti, based_on basato_su basata_su basandoti_su
 sulla_base_di in_base_a
 """,
     "de": """
-a_couple_of ein_paar, passive_voice passiv, active_voice aktiv, part_of_speech wortart wortarten, in_your_own_words
+missing_number fehlende_zahl fehlenden_zahl, a_couple_of ein_paar, passive_voice passiv, active_voice aktiv, part_of_speech wortart wortarten, in_your_own_words
 in_eigenen_worten mit_eigenen_worten in_deinen_eigenen_worten, missing_word fehlende_wort fehlenden_wort,
 fill_in_the_blank lücke lücken, based_on basierend_auf ausgehend_von auf_grundlage
 """,
     "nl": """
-a_couple_of een_paar, passive_voice lijdende_vorm passieve_vorm, active_voice bedrijvende_vorm actieve_vorm,
+missing_number ontbrekende_getal, a_couple_of een_paar, passive_voice lijdende_vorm passieve_vorm, active_voice bedrijvende_vorm actieve_vorm,
 part_of_speech woordsoort woordsoorten, in_your_own_words in_je_eigen_woorden in_uw_eigen_woorden, missing_word
 ontbrekende_woord, fill_in_the_blank lege_plek lege_plekken, based_on op_basis_van gebaseerd_op aan_de_hand_van
 """,
     "ru": """
-a_couple_of пару пара, passive_voice страдательный_залог пассивный_залог страдательном_залоге пассивном_залоге,
+missing_number пропущенное_число, a_couple_of пару пара, passive_voice страдательный_залог пассивный_залог страдательном_залоге пассивном_залоге,
 active_voice действительный_залог активный_залог, part_of_speech часть_речи части_речи, in_your_own_words
 своими_словами, missing_word пропущенное_слово, fill_in_the_blank пропуск пропуски, based_on на_основе на_основании
 """,
@@ -466,6 +466,7 @@ _ENGLISH_NOUNS = {language: _table(nouns) for language, nouns in _NOUNS.items()}
 _ENGLISH_PHRASES = {language: _phrase_table(phrases) for language, phrases in _PHRASES.items()}
 _RUSSIAN_NOUNS = _table(_RUSSIAN_STEMS)  # by stem
 _RUSSIAN_PLURAL_ENDINGS = frozenset("ы и ов ей ев й".split())
+_OPENING_MARKS = frozenset("¿¡")  # no English word: "¿Es ...?" is read as "is ...?"
 
 
 def gloss(reading: Reading) -> Gloss:
@@ -483,7 +484,7 @@ def gloss(reading: Reading) -> Gloss:
         elif phrase := _phrase_at(reading.words, position, phrases):
             words += phrase[1].split()
             position += len(phrase[0]) - 1
-        else:
+        elif reading.words[position] not in _OPENING_MARKS:
             words += _english(reading.words[position], language)
         position += 1
     rest = words[rest_start:]

@@ -79,7 +79,7 @@ interprete interpreta, ilustrar ilustre ilustra, desenhar desenhe desenha, atrib
 agrupa, implementar implemente implementa, otimizar otimize otimiza, aplicar aplique aplica, somar some soma,
 multiplicar multiplique multiplica, inverter inverta inverte, justificar justifique justifica, convencer convença
 convence, parabenizar parabenize parabeniza, cumprimentar cumprimente cumprimenta, ajudar ajude ajuda, terminar termine
-termina, formatar formate formata
+termina, associar associe associa, formatar formate formata
 """
 _FRENCH = """
 écrire écrivez écris, générer générez génère, créer créez crée, décrire décrivez décris, expliquer expliquez explique,
@@ -168,7 +168,7 @@ interpretiere, veranschaulichen veranschauliche, zeichnen zeichne, weisen weise,
 implementiere, optimieren optimiere, wenden wende, addieren addiere, multiplizieren multipliziere, kehren kehre, sammeln
 sammle, überlegen überlege, begründen begründe, leiten leite, ziehen ziehe zieh, verfassen verfasse, umschreiben,
 zusammenfassen, gratulieren gratuliere, grüßen grüße, bilden bilde, helfen hilf, komponieren komponiere, ermitteln
-ermittle, beenden beende, formatieren formatiere
+ermittle, gestalten gestalte, beenden beende, formatieren formatiere
 """
 _DUTCH = """
 schrijven schrijf, genereren genereer, maken maak, creëren creëer, beschrijven beschrijf, leggen leg, geven geef, noemen
@@ -651,6 +651,10 @@ def singular(noun: str, counted: bool, language: str) -> str:
     irregular = _IRREGULAR_PLURALS[language].get(noun)
     if irregular is not None:
         return irregular
+    if language in ("de", "nl"):  # a compound's last noun: "Schlagwörter", "voorbeeldvragen"
+        last_noun = next((plural for plural in _COMPOUND_HEADS[language] if noun.endswith(plural) and len(noun) > len(plural) + 2), None)
+        if last_noun is not None:
+            return noun[: -len(last_noun)] + _IRREGULAR_PLURALS[language][last_noun]
     for ending, singular in _PLURAL_ENDINGS[language]:
         if noun.endswith(ending) and len(noun) > len(ending) + 1:
             return noun[: len(noun) - len(ending)] + singular
@@ -719,7 +723,7 @@ ideen:idee vorteile:vorteil nachteile:nachteil unterschiede:unterschied beispiel
 wörter:wort sätze:satz details:detail gründe:grund schritte:schritt länder:land städte:stadt punkte:punkt
 methoden:methode strategien:strategie regeln:regel merkmale:merkmal fakten:fakt vorschläge:vorschlag
 synonyme:synonym bücher:buch filme:film lieder:lied gedichte:gedicht geschichten:geschichte produkte:produkt
-zeilen:zeile zeichen:zeichen namen:name titel:titel aspekte:aspekt faktoren:faktor elemente:element
+zeilen:zeile zeichen:zeichen namen:name titel:titel aspekte:aspekt faktoren:faktor elemente:element arten:art
 """,
     "nl": """
 vragen:vraag zinnen:zin woorden:woord voordelen:voordeel nadelen:nadeel stappen:stap feiten:feit ideeën:idee
@@ -736,3 +740,4 @@ _IRREGULAR_PLURALS = {
     for group in _IRREGULAR
     for language in group.split("_")
 }
+_COMPOUND_HEADS = {language: sorted(_IRREGULAR_PLURALS[language], key=len, reverse=True) for language in ("de", "nl")}

@@ -79,7 +79,7 @@ _EUROPEAN_MEDIA_NOUNS = european.alternatives(
     r"bild(?:er|ern|es)? fotos? fotografien? diagramm(?:e|en|s)? grafik(?:en)? gemälde[ns]? zeichnung(?:en)? abbildung(?:en)? aufnahme[n]?",  # de
     r"afbeelding(?:en)? foto's grafieken grafiek diagrammen diagram video's schilderij(?:en)? tekening(?:en)? illustraties? plaatjes?",  # nl
     r"изображени\w* картин(?:а|у|ы|е|ой|ке|ка|ку|ки) фотографи\w* фото график\w* диаграмм\w* видео рисун\w* ссылк\w* таблиц\w*",  # ru
-    r"скриншот\w* аудиозапис\w*",
+    r"скриншот\w* аудиозапис\w* logos? logotipos? logotypes? логотип\w*",
 )
 _EUROPEAN_MEDIA_BEFORE = european.alternatives(
     r"est[ae]s? est[eo]s? es[ae] esse essa (?:el|la|los|las|o|a|os|as)\s(?:siguientes?|seguintes?) (?:dad[oa]s?|adjunt[oa]s?|anex[oa]s?)",  # es pt
