@@ -448,12 +448,13 @@ def _table(groups: str) -> dict[str, str]:
     return table
 
 
-_Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, English), longest first
+_Phrase = tuple[tuple[str, ...], str]  # its words, its English
+_Phrases = dict[str, tuple[_Phrase, ...]]  # by first word, longest first
 
 
 def _phrase_table(groups: str) -> _Phrases:
     """The phrases of "english_phrase word_word word, ...", by their first word."""
-    by_start: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    by_start: dict[str, list[_Phrase]] = {}
     for phrase, english in _table(groups).items():
         words = tuple(phrase.split("_"))
         by_start.setdefault(words[0], []).append((words, english))
@@ -478,14 +479,15 @@ def gloss(reading: Reading) -> Gloss:
     rest_start = 0
     position = 0
     while position < len(reading.words):
+        word = reading.words[position]
         if position == reading.position and verb is not None:
             rest_start = len(words) + 1  # "come up with": the words after "come", as the English rules read them
             words += verb.split()
-        elif phrase := _phrase_at(reading.words, position, phrases):
+        elif word in phrases and (phrase := _phrase_at(reading.words, position, phrases[word])):
             words += phrase[1].split()
             position += len(phrase[0]) - 1
-        elif reading.words[position] not in _OPENING_MARKS:
-            words += _english(reading.words[position], language)
+        elif word not in _OPENING_MARKS:
+            words += _english(word, language)
         position += 1
     rest = words[rest_start:]
     noun = reading.noun and (_english_noun(reading.noun, language) or reading.noun)
@@ -493,9 +495,9 @@ def gloss(reading: Reading) -> Gloss:
     return Gloss(verb and verb.split()[0], noun and noun.split()[-1], words, rest, text)
 
 
-def _phrase_at(words: list[str], position: int, phrases: _Phrases) -> tuple[tuple[str, ...], str] | None:
-    """The phrase of the table (its words and English) that starts at the position."""
-    for phrase in phrases.get(words[position], ()):
+def _phrase_at(words: list[str], position: int, phrases: tuple[_Phrase, ...]) -> _Phrase | None:
+    """The one of the phrases (longest first) that starts at the position."""
+    for phrase in phrases:
         if tuple(words[position : position + len(phrase[0])]) == phrase[0]:
             return phrase
     return None
