@@ -103,8 +103,6 @@ _TASKS = (
     ),
 )
 _GENERATION = dict(_TASKS)["generation"]
-# Suggesting a written thing is writing it ("Proposez un nouveau slogan"); suggesting anything else, ideas.
-_SUGGESTING = _words(r"sugier\w* sugere\w* sugira sugg[èe]re\w* suggerisci propon\w* propos\w* schlag\w* stel(?=.*\bvoor\b) предлож\w*")
 _WRITTEN = _words(
     r"slogan eslogan lema t[íi]tulos? titres? titel titolo tweets? tuits? haikus? nombres? noms? namen?",
     r"poemas? po[èe]mes? gedichte? poesi[ae] poesía frases? phrases? oraci[óo]n s[äa]tze?",
@@ -122,8 +120,6 @@ _A_LIST = _words(r"listes? listas? elenco lijst conjunto s[ée]rie reihe ensembl
 _PROGRAMS = _words(r"programas? programmes? programms? programm[ai] программ[уы] algoritmos? algorithmes? algorithmus algoritmen? алгоритм\w*")
 # Words about words: listing synonyms asks about a word, as in English ("Перечислите 10 синонимов к слову «грустный»").
 _SYNONYMS = _words(r"sin[óôo]nimos synonymes? sinonimi синоним\w* ant[óôo]nimos antonymes? antonimi антоним\w*")
-# Telling a story writes one: "Расскажи мне страшную историю", "Cuéntame un chiste".
-_TELLING = _words(r"cu[ée]ntame cuenta raconte[zr]? erz[äa]hle? racconta\w* conte vertel расскаж\w*")
 # Naming the kind of a thing classifies it: "determine o tipo de equação", "Bestimme die Art ...".
 _KIND_OF = re.compile(
     r"(?<!\w)(?:determin\w*|identifi\w*|bestimm\w*|bepaal|определи\w*)\s+(?:\w+\s+)?"
@@ -140,8 +136,6 @@ _INTRODUCTION = re.compile(
     r"^\s*(?:à partir d|a partir d|dad[oa]s?\b|gegeben|étant donné|basad[oa] en|bas[ée]e? sur|según|usando|utilizando"
     r"|en utilisant|anhand|ausgehend von|dat[oaie]\b|sulla base|com base|con base|gegeven|op basis van|aan de hand van)[^,:]*[,:]\s*"
 )
-# Naming a number of things is a list of them: "Identifica y explica las 6 capas".
-_NAMING = _words(r"identifi\w* menciona\w* cit[ae] citez indica")
 # Solving or calculating, with a number to do it on.
 _MATH = _words(
     r"calcul\w* calcol\w* berechn\w* bereken\w* resuelv\w* r[ée]sou\w* resolv\w* risolv\w* l[öo]se oplossen вычисли\w* реши\w*",
@@ -152,12 +146,6 @@ _MATH = _words(
 _MATH_WORDS = _words(r"aritm[ée]tic\w* arithm[ée]ti\w* arithmetik\w* арифмет\w*")
 _NUMBER = re.compile(r"\d")
 _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|=\s*\d")
-# Several things: "¿Cuáles son dos formas de ...?", "Nenne drei ...".
-_SEVERAL = re.compile(
-    r"(?<!\w)(?:\d+|dos|tres|cuatro|cinco|algun[oa]s|varios|varias|zwei|drei|vier|fünf|einige|mehrere|deux|trois|quatre|cinq"
-    r"|quelques|plusieurs|due|tre|quattro|cinque|alcun[ie]|diversi|dois|duas|três|quatro|alguns|algumas|twee|drie|vijf|enkele|два|две"
-    r"|три|несколько)\s+\w+"
-)
 # A question word: a question that starts with none asks yes or no ("Behandelt der Text ...?", "¿Es correcta ...?").
 _QUESTION_WORD = re.compile(
     r"^\s*(?:¿\s*)?(?:qu[ée]|cu[áa]l\w*|c[óo]mo|d[óo]nde|cu[áa]nd\w*|por qu[ée]|qui[ée]n\w*|quel\w*|comment|pourquoi|o[ùu]|qui"
@@ -176,8 +164,7 @@ def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
     """The task's category (a quotation is data, not the task): naming the kind of a thing is classification, a
     calculation math; then what it works on; then ``english()``, the English rules' category of the
     instruction's gloss (:mod:`european_gloss`), unless it is open_qa; then the verb that leads it, any other keyword;
-    naming a number of things, or asking for several, is brainstorming, a yes-or-no question about the input
-    classification, any other task open_qa."""
+    a yes-or-no question about the input is classification, any other task open_qa."""
     text = _QUOTATION.sub(" ", instruction.lower())
     asks = text.rstrip().endswith("?")
     if _KIND_OF.search(text) and input_.strip():
@@ -195,11 +182,6 @@ def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
     found = english()
     if found != "open_qa":
         return found
-    suggests = lead is not None and _leads(_SUGGESTING, task, lead)
-    if suggests or (lead is not None and _leads(_TELLING, task, lead)):
-        if _WRITTEN.search(task):
-            return "generation"  # "Proposez un nouveau slogan", "Расскажи мне страшную историю"
-        return "brainstorming" if suggests else "open_qa"
     for name, keywords in _TASKS:
         if lead is not None and _leads(keywords, task, lead) and not (asks and name in _NOT_IN_QUESTIONS):
             if name in ("brainstorming", "generation") and _SYNONYMS.search(task):
@@ -215,8 +197,6 @@ def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
     for name, keywords in _TASKS:
         if keywords.search(task) and not (asks and name in _NOT_IN_QUESTIONS):
             return name
-    if _SEVERAL.search(text) and (asks or _NAMING.search(text)):
-        return "brainstorming"  # "¿Cuáles son dos formas ...?", "Cite dois benefícios"
     if asks and input_.strip() and (_EITHER_OR.search(text) or not _QUESTION_WORD.search(task)):  # past what it is given
         return "classification"
     return "open_qa"
