@@ -110,14 +110,6 @@ _WRITTEN = _words(
     r"verha(?:al|len) zin(?:nen)? grap(?:pen)?",
     r"истори\w* рассказ\w* стих\w* предложени\w* фраз\w* слоган\w* заголов\w* шутк\w* анекдот\w*",
 )
-# A number of things right after the verb: "Genera 3 funzionalità", "Erstelle fünf Fragen".
-_COUNTED = re.compile(
-    r"\s+(?:\d+|dos|tres|cuatro|cinco|diez|zwei|drei|vier|fünf|zehn|deux|trois|quatre|cinq|dix|due|tre|quattro|cinque|dieci|duas"
-    r"|três|twee|drie|vier|vijf|tien)\s"
-)
-_A_LIST = _words(r"listes? listas? elenco lijst conjunto s[ée]rie reihe ensemble списо?к\w* набор\w*")
-# A program or an algorithm is code to write ("Создайте программу", "Diseña un algoritmo"), not to name or describe.
-_PROGRAMS = _words(r"programas? programmes? programms? programm[ai] программ[уы] algoritmos? algorithmes? algorithmus algoritmen? алгоритм\w*")
 # Words about words: listing synonyms asks about a word, as in English ("Перечислите 10 синонимов к слову «грустный»").
 _SYNONYMS = _words(r"sin[óôo]nimos synonymes? sinonimi синоним\w* ant[óôo]nimos antonymes? antonimi антоним\w*")
 # Naming the kind of a thing classifies it: "determine o tipo de equação", "Bestimme die Art ...".
@@ -186,13 +178,6 @@ def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
         if lead is not None and _leads(keywords, task, lead) and not (asks and name in _NOT_IN_QUESTIONS):
             if name in ("brainstorming", "generation") and _SYNONYMS.search(task):
                 return "open_qa"
-            if name == "generation" and _PROGRAMS.search(task):
-                return "coding"  # "Создайте программу ...", "Diseña un algoritmo ..."
-            listed = _A_LIST.search(" ".join(task.split()[1:4])) or (_COUNTED.match(task, lead.end()) and not _WRITTEN.search(task))
-            if name == "generation" and listed:
-                return "brainstorming"  # "Générez une liste de ...", "Genera 3 funzionalità ..." (not "3 poemi")
-            if name == "brainstorming" and _A_TEXT.search(text) and (input_.strip() or task != text):
-                return "extraction"  # "Dado el siguiente texto, enumera 5 datos ...", "Nenne aus dem gegebenen Text ..."
             return name
     for name, keywords in _TASKS:
         if keywords.search(task) and not (asks and name in _NOT_IN_QUESTIONS):
