@@ -21,6 +21,7 @@ import threading
 import time
 import tracemalloc
 from collections import Counter
+from concurrent.futures import Future
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from alpaca_explore.cli import cli
 from alpaca_explore.database import COLUMNS
 from alpaca_explore.errors import AlpacaExploreError
 from alpaca_explore.tokens import load_tokenizer
+from alpaca_explore.workers import Pending
 
 SMALL = [
     {"instruction": "Give three tips for staying healthy.", "input": "", "output": "1. Eat well.\n2. Sleep.\n3. Move."},
@@ -1009,3 +1011,26 @@ def test_a_full_disk_is_a_one_line_error_and_leaves_nothing_behind(shared, tmp_p
     )
     assert_clean_error(CliResult(completed.returncode, completed.stdout, completed.stderr), f"cannot write {tmp_path / 'a.db'}")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_batch_is_classified_by_the_counting_workers_when_they_have_less_left_to_do():
+    """Classifying takes longer than counting (three times as long in Spanish or Russian): the counting pool takes the
+    next batch to classify when fewer of its batches are unfinished than the classifying pool's."""
+    counters, analysers = object(), object()
+
+    def in_flight(counts_done: bool, analyses_done: bool, pool: object) -> pipeline._InFlight:
+        counts, analyses = Future(), Future()
+        for future, done in ((counts, counts_done), (analyses, analyses_done)):
+            if done:
+                future.set_result(None)
+        return pipeline._InFlight(0, [], Pending(counts, Path("counts")), Pending(analyses, Path("analyses")), pool)
+
+    assert pipeline._classifying_pool([], counters, analysers) is analysers
+    # Counts done, two classifications waiting: the counting pool is idle.
+    waiting = [in_flight(True, False, analysers), in_flight(True, False, analysers)]
+    assert pipeline._classifying_pool(waiting, counters, analysers) is counters
+    # A classification already given to the counting pool is its work too.
+    given = [in_flight(True, False, counters), in_flight(True, False, counters), in_flight(True, True, analysers)]
+    assert pipeline._classifying_pool([*waiting, *given], counters, analysers) is analysers
+    # Counting behind: the classifying pool keeps its batches.
+    assert pipeline._classifying_pool([in_flight(False, False, analysers), in_flight(False, True, analysers)], counters, analysers) is analysers
