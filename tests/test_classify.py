@@ -960,7 +960,7 @@ def test_the_blind_translations_into_languages_read_by_tables_of_verbs_and_a_glo
     shares = agreement(pairs)
     print(f"\n{len(pairs)} labels: category {shares[0]:.1%}, verb {shares[1]:.1%}, noun {shares[2]:.1%}")
     print(confusion_matrix(pairs))
-    assert len(pairs) == 602 and shares[0] >= 0.8 and min(shares[1:]) >= 0.95
+    assert len(pairs) == 602 and shares[0] >= 0.85 and min(shares[1:]) >= 0.95
 
 
 def test_the_rules_read_the_language_of_every_english_instruction(shared):
