@@ -3,8 +3,10 @@
 The English category rules read a verb, the head noun of its object, the words that follow
 the verb and keywords anywhere. Their task words translate almost one to one ("Explica dos
 formas en que ..." is "explain two ways in that ..."), so a gloss of the words they read
-(verbs, determiners, numbers, prepositions, the nouns that name tasks) lets the same rules
-categorise these languages; other words are kept as they are and match nothing English.
+(verbs, determiners, numbers, prepositions, the nouns that name tasks, the last noun of a
+compound, and phrases whose words come in another order: "voz pasiva", "passive voice") lets
+the same rules categorise these languages; other words are kept as they are and match nothing
+English.
 """
 
 from __future__ import annotations
@@ -54,9 +56,9 @@ arrange arrangieren anordnen arranger расставить, rearrange reordenar 
 переставить, organize organizar organiser organizzare organisieren organiseren организовать, change cambiar mudar
 alterar changer cambiare ändern veranderen wijzigen изменить поменять, complete completar compléter completare
 vervollständigen aanvullen дополнить завершить, formulate formular formuler formulare formulieren formuleren
-сформулировать, come_up_with inventar inventer inventare erfinden verzinnen придумать bedenken ausdenken,
-paraphrase parafrasear paraphraser parafrasare paraphrasieren parafraseren перефразировать, produce producir produzir
-produire produrre produzieren produceren, recommend recomendar recommander raccomandare consigliare empfehlen aanbevelen
+сформулировать, come_up_with inventar inventer inventare erfinden verzinnen придумать bedenken ausdenken, paraphrase
+parafrasear paraphraser parafrasare paraphrasieren parafraseren перефразировать, produce producir produzir produire
+produrre produzieren produceren, recommend recomendar recommander raccomandare consigliare empfehlen aanbevelen
 порекомендовать рекомендовать, replace reemplazar sustituir substituir remplacer sostituire ersetzen vervangen заменить,
 use usar utilizar utiliser employer usare utilizzare verwenden benutzen nutzen gebruiken использовать, define definir
 définir definire definieren definiëren, detect detectar détecter rilevare erkennen detecteren, discuss discutir discuter
@@ -387,42 +389,46 @@ set набор множеств, program программ, algorithm алгор�
 # the words of a phrase on either side.
 _PHRASES = {
     "es": """
-missing_number número_que_falta número_faltante, a_couple_of un_par_de, passive_voice voz_pasiva, active_voice voz_activa, part_of_speech categoría_gramatical
-parte_de_la_oración, in_your_own_words con_tus_propias_palabras con_sus_propias_palabras, missing_word palabra_que_falta
-palabra_faltante, fill_in_the_blank espacio_en_blanco espacios_en_blanco, based_on basado_en basada_en basándote_en
-con_base_en en_base_a
+missing_number número_que_falta número_faltante, a_couple_of un_par_de, passive_voice voz_pasiva, active_voice
+voz_activa, part_of_speech categoría_gramatical parte_de_la_oración, in_your_own_words con_tus_propias_palabras
+con_sus_propias_palabras, missing_word palabra_que_falta palabra_faltante, fill_in_the_blank espacio_en_blanco
+espacios_en_blanco, based_on basado_en basada_en basándote_en con_base_en en_base_a
 """,
     "pt": """
-missing_number número_que_falta número_faltante, a_couple_of um_par_de, passive_voice voz_passiva, active_voice voz_ativa, part_of_speech classe_gramatical
-classe_de_palavra, in_your_own_words com_suas_próprias_palavras com_as_suas_próprias_palavras, missing_word
-palavra_que_falta palavra_faltante, fill_in_the_blank espaço_em_branco espaços_em_branco lacuna lacunas, based_on
-baseado_em baseada_em com_base_em
+missing_number número_que_falta número_faltante, a_couple_of um_par_de, passive_voice voz_passiva, active_voice
+voz_ativa, part_of_speech classe_gramatical classe_de_palavra, in_your_own_words com_suas_próprias_palavras
+com_as_suas_próprias_palavras, missing_word palavra_que_falta palavra_faltante, fill_in_the_blank espaço_em_branco
+espaços_em_branco lacuna lacunas, based_on baseado_em baseada_em com_base_em
 """,
     "fr": """
-missing_number nombre_manquant, a_couple_of une_paire_de, passive_voice voix_passive, active_voice voix_active, part_of_speech nature_grammaticale
-partie_du_discours, in_your_own_words avec_vos_propres_mots avec_tes_propres_mots dans_vos_propres_mots, missing_word
-mot_manquant, fill_in_the_blank espace_vide espaces_vides, based_on basé_sur basée_sur en_vous_basant_sur en_fonction_de
+missing_number nombre_manquant, a_couple_of une_paire_de, passive_voice voix_passive, active_voice voix_active,
+part_of_speech nature_grammaticale partie_du_discours, in_your_own_words avec_vos_propres_mots avec_tes_propres_mots
+dans_vos_propres_mots, missing_word mot_manquant, fill_in_the_blank espace_vide espaces_vides, based_on basé_sur
+basée_sur en_vous_basant_sur en_fonction_de
 """,
     "it": """
-missing_number numero_mancante, a_couple_of un_paio_di, passive_voice forma_passiva voce_passiva, active_voice forma_attiva voce_attiva, part_of_speech
-parte_del_discorso parti_del_discorso, in_your_own_words con_parole_tue con_parole_proprie con_le_tue_parole,
-missing_word parola_mancante, fill_in_the_blank spazio_vuoto spazi_vuoti, based_on basato_su basata_su basandoti_su
-sulla_base_di in_base_a
+missing_number numero_mancante, a_couple_of un_paio_di, passive_voice forma_passiva voce_passiva, active_voice
+forma_attiva voce_attiva, part_of_speech parte_del_discorso parti_del_discorso, in_your_own_words con_parole_tue
+con_parole_proprie con_le_tue_parole, missing_word parola_mancante, fill_in_the_blank spazio_vuoto spazi_vuoti, based_on
+basato_su basata_su basandoti_su sulla_base_di in_base_a
 """,
     "de": """
-missing_number fehlende_zahl fehlenden_zahl, a_couple_of ein_paar, passive_voice passiv, active_voice aktiv, part_of_speech wortart wortarten, in_your_own_words
-in_eigenen_worten mit_eigenen_worten in_deinen_eigenen_worten, missing_word fehlende_wort fehlenden_wort,
-fill_in_the_blank lücke lücken, based_on basierend_auf ausgehend_von auf_grundlage
+missing_number fehlende_zahl fehlenden_zahl, a_couple_of ein_paar, passive_voice passiv, active_voice aktiv,
+part_of_speech wortart wortarten, in_your_own_words in_eigenen_worten mit_eigenen_worten in_deinen_eigenen_worten,
+missing_word fehlende_wort fehlenden_wort, fill_in_the_blank lücke lücken, based_on basierend_auf ausgehend_von
+auf_grundlage
 """,
     "nl": """
-missing_number ontbrekende_getal, a_couple_of een_paar, passive_voice lijdende_vorm passieve_vorm, active_voice bedrijvende_vorm actieve_vorm,
-part_of_speech woordsoort woordsoorten, in_your_own_words in_je_eigen_woorden in_uw_eigen_woorden, missing_word
-ontbrekende_woord, fill_in_the_blank lege_plek lege_plekken, based_on op_basis_van gebaseerd_op aan_de_hand_van
+missing_number ontbrekende_getal, a_couple_of een_paar, passive_voice lijdende_vorm passieve_vorm, active_voice
+bedrijvende_vorm actieve_vorm, part_of_speech woordsoort woordsoorten, in_your_own_words in_je_eigen_woorden
+in_uw_eigen_woorden, missing_word ontbrekende_woord, fill_in_the_blank lege_plek lege_plekken, based_on op_basis_van
+gebaseerd_op aan_de_hand_van
 """,
     "ru": """
-missing_number пропущенное_число, a_couple_of пару пара, passive_voice страдательный_залог пассивный_залог страдательном_залоге пассивном_залоге,
-active_voice действительный_залог активный_залог, part_of_speech часть_речи части_речи, in_your_own_words
-своими_словами, missing_word пропущенное_слово, fill_in_the_blank пропуск пропуски, based_on на_основе на_основании
+missing_number пропущенное_число, a_couple_of пару пара, passive_voice страдательный_залог пассивный_залог
+страдательном_залоге пассивном_залоге, active_voice действительный_залог активный_залог, part_of_speech часть_речи
+части_речи, in_your_own_words своими_словами, missing_word пропущенное_слово, fill_in_the_blank пропуск пропуски,
+based_on на_основе на_основании
 """,
 }
 
