@@ -108,7 +108,7 @@ _WRITTEN = _words(
     r"poemas? po[èe]mes? gedichte? poesi[ae] poesía frases? phrases? oraci[óo]n s[äa]tze?",
     r"histori[ae]s? historias? hist[óo]rias? geschichten? stori[ae] cuentos? chistes? blagues? witze? barzellett[ae] piadas?",
     r"verha(?:al|len) zin(?:nen)? grap(?:pen)?",
-    r"истори\w* рассказ\w* стих\w* предложени\w* фраз\w* слоган\w* заголов\w* шутк\w* анекдот\w*",
+    r"истори\w* рассказ\w* стих\w* предложени\w* фраз\w* слоган\w* заголов\w* шутк\w* анекдот\w* стать[яюие]",
 )
 # Words about words: listing synonyms asks about a word, as in English ("Перечислите 10 синонимов к слову «грустный»").
 _SYNONYMS = _words(r"sin[óôo]nimos synonymes? sinonimi синоним\w* ant[óôo]nimos antonymes? antonimi антоним\w*")
@@ -131,7 +131,7 @@ _INTRODUCTION = re.compile(
 # Solving or calculating, with a number to do it on.
 _MATH = _words(
     r"calcul\w* calcol\w* berechn\w* bereken\w* resuelv\w* r[ée]sou\w* resolv\w* risolv\w* l[öo]se oplossen вычисли\w* реши\w*",
-    r"ecuaci[óo]n [ée]quation equa[çc][ãa]o equazione gleichung vergelijking\w*",
+    r"ecuaci[óo]n [ée]quation equa[çc][ãa]o equazione gleichung vergelijking\w* делит\w* делим\w*",
     r"multipli\w* divi[sd]\w* suma sumar addition\w* additionn\w* soustra\w* subtra\w* restar",
 )
 # Mathematics named, with a number or without: "Esercizio di aritmetica", "¿La sucesión es aritmética o geométrica?".

@@ -63,7 +63,7 @@ produrre produzieren produceren, recommend recomendar recommander raccomandare c
 use usar utilizar utiliser employer usare utilizzare verwenden benutzen nutzen gebruiken использовать, define definir
 définir definire definieren definiëren, detect detectar détecter rilevare erkennen detecteren, discuss discutir discuter
 discutere diskutieren bespreken обсудить, estimate estimar estimer stimare schätzen schatten, resolve разрешить
-урегулировать, finish terminar acabar terminer finir terminare finire beenden закончить, format formatear formatar
+урегулировать, design gestalten, formulate aufstellen, store registrar, ask demander, finish terminar acabar terminer finir terminare finire beenden закончить, format formatear formatar
 formater formattare formatieren formatteren оформить, help ayudar ajudar aider aiutare helfen helpen помочь, arrange
 disporre, fill rellenar preencher remplir compilare ausfüllen füllen invullen vullen заполнить, imagine imaginar
 imaginer immaginare представить, insert insertar inserir insérer inserire einfügen invoegen вставить, read leer ler lire
@@ -205,7 +205,7 @@ that что, whether ли, this этот эта это эти этих эту э
 # The nouns that the category rules look for, in the singular.
 _NOUNS = {
     "es": """
-system sistema, conflict conflicto, subject sujeto, sound sonido, smell olor, taste sabor, texture textura, atmosphere
+query consulta, system sistema, conflict conflicto, subject sujeto, sound sonido, smell olor, taste sabor, texture textura, atmosphere
 ambiente atmósfera, feeling sensación, beauty belleza, scenery paisaje, recommendation recomendación, classification
 clasificación, area área, sum suma, average promedio media, percentage porcentaje, list lista, way forma manera modo,
 idea idea, tip consejo, suggestion sugerencia, strategy estrategia, reason razón motivo, method método, step paso,
@@ -231,7 +231,7 @@ alphabetical alfabético alfabética, set conjunto, program programa, algorithm 
 problema, characteristic rasgo, input entrada
 """,
     "pt": """
-system sistema, conflict conflito, subject sujeito, sound som, smell cheiro, taste sabor, texture textura, atmosphere
+query consulta, system sistema, conflict conflito, subject sujeito, sound som, smell cheiro, taste sabor, texture textura, atmosphere
 ambiente atmosfera, feeling sensação, beauty beleza, scenery paisagem, recommendation recomendação, classification
 classificação, area área, sum soma, average média, percentage porcentagem, list lista, way forma maneira modo, idea
 ideia, tip dica conselho, suggestion sugestão, strategy estratégia, reason razão motivo, method método, step passo
@@ -257,7 +257,7 @@ previsão, order ordem, alphabetical alfabética alfabético, set conjunto, prog
 equação, problem problema, input entrada
 """,
     "fr": """
-system système, conflict conflit, sound son, smell odeur, taste goût saveur, texture texture, atmosphere ambiance
+query requête, system système, conflict conflit, sound son, smell odeur, taste goût saveur, texture texture, atmosphere ambiance
 atmosphère, feeling sensation, beauty beauté, scenery paysage, recommendation recommandation, classification
 classification, area aire superficie, sum somme, average moyenne, percentage pourcentage, list liste, way façon manière
 moyen, idea idée, tip conseil astuce, suggestion suggestion, strategy stratégie, reason raison, method méthode, step
@@ -272,7 +272,7 @@ paragraph paragraphe, text texte, passage passage, article article, document doc
 courriel, report rapport, letter lettre, word mot, expression expression, statement affirmation déclaration énoncé, line
 ligne, verse vers, quote citation, answer réponse, code code, definition définition, term terme, meaning sens
 signification, summary résumé, explanation explication, description description, information information, fact fait,
-opinion opinion avis, analysis analyse, feedback commentaire, detail détail, plan plan, menu menu, schedule horaire
+opinion opinion, feedback avis, analysis analyse, feedback commentaire, detail détail, plan plan, menu menu, schedule horaire
 emploi, itinerary itinéraire, outline ébauche, recipe recette, routine routine, experiment expérience, design
 conception, dialogue dialogue, conversation conversation, argument argument, instruction instruction consigne, guide
 guide, tone ton, emotion émotion, sentiment sentiment, category catégorie, label étiquette, score score, version
@@ -284,7 +284,7 @@ alphabetical alphabétique, set ensemble, program programme, algorithm algorithm
 input entrée
 """,
     "it": """
-system sistema, conflict conflitto, subject soggetto, sound suono, smell odore profumo, taste sapore gusto, texture
+query interrogazione, system sistema, conflict conflitto, subject soggetto, sound suono, smell odore profumo, taste sapore gusto, texture
 consistenza, atmosphere atmosfera, feeling sensazione, beauty bellezza, scenery paesaggio, recommendation
 raccomandazione, classification classificazione, area area superficie, sum somma, average media, percentage percentuale,
 list elenco lista, way modo maniera, idea idea, tip consiglio suggerimento, strategy strategia, reason ragione motivo,
@@ -311,7 +311,7 @@ experience esperienza, prediction previsione, order ordine, alphabetical alfabet
 programma, algorithm algoritmo, equation equazione, problem problema, input input
 """,
     "de": """
-system system, conflict konflikt, subject subjekt, sound klang geräusch, smell geruch, taste geschmack, texture textur,
+query abfrage, system system, conflict konflikt, subject subjekt, sound klang geräusch, smell geruch, taste geschmack, texture textur,
 atmosphere atmosphäre, feeling gefühl, beauty schönheit, scenery landschaft, recommendation empfehlung, classification
 klassifizierung klassifikation, area fläche flächeninhalt, sum summe, average durchschnitt mittelwert, percentage
 prozentsatz, list liste, way weg weise möglichkeit, idea idee, tip tipp, suggestion vorschlag, strategy strategie,
@@ -337,7 +337,7 @@ prediction vorhersage prognose, order reihenfolge, alphabetical alphabetische al
 programm, algorithm algorithmus, equation gleichung, problem problem, input eingabe
 """,
     "nl": """
-system systeem, conflict conflict, sound geluid, smell geur, taste smaak, texture textuur, atmosphere sfeer, feeling
+query zoekopdracht, system systeem, conflict conflict, sound geluid, smell geur, taste smaak, texture textuur, atmosphere sfeer, feeling
 gevoel, beauty schoonheid, scenery landschap, recommendation aanbeveling, classification classificatie, area
 oppervlakte, sum som, average gemiddelde, percentage percentage, list lijst, way manier weg, idea idee, tip tip,
 suggestion suggestie, strategy strategie, reason reden, method methode, step stap, activity activiteit, option optie,
@@ -363,7 +363,7 @@ verzameling, program programma, algorithm algoritme, equation vergelijking, prob
 }
 # Russian nouns by their stems, as their endings change with the case: "список", "списка", "списком".
 _RUSSIAN_STEMS = """
-system систем, conflict конфликт, subject подлежащ, joke шуток, concise лаконичн, formal формальн официальн, informal
+query запрос, system систем, conflict конфликт, subject подлежащ, joke шуток, concise лаконичн, formal формальн официальн, informal
 неформальн, sound звук, smell запах, taste вкус, texture текстур, atmosphere атмосфер, feeling ощущени, beauty красот,
 scenery пейзаж, recommendation рекомендаци, classification классификаци, phrase фраз, area площад, sum сумм, average
 средн, percentage процент, list спис, way способ, idea иде, tip совет, strategy стратеги, reason причин, method метод,

@@ -79,7 +79,7 @@ interprete interpreta, ilustrar ilustre ilustra, desenhar desenhe desenha, atrib
 agrupa, implementar implemente implementa, otimizar otimize otimiza, aplicar aplique aplica, somar some soma,
 multiplicar multiplique multiplica, inverter inverta inverte, justificar justifique justifica, convencer convença
 convence, parabenizar parabenize parabeniza, cumprimentar cumprimente cumprimenta, ajudar ajude ajuda, terminar termine
-termina, associar associe associa, formatar formate formata
+termina, associar associe associa, formatar formate formata, registrar registre registra
 """
 _FRENCH = """
 écrire écrivez écris, générer générez génère, créer créez crée, décrire décrivez décris, expliquer expliquez explique,
@@ -214,7 +214,7 @@ _RUSSIAN = """
 сгруппировать сгруппируйте, реализовать реализуйте, оптимизировать оптимизируйте, применить примените, сложить сложите,
 умножить умножьте, отнести отнесите, поменять поменяйте, выдвинуть выдвиньте, сформулировать сформулируйте, сформировать
 сформируйте, обосновать обоснуйте, собрать соберите, разбить разбейте, опровергнуть опровергните, убедить убедите,
-поздравить поздравьте, поприветствовать поприветствуйте, помочь помогите, закончить закончите, оформить оформите
+поздравить поздравьте, поприветствовать поприветствуйте, помочь помогите, закончить закончите, оформить оформите, провести проведите
 """
 
 
@@ -258,7 +258,8 @@ _FUNCTION_WORDS = {
     "pt": frozenset("o a os as um uma uns umas do da dos das de e em que para por com sobre seu sua seus suas no na nos nas ao seguinte seguintes".split()),
     "fr": frozenset("le la les un une des du de et en que pour par avec sur son sa ses ce cette ces au aux suivant suivante suivants suivantes".split()),
     "it": frozenset(
-        "il lo la i gli le un uno una del della dei delle di e in che per con su sul sulla questo questa al seguente seguenti tra fra due".split()
+        "il lo la i gli le un uno una del della dei delle di e in che per con su sul sulla sulle sui questo questa al alle nel nella nelle seguente "
+        "seguenti tra fra due".split()
     ),
     "de": frozenset("der die das den dem des ein eine einen einem und in zu für mit auf über von aus".split()),
     "nl": frozenset("de het een en in van voor met op over dat die om te aan dit deze je zou hoe wat welke waarom".split()),
@@ -514,7 +515,7 @@ def _imperative(lowered: list[str], position: int) -> dict[str, str]:
     return {language: word[: -len(ending)] + infinitive}
 
 
-_FRENCH_ARTICLES = frozenset("le la les l' un une des du de d' ce cet cette ces mon ma mes votre vos deux trois quatre cinq".split())
+_FRENCH_ARTICLES = frozenset("le la les l' un une des du de d' ce cet cette ces mon ma mes votre vos deux trois quatre cinq à au aux".split())
 # Imperative endings and the infinitive's: "Arrangez" -> "arranger", "Choisissez" -> "choisir", "Спрогнозируйте" ->
 # "спрогнозировать", "Определите" -> "определить", "Составьте" -> "составить", "Придумайте" -> "придумать". The
 # irregular ones ("Faites", "Найдите", "Напишите") are in the tables.
@@ -698,7 +699,7 @@ _PLURAL_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
            ("ee", "ea"), ("ci", "co"), ("i", "o")),
     "de": (("ungen", "ung"), ("heiten", "heit"), ("keiten", "keit"), ("ionen", "ion"), ("schaften", "schaft"), ("täten", "tät"),
            ("ien", "ie"), ("een", "ee"), ("innen", "in")),
-    "nl": (("eën", "ee"), ("ies", "ie"), ("jes", "je"), ("els", "el"), ("ers", "er")),
+    "nl": (("ieën", "ie"), ("eën", "ee"), ("ies", "ie"), ("jes", "je"), ("els", "el"), ("ers", "er")),
     "ru": (("ию", "ия"), ("ью", "ья"), ("ов", ""), ("ений", "ение"), ("аний", "ание"), ("ости", "ость"), ("ки", "ка"), ("ги", "га"),
            ("ы", ""), ("у", "а"), ("ю", "я"), ("и", "я")),
 }
