@@ -859,8 +859,8 @@ _KNOWN_VERBS = (
 )
 
 
-def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, rest: list[str]) -> str:
-    """One of :data:`CATEGORIES` for an instruction and its input."""
+def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, rest: list[str], otherwise: str = "open_qa") -> str:
+    """One of :data:`CATEGORIES` for an instruction and its input; ``otherwise`` where no rule decides."""
     has_input = bool(input_.strip())
     if _is_coding(text, input_, verb, noun):
         return "coding"
@@ -987,7 +987,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "open_qa"
     if verb in _GENERATION_VERBS:
         return "generation"
-    return "open_qa"
+    return otherwise
 
 
 def _summarizes_a_work(rest: list[str]) -> bool:
@@ -1137,9 +1137,10 @@ def analyse(instruction: str, input_: str) -> Analysis:
 
 
 def _english_category(reading: european_verbs.Reading, input_: str) -> str:
-    """The category that the English rules give the English gloss of an instruction in another language."""
+    """The category that the English rules give the English gloss of an instruction in another language; "" where no
+    rule of theirs decides."""
     english = european_gloss.gloss(reading)
-    return _categorize(_Text.of(english.text, english.words), input_, english.verb, english.noun, english.rest)
+    return _categorize(_Text.of(english.text, english.words), input_, english.verb, english.noun, english.rest, otherwise="")
 
 
 def _unspaced_analysis(instruction: str, input_: str) -> Analysis:

@@ -3,7 +3,7 @@
 In these languages, as Alpaca's translations phrase them, what a task works on is
 named by word stems, anywhere (code, a summary, a translation, a calculation): those
 decide first. Then the English rules decide, on a word-by-word English gloss of the
-instruction (:mod:`european_gloss`); where they find only open_qa, the verb that
+instruction (:mod:`european_gloss`); where none of theirs decides, the verb that
 leads the instruction does ("Recommandez ... améliorer": a recommendation, not a
 rewrite), else any other keyword, in the order of :data:`_TASKS`. Their verbs and
 nouns come from :mod:`european_verbs`.
@@ -155,7 +155,7 @@ _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
     """The task's category (a quotation is data, not the task): naming the kind of a thing is classification, a
     calculation math; then what it works on; then ``english()``, the English rules' category of the
-    instruction's gloss (:mod:`european_gloss`), unless it is open_qa; then the verb that leads it, any other keyword;
+    instruction's gloss (:mod:`european_gloss`), if a rule of theirs decides; then the verb that leads it, any other keyword;
     a yes-or-no question about the input is classification, any other task open_qa."""
     text = _QUOTATION.sub(" ", instruction.lower())
     asks = text.rstrip().endswith("?")
@@ -172,7 +172,7 @@ def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
         if keywords.search(text) and not (asks and name in _NOT_IN_QUESTIONS) and not (name == "summarization" and _writes_a_piece(task, lead)):
             return name
     found = english()
-    if found != "open_qa":
+    if found:
         return found
     for name, keywords in _TASKS:
         if lead is not None and _leads(keywords, task, lead) and not (asks and name in _NOT_IN_QUESTIONS):

@@ -1124,6 +1124,7 @@ def test_a_range_of_numbers_in_the_gloss_is_no_subtraction():
         ("Donnez votre avis sur la dissertation suivante", "This essay discusses the importance of climate action today.", "closed_qa"),
         ("Stelle eine Regel auf, um Dokumente nach ihrem Inhalt zu kategorisieren.", "", "generation"),  # a rule to write
         ("Проверьте, делится ли число на 7.", "50", "math"),
+        ('Crea un contrario della parola "Early".', "", "open_qa"),  # an English rule decides: the leading verb's keywords wait
         ("Напишите статью, в которой кратко изложены проблемы городского сельского хозяйства.", "", "generation"),  # writes one
         # What the task works on comes first: a sentence that summarizes a passage is a summary.
         ("Genera una sola oración que resuma el siguiente pasaje.", "The Amazon rainforest covers much of the Amazon basin.", "summarization"),
