@@ -28,10 +28,9 @@ def _words(*stems: str) -> re.Pattern:
 
 # Code named, as a function may be in mathematics: coding before a calculation ("Crea un código en Python para sumar").
 _PROGRAMMING = _words(r"c[óo]digos? code codes codice scripts? python javascript java sql html css query abfragen? requêtes?")
-# What the task works on, wherever it is named: "Écrivez une fonction" is coding, "Rédigez un synopsis" summarization
-# (programming named is coding already, above).
+# What the task works on, wherever it is named: "Rédigez un synopsis" is summarization, "¿Puedes traducir ...?" a rewrite
+# (a function to write is the English rules', through the gloss: "Écrivez une fonction" is coding, "la fonction du foie" not).
 _SUBJECTS = (
-    ("coding", _words(r"funci[óo]n(?:es)? fonctions? funktion(?:en)? funzion[ei] fun[çc][õoã]\w* код\w* функци\w*")),
     (
         "summarization",
         _words(

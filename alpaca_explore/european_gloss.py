@@ -62,8 +62,7 @@ produrre produzieren produceren, recommend recomendar recommander raccomandare c
 порекомендовать рекомендовать, replace reemplazar sustituir substituir remplacer sostituire ersetzen vervangen заменить,
 use usar utilizar utiliser employer usare utilizzare verwenden benutzen nutzen gebruiken использовать, define definir
 définir definire definieren definiëren, detect detectar détecter rilevare erkennen detecteren, discuss discutir discuter
-discutere diskutieren bespreken обсудить, estimate estimar estimer stimare schätzen schatten, resolve разрешить
-урегулировать, design gestalten, formulate aufstellen, store registrar, ask demander, finish terminar acabar terminer finir terminare finire beenden закончить, format formatear formatar
+discutere diskutieren bespreken обсудить, estimate estimar estimer stimare schätzen schatten, resolve разрешить урегулировать, rearrange réarranger, design gestalten, formulate aufstellen, store registrar, ask demander, finish terminar acabar terminer finir terminare finire beenden закончить, format formatear formatar
 formater formattare formatieren formatteren оформить, help ayudar ajudar aider aiutare helfen helpen помочь, arrange
 disporre, fill rellenar preencher remplir compilare ausfüllen füllen invullen vullen заполнить, imagine imaginar
 imaginer immaginare представить, insert insertar inserir insérer inserire einfügen invoegen вставить, read leer ler lire
@@ -318,7 +317,7 @@ prozentsatz, list liste, way weg weise möglichkeit, idea idee, tip tipp, sugges
 reason grund, method methode, step schritt, activity aktivität, option option, alternative alternative, solution lösung,
 benefit nutzen, advantage vorteil, disadvantage nachteil, example beispiel, question frage, factor faktor, technique
 technik, habit gewohnheit, use verwendung, application anwendung, name name, topic thema, resource ressource, book buch,
-movie film, place ort, destination reiseziel, tool werkzeug tool, feature merkmal funktion, goal ziel, gift geschenk,
+movie film, place ort, destination reiseziel, tool werkzeug tool, feature merkmal, goal ziel, gift geschenk,
 rule regel, type typ, kind art sorte, poem gedicht, story geschichte erzählung, essay aufsatz essay, metaphor metapher,
 song lied song, joke witz, slogan slogan, title titel, headline schlagzeile überschrift, tweet tweet, analogy analogie,
 anecdote anekdote, riddle rätsel, sentence satz, paragraph absatz, text text, passage passage textabschnitt, article
@@ -344,7 +343,7 @@ suggestion suggestie, strategy strategie, reason reden, method methode, step sta
 alternative alternatief, solution oplossing, benefit voordeel, advantage voordeel, disadvantage nadeel, example
 voorbeeld, question vraag, factor factor, technique techniek, habit gewoonte, use gebruik, application toepassing, name
 naam, topic onderwerp, resource bron, book boek, movie film, place plaats plek, destination bestemming, tool hulpmiddel
-tool, feature kenmerk functie, goal doel, gift cadeau, rule regel, type type, kind soort, poem gedicht, story verhaal,
+tool, feature kenmerk, goal doel, gift cadeau, rule regel, type type, kind soort, poem gedicht, story verhaal,
 essay essay opstel, metaphor metafoor, song lied, joke grap mop, slogan slogan, title titel, headline kop, tweet tweet,
 analogy analogie, anecdote anekdote, riddle raadsel, sentence zin, paragraph alinea, text tekst, passage passage,
 article artikel, document document, excerpt fragment, email e-mail, report rapport verslag, letter brief, word woord,
@@ -389,43 +388,43 @@ set набор множеств, program программ, algorithm алгор�
 # the words of a phrase on either side.
 _PHRASES = {
     "es": """
-missing_number número_que_falta número_faltante, a_couple_of un_par_de, passive_voice voz_pasiva, active_voice
+prime_number número_primo números_primos, original_meaning significado_original, missing_number número_que_falta número_faltante, a_couple_of un_par_de, passive_voice voz_pasiva, active_voice
 voz_activa, part_of_speech categoría_gramatical parte_de_la_oración, in_your_own_words con_tus_propias_palabras
 con_sus_propias_palabras, missing_word palabra_que_falta palabra_faltante, fill_in_the_blank espacio_en_blanco
 espacios_en_blanco, based_on basado_en basada_en basándote_en con_base_en en_base_a
 """,
     "pt": """
-missing_number número_que_falta número_faltante, a_couple_of um_par_de, passive_voice voz_passiva, active_voice
+prime_number número_primo números_primos, original_meaning significado_original sentido_original, missing_number número_que_falta número_faltante, a_couple_of um_par_de, passive_voice voz_passiva, active_voice
 voz_ativa, part_of_speech classe_gramatical classe_de_palavra, in_your_own_words com_suas_próprias_palavras
 com_as_suas_próprias_palavras, missing_word palavra_que_falta palavra_faltante, fill_in_the_blank espaço_em_branco
 espaços_em_branco lacuna lacunas, based_on baseado_em baseada_em com_base_em
 """,
     "fr": """
-missing_number nombre_manquant, a_couple_of une_paire_de, passive_voice voix_passive, active_voice voix_active,
+prime_number nombre_premier nombres_premiers, original_meaning sens_original sens_initial, missing_number nombre_manquant, a_couple_of une_paire_de, passive_voice voix_passive, active_voice voix_active,
 part_of_speech nature_grammaticale partie_du_discours, in_your_own_words avec_vos_propres_mots avec_tes_propres_mots
 dans_vos_propres_mots, missing_word mot_manquant, fill_in_the_blank espace_vide espaces_vides, based_on basé_sur
 basée_sur en_vous_basant_sur en_fonction_de
 """,
     "it": """
-missing_number numero_mancante, a_couple_of un_paio_di, passive_voice forma_passiva voce_passiva, active_voice
+prime_number numero_primo numeri_primi, original_meaning significato_originale senso_originale, missing_number numero_mancante, a_couple_of un_paio_di, passive_voice forma_passiva voce_passiva, active_voice
 forma_attiva voce_attiva, part_of_speech parte_del_discorso parti_del_discorso, in_your_own_words con_parole_tue
 con_parole_proprie con_le_tue_parole, missing_word parola_mancante, fill_in_the_blank spazio_vuoto spazi_vuoti, based_on
 basato_su basata_su basandoti_su sulla_base_di in_base_a
 """,
     "de": """
-missing_number fehlende_zahl fehlenden_zahl, a_couple_of ein_paar, passive_voice passiv, active_voice aktiv,
+prime_number primzahl primzahlen, original_meaning ursprüngliche_bedeutung ursprünglichen_bedeutung, missing_number fehlende_zahl fehlenden_zahl, a_couple_of ein_paar, passive_voice passiv, active_voice aktiv,
 part_of_speech wortart wortarten, in_your_own_words in_eigenen_worten mit_eigenen_worten in_deinen_eigenen_worten,
 missing_word fehlende_wort fehlenden_wort, fill_in_the_blank lücke lücken, based_on basierend_auf ausgehend_von
 auf_grundlage
 """,
     "nl": """
-missing_number ontbrekende_getal, a_couple_of een_paar, passive_voice lijdende_vorm passieve_vorm, active_voice
+prime_number priemgetal priemgetallen, original_meaning oorspronkelijke_betekenis, missing_number ontbrekende_getal, a_couple_of een_paar, passive_voice lijdende_vorm passieve_vorm, active_voice
 bedrijvende_vorm actieve_vorm, part_of_speech woordsoort woordsoorten, in_your_own_words in_je_eigen_woorden
 in_uw_eigen_woorden, missing_word ontbrekende_woord, fill_in_the_blank lege_plek lege_plekken, based_on op_basis_van
 gebaseerd_op aan_de_hand_van
 """,
     "ru": """
-missing_number пропущенное_число, a_couple_of пару пара, passive_voice страдательный_залог пассивный_залог
+prime_number простое_число простым_числом простые_числа, original_meaning исходный_смысл первоначальный_смысл, missing_number пропущенное_число, a_couple_of пару пара, passive_voice страдательный_залог пассивный_залог
 страдательном_залоге пассивном_залоге, active_voice действительный_залог активный_залог, part_of_speech часть_речи
 части_речи, in_your_own_words своими_словами, missing_word пропущенное_слово, fill_in_the_blank пропуск пропуски,
 based_on на_основе на_основании

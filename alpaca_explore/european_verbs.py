@@ -308,6 +308,7 @@ _BEFORE_THE_NOUN = frozenset(
     seul seule suivant suivante suivants suivantes différents différentes
     il i gli un' uno questo questa questi queste quel quella quei quelle suo suoi sue mio tuo ogni alcuni alcune diversi
     tutto tutta tutti tutte secondo seconda terzo terza quarto quarta quinto quinta ultimo ultima principale principali
+    nostro nostra nostri nostre vostro vostra vostri vostre tuoi tue mie miei almeno mindestens minstens
     diverse altro altra altri altre piccolo piccola buon nuova nuovi nuove loro migliore migliori seguente seguenti unico unica
     primo prima primi
     der die das den dem des ein eine einen einem einer eines dieser diese dieses diesen diesem kein keine mein meine

@@ -33,7 +33,7 @@ LABEL_SETS = (LABELS, *HELD_OUT_SETS)
 # Records of held-out sets with their instructions translated into Japanese (ja), Korean (ko) or Chinese (zh) by hand (see each
 # file's header), and into German (de), Spanish (es), French (fr), Italian (it), Dutch (nl), Portuguese (pt) or Russian (ru),
 # languages read by keywords, tables of their verbs and an English gloss: a set of 30 records each, then a blind one of 16,
-# then eight of 10.
+# then nine of 10.
 TRANSLATED_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path.stem.split("_")[1][:2] in ("ja", "ko", "zh")))
 OTHER_LANGUAGE_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path not in TRANSLATED_SETS))
 
@@ -43,9 +43,9 @@ def test_held_out_sets_are_numbered_without_gaps():
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 30
     assert [path.name for path in TRANSLATED_SETS] == [f"translated_{name}.tsv" for name in ("ja30", "ja31", "ko28", "ko29", "zh32", "zh33", "zh34")]
     european = (
-        "de16 de2 de26 de28 de29 de30 de32 de33 de34 de9 es13 es20 es25 es28 es29 es30 es31 es32 es33 es6 fr11 fr18 fr27 fr28 fr30 fr31 "
-        "fr32 fr33 fr34 fr4 it10 it17 it24 it28 it29 it3 it31 it32 it33 it34 nl13 nl15 nl21 nl28 nl29 nl30 nl31 nl33 nl34 nl8 pt12 pt19 "
-        "pt23 pt29 pt30 pt31 pt32 pt33 pt34 pt5 ru12 ru14 ru22 ru28 ru29 ru30 ru31 ru32 ru34 ru7"
+        "de16 de2 de26 de28 de29 de30 de31 de32 de33 de34 de9 es13 es20 es25 es28 es29 es30 es31 es32 es33 es34 es6 fr11 fr18 fr27 fr28 "
+        "fr29 fr30 fr31 fr32 fr33 fr34 fr4 it10 it17 it24 it28 it29 it3 it30 it31 it32 it33 it34 nl13 nl15 nl21 nl28 nl29 nl30 nl31 nl32 "
+        "nl33 nl34 nl8 pt12 pt19 pt23 pt28 pt29 pt30 pt31 pt32 pt33 pt34 pt5 ru12 ru14 ru22 ru28 ru29 ru30 ru31 ru32 ru33 ru34 ru7"
     )
     assert [path.name for path in OTHER_LANGUAGE_SETS] == [f"translated_{name}.tsv" for name in european.split()]
 
@@ -950,18 +950,18 @@ def test_flags_of_translated_records_agree_with_the_english_labels(shared):
     flagged = translated_flags()
     raised, correct, expected = flag_counts(flagged)
     print(f"\n{len(flagged)} translated records: {raised} flags raised, {correct} correct, {expected} labelled")
-    assert len(flagged) == 1316 and raised == correct >= 18 and correct >= 0.8 * expected
+    assert len(flagged) == 1386 and raised == correct >= 18 and correct >= 0.8 * expected
 
 
 def test_the_blind_translations_into_languages_read_by_tables_of_verbs_and_a_gloss(shared):
-    """The sets of 16 and 10, together: the English rules on the gloss first agreed on 78.6%, 78.6%, 84.3%, 80.0%, 75.7%
-    and 80.0% of the categories of the last six sets of 70 (the keywords alone: 71.4%, 68.6%, 72.9%, 70.0%, 64.3% and
-    67.1%)."""
+    """The sets of 16 and 10, together: the English rules on the gloss first agreed on 78.6%, 78.6%, 84.3%, 80.0%, 75.7%,
+    80.0% and 77.1% of the categories of the last seven sets of 70 (the keywords alone: 71.4%, 68.6%, 72.9%, 70.0%,
+    64.3%, 67.1% and 71.4%)."""
     pairs = [pair for translations in OTHER_LANGUAGE_SETS if len(translated(translations)) < 30 for pair in translated(translations)]
     shares = agreement(pairs)
     print(f"\n{len(pairs)} labels: category {shares[0]:.1%}, verb {shares[1]:.1%}, noun {shares[2]:.1%}")
     print(confusion_matrix(pairs))
-    assert len(pairs) == 672 and shares[0] >= 0.85 and min(shares[1:]) >= 0.95
+    assert len(pairs) == 742 and shares[0] >= 0.85 and min(shares[1:]) >= 0.95
 
 
 def test_the_rules_read_the_language_of_every_english_instruction(shared):
@@ -1051,6 +1051,8 @@ def test_instructions_in_languages_the_rules_do_not_read(instruction):
         ("Crea un quiz a scelta multipla basato sulle informazioni fornite.", "creare", "quiz"),  # "sulle" is Italian
         ("Bedenk strategieën om de klanttevredenheid te verhogen.", "bedenken", "strategie"),
         ("Проведите грамматический разбор данного предложения.", "провести", "разбор"),
+        ("Nomina almeno due stati indiani che confinano con il Bangladesh.", "nominare", "stato"),  # "at least"
+        ("Riassumi i nostri obiettivi in non più di 8 parole.", "riassumere", "obiettivo"),  # a possessive
         ("Qual è la capitale della Francia?", None, None),
         ("Comment fonctionne le télescope Hubble ?", None, None),  # French, by the space before its question mark
         ("Viết một bài thơ về biển.", None, None),  # Vietnamese: no table of its verbs
@@ -1125,6 +1127,10 @@ def test_a_range_of_numbers_in_the_gloss_is_no_subtraction():
         ("Stelle eine Regel auf, um Dokumente nach ihrem Inhalt zu kategorisieren.", "", "generation"),  # a rule to write
         ("Проверьте, делится ли число на 7.", "50", "math"),
         ('Crea un contrario della parola "Early".', "", "open_qa"),  # an English rule decides: the leading verb's keywords wait
+        ("Quale dei seguenti numeri non è un numero primo?", "2, 3, 4, 7", "math"),  # "numero primo", a prime number
+        ("Réarrangez les lettres suivantes pour former un mot qui a du sens.", "vhics", "rewrite"),
+        ("Descreva a função e o uso de uma função de perda.", "", "open_qa"),  # a function named is no code to write
+        ("Schreibe eine Funktion, die zwei Zahlen addiert.", "", "coding"),
         ("Напишите статью, в которой кратко изложены проблемы городского сельского хозяйства.", "", "generation"),  # writes one
         # What the task works on comes first: a sentence that summarizes a passage is a summary.
         ("Genera una sola oración que resuma el siguiente pasaje.", "The Amazon rainforest covers much of the Amazon basin.", "summarization"),
