@@ -121,7 +121,7 @@ _A_TEXT = _words(
     r"art[íi]culos? articles? artikel articolo alinea",
 )
 # Not asked for in a question: "¿Cómo se crea ...?", "Wie können ... verbessert werden?" ask how, and make nothing.
-_NOT_IN_QUESTIONS = frozenset({"coding", "rewrite", "generation"})
+_NOT_IN_QUESTIONS = frozenset({"rewrite", "generation"})
 # What the task is given before it is named: "À partir d'une liste de mots, créez un poème", "Dado el siguiente texto, ...".
 _INTRODUCTION = re.compile(
     r"^\s*(?:à partir d|a partir d|dad[oa]s?\b|gegeben|étant donné|basad[oa] en|bas[ée]e? sur|según|usando|utilizando"
