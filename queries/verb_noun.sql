@@ -1,9 +1,9 @@
 with top_verbs as (
-  select verb, count(*) as verb_total
+  select verb, count(*) as verb_total, row_number() over (order by count(*) desc, verb) as verb_rank
   from alpaca_data
   where verb is not null
   group by verb
-  order by verb_total desc
+  order by verb_total desc, verb
   limit 20
 ),
 pairs as (
@@ -16,8 +16,14 @@ pairs as (
   where verb in (select verb from top_verbs) and noun is not null
   group by verb, noun
 )
-select pairs.verb, top_verbs.verb_total, pairs.noun, pairs.n
+select
+  pairs.verb,
+  top_verbs.verb_total,
+  pairs.noun,
+  pairs.n,
+  -- datasette-vega orders a chart's bars by their labels, and these sort in the order of the rows
+  printf('%02d %s', top_verbs.verb_rank, pairs.verb) as ranked_verb
 from pairs
 join top_verbs on top_verbs.verb = pairs.verb
 where noun_rank <= 4
-order by top_verbs.verb_total desc, pairs.n desc
+order by top_verbs.verb_rank, pairs.n desc, pairs.noun

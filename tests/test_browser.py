@@ -147,7 +147,7 @@ def test_search_canned_query_form_and_shareable_url(page: Page, base_url, browse
 
 
 def test_vega_chart_draws_from_a_chart_url(page: Page, base_url):
-    page.goto(f"{base_url}/alpaca/by_category#g.mark=bar&g.x_column=category&g.x_type=ordinal&g.y_column=n&g.y_type=quantitative")
+    page.goto(f"{base_url}/alpaca/by_category#g.mark=bar&g.x_column=ranked_category&g.x_type=ordinal&g.y_column=n&g.y_type=quantitative")
     chart = page.locator(".vega-embed canvas, .vega-embed svg").first
     expect(chart).to_be_visible(timeout=15_000)
     box = chart.bounding_box()

@@ -251,7 +251,8 @@ def test_by_category_sums_up_each_categorys_examples_and_tokens(explorer):
     rows = list(sqlite_utils.Database(folder / "alpaca.db")["alpaca_data"].rows)
     by_category = {row["category"]: row for row in get_json(client, "/alpaca/by_category.json", _shape="array")}
     assert by_category.keys() == {r["category"] for r in rows}
-    for name, summary in by_category.items():
+    counts = Counter(r["category"] for r in rows)
+    for place, (name, summary) in enumerate(sorted(by_category.items(), key=lambda item: (-counts[item[0]], item[0])), start=1):
         examples = [r for r in rows if r["category"] == name]
         assert summary == {
             "category": name,
@@ -261,6 +262,7 @@ def test_by_category_sums_up_each_categorys_examples_and_tokens(explorer):
             "mean_train_tokens": round(sum(r["train_tokens"] for r in examples) / len(examples), 1),
             "max_train_tokens": max(r["train_tokens"] for r in examples),
             "total_train_tokens": sum(r["train_tokens"] for r in examples),
+            "ranked_category": f"{place:02d} {name}",
         }
 
 
@@ -888,6 +890,21 @@ def test_a_summarys_categories_verbs_and_nouns_open_the_examples_they_count(expl
         assert f'<a href="{html.escape(href)}">{pair["noun"]}</a>' in page
         assert examples(verb=pair["verb"], noun=pair["noun"]) == pair["n"]
     assert "?category=" not in client.get("/alpaca/too_long", params={"max_tokens": "300"}).text  # a list of examples, not a summary
+
+
+def test_chart_links_draw_their_bars_in_the_order_of_the_rows(explorer):
+    """datasette-vega sorts an ordinal axis by its labels (simonw/datasette-vega#19): the verb/noun figure came out
+    alphabetical, not most common first."""
+    client, _, _ = explorer
+    pages = [client.get("/").text] + [client.get(f"/alpaca/{query}").text for query, _ in QUERY_PARAMS]
+    charts = {html.unescape(link) for page in pages for link in re.findall(r'href="(/alpaca/\w+[^"#]*#g\.[^"]+)"', page)}
+    assert {urlsplit(link).path for link in charts} >= {"/alpaca/by_category", "/alpaca/by_verb", "/alpaca/verb_noun", "/alpaca/token_histogram"}
+    for link in charts:
+        parts = urlsplit(link)
+        x_column = parse_qs(parts.fragment)["g.x_column"][0]
+        rows = get_json(client, f"{parts.path}.json", _shape="array", **{k: v[0] for k, v in parse_qs(parts.query).items()})
+        labels = list(dict.fromkeys(row[x_column] for row in rows))
+        assert len(labels) > 1 and labels == sorted(labels), link
 
 
 def test_a_row_page_whose_tokenizer_is_not_on_the_server_shows_its_training_text_uncut(tmp_path):
