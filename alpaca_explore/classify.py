@@ -1121,26 +1121,39 @@ def analyse(instruction: str, input_: str) -> Analysis:
     # A single sentence without asides has the same words as the whole instruction.
     all_words = sentence_words[0] if len(sentences) == 1 and "(" not in instruction else words(instruction)
     text = _Text.of(instruction, all_words)
-    if verb in _CLAUSE_VERBS or (verb == "act" and rest[:1] == ["as"]):
-        # "Imagine you are a doctor. Create a health plan ...", "Suppose you are interviewing with Amazon, write an
-        # answer ...", "Act as a travel guide. Suggest ...": the task is the next sentence's or clause's, and a role
-        # to play makes an answer writing ("Imagine you are an alien. Describe what you see.").
-        following = sentence_words[1:] or ([rest[rest.index(",") + 1 :]] if "," in rest else [])
-        task_verb, task_noun, task_rest = _verb_and_noun(following)
-        if task_verb is not None:
-            category = _categorize(text, input_, task_verb, task_noun, task_rest)
-            return Analysis(verb, noun, "generation" if category == "open_qa" else category)
+    role_task = _role_task_category(text, input_, verb, rest, sentence_words)
+    if role_task is not None:
+        return Analysis(verb, noun, role_task)
     if verb is None and unspaced.has_own_rules(instruction):  # "将下面的句子翻译成中文：The weather is nice today."
         return _unspaced_analysis(instruction, input_)
     task_verb, task_noun = _task(verb, rest) if verb in _PREAMBLE_VERBS else (verb, None)
     return Analysis(verb, noun, _categorize(text, input_, task_verb, task_noun or noun, rest))
 
 
+def _role_task_category(text: _Text, input_: str, verb: str | None, rest: list[str], sentence_words: list[list[str]]) -> str | None:
+    """"Imagine you are a doctor. Create a health plan ...", "Suppose you are interviewing with Amazon, write an
+    answer ...", "Act as a travel guide. Suggest ...": the category of the task of the next sentence or clause, where the
+    verb sets a scene or a role; a role to play makes an answer writing ("Imagine you are an alien. Describe what you
+    see."). None for other verbs, or with no task after them."""
+    if verb not in _CLAUSE_VERBS and not (verb == "act" and rest[:1] == ["as"]):
+        return None
+    following = sentence_words[1:] or ([rest[rest.index(",") + 1 :]] if "," in rest else [])
+    task_verb, task_noun, task_rest = _verb_and_noun(following)
+    if task_verb is None:
+        return None
+    category = _categorize(text, input_, task_verb, task_noun, task_rest)
+    return "generation" if category == "open_qa" else category
+
+
 def _english_category(reading: european_verbs.Reading, input_: str) -> str:
     """The category that the English rules give the English gloss of an instruction in another language; "" where no
     rule of theirs decides."""
     english = european_gloss.gloss(reading)
-    return _categorize(_Text.of(english.text, english.words), input_, english.verb, english.noun, english.rest, otherwise="")
+    text = _Text.of(english.text, english.words)
+    role_task = _role_task_category(text, input_, english.verb, english.rest, [words(sentence) for sentence in _sentences(english.text)])
+    if role_task is not None:
+        return role_task  # "Imagine que você está criando uma loja online. Sugira duas estratégias ..."
+    return _categorize(text, input_, english.verb, english.noun, english.rest, otherwise="")
 
 
 def _unspaced_analysis(instruction: str, input_: str) -> Analysis:

@@ -88,11 +88,11 @@ _TASKS = (
     (
         "generation",
         _words(
-            r"escrib\w* redact\w* comp[óo]n componga componer crea cree crear genera genere generar dise[ñn]\w* bosquej\w*",  # es
-            r"escrev\w* redig\w* componha crie gere esbo[çc]\w*",  # pt
-            r"[ée]cri[sv]\w* r[ée]dig\w* compose[rz]? cr[ée]ez? g[ée]n[èée]r\w* con[çc]oi\w* concev\w* esquiss\w*",  # fr
-            r"scriv\w* componi composta progett\w* abbozza\w* costru\w*",  # it
-            r"schreib\w* verfass\w* erstell\w* generier\w* erzeug\w* erfind\w* entw[iei]rf\w* konstruier\w* skizzier\w*",  # de
+            r"escrib\w* redact\w* comp[óo]n componga componer crea cree crear genera genere generar dise[ñn]\w*",  # es
+            r"escrev\w* redig\w* componha crie gere",  # pt
+            r"[ée]cri[sv]\w* r[ée]dig\w* compose[rz]? cr[ée]ez? g[ée]n[èée]r\w* con[çc]oi\w* concev\w*",  # fr
+            r"scriv\w* componi composta progett\w* costru\w*",  # it
+            r"schreib\w* verfass\w* erstell\w* generier\w* erzeug\w* erfind\w* entw[iei]rf\w* konstruier\w*",  # de
             r"schrijf maak ontwerp\w* bedenk\w* creëer\w* genereer\w* verzin\w* componeer\w* stel(?=.*\bop\b)",  # nl
             r"haz haga faites fais fai fate mache mach desarroll\w* desenvolv\w* développ\w* svilupp\w* entwickl\w* ontwikkel\w*",  # making
             r"invent\w* constru\w* formul[ae]\w* hypoth\w* hip[óo]tesis ipotesi imagin\w*",  # several
@@ -140,7 +140,7 @@ _ARITHMETIC = re.compile(r"\d\s*[+*/^×÷x]\s*\d|\d\s+-\s+\d|=\s*\d")
 # A question word: a question that starts with none asks yes or no ("Behandelt der Text ...?", "¿Es correcta ...?").
 _QUESTION_WORD = re.compile(
     r"^\s*(?:¿\s*)?(?:qu[ée]|cu[áa]l\w*|c[óo]mo|d[óo]nde|cu[áa]nd\w*|por qu[ée]|qui[ée]n\w*|quel\w*|comment|pourquoi|o[ùu]|qui"
-    r"|que|combien|cosa|come|perch[ée]|chi|qual\w*|quant\w*|onde|quem|wer|was|wie|wo|wann|warum|welche\w*|wieso|weshalb|wat"
+    r"|que|combien|cosa|cos['’]è|come|perch[ée]|chi|qual\w*|quant\w*|onde|quem|wer|was|wie|wo|wann|warum|welche\w*|wieso|weshalb|wat"
     r"|hoe|waar|waarom|welk\w*|что|как\w*|где|почему|кто|сколько|зачем)(?!\w)"
 )
 # A question between two answers: "¿Esta oración es una pregunta o una orden?".

@@ -24,7 +24,7 @@ genereren сгенерировать генерировать, create crear cria
 elaborare ausarbeiten uitwerken établir сформировать, make hacer fazer faire fare machen maken сделать bilden vormen,
 greet felicitar saludar parabenizar cumprimentar féliciter saluer salutare gratulieren grüßen feliciteren begroeten
 поздравить поприветствовать, describe describir descrever décrire descrivere beschreiben beschrijven описать, explain
-explicar expliquer spiegare erklären uitleggen объяснить darlegen, give dar donner dare geben geven дать привести,
+explicar expliquer spiegare erklären uitleggen объяснить darlegen, give dar donner dare geben geven angeben aangeven дать привести,
 provide proporcionar brindar fornecer fournir fornire bereitstellen предоставить, name nombrar nomear nommer nominare
 nennen noemen назвать citar citer citare, list enumerar listar lister énumérer elencare auflisten aufzählen opsommen
 перечислить dresser, identify identificar identifier identificare individuare identifizieren identificeren выявить, find
@@ -46,7 +46,9 @@ chiffrer cifrare verschlüsseln versleutelen зашифровать, choose eleg
 aussuchen kiezen выбрать, select seleccionar selecionar sélectionner selezionare selecteren, tell decir dizer dire
 contar raconter raccontare erzählen mitteilen vertellen рассказать сказать informar, say sagen zeggen, answer responder
 contestar répondre rispondere beantworten antworten beantwoorden ответить, analyze analizar analisar analyser analizzare
-analysieren analyseren проанализировать, predict predecir prever prédire prevedere vorhersagen voorspellen предсказать,
+analysieren analyseren проанализировать, predict predecir prever prédire prevedere vorhersagen voorspellen предсказать спрогнозировать
+прогнозировать, distinguish distinguir distinguer distinguere unterscheiden onderscheiden различить разграничить,
+differentiate diferenciar différencier differenziare,
 determine determinar déterminer determinare bestimmen festlegen bepalen vaststellen определить ermitteln, evaluate
 evaluar avaliar évaluer valutare bewerten beurteilen einschätzen evalueren beoordelen оценить, outline esbozar esboçar
 esquisser abbozzare skizzieren schetsen набросать, add añadir agregar adicionar acrescentar ajouter aggiungere
@@ -74,7 +76,7 @@ montrer démontrer mostrare dimostrare zeigen aufzeigen tonen показать, 
 leren научить, prepare preparar préparer preparare vorbereiten voorbereiden подготовить, present presentar apresentar
 présenter presentare präsentieren darstellen presenteren, simplify simplificar simplifier semplificare vereinfachen
 vereenvoudigen упростить, check verificar comprobar vérifier verificare überprüfen prüfen controleren verifiëren
-проверить, indicate indicar indiquer indicare angeben aangeven указать, mention mencionar mentionner menzionare erwähnen
+проверить, indicate indicar indiquer indicare указать, mention mencionar mentionner menzionare erwähnen
 vermelden упомянуть, cite zitieren citeren процитировать, combine combinar combiner combinare kombinieren combineren
 samenvoegen объединить, divide dividir diviser dividere teilen aufteilen verdelen разделить, expand ampliar, guess
 adivinar adivinhar deviner indovinare raten raden угадать, highlight resaltar destacar souligner evidenziare hervorheben
@@ -116,7 +118,7 @@ siguiente siguientes, given dado dada dados dadas, provided proporcionado propor
 below continuación abajo, above anterior, other otro otra otros otras
 """,
     "pt": """
-same mesmo mesma mesmos mesmas, concise conciso concisa, formal formal formais, informal informal informais, true
+keywords palavras-chave, keyword palavra-chave, same mesmo mesma mesmos mesmas, concise conciso concisa, formal formal formais, informal informal informais, true
 verdadeiro verdadeira, false falso falsa, positive positivo positiva, negative negativo negativa, neutral neutro neutra,
 correct correto correta, incorrect incorreto incorreta, yes sim, not não, can pode podem, should deve deveria, more
 mais, less menos, main principal principais, the o a os as, a um uma uns umas, of de do da dos das, to ao aos à às, in
@@ -130,7 +132,7 @@ nove, ten dez, following seguinte seguintes, given dado dada dados dadas, provid
 fornecidas, below abaixo, above acima, other outro outra outros outras
 """,
     "fr": """
-same même mêmes, concise concis concise, formal formel formelle soutenu, informal informel informelle familier, true
+keywords mots-clés mots-clefs, keyword mot-clé, same même mêmes, concise concis concise, formal formel formelle soutenu, informal informel informelle familier, true
 vrai vraie, false faux fausse, positive positif positive, negative négatif négative, neutral neutre, correct correcte,
 incorrect incorrecte, yes oui, why pourquoi, not pas ne n', can peut peuvent pouvez, should doit devrait devriez, more
 plus davantage, less moins, main principal principale principaux principales, the le la les l', a un une, some des
@@ -143,7 +145,7 @@ sept, eight huit, nine neuf, ten dix, following suivant suivante suivants suivan
 provided fourni fournie fournis fournies, below ci-dessous, above ci-dessus, other autre autres
 """,
     "it": """
-same stesso stessa stessi stesse, concise conciso concisa, formal formale formali, informal informale informali, true
+at_least almeno, same stesso stessa stessi stesse, concise conciso concisa, formal formale formali, informal informale informali, true
 vero vera, false falso falsa, positive positivo positiva, negative negativo negativa, neutral neutro neutra neutrale,
 correct corretto corretta, incorrect scorretto scorretta sbagliato sbagliata, yes sì, why perché, not non, can può
 possono puoi, should deve dovrebbe, which cui, more più, less meno, main principale principali, the il lo la i gli le
@@ -158,7 +160,7 @@ five cinque, six sei, seven sette, eight otto, nine nove, ten dieci, following s
 date, provided fornito fornita forniti fornite, below sotto, above sopra, other altro altra altri altre
 """,
     "de": """
-same gleiche gleichen selbe selben, concise prägnant knapp, more_concise prägnanter knapper, formal formell förmlich,
+at_least mindestens wenigstens, keywords schlüsselwörter stichwörter schlagwörter, keyword schlüsselwort stichwort schlagwort, same gleiche gleichen selbe selben, concise prägnant knapp, more_concise prägnanter knapper, formal formell förmlich,
 more_formal formeller förmlicher, informal informell informeller umgangssprachlich, true wahr, false falsch, positive
 positiv positiven, negative negativ negativen, neutral neutrale, correct richtig korrekt, incorrect unrichtig, yes ja,
 why warum wieso weshalb, not nicht kein keine, can kann können kannst, should sollte soll, more mehr, less weniger, main
@@ -172,7 +174,7 @@ sechs, seven sieben, eight acht, nine neun, ten zehn, following folgende folgend
 gegebenen gegebener gegebenes, provided bereitgestellte bereitgestellten, below unten, above oben, other andere anderen
 """,
     "nl": """
-same dezelfde hetzelfde, concise beknopt bondig, more_concise beknopter bondiger, formal formeel formele, more_formal
+at_least minstens tenminste, keywords trefwoorden sleutelwoorden kernwoorden, keyword trefwoord sleutelwoord kernwoord, same dezelfde hetzelfde, concise beknopt bondig, more_concise beknopter bondiger, formal formeel formele, more_formal
 formeler, informal informeel informele, false onwaar, positive positief positieve, negative negatief negatieve, neutral
 neutraal neutrale, correct juist, incorrect onjuist, yes ja, why waarom, not niet geen, can kan kunnen kun, should moet,
 would zou, so_that zodat, to te om, on op, as als, then dan, is wordt, are worden, has heeft, which die, more meer, less
@@ -388,43 +390,43 @@ set набор множеств, program программ, algorithm алгор�
 # the words of a phrase on either side.
 _PHRASES = {
     "es": """
-prime_number número_primo números_primos, original_meaning significado_original, missing_number número_que_falta número_faltante, a_couple_of un_par_de, passive_voice voz_pasiva, active_voice
+at_least al_menos por_lo_menos, keywords palabras_clave, keyword palabra_clave, prime_number número_primo números_primos, original_meaning significado_original, missing_number número_que_falta número_faltante, a_couple_of un_par_de, passive_voice voz_pasiva, active_voice
 voz_activa, part_of_speech categoría_gramatical parte_de_la_oración, in_your_own_words con_tus_propias_palabras
 con_sus_propias_palabras, missing_word palabra_que_falta palabra_faltante, fill_in_the_blank espacio_en_blanco
 espacios_en_blanco, based_on basado_en basada_en basándote_en con_base_en en_base_a
 """,
     "pt": """
-prime_number número_primo números_primos, original_meaning significado_original sentido_original, missing_number número_que_falta número_faltante, a_couple_of um_par_de, passive_voice voz_passiva, active_voice
+at_least pelo_menos no_mínimo, prime_number número_primo números_primos, original_meaning significado_original sentido_original, missing_number número_que_falta número_faltante, a_couple_of um_par_de, passive_voice voz_passiva, active_voice
 voz_ativa, part_of_speech classe_gramatical classe_de_palavra, in_your_own_words com_suas_próprias_palavras
 com_as_suas_próprias_palavras, missing_word palavra_que_falta palavra_faltante, fill_in_the_blank espaço_em_branco
 espaços_em_branco lacuna lacunas, based_on baseado_em baseada_em com_base_em
 """,
     "fr": """
-prime_number nombre_premier nombres_premiers, original_meaning sens_original sens_initial, missing_number nombre_manquant, a_couple_of une_paire_de, passive_voice voix_passive, active_voice voix_active,
+at_least au_moins, keywords mots_clés mots_clefs, keyword mot_clé, prime_number nombre_premier nombres_premiers, original_meaning sens_original sens_initial, missing_number nombre_manquant, a_couple_of une_paire_de, passive_voice voix_passive, active_voice voix_active,
 part_of_speech nature_grammaticale partie_du_discours, in_your_own_words avec_vos_propres_mots avec_tes_propres_mots
 dans_vos_propres_mots, missing_word mot_manquant, fill_in_the_blank espace_vide espaces_vides, based_on basé_sur
 basée_sur en_vous_basant_sur en_fonction_de
 """,
     "it": """
-prime_number numero_primo numeri_primi, original_meaning significato_originale senso_originale, missing_number numero_mancante, a_couple_of un_paio_di, passive_voice forma_passiva voce_passiva, active_voice
+keywords parole_chiave, keyword parola_chiave, prime_number numero_primo numeri_primi, original_meaning significato_originale senso_originale, missing_number numero_mancante, a_couple_of un_paio_di, passive_voice forma_passiva voce_passiva, active_voice
 forma_attiva voce_attiva, part_of_speech parte_del_discorso parti_del_discorso, in_your_own_words con_parole_tue
 con_parole_proprie con_le_tue_parole, missing_word parola_mancante, fill_in_the_blank spazio_vuoto spazi_vuoti, based_on
 basato_su basata_su basandoti_su sulla_base_di in_base_a
 """,
     "de": """
-prime_number primzahl primzahlen, original_meaning ursprüngliche_bedeutung ursprünglichen_bedeutung, missing_number fehlende_zahl fehlenden_zahl, a_couple_of ein_paar, passive_voice passiv, active_voice aktiv,
+list_of liste_mit, prime_number primzahl primzahlen, original_meaning ursprüngliche_bedeutung ursprünglichen_bedeutung, missing_number fehlende_zahl fehlenden_zahl, a_couple_of ein_paar, passive_voice passiv, active_voice aktiv,
 part_of_speech wortart wortarten, in_your_own_words in_eigenen_worten mit_eigenen_worten in_deinen_eigenen_worten,
 missing_word fehlende_wort fehlenden_wort, fill_in_the_blank lücke lücken, based_on basierend_auf ausgehend_von
 auf_grundlage
 """,
     "nl": """
-prime_number priemgetal priemgetallen, original_meaning oorspronkelijke_betekenis, missing_number ontbrekende_getal, a_couple_of een_paar, passive_voice lijdende_vorm passieve_vorm, active_voice
+at_least ten_minste, list_of lijst_met, prime_number priemgetal priemgetallen, original_meaning oorspronkelijke_betekenis, missing_number ontbrekende_getal, a_couple_of een_paar, passive_voice lijdende_vorm passieve_vorm, active_voice
 bedrijvende_vorm actieve_vorm, part_of_speech woordsoort woordsoorten, in_your_own_words in_je_eigen_woorden
 in_uw_eigen_woorden, missing_word ontbrekende_woord, fill_in_the_blank lege_plek lege_plekken, based_on op_basis_van
 gebaseerd_op aan_de_hand_van
 """,
     "ru": """
-prime_number простое_число простым_числом простые_числа, original_meaning исходный_смысл первоначальный_смысл, missing_number пропущенное_число, a_couple_of пару пара, passive_voice страдательный_залог пассивный_залог
+at_least как_минимум не_менее хотя_бы, the_same тем_же тот_же то_же той_же том_же, keywords ключевые_слова ключевых_слов, keyword ключевое_слово, prime_number простое_число простым_числом простые_числа, original_meaning исходный_смысл первоначальный_смысл, missing_number пропущенное_число, a_couple_of пару пара, passive_voice страдательный_залог пассивный_залог
 страдательном_залоге пассивном_залоге, active_voice действительный_залог активный_залог, part_of_speech часть_речи
 части_речи, in_your_own_words своими_словами, missing_word пропущенное_слово, fill_in_the_blank пропуск пропуски,
 based_on на_основе на_основании

@@ -49,7 +49,7 @@ interpreta interprete, ilustrar ilustra ilustre, dibujar dibuja dibuje, asignar 
 implementar implementa implemente, optimizar optimiza optimice, aplicar aplica aplique, sumar suma sume, multiplicar
 multiplica multiplique, invertir invierte invierta, justificar justifica justifique, recopilar recopila recopile,
 brindar brinda brinde, convencer convence convenza, felicitar felicita felicite, saludar saluda salude, ayudar ayuda
-ayude, terminar termina termine, acabar acaba acabe, formatear formatea formatee
+ayude, terminar termina termine, acabar acaba acabe, formatear formatea formatee, distinguir distingue distinga, diferenciar diferencia diferencie
 """
 _PORTUGUESE = """
 escrever escreva escreve, gerar gere gera, criar crie cria, descrever descreva descreve, explicar explique explica, dar
@@ -79,7 +79,7 @@ interprete interpreta, ilustrar ilustre ilustra, desenhar desenhe desenha, atrib
 agrupa, implementar implemente implementa, otimizar otimize otimiza, aplicar aplique aplica, somar some soma,
 multiplicar multiplique multiplica, inverter inverta inverte, justificar justifique justifica, convencer convença
 convence, parabenizar parabenize parabeniza, cumprimentar cumprimente cumprimenta, ajudar ajude ajuda, terminar termine
-termina, associar associe associa, formatar formate formata, registrar registre registra
+termina, associar associe associa, formatar formate formata, registrar registre registra, distinguir distinga distingue, diferenciar diferencie diferencia
 """
 _FRENCH = """
 écrire écrivez écris, générer générez génère, créer créez crée, décrire décrivez décris, expliquer expliquez explique,
@@ -111,7 +111,7 @@ optimisez optimise, appliquer appliquez applique, noter notez note, documenter d
 compile, déduire déduisez déduis, justifier justifiez justifie, associer associez associe, relier reliez relie, décider
 décidez décide, énoncer énoncez énonce, établir établissez établis, dresser dressez dresse, additionner additionnez
 additionne, multiplier multipliez multiplie, féliciter félicitez félicite, saluer saluez salue, aider aidez, terminer
-terminez, finir finissez, formater formatez
+terminez, finir finissez, formater formatez, distinguer distinguez distingue, différencier différenciez différencie
 """
 _ITALIAN = """
 scrivere scrivi scriva, generare genera generi, creare crea crei, descrivere descrivi descriva, spiegare spiega spieghi,
@@ -142,7 +142,7 @@ assegnare assegna assegni, raggruppare raggruppa raggruppi, implementare impleme
 ottimizzi, applicare applica applichi, sommare somma sommi, moltiplicare moltiplica moltiplichi, invertire inverti
 inverta, giustificare giustifica giustifichi, raccogliere raccogli raccolga, convincere convinci convinca, salutare
 saluta saluti, aiutare aiuta aiuti, disporre disponi disponga, terminare termina termini, finire finisci finisca,
-formattare formatta formatti
+formattare formatta formatti, distinguere distingui distingua, differenziare differenzia differenzi
 """
 _GERMAN = """
 schreiben schreibe schreib, generieren generiere, erstellen erstelle erstell, beschreiben beschreibe beschreib, erklären
@@ -168,7 +168,7 @@ interpretiere, veranschaulichen veranschauliche, zeichnen zeichne, weisen weise,
 implementiere, optimieren optimiere, wenden wende, addieren addiere, multiplizieren multipliziere, kehren kehre, sammeln
 sammle, überlegen überlege, begründen begründe, leiten leite, ziehen ziehe zieh, verfassen verfasse, umschreiben,
 zusammenfassen, gratulieren gratuliere, grüßen grüße, bilden bilde, helfen hilf, komponieren komponiere, ermitteln
-ermittle, gestalten gestalte, beenden beende, formatieren formatiere
+ermittle, gestalten gestalte, beenden beende, formatieren formatiere, unterscheiden unterscheide unterscheid
 """
 _DUTCH = """
 schrijven schrijf, genereren genereer, maken maak, creëren creëer, beschrijven beschrijf, leggen leg, geven geef, noemen
@@ -189,7 +189,7 @@ onderzoeken onderzoek, bewijzen bewijs, leiden leid, denken denk, werken werk, d
 illustreren illustreer, tekenen teken, wijzen wijs, groeperen groepeer, implementeren implementeer, optimaliseren
 optimaliseer, tellen tel, vermenigvuldigen vermenigvuldig, keren keer, verzamelen verzamel, motiveren motiveer,
 redigeren redigeer, opstellen, samenvatten, voorstellen, feliciteren feliciteer, begroeten begroet, vormen vorm, helpen,
-formatteren formatteer
+formatteren formatteer, onderscheiden onderscheid
 """
 # Russian infinitives with the plural imperatives that lead instructions; each also leads without its "-те".
 _RUSSIAN = """
@@ -214,7 +214,7 @@ _RUSSIAN = """
 сгруппировать сгруппируйте, реализовать реализуйте, оптимизировать оптимизируйте, применить примените, сложить сложите,
 умножить умножьте, отнести отнесите, поменять поменяйте, выдвинуть выдвиньте, сформулировать сформулируйте, сформировать
 сформируйте, обосновать обоснуйте, собрать соберите, разбить разбейте, опровергнуть опровергните, убедить убедите,
-поздравить поздравьте, поприветствовать поприветствуйте, помочь помогите, закончить закончите, оформить оформите, провести проведите
+поздравить поздравьте, поприветствовать поприветствуйте, помочь помогите, закончить закончите, оформить оформите, провести проведите, различить различите, разграничить разграничьте, спрогнозировать спрогнозируйте, прогнозировать прогнозируйте
 """
 
 
@@ -278,7 +278,7 @@ _QUESTION_WORDS = frozenset(
     quanto quanta quantos quantas quem quel quelle quels quelles comment pourquoi où qui combien quoi cosa come dove
     perché chi quale quali quanti quante wer was wie wo wann warum welche welcher welches welchen wieso weshalb ob dass
     wat hoe waar wanneer waarom welk welke of что как где когда почему кто какой какая какое какие сколько зачем ли
-    если чтобы si se""".split()
+    если чтобы si se cos'è cos’è com'è com’è dov'è dov’è qual'è qual’è""".split()
 )
 # "lo que", "o que", "ce que", "ciò che": what, a clause.
 _WHAT = {"lo": "que", "o": "que", "ce": "que", "ciò": "che"}
@@ -306,6 +306,7 @@ _BEFORE_THE_NOUN = frozenset(
     tous toutes plusieurs quelques autre autres court courte petit petite bon bonne nouveau nouvel nouvelle nouveaux
     meilleur meilleure meilleurs bref brève grand grande principaux premier première premiers premières
     seul seule suivant suivante suivants suivantes différents différentes
+    importante importantes importanti
     il i gli un' uno questo questa questi queste quel quella quei quelle suo suoi sue mio tuo ogni alcuni alcune diversi
     tutto tutta tutti tutte secondo seconda terzo terza quarto quarta quinto quinta ultimo ultima principale principali
     nostro nostra nostri nostre vostro vostra vostri vostre tuoi tue mie miei almeno mindestens minstens

@@ -1057,6 +1057,10 @@ def test_instructions_in_languages_the_rules_do_not_read(instruction):
         ("Qual è la capitale della Francia?", None, None),
         ("Comment fonctionne le télescope Hubble ?", None, None),  # French, by the space before its question mark
         ("Viết một bài thơ về biển.", None, None),  # Vietnamese: no table of its verbs
+        ("Distinga entre as duas palavras 'affect' e 'effect'.", "distinguir", None),
+        ("Diferencie humor e tom.", "diferenciar", "humor"),
+        ("Riassumi un importante evento di cronaca recente.", "riassumere", "evento"),  # an adjective before the noun
+        ("Spiega cos'è il test di Turing.", "spiegare", None),  # "what is": a clause
     ],
 )
 def test_verbs_and_nouns_of_instructions_in_seven_european_languages(instruction, verb, noun):
@@ -1078,6 +1082,9 @@ def test_verbs_and_nouns_of_instructions_in_seven_european_languages(instruction
         ("Объясните эту идею своими словами.", "explain", "idea", "explain this idea in your own words ."),
         ("Beschrijf een milieuprobleem dat onlangs in het nieuws was.", "describe", "problem", "describe a problem that"),  # a compound
         ("Formuliere den folgenden Satz knapper.", "formulate", "sentence", "formulate the following sentence more concise ."),
+        ("Gib mindestens drei Beispiele dafür an.", "give", "example", "give at least three examples"),  # "Gib ... an": give
+        ("Genereer een lijst met trefwoorden.", "generate", "list", "generate a list of keywords"),
+        ("Составьте предложение с тем же значением.", "make", "sentence", "make up sentence with the same meaning"),
     ],
 )
 def test_instructions_in_seven_european_languages_are_glossed_in_english(instruction, verb, noun, words):
@@ -1135,6 +1142,12 @@ def test_a_range_of_numbers_in_the_gloss_is_no_subtraction():
         ("Напишите статью, в которой кратко изложены проблемы городского сельского хозяйства.", "", "generation"),  # writes one
         # What the task works on comes first: a sentence that summarizes a passage is a summary.
         ("Genera una sola oración que resuma el siguiente pasaje.", "The Amazon rainforest covers much of the Amazon basin.", "summarization"),
+        # A scene set, then the task: "Imagine ... . Suggest two strategies" asks for ideas, as in English.
+        ("Imagine que você está criando uma loja online. Sugira duas estratégias de marketing.", "", "brainstorming"),
+        ("Esboce as principais regras de etiqueta de e-mail.", "", "open_qa"),  # outlining the rules is knowing them
+        ("Analyseer deze tekst en genereer een lijst met trefwoorden", "The American Dream is the idea that anyone can succeed.", "extraction"),
+        ("Дано предложение; составьте другое предложение с тем же значением.", "Sentence: They proceeded to their destination.", "rewrite"),
+        ("Для двух данных стран спрогнозируйте время перелёта.", "Spain and Germany", "other"),  # predicting, as in English
     ],
 )
 def test_the_english_rules_categorise_the_gloss(instruction, input_, expected):
