@@ -217,9 +217,14 @@ def reads_language_of(instruction: str, sentences: list[str] | None = None) -> b
     if "'" in text or "’" in text:
         other += sum(word.startswith(_ELIDED_ARTICLES) for word in found)
     english = len(found & _ENGLISH_WORDS)
-    if found.isdisjoint(_ONLY_ENGLISH_WORDS) and (european_verbs.leads_in_another_language(text_words) or (other and text.endswith(" ?"))):
-        # "Genera cinco consejos", "Resuma o parágrafo a seguir": a verb form English lacks; "Comment fonctionne le
-        # télescope Hubble ?": French puts a space before its question mark. And no English word.
+    if found.isdisjoint(_ONLY_ENGLISH_WORDS) and (
+        european_verbs.leads_in_another_language(text_words)
+        or european_verbs.lookalike_leads_in_another_language(text_words)
+        or (other and text.endswith(" ?"))
+    ):
+        # "Genera cinco consejos", "Resuma o parágrafo a seguir": a verb form English lacks; "Complete la frase con la
+        # palabra correcta": one English has, then short words it lacks; "Comment fonctionne le télescope Hubble ?":
+        # French puts a space before its question mark. And no English word.
         return False
     if other >= 2:
         return other <= english

@@ -480,6 +480,20 @@ def leads_in_another_language(words: list[str]) -> bool:
     return any(word in _LEADING_WORDS for position, word in enumerate(words) if position == 0 or words[position - 1] in _CLAUSE_ENDS)
 
 
+# Short words of these languages that are no English words, by language.
+_OWN_FUNCTION_WORDS = {language: words - frozenset("a an as be die do due e i in is it me no o on over so son to".split()) for language, words in _FUNCTION_WORDS.items()}
+
+
+def lookalike_leads_in_another_language(words: list[str]) -> bool:
+    """Whether an English-looking verb leads the lower-case words, followed in its clause by two or more short words of
+    one of these languages that English does not have: "Complete la frase con la palabra correcta", "Complete a equação
+    com o número que falta" (not "Compose Les haiku about cats")."""
+    if not words or words[0] not in _ENGLISH_LOOKALIKES or words[0] not in _FORMS:
+        return False
+    clause = set(words[1 : next((i for i, word in enumerate(words) if word in _CLAUSE_ENDS), len(words))])
+    return any(len(clause & own) >= 2 for own in _OWN_FUNCTION_WORDS.values())
+
+
 # Verb forms that are short words of another language: "da" (Spanish "give", Portuguese and Italian "of the", "from").
 _FUNCTION_WORD_LOOKALIKES = frozenset(form for form in _FORMS if form in ("di", "da") or any(form in words for words in _FUNCTION_WORDS.values()))
 

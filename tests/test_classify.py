@@ -965,6 +965,11 @@ def test_the_blind_translations_into_languages_read_by_tables_of_verbs_and_a_glo
     assert len(pairs) == 812 and shares[0] >= 0.85 and min(shares[1:]) >= 0.95
 
 
+def test_an_english_looking_verb_with_one_word_of_another_language_is_english():
+    assert analyse("Compose Les haiku about cats", "") == ("compose", "haiku", "generation", False)
+    assert analyse("Complete the sentence with la palabra.", "") == ("complete", "sentence", "generation", False)
+
+
 def test_the_rules_read_the_language_of_every_english_instruction(shared):
     """No instruction of the real files (Alpaca, GSM8K, the seed tasks) is taken for another language."""
     seeds = [json.loads(line)["instruction"] for line in (SAMPLE.parent / "seed_tasks.jsonl").read_text().splitlines()]
@@ -1061,6 +1066,8 @@ def test_instructions_in_languages_the_rules_do_not_read(instruction):
         ("Diferencie humor e tom.", "diferenciar", "humor"),
         ("Riassumi un importante evento di cronaca recente.", "riassumere", "evento"),  # an adjective before the noun
         ("Spiega cos'è il test di Turing.", "spiegare", None),  # "what is": a clause
+        ("Complete la frase con la palabra correcta.", "completar", "frase"),  # an English-looking verb, then short words
+        ("Complete a equação com o número que falta.", "completar", "equação"),  # of one language that English lacks
     ],
 )
 def test_verbs_and_nouns_of_instructions_in_seven_european_languages(instruction, verb, noun):
