@@ -179,7 +179,7 @@ _OTHER_LANGUAGE_WORDS = frozenset(
     kann können sind oder auch wenn dass welche welcher welches eines gli di della delle dei sul sulla nel nella alla
     degli dal dalla dello negli nei sui alle agli più che quanto quanti quanta quante qualcuno questo questa questi
     queste sono anche ogni ciascun ciascuna ciascuno senza sotto sopra molto tutti tutte è seguente seguenti het een
-    voor zijn dat deze dit volgende zodat om te naar bij uit gegeven hij je wat niet ook worden wordt kunnen kunt zou zouden
+    voor zijn dat deze dit volgende zodat om te naar bij uit gegeven hij je wat niet ook worden wordt kunnen kunt zou zouden van
     welke waarom wanneer hoeveel untuk dengan ini itu
     dari tentang sebuah berikut adalah dalam của và một về các những cho là được này trong với bir ve için ile bu
     aşağıdaki tres cuatro cinco diez três quatro deux trois quatre cinq dix quattro cinque dieci zwei drei fünf zehn
@@ -881,7 +881,7 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
     if verb in {"summarize", "summarise"} or sums_up or outlines_a_passage or (summary_words and verb not in _STRONG_REWRITE_VERBS and not writes_a_piece):
         return "summarization"
     # "Design a system to classify ...", "Create a survey question to understand customer sentiment".
-    designs_a_classifier = verb in _GENERATION_VERBS and (noun in {"system", "rule", "method", "tool", "question", "survey"} or noun in _WRITTEN_PIECES)
+    designs_a_classifier = verb in _GENERATION_VERBS and (noun in {"system", "rule", "method", "tool", "question", "survey"} or noun in _WRITTEN_PIECES or noun in _CREATIVE_NOUNS)
     if verb in _CLASSIFYING_VERBS or names_the_classes or (_CLASSIFY.found(text) and not designs_a_classifier) or (" is " in text.padded and _IS_THIS_A.search(text.lowered)):
         return "classification"
     if has_input and "taxonomy" in text.words:  # "Create a taxonomy of the animals in the list", not "What is the taxonomy of ...?"

@@ -113,7 +113,7 @@ _WRITTEN = _words(
 _SYNONYMS = _words(r"sin[óôo]nimos synonymes? sinonimi синоним\w* ant[óôo]nimos antonymes? antonimi антоним\w*")
 # Naming the kind of a thing classifies it: "determine o tipo de equação", "Bestimme die Art ...".
 _KIND_OF = re.compile(
-    r"(?<!\w)(?:determin\w*|identifi\w*|bestimm\w*|bepaal|определи\w*)\s+(?:\w+\s+)?"
+    r"(?<!\w)(?:determin\w*|identifi\w*|bestimm\w*|bepaal|определи\w*)\s+(?:(?!qu[eé]\s|quel\w*\s|welch\w*\s|welk\w*\s|как\w*\s)\w+\s+)?"
     r"(?:tipo|type|typ|art|soort|g[ée]nero|genre|categor\w*|kategorie|classe|clase|klasse|тип\w*|вид)(?!\w)"
 )
 _A_TEXT = _words(
@@ -153,7 +153,7 @@ _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
     """The task's category (a quotation is data, not the task): naming the kind of a thing is classification, a
-    calculation math; then what it works on; then ``english()``, the English rules' category of the
+    calculation math (unless the English rules find code in it); then what it works on; then ``english()``, the English rules' category of the
     instruction's gloss (:mod:`european_gloss`), if a rule of theirs decides; then the verb that leads it, any other keyword;
     a yes-or-no question about the input is classification, any other task open_qa."""
     text = _QUOTATION.sub(" ", instruction.lower())
@@ -164,7 +164,7 @@ def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
         return "coding"
     numbered = _NUMBER.search(text) is not None  # arithmetic needs a number, as a calculation does in its text or input
     if ((numbered or _NUMBER.search(input_)) and _MATH.search(text)) or (numbered and _ARITHMETIC.search(text)) or _MATH_WORDS.search(text):
-        return "math"
+        return "coding" if english() == "coding" else "math"  # as in English, a program that calculates is code
     task = _INTRODUCTION.sub("", text, count=1)
     lead = _FIRST_WORD.search(task)
     for name, keywords in _SUBJECTS:

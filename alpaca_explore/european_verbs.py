@@ -345,7 +345,7 @@ _CLITIC = re.compile(r"(?:me|te|lo|la|los|las|le|les|nos|se|mi|ci|li|ne|gli)$")
 # A German or Dutch separable verb's particle, at the end of its clause or before a phrase that follows it: "Fasse ...
 # zusammen", "Zet de tekenreeks om naar ...", "Stel een snack voor die ...".
 _PARTICLES = {
-    "de": frozenset("zusammen ein auf um an vor aus ab mit nach zu dar fest her hin hinzu weiter weg durch zurück hervor".split()),
+    "de": frozenset("zusammen ein auf um an vor aus ab mit nach zu dar fest her hin hinzu weiter weg durch zurück hervor voraus vorher".split()),
     "nl": frozenset("samen in op om aan voor uit af na mee toe terug weg door vast bij weer".split()),
 }
 # Particles that stay beside the verb: "Denk na over ...", "Leid af wat ...", "Leg uit waarom ...".
@@ -398,8 +398,9 @@ def read(instruction: str) -> Reading:
 
 
 def infinitive(word: str, language: str) -> str | None:
-    """The infinitive of a form in the language's table of verbs, if the word is one."""
-    return _VERBS[language].get(word)
+    """The infinitive of a form in the language's table of verbs, if the word is one (with a clitic joined in Spanish
+    and Italian: "clasifícalo", "corrígelos")."""
+    return _VERBS[language].get(word) or _forms(word).get(language)
 
 
 def reads(instruction: str) -> bool:
@@ -568,7 +569,9 @@ def _particle(lowered: list[str], start: int, end: int, language: str) -> int | 
         word = lowered[position]
         following = lowered[position + 1] if position + 1 < end else None
         clause = language == "nl" and following in _DUTCH_CLAUSE_STARTS  # "Stel een snack voor die ...", not "rund um die Medizin"
-        if word in _PARTICLES[language] and (following is None or following in _PREPOSITIONS[language] or clause):
+        # "Wähle ein Beispiel aus und beschreibe ...": last in its clause, before another verb's.
+        second_verb = following in _AND and position + 2 < end and bool(_forms(lowered[position + 2]))
+        if word in _PARTICLES[language] and (following is None or following in _PREPOSITIONS[language] or clause or second_verb):
             return position
         if (word in _AND and following is not None and _forms(following)) or (language == "nl" and word in _DUTCH_CLAUSE_STARTS):
             return None
@@ -652,7 +655,9 @@ def _before_a_noun(tokens: list[str], lowered: list[str], position: int, languag
         return inflected and following not in _DUTCH_PHRASE_ENDS and following not in _BEFORE_THE_NOUN
     word = lowered[position]
     # Nouns made from verbs end like plural adjectives: "сравнение автомобиля", "понятие".
-    return language == "ru" and word.endswith(_RUSSIAN_ADJECTIVE_ENDINGS) and not word.endswith(("ние", "тие"))
+    # "тему" (тема) is no adjective in "-ему": an adjective's stem has two letters or more.
+    adjective = any(word.endswith(ending) and len(word) - len(ending) >= 2 for ending in _RUSSIAN_ADJECTIVE_ENDINGS)
+    return language == "ru" and adjective and not word.endswith(("ние", "тие"))
 
 
 _RUSSIAN_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ую", "юю", "ые", "ие", "ых", "их", "ого", "его", "ому", "ему", "ым", "им")
@@ -711,7 +716,7 @@ _PLURAL_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "pt": (("ções", "ção"), ("ões", "ão"), ("ns", "m"), ("ais", "al"), ("éis", "el"), ("óis", "ol"), ("res", "r"), ("zes", "z"),
            ("is", "is"), ("s", "")),
     "fr": (("eaux", "eau"), ("aux", "al"), ("is", "is"), ("us", "us"), ("s", ""), ("x", "")),
-    "it": (("zioni", "zione"), ("sioni", "sione"), ("ggi", "ggio"), ("menti", "mento"), ("che", "ca"), ("ghe", "ga"), ("ie", "ia"),
+    "it": (("zioni", "zione"), ("sioni", "sione"), ("tori", "tore"), ("ggi", "ggio"), ("menti", "mento"), ("che", "ca"), ("ghe", "ga"), ("ie", "ia"),
            ("ee", "ea"), ("ci", "co"), ("i", "o")),
     "de": (("ungen", "ung"), ("heiten", "heit"), ("keiten", "keit"), ("ionen", "ion"), ("schaften", "schaft"), ("täten", "tät"),
            ("ien", "ie"), ("een", "ee"), ("innen", "in")),
