@@ -40,6 +40,8 @@ _SUBJECTS = (
             r"резюм\w* кратко(?!срочн)\w*",  # not "краткосрочный", short-term
         ),
     ),
+    # Brainstorming named: "Haz una lluvia de ideas con ...", "Faites un brainstorming sur ...".
+    ("brainstorming", _words(r"lluvia\sde\sideas brainstorming")),
     # Translating is a rewrite, asked for or not: "¿Puedes traducir ...?".
     ("rewrite", _words(r"tradu[czsi]\w* traduir\w* übersetz\w* vertaal\w* перевед\w* перевод\w*")),
 )

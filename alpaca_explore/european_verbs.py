@@ -306,7 +306,8 @@ _BEFORE_THE_NOUN = frozenset(
     tous toutes plusieurs quelques autre autres court courte petit petite bon bonne nouveau nouvel nouvelle nouveaux
     meilleur meilleure meilleurs bref brève grand grande principaux premier première premiers premières
     seul seule suivant suivante suivants suivantes différents différentes
-    importante importantes importanti
+    importante importantes importanti quaisquer qualquer cualquier cualesquiera qualsiasi plus más mais più semplice semplici
+    sencillo sencilla
     il i gli un' uno questo questa questi queste quel quella quei quelle suo suoi sue mio tuo ogni alcuni alcune diversi
     tutto tutta tutti tutte secondo seconda terzo terza quarto quarta quinto quinta ultimo ultima principale principali
     nostro nostra nostri nostre vostro vostra vostri vostre tuoi tue mie miei almeno mindestens minstens
@@ -334,7 +335,7 @@ _PREPOSITIONS = {
     }.items()
 }
 # What starts a Dutch clause inside the verb's: "een visual die ...", "de woorden zodat ...", "een plan om ze uit te voeren".
-_DUTCH_CLAUSE_STARTS = frozenset("die dat waar wat waarin waarmee zodat om omdat als wanneer".split())
+_DUTCH_CLAUSE_STARTS = frozenset("die dat waar wat waarin waarmee waarop waardoor waarbij waarover waarvan zodat om omdat als wanneer".split())
 # What ends a Dutch noun phrase besides a preposition.
 _DUTCH_PHRASE_ENDS = _DUTCH_CLAUSE_STARTS | {"te", "en", "of"}
 _AND = frozenset("y e et und en и".split())
@@ -697,6 +698,8 @@ def singular(noun: str, counted: bool, language: str) -> str:
         return noun[:-1]  # "Geschichten"; a plural in "-en" whose singular ends in a consonant ("Zahlen") is missed
     if language == "ru" and noun.endswith("а"):
         return noun[:-1]  # "два объекта": after 2-4, a masculine noun's genitive singular
+    if language == "it" and noun.endswith("e"):
+        return noun[:-1] + "a"  # "due figure": a masculine plural ends in "-i"
     return noun
 
 
@@ -720,7 +723,7 @@ _PLURAL_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
            ("ee", "ea"), ("ci", "co"), ("i", "o")),
     "de": (("ungen", "ung"), ("heiten", "heit"), ("keiten", "keit"), ("ionen", "ion"), ("schaften", "schaft"), ("täten", "tät"),
            ("ien", "ie"), ("een", "ee"), ("innen", "in")),
-    "nl": (("ieën", "ie"), ("eën", "ee"), ("ies", "ie"), ("jes", "je"), ("els", "el"), ("ers", "er")),
+    "nl": (("ieën", "ie"), ("eën", "ee"), ("ies", "ie"), ("jes", "je"), ("els", "el"), ("ers", "er"), ("ingen", "ing")),
     "ru": (("ию", "ия"), ("ью", "ья"), ("ов", ""), ("ений", "ение"), ("аний", "ание"), ("ости", "ость"), ("ки", "ка"), ("ги", "га"),
            ("ы", ""), ("у", "а"), ("ю", "я"), ("и", "я")),
 }
@@ -746,6 +749,7 @@ wörter:wort sätze:satz details:detail gründe:grund schritte:schritt länder:l
 methoden:methode strategien:strategie regeln:regel merkmale:merkmal fakten:fakt vorschläge:vorschlag
 synonyme:synonym bücher:buch filme:film lieder:lied gedichte:gedicht geschichten:geschichte produkte:produkt
 zeilen:zeile zeichen:zeichen namen:name titel:titel aspekte:aspekt faktoren:faktor elemente:element arten:art
+pläne:plan
 """,
     "nl": """
 vragen:vraag zinnen:zin woorden:woord voordelen:voordeel nadelen:nadeel stappen:stap feiten:feit ideeën:idee
