@@ -197,7 +197,7 @@ _FRENCH_OBJECT_STARTS = frozenset(
     "comment pourquoi quel quelle quels quelles en à au aux dans sur par pour".split()
 )
 # A quotation is data, in any language: "Translate 'El gato está en la casa' into English".
-_QUOTATION = re.compile(r"\"[^\"]*\"|“[^”“]*”|‘[^’‘]*’|(?<!\w)'[^']*'(?!\w)")  # in linear time: see european._QUOTATION
+_QUOTATION = re.compile(r"\"[^\"]*\"|“[^”“]*”|‘[^’‘]*’|«[^»«]*»|„[^“”„]*[“”]|(?<!\w)'[^']*'(?!\w)")  # in linear time: see european._QUOTATION
 
 
 def reads_language_of(instruction: str, sentences: list[str] | None = None) -> bool:

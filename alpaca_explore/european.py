@@ -37,7 +37,8 @@ _SUBJECTS = (
             r"resum[eiaáo]\w* r[ée]sum[ée]\w* riassum\w* sintetiz\w* synopsis sinopsis sinossi",
             r"(?:ideas|puntos)\sprincipales id[ée]es\sprincipales idee\sprincipali ideias\sprincipais",
             r"zusammenfass\w* fass(?:e|en)(?=.*\bzusammen\b) hauptpunkte hauptideen samenvat\w* vat(?=.*\bsamen\b)",
-            r"резюм\w* кратко(?!срочн)\w*",  # not "краткосрочный", short-term
+            # "Кратко изложите", "краткое содержание"; not "Кратко объясните" (briefly explain) nor "краткосрочный" (short-term)
+            r"резюм\w* кратко\s(?:изложи\w*|перескаж\w*|опиши\w*) кратк\w+\s(?:содержани\w*|изложени\w*|пересказ\w*|резюме)",
         ),
     ),
     # Brainstorming named: "Haz una lluvia de ideas con ...", "Faites un brainstorming sur ...".

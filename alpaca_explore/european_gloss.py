@@ -218,7 +218,7 @@ poem poema, story historia cuento, essay ensayo, metaphor metáfora, song canci�
 lema, title título, headline titular, tweet tuit, analogy analogía, anecdote anécdota, riddle adivinanza acertijo,
 sentence oración frase, paragraph párrafo, text texto, passage pasaje, article artículo, document documento, excerpt
 fragmento extracto, email correo, report informe, letter carta, word palabra, expression expresión, statement afirmación
-declaración enunciado, line línea, verse verso, quote cita, answer respuesta, passcode contraseña, code código, pseudocode pseudocódigo, script guion guión, possible posible posibles, definition definición, term
+declaración enunciado, line línea, verse verso, quote cita, answer respuesta, passcode contraseña, boolean booleana booleano booleanas booleanos, code código, pseudocode pseudocódigo, script guion guión, possible posible posibles, definition definición, term
 término, meaning significado, summary resumen, explanation explicación, description descripción, information
 información, fact hecho, opinion opinión, analysis análisis, feedback comentario, detail detalle, plan plan, menu menú,
 schedule horario, itinerary itinerario, outline esquema, recipe receta, routine rutina, experiment experimento, design
@@ -244,7 +244,7 @@ regra, type tipo, kind espécie, poem poema, story história conto, essay ensaio
 música, joke piada, slogan slogan, title título, headline manchete, tweet tweet, analogy analogia, anecdote anedota,
 riddle charada enigma, sentence frase sentença oração, paragraph parágrafo, text texto, passage passagem trecho, article
 artigo, document documento, excerpt excerto, email e-mail, report relatório, letter carta, word palavra, expression
-expressão, statement afirmação declaração, line linha, verse verso, quote citação, answer resposta, passcode senha, code código, pseudocode pseudocódigo, possible possível possíveis,
+expressão, statement afirmação declaração, line linha, verse verso, quote citação, answer resposta, passcode senha, boolean booleana booleano booleanas booleanos, code código, pseudocode pseudocódigo, possible possível possíveis,
 definition definição, term termo, meaning significado, summary resumo, explanation explicação, description descrição,
 information informação, fact fato, opinion opinião, analysis análise, feedback comentário, detail detalhe, plan plano,
 menu cardápio menu, schedule cronograma horário, itinerary itinerário roteiro, outline esboço, recipe receita, routine
@@ -271,7 +271,7 @@ récit conte, essay essai dissertation, metaphor métaphore, song chanson, joke 
 headline manchette, tweet tweet, analogy analogie, anecdote anecdote, riddle devinette énigme, sentence phrase,
 paragraph paragraphe, text texte, passage passage, article article, document document, excerpt extrait, email e-mail
 courriel, report rapport, letter lettre, word mot, expression expression, statement affirmation déclaration énoncé, line
-ligne, verse vers, quote citation, answer réponse, passcode passe, code code, pseudocode pseudocode, possible possible possibles, definition définition, term terme, meaning sens
+ligne, verse vers, quote citation, answer réponse, passcode passe, boolean booléenne booléen booléennes booléens, code code, pseudocode pseudocode, possible possible possibles, definition définition, term terme, meaning sens
 signification, summary résumé, explanation explication, description description, information information, fact fait,
 opinion opinion, feedback avis, analysis analyse, feedback commentaire, detail détail, plan plan, menu menu, schedule horaire
 emploi, itinerary itinéraire, outline ébauche, recipe recette, routine routine, experiment expérience, design
@@ -298,7 +298,7 @@ storia racconto, essay saggio, metaphor metafora, song canzone, joke barzelletta
 headline titolo, tweet tweet, analogy analogia, anecdote aneddoto, riddle indovinello, sentence frase, paragraph
 paragrafo, text testo, passage brano passaggio, article articolo, document documento, excerpt estratto, email email,
 report rapporto relazione, letter lettera, word parola, expression espressione, statement affermazione dichiarazione,
-line riga linea, verse verso, quote citazione, answer risposta, passcode password, code codice, pseudocode pseudocodice, script sceneggiatura copione, possible possibile possibili, definition definizione, term termine,
+line riga linea, verse verso, quote citazione, answer risposta, passcode password, boolean booleana booleano booleane booleani, code codice, pseudocode pseudocodice, script sceneggiatura copione, possible possibile possibili, definition definizione, term termine,
 meaning significato, summary riassunto sintesi, explanation spiegazione, description descrizione, information
 informazione, fact fatto, opinion opinione, analysis analisi, feedback feedback, detail dettaglio, plan piano, menu
 menu, schedule orario, itinerary itinerario, outline scaletta schema, recipe ricetta, routine routine,
@@ -324,7 +324,7 @@ rule regel, type typ, kind art sorte, poem gedicht, story geschichte erzählung,
 song lied song, joke witz, slogan slogan, title titel, headline schlagzeile überschrift, tweet tweet, analogy analogie,
 anecdote anekdote, riddle rätsel, sentence satz, paragraph absatz, text text, passage passage textabschnitt, article
 artikel, document dokument, excerpt auszug, email e-mail, report bericht, letter brief, word wort, expression ausdruck,
-statement aussage, line zeile, verse vers, quote zitat, answer antwort, passcode passwort zugangscode kennwort, code code, pseudocode pseudocode, script drehbuch, possible mögliche möglichen möglicher, definition definition, term begriff,
+statement aussage, line zeile, verse vers, quote zitat, answer antwort, passcode passwort zugangscode kennwort, boolean boolesche booleschen boolescher, regular reguläre regulären regulärer, code code, pseudocode pseudocode, script drehbuch, possible mögliche möglichen möglicher, definition definition, term begriff,
 meaning bedeutung, summary zusammenfassung, explanation erklärung, description beschreibung, information information
 informationen, fact fakt tatsache, opinion meinung, analysis analyse, feedback feedback, detail detail, plan plan, menu
 menü, schedule zeitplan, itinerary reiseplan, outline gliederung, recipe rezept, routine routine, experiment experiment,
@@ -349,7 +349,7 @@ tool, feature kenmerk, goal doel, gift cadeau, rule regel, type type, kind soort
 essay essay opstel, metaphor metafoor, song lied, joke grap mop, slogan slogan, title titel, headline kop, tweet tweet,
 analogy analogie, anecdote anekdote, riddle raadsel, sentence zin, paragraph alinea, text tekst, passage passage,
 article artikel, document document, excerpt fragment, email e-mail, report rapport verslag, letter brief, word woord,
-expression uitdrukking, statement bewering uitspraak, line regel, quote citaat, answer antwoord, passcode wachtwoord toegangscode, code code, pseudocode pseudocode, script draaiboek, possible mogelijke, definition
+expression uitdrukking, statement bewering uitspraak, line regel, quote citaat, answer antwoord, passcode wachtwoord toegangscode, boolean booleaanse, regular reguliere, code code, pseudocode pseudocode, script draaiboek, possible mogelijke, definition
 definitie, term term, meaning betekenis, summary samenvatting, explanation uitleg, description beschrijving, information
 informatie, fact feit, opinion mening, analysis analyse, feedback feedback, detail detail, plan plan, menu menu,
 schedule schema, itinerary reisplan, outline opzet, recipe recept, routine routine, experiment experiment, design
@@ -390,25 +390,25 @@ set набор множеств, program программ, algorithm алгор�
 # the words of a phrase on either side.
 _PHRASES = {
     "es": """
-passcode código_de_acceso, at_least al_menos por_lo_menos, keywords palabras_clave, keyword palabra_clave, prime_number número_primo números_primos, original_meaning significado_original, missing_number número_que_falta número_faltante, a_couple_of un_par_de, passive_voice voz_pasiva, active_voice
+regular_expression expresión_regular expresiones_regulares, passcode código_de_acceso, at_least al_menos por_lo_menos, keywords palabras_clave, keyword palabra_clave, prime_number número_primo números_primos, original_meaning significado_original, missing_number número_que_falta número_faltante, a_couple_of un_par_de, passive_voice voz_pasiva, active_voice
 voz_activa, part_of_speech categoría_gramatical parte_de_la_oración, in_your_own_words con_tus_propias_palabras
 con_sus_propias_palabras, missing_word palabra_que_falta palabra_faltante, fill_in_the_blank espacio_en_blanco
 espacios_en_blanco, based_on basado_en basada_en basándote_en con_base_en en_base_a
 """,
     "pt": """
-passcode código_de_acesso, at_least pelo_menos no_mínimo, prime_number número_primo números_primos, original_meaning significado_original sentido_original, missing_number número_que_falta número_faltante, a_couple_of um_par_de, passive_voice voz_passiva, active_voice
+regular_expression expressão_regular expressões_regulares, passcode código_de_acesso, at_least pelo_menos no_mínimo, prime_number número_primo números_primos, original_meaning significado_original sentido_original, missing_number número_que_falta número_faltante, a_couple_of um_par_de, passive_voice voz_passiva, active_voice
 voz_ativa, part_of_speech classe_gramatical classe_de_palavra, in_your_own_words com_suas_próprias_palavras
 com_as_suas_próprias_palavras, missing_word palavra_que_falta palavra_faltante, fill_in_the_blank espaço_em_branco
 espaços_em_branco lacuna lacunas, based_on baseado_em baseada_em com_base_em
 """,
     "fr": """
-passcode mot_de_passe code_d'accès, at_least au_moins, keywords mots_clés mots_clefs, keyword mot_clé, prime_number nombre_premier nombres_premiers, original_meaning sens_original sens_initial, missing_number nombre_manquant, a_couple_of une_paire_de, passive_voice voix_passive, active_voice voix_active,
+regular_expression expression_régulière expressions_régulières, passcode mot_de_passe code_d'accès, at_least au_moins, keywords mots_clés mots_clefs, keyword mot_clé, prime_number nombre_premier nombres_premiers, original_meaning sens_original sens_initial, missing_number nombre_manquant, a_couple_of une_paire_de, passive_voice voix_passive, active_voice voix_active,
 part_of_speech nature_grammaticale partie_du_discours, in_your_own_words avec_vos_propres_mots avec_tes_propres_mots
 dans_vos_propres_mots, missing_word mot_manquant, fill_in_the_blank espace_vide espaces_vides, based_on basé_sur
 basée_sur en_vous_basant_sur en_fonction_de
 """,
     "it": """
-passcode codice_di_accesso, keywords parole_chiave, keyword parola_chiave, prime_number numero_primo numeri_primi, original_meaning significato_originale senso_originale, missing_number numero_mancante, a_couple_of un_paio_di, passive_voice forma_passiva voce_passiva, active_voice
+regular_expression espressione_regolare espressioni_regolari, passcode codice_di_accesso, keywords parole_chiave, keyword parola_chiave, prime_number numero_primo numeri_primi, original_meaning significato_originale senso_originale, missing_number numero_mancante, a_couple_of un_paio_di, passive_voice forma_passiva voce_passiva, active_voice
 forma_attiva voce_attiva, part_of_speech parte_del_discorso parti_del_discorso, in_your_own_words con_parole_tue
 con_parole_proprie con_le_tue_parole, missing_word parola_mancante, fill_in_the_blank spazio_vuoto spazi_vuoti, based_on
 basato_su basata_su basandoti_su sulla_base_di in_base_a
@@ -426,7 +426,7 @@ in_uw_eigen_woorden, missing_word ontbrekende_woord, fill_in_the_blank lege_plek
 gebaseerd_op aan_de_hand_van
 """,
     "ru": """
-at_least как_минимум не_менее хотя_бы, the_same тем_же тот_же то_же той_же том_же, keywords ключевые_слова ключевых_слов, keyword ключевое_слово, prime_number простое_число простым_числом простые_числа, original_meaning исходный_смысл первоначальный_смысл, missing_number пропущенное_число, a_couple_of пару пара, passive_voice страдательный_залог пассивный_залог
+regular_expression регулярное_выражение регулярного_выражения регулярные_выражения, at_least как_минимум не_менее хотя_бы, the_same тем_же тот_же то_же той_же том_же, keywords ключевые_слова ключевых_слов, keyword ключевое_слово, prime_number простое_число простым_числом простые_числа, original_meaning исходный_смысл первоначальный_смысл, missing_number пропущенное_число, a_couple_of пару пара, passive_voice страдательный_залог пассивный_залог
 страдательном_залоге пассивном_залоге, active_voice действительный_залог активный_залог, part_of_speech часть_речи
 части_речи, in_your_own_words своими_словами, missing_word пропущенное_слово, fill_in_the_blank пропуск пропуски,
 based_on на_основе на_основании

@@ -259,7 +259,7 @@ _FUNCTION_WORDS = {
     "fr": frozenset("le la les un une des du de et en que pour par avec sur son sa ses ce cette ces au aux suivant suivante suivants suivantes".split()),
     "it": frozenset(
         "il lo la i gli le un uno una del della dei delle di e in che per con su sul sulla sulle sui questo questa al alle nel nella nelle seguente "
-        "seguenti tra fra due".split()
+        "seguenti tra fra due tre qui nell' dell' all' sull' dall'".split()
     ),
     "de": frozenset("der die das den dem des ein eine einen einem und in zu für mit auf über von aus".split()),
     "nl": frozenset("de het een en in van voor met op over dat die om te aan dit deze je zou hoe wat welke waarom".split()),
@@ -291,7 +291,7 @@ _NUMBERS = frozenset(
     drie vijf zes zeven negen tien два две три четыре пять шесть семь восемь девять десять двух трёх трех четырёх четырех
     пяти шести семи восьми девяти десяти""".split()
 )
-_PLURAL_DETERMINERS = frozenset("alle einige mehrere viele verschiedene".split())
+_PLURAL_DETERMINERS = frozenset("alle einige mehrere viele verschiedene enkele sommige verschillende meerdere".split())
 # Articles, demonstratives, possessives, numbers, quantities and the adjectives that come before a noun.
 _BEFORE_THE_NOUN = frozenset(
     """el la los las un una unos unas lo este esta estos estas ese esa esos esas su sus mi mis tu tus cada todo toda todos
