@@ -248,6 +248,7 @@ def _is_another_language(instruction: str, sentences: list[str], first_words: li
         and _OTHER_LANGUAGE_WORDS.isdisjoint(first_words)
         and not _is_french_imperative(first_words)
         and not european_verbs.leads_in_another_language(first_words)
+        and not instruction.endswith(" ?")  # "Qu'est-ce qu'un algorithme d'IA ?": French spacing
     ):
         return False
     return not reads_language_of(instruction, sentences)
@@ -1131,8 +1132,8 @@ def analyse(instruction: str, input_: str) -> Analysis:
         return Analysis(verb, noun, role_task)
     if verb is None and unspaced.has_own_rules(instruction):  # "将下面的句子翻译成中文：The weather is nice today."
         return _unspaced_analysis(instruction, input_)
-    task_verb, task_noun = _task(verb, rest) if verb in _PREAMBLE_VERBS else (verb, None)
-    return Analysis(verb, noun, _categorize(text, input_, task_verb, task_noun or noun, rest))
+    task_verb, task_noun, task_rest = _task(verb, rest) if verb in _PREAMBLE_VERBS else (verb, None, rest)
+    return Analysis(verb, noun, _categorize(text, input_, task_verb, task_noun or noun, task_rest))
 
 
 def _role_task_category(text: _Text, input_: str, verb: str | None, rest: list[str], sentence_words: list[list[str]]) -> str | None:
@@ -1158,7 +1159,9 @@ def _english_category(reading: european_verbs.Reading, input_: str) -> str:
     role_task = _role_task_category(text, input_, english.verb, english.rest, [words(sentence) for sentence in _sentences(english.text)])
     if role_task is not None:
         return role_task  # "Imagine que você está criando uma loja online. Sugira duas estratégias ..."
-    return _categorize(text, input_, english.verb, english.noun, english.rest, otherwise="")
+    # As in English: "Leia a frase abaixo e encontre a expressão ..." is a finding.
+    task_verb, task_noun, task_rest = _task(english.verb, english.rest) if english.verb in _PREAMBLE_VERBS else (english.verb, None, english.rest)
+    return _categorize(text, input_, task_verb, task_noun or english.noun, task_rest, otherwise="")
 
 
 def _unspaced_analysis(instruction: str, input_: str) -> Analysis:
@@ -1167,16 +1170,16 @@ def _unspaced_analysis(instruction: str, input_: str) -> Analysis:
     return Analysis(reading.verb, reading.noun, unspaced.category(instruction, input_, reading.task_verb, reading.task_noun))
 
 
-def _task(verb: str, rest: list[str]) -> tuple[str, str | None]:
-    """The verb that names the task after a preamble, and its object: "Take this text and convert it ...", "Use the
-    word to fill in ...", "Read the input text and output the single noun"."""
+def _task(verb: str, rest: list[str]) -> tuple[str, str | None, list[str]]:
+    """The verb that names the task after a preamble, its object and the words after it: "Take this text and convert it
+    ...", "Use the word to fill in ...", "Read the input text and output the single noun"."""
     for position, token in enumerate(rest[:-1]):
         if token == "and" or (token == "to" and verb == "use"):
             position += 2 if rest[position + 1] == "then" and position + 2 < len(rest) else 1
             if rest[position] in _TASK_VERBS:
-                return rest[position], _object_noun(rest[position + 1 :])
-            return verb, None
-    return verb, None
+                return rest[position], _object_noun(rest[position + 1 :]), rest[position + 1 :]
+            return verb, None, rest
+    return verb, None, rest
 
 
 def category(instruction: str, input_: str = "") -> str:

@@ -29,7 +29,7 @@ provide proporcionar brindar fornecer fournir fornire bereitstellen предос
 nennen noemen назвать citar citer citare, list enumerar listar lister énumérer elencare auflisten aufzählen opsommen
 перечислить dresser, identify identificar identifier identificare individuare identifizieren identificeren выявить, find
 encontrar buscar procurar trouver chercher trovare cercare finden suchen herausfinden heraussuchen vinden zoeken найти,
-classify clasificar classificar classer classifier classificare klassifizieren einordnen classificeren классифицировать
+classify clasificar classificar classer classifier classificare klassifizieren einordnen classificeren indelen классифицировать
 отнести, categorize categorizar catégoriser categorizzare kategorisieren categoriseren, rewrite reescribir reescrever
 réécrire riscrivere umschreiben herschrijven переписать, edit editar éditer bearbeiten bewerken отредактировать
 редактировать, summarize resumir résumer riassumere zusammenfassen samenvatten резюмировать, suggest sugerir suggérer

@@ -184,7 +184,7 @@ beveel, vervangen vervang, transformeren transformeer, gebruiken gebruik, defini
 bespreken bespreek, schatten schat, lezen lees, corrigeren corrigeer, verbeteren verbeter, verwijderen verwijder,
 extraheren extraheer, halen haal, lossen los, tonen toon, leren leer, bereiden bereid, presenteren presenteer,
 vereenvoudigen vereenvoudig, controleren controleer, verifiëren verifieer, vermelden vermeld, citeren citeer, combineren
-combineer, verdelen verdeel, raden raad, markeren markeer, labelen label, passen pas, bieden bied, plannen plan,
+combineer, verdelen verdeel, delen deel, raden raad, markeren markeer, labelen label, passen pas, bieden bied, plannen plan,
 onderzoeken onderzoek, bewijzen bewijs, leiden leid, denken denk, werken werk, drukken druk, interpreteren interpreteer,
 illustreren illustreer, tekenen teken, wijzen wijs, groeperen groepeer, implementeren implementeer, optimaliseren
 optimaliseer, tellen tel, vermenigvuldigen vermenigvuldig, keren keer, verzamelen verzamel, motiveren motiveer,
@@ -211,7 +211,7 @@ _RUSSIAN = """
 выделить выделите, пометить пометьте, спланировать спланируйте, исследовать исследуйте, доказать докажите, поставить
 поставьте, переставить переставьте, сократить сократите, взять возьмите, подумать подумайте, выразить выразите,
 интерпретировать интерпретируйте, проиллюстрировать проиллюстрируйте, нарисовать нарисуйте, назначить назначьте,
-сгруппировать сгруппируйте, реализовать реализуйте, оптимизировать оптимизируйте, применить примените, сложить сложите,
+сгруппировать сгруппируйте, пересказать перескажите, реализовать реализуйте, оптимизировать оптимизируйте, применить примените, сложить сложите,
 умножить умножьте, отнести отнесите, поменять поменяйте, выдвинуть выдвиньте, сформулировать сформулируйте, сформировать
 сформируйте, обосновать обоснуйте, собрать соберите, разбить разбейте, опровергнуть опровергните, убедить убедите,
 поздравить поздравьте, поприветствовать поприветствуйте, помочь помогите, закончить закончите, оформить оформите, провести проведите, различить различите, разграничить разграничьте, спрогнозировать спрогнозируйте, прогнозировать прогнозируйте
@@ -256,7 +256,7 @@ _FORMS = _by_form(_VERBS)
 _FUNCTION_WORDS = {
     "es": frozenset("el la los las un una unos unas del de y en que para por con sobre su sus este esta estos estas lo al siguiente siguientes".split()),
     "pt": frozenset("o a os as um uma uns umas do da dos das de e em que para por com sobre seu sua seus suas no na nos nas ao seguinte seguintes".split()),
-    "fr": frozenset("le la les un une des du de et en que pour par avec sur son sa ses ce cette ces au aux suivant suivante suivants suivantes".split()),
+    "fr": frozenset("le la les un une des du de et en que pour par avec sur son sa ses ce cette ces au aux suivant suivante suivants suivantes qu' d' est-ce".split()),
     "it": frozenset(
         "il lo la i gli le un uno una del della dei delle di e in che per con su sul sulla sulle sui questo questa al alle nel nella nelle seguente "
         "seguenti tra fra due tre qui nell' dell' all' sull' dall'".split()
@@ -307,7 +307,7 @@ _BEFORE_THE_NOUN = frozenset(
     meilleur meilleure meilleurs bref brève grand grande principaux premier première premiers premières
     seul seule suivant suivante suivants suivantes différents différentes
     importante importantes importanti quaisquer qualquer cualquier cualesquiera qualsiasi plus más mais più semplice semplici
-    sencillo sencilla
+    sencillo sencilla long longue longs longues
     il i gli un' uno questo questa questi queste quel quella quei quelle suo suoi sue mio tuo ogni alcuni alcune diversi
     tutto tutta tutti tutte secondo seconda terzo terza quarto quarta quinto quinta ultimo ultima principale principali
     nostro nostra nostri nostre vostro vostra vostri vostre tuoi tue mie miei almeno mindestens minstens
@@ -388,11 +388,13 @@ def read(instruction: str) -> Reading:
     start = position + 1
     if language in _PARTICLES:
         particle = _particle(lowered, start, end, language)
+        if particle is None:
+            particle = _particle_after_a_list(lowered, end, language)
         if particle is not None:
             verb = lowered[particle] + verb
             if particle == start:
                 start += 1
-            else:
+            elif particle < end:
                 end = particle
     noun = _object_noun(tokens[start:end], lowered[start:end], language)
     return Reading(verb, noun and singular(*noun, language), language, lowered, position)
@@ -579,6 +581,19 @@ def _particle(lowered: list[str], start: int, end: int, language: str) -> int | 
     return None
 
 
+def _particle_after_a_list(lowered: list[str], end: int, language: str) -> int | None:
+    """The particle that ends the sentence after a list of the object's items, whose commas end no clause: "Füge die
+    Verben „play“, „jump“ und „laugh“ in einen Satz ein"."""
+    sentence_end = next((i for i in range(end, len(lowered)) if lowered[i] in _SENTENCE_ENDS), len(lowered))
+    last = sentence_end - 1
+    if last <= end or lowered[last] not in _PARTICLES[language]:
+        return None
+    between = lowered[end:last]
+    if any(word in _CLAUSE_ENDS and word != "," for word in between) or any(_forms(word) for word in between):
+        return None  # another clause, or another verb's: "Nenne ein Beispiel, das ... und füge es ein"
+    return last
+
+
 def _object_noun(tokens: list[str], lowered: list[str], language: str) -> tuple[str, bool] | None:
     """The head noun of the object among the words after the verb, past what comes before it and phrases led by a
     preposition, and whether a number counts it; None for a clause, a pronoun or no object."""
@@ -592,6 +607,8 @@ def _object_noun(tokens: list[str], lowered: list[str], language: str) -> tuple[
         position += 1
         if word in _QUOTES:
             continue
+        if word == "-" and position > 1 and lowered[position - 2][0].isdigit():
+            continue  # "3-5 parole"
         if _asks(lowered, position - 1) or word in _PRONOUNS or not word[0].isalnum():
             return None
         pair = _joined_pair(lowered, position - 1)
@@ -724,7 +741,7 @@ _PLURAL_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "de": (("ungen", "ung"), ("heiten", "heit"), ("keiten", "keit"), ("ionen", "ion"), ("schaften", "schaft"), ("täten", "tät"),
            ("ien", "ie"), ("een", "ee"), ("innen", "in")),
     "nl": (("ieën", "ie"), ("eën", "ee"), ("ies", "ie"), ("jes", "je"), ("els", "el"), ("ers", "er"), ("ingen", "ing")),
-    "ru": (("ию", "ия"), ("ью", "ья"), ("ов", ""), ("ений", "ение"), ("аний", "ание"), ("ости", "ость"), ("ки", "ка"), ("ги", "га"),
+    "ru": (("ию", "ия"), ("ью", "ья"), ("ов", ""), ("ения", "ение"), ("ений", "ение"), ("аний", "ание"), ("ости", "ость"), ("ки", "ка"), ("ги", "га"),
            ("ы", ""), ("у", "а"), ("ю", "я"), ("и", "я")),
 }
 # Plurals the endings get wrong, and words whose ending only looks like a plural's, by language ("es_pt": both).
@@ -749,7 +766,7 @@ wörter:wort sätze:satz details:detail gründe:grund schritte:schritt länder:l
 methoden:methode strategien:strategie regeln:regel merkmale:merkmal fakten:fakt vorschläge:vorschlag
 synonyme:synonym bücher:buch filme:film lieder:lied gedichte:gedicht geschichten:geschichte produkte:produkt
 zeilen:zeile zeichen:zeichen namen:name titel:titel aspekte:aspekt faktoren:faktor elemente:element arten:art
-pläne:plan
+pläne:plan formen:form
 """,
     "nl": """
 vragen:vraag zinnen:zin woorden:woord voordelen:voordeel nadelen:nadeel stappen:stap feiten:feit ideeën:idee
