@@ -179,7 +179,7 @@ _OTHER_LANGUAGE_WORDS = frozenset(
     kann können sind oder auch wenn dass welche welcher welches eines gli di della delle dei sul sulla nel nella alla
     degli dal dalla dello negli nei sui alle agli più che quanto quanti quanta quante qualcuno questo questa questi
     queste sono anche ogni ciascun ciascuna ciascuno senza sotto sopra molto tutti tutte è seguente seguenti het een
-    voor zijn dat deze dit volgende zodat om te naar bij uit gegeven hij je wat niet ook worden wordt kunnen kunt zou zouden van
+    voor zijn dat deze dit volgende zodat om te naar bij uit gegeven hij je wat niet ook worden wordt kunnen kunt zou zouden van tekst
     welke waarom wanneer hoeveel untuk dengan ini itu
     dari tentang sebuah berikut adalah dalam của và một về các những cho là được này trong với bir ve için ile bu
     aşağıdaki tres cuatro cinco diez três quatro deux trois quatre cinq dix quattro cinque dieci zwei drei fünf zehn
@@ -227,7 +227,7 @@ def reads_language_of(instruction: str, sentences: list[str] | None = None) -> b
         # French puts a space before its question mark. And no English word.
         return False
     if other >= 2:
-        return other <= english
+        return other <= len(found & _ONLY_ENGLISH_WORDS)  # "in", "a", "as" are Dutch, Italian or Portuguese too
     # Four words have room for one such word: "Describe esta imagen", "Beschrijf deze afbeelding".
     return not (other == 1 and english == 0 and sum(token[:1].isalpha() for token in text_words) <= 4)
 
@@ -969,7 +969,8 @@ def _categorize(text: _Text, input_: str, verb: str | None, noun: str | None, re
         return "other"  # "Book two tickets for the earliest flight", "Remind me to buy eggs": not text to write
     # "an example of a tweet / a hyperbole", "an example of a time when you have seen kindness", "an example to illustrate"
     writes_an_example = noun == "example" and (
-        not _WRITTEN_EXAMPLES.isdisjoint(rest[2:7]) or rest[2:4] == ["to", "illustrate"] or _PERSONAL.found(text)
+        # rest[1:7]: "an example of a question", and in a gloss without articles "example question"
+        not _WRITTEN_EXAMPLES.isdisjoint(rest[1:7]) or rest[2:4] == ["to", "illustrate"] or _PERSONAL.found(text)
     )
     definite = (rest[1:2] if rest[:1] in (["me"], ["us"]) else rest[:1]) == ["the"]  # "Give (me) the laws that ..."
     if verb in {"provide", "give", "offer"} and noun is not None and (noun not in _KNOWLEDGE_NOUNS or writes_an_example) and not definite:

@@ -184,7 +184,10 @@ def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
     for name, keywords in _TASKS:
         if keywords.search(task) and not (asks and name in _NOT_IN_QUESTIONS):
             return name
-    if asks and input_.strip() and (_EITHER_OR.search(text) or not _QUESTION_WORD.search(task)):  # past what it is given
+    # A yes-or-no question about the input ("¿Es correcta ...?"), or one between two answers ("La fraise est-elle un fruit ou
+    # un légume ?"), as in English; questions are read past what they are given.
+    either_or = _EITHER_OR.search(text) is not None
+    if asks and ((input_.strip() and either_or) or ((input_.strip() or either_or) and not _QUESTION_WORD.search(task))):
         return "classification"
     return "open_qa"
 

@@ -132,7 +132,7 @@ nove, ten dez, following seguinte seguintes, given dado dada dados dadas, provid
 fornecidas, below abaixo, above acima, other outro outra outros outras
 """,
     "fr": """
-keywords mots-clés mots-clefs, keyword mot-clé, same même mêmes, concise concis concise, formal formel formelle soutenu, informal informel informelle familier, true
+is est-il est-elle, keywords mots-clés mots-clefs, keyword mot-clé, same même mêmes, concise concis concise, formal formel formelle soutenu, informal informel informelle familier, true
 vrai vraie, false faux fausse, positive positif positive, negative négatif négative, neutral neutre, correct correcte,
 incorrect incorrecte, yes oui, why pourquoi, not pas ne n', can peut peuvent pouvez, should doit devrait devriez, more
 plus davantage, less moins, main principal principale principaux principales, the le la les l', a un une, some des
@@ -218,7 +218,7 @@ poem poema, story historia cuento, essay ensayo, metaphor metáfora, song canci�
 lema, title título, headline titular, tweet tuit, analogy analogía, anecdote anécdota, riddle adivinanza acertijo,
 sentence oración frase, paragraph párrafo, text texto, passage pasaje, article artículo, document documento, excerpt
 fragmento extracto, email correo, report informe, letter carta, word palabra, expression expresión, statement afirmación
-declaración enunciado, line línea, verse verso, quote cita, answer respuesta, passcode contraseña, boolean booleana booleano booleanas booleanos, code código, pseudocode pseudocódigo, script guion guión, possible posible posibles, definition definición, term
+declaración enunciado, line línea, verse verso, quote cita, answer respuesta, passcode contraseña, binary binario binaria, decimal decimal decimales, grammar gramática, spelling ortografía, boolean booleana booleano booleanas booleanos, code código, pseudocode pseudocódigo, script guion guión, possible posible posibles, definition definición, term
 término, meaning significado, summary resumen, explanation explicación, description descripción, information
 información, fact hecho, opinion opinión, analysis análisis, feedback comentario, detail detalle, plan plan, menu menú,
 schedule horario, itinerary itinerario, outline esquema, recipe receta, routine rutina, experiment experimento, design
@@ -244,7 +244,7 @@ regra, type tipo, kind espécie, poem poema, story história conto, essay ensaio
 música, joke piada, slogan slogan, title título, headline manchete, tweet tweet, analogy analogia, anecdote anedota,
 riddle charada enigma, sentence frase sentença oração, paragraph parágrafo, text texto, passage passagem trecho, article
 artigo, document documento, excerpt excerto, email e-mail, report relatório, letter carta, word palavra, expression
-expressão, statement afirmação declaração, line linha, verse verso, quote citação, answer resposta, passcode senha, boolean booleana booleano booleanas booleanos, code código, pseudocode pseudocódigo, possible possível possíveis,
+expressão, statement afirmação declaração, line linha, verse verso, quote citação, answer resposta, passcode senha, binary binário binária, decimal decimal decimais, grammar gramática, spelling ortografia, boolean booleana booleano booleanas booleanos, code código, pseudocode pseudocódigo, possible possível possíveis,
 definition definição, term termo, meaning significado, summary resumo, explanation explicação, description descrição,
 information informação, fact fato, opinion opinião, analysis análise, feedback comentário, detail detalhe, plan plano,
 menu cardápio menu, schedule cronograma horário, itinerary itinerário roteiro, outline esboço, recipe receita, routine
@@ -271,7 +271,7 @@ récit conte, essay essai dissertation, metaphor métaphore, song chanson, joke 
 headline manchette, tweet tweet, analogy analogie, anecdote anecdote, riddle devinette énigme, sentence phrase,
 paragraph paragraphe, text texte, passage passage, article article, document document, excerpt extrait, email e-mail
 courriel, report rapport, letter lettre, word mot, expression expression, statement affirmation déclaration énoncé, line
-ligne, verse vers, quote citation, answer réponse, passcode passe, boolean booléenne booléen booléennes booléens, code code, pseudocode pseudocode, possible possible possibles, definition définition, term terme, meaning sens
+ligne, verse vers, quote citation, answer réponse, passcode passe, binary binaire binaires, decimal décimal décimale décimaux, grammar grammaire, spelling orthographe, boolean booléenne booléen booléennes booléens, code code, pseudocode pseudocode, possible possible possibles, definition définition, term terme, meaning sens
 signification, summary résumé, explanation explication, description description, information information, fact fait,
 opinion opinion, feedback avis, analysis analyse, feedback commentaire, detail détail, plan plan, menu menu, schedule horaire
 emploi, itinerary itinéraire, outline ébauche, recipe recette, routine routine, experiment expérience, design
@@ -298,7 +298,7 @@ storia racconto, essay saggio, metaphor metafora, song canzone, joke barzelletta
 headline titolo, tweet tweet, analogy analogia, anecdote aneddoto, riddle indovinello, sentence frase, paragraph
 paragrafo, text testo, passage brano passaggio, article articolo, document documento, excerpt estratto, email email,
 report rapporto relazione, letter lettera, word parola, expression espressione, statement affermazione dichiarazione,
-line riga linea, verse verso, quote citazione, answer risposta, passcode password, boolean booleana booleano booleane booleani, code codice, pseudocode pseudocodice, script sceneggiatura copione, possible possibile possibili, definition definizione, term termine,
+line riga linea, verse verso, quote citazione, answer risposta, passcode password, binary binario binaria, decimal decimale decimali, grammar grammatica, spelling ortografia, boolean booleana booleano booleane booleani, code codice, pseudocode pseudocodice, script sceneggiatura copione, possible possibile possibili, definition definizione, term termine,
 meaning significato, summary riassunto sintesi, explanation spiegazione, description descrizione, information
 informazione, fact fatto, opinion opinione, analysis analisi, feedback feedback, detail dettaglio, plan piano, menu
 menu, schedule orario, itinerary itinerario, outline scaletta schema, recipe ricetta, routine routine,
@@ -324,7 +324,7 @@ rule regel, type typ, kind art sorte, poem gedicht, story geschichte erzählung,
 song lied song, joke witz, slogan slogan, title titel, headline schlagzeile überschrift, tweet tweet, analogy analogie,
 anecdote anekdote, riddle rätsel, sentence satz, paragraph absatz, text text, passage passage textabschnitt, article
 artikel, document dokument, excerpt auszug, email e-mail, report bericht, letter brief, word wort, expression ausdruck,
-statement aussage, line zeile, verse vers, quote zitat, answer antwort, passcode passwort zugangscode kennwort, boolean boolesche booleschen boolescher, regular reguläre regulären regulärer, code code, pseudocode pseudocode, script drehbuch, possible mögliche möglichen möglicher, definition definition, term begriff,
+statement aussage, line zeile, verse vers, quote zitat, answer antwort, passcode passwort zugangscode kennwort, binary binär binäre binären, decimal dezimal dezimale dezimalen, grammar grammatik, spelling rechtschreibung, boolean boolesche booleschen boolescher, regular reguläre regulären regulärer, code code, pseudocode pseudocode, script drehbuch, possible mögliche möglichen möglicher, definition definition, term begriff,
 meaning bedeutung, summary zusammenfassung, explanation erklärung, description beschreibung, information information
 informationen, fact fakt tatsache, opinion meinung, analysis analyse, feedback feedback, detail detail, plan plan, menu
 menü, schedule zeitplan, itinerary reiseplan, outline gliederung, recipe rezept, routine routine, experiment experiment,
@@ -349,7 +349,7 @@ tool, feature kenmerk, goal doel, gift cadeau, rule regel, type type, kind soort
 essay essay opstel, metaphor metafoor, song lied, joke grap mop, slogan slogan, title titel, headline kop, tweet tweet,
 analogy analogie, anecdote anekdote, riddle raadsel, sentence zin, paragraph alinea, text tekst, passage passage,
 article artikel, document document, excerpt fragment, email e-mail, report rapport verslag, letter brief, word woord,
-expression uitdrukking, statement bewering uitspraak, line regel, quote citaat, answer antwoord, passcode wachtwoord toegangscode, boolean booleaanse, regular reguliere, code code, pseudocode pseudocode, script draaiboek, possible mogelijke, definition
+expression uitdrukking, statement bewering uitspraak, line regel, quote citaat, answer antwoord, passcode wachtwoord toegangscode, binary binair binaire, decimal decimaal decimale, grammar grammatica, spelling spelling, boolean booleaanse, regular reguliere, code code, pseudocode pseudocode, script draaiboek, possible mogelijke, definition
 definitie, term term, meaning betekenis, summary samenvatting, explanation uitleg, description beschrijving, information
 informatie, fact feit, opinion mening, analysis analyse, feedback feedback, detail detail, plan plan, menu menu,
 schedule schema, itinerary reisplan, outline opzet, recipe recept, routine routine, experiment experiment, design
@@ -374,7 +374,7 @@ place мест, tool инструмент, feature особенност хара
 poem стихотворени стих, story истори рассказ, essay эссе сочинени, metaphor метафор, song песн, joke шутк анекдот,
 slogan слоган, title заголов названи, tweet твит, analogy аналоги, riddle загадк, sentence предложени, paragraph абзац,
 text текст, passage отрыв, article стат, document документ, email письм, report отчёт отчет доклад, letter письм, word
-слов, expression выражени, statement утверждени, line строк, quote цитат, answer ответ, passcode парол, code код, pseudocode псевдокод, script сценари, definition определени,
+слов, expression выражени, statement утверждени, line строк, quote цитат, answer ответ, passcode парол, binary двоичн, decimal десятичн, grammar грамматик, spelling орфограф, code код, pseudocode псевдокод, script сценари, definition определени,
 term термин, meaning значени, summary резюме, explanation объяснени, description описани, information информаци, fact
 факт, opinion мнени, analysis анализ, detail детал, plan план, menu меню, schedule расписани, itinerary маршрут, recipe
 рецепт, experiment эксперимент опыт, design дизайн, dialogue диалог, conversation разговор бесед, argument аргумент,
@@ -414,7 +414,7 @@ con_parole_proprie con_le_tue_parole, missing_word parola_mancante, fill_in_the_
 basato_su basata_su basandoti_su sulla_base_di in_base_a
 """,
     "de": """
-list_of liste_mit, prime_number primzahl primzahlen, original_meaning ursprüngliche_bedeutung ursprünglichen_bedeutung, missing_number fehlende_zahl fehlenden_zahl, a_couple_of ein_paar, passive_voice passiv, active_voice aktiv,
+for in_bezug_auf, list_of liste_mit, prime_number primzahl primzahlen, original_meaning ursprüngliche_bedeutung ursprünglichen_bedeutung, missing_number fehlende_zahl fehlenden_zahl, a_couple_of ein_paar, passive_voice passiv, active_voice aktiv,
 part_of_speech wortart wortarten, in_your_own_words in_eigenen_worten mit_eigenen_worten in_deinen_eigenen_worten,
 missing_word fehlende_wort fehlenden_wort, fill_in_the_blank lücke lücken, based_on basierend_auf ausgehend_von
 auf_grundlage

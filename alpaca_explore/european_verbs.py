@@ -256,10 +256,10 @@ _FORMS = _by_form(_VERBS)
 _FUNCTION_WORDS = {
     "es": frozenset("el la los las un una unos unas del de y en que para por con sobre su sus este esta estos estas lo al siguiente siguientes".split()),
     "pt": frozenset("o a os as um uma uns umas do da dos das de e em que para por com sobre seu sua seus suas no na nos nas ao seguinte seguintes".split()),
-    "fr": frozenset("le la les un une des du de et en que pour par avec sur son sa ses ce cette ces au aux suivant suivante suivants suivantes qu' d' est-ce".split()),
+    "fr": frozenset("le la les un une des du de et en que pour par avec sur son sa ses ce cette ces au aux suivant suivante suivants suivantes qu' d' est-ce est-il est-elle".split()),
     "it": frozenset(
         "il lo la i gli le un uno una del della dei delle di e in che per con su sul sulla sulle sui questo questa al alle nel nella nelle seguente "
-        "seguenti tra fra due tre qui nell' dell' all' sull' dall'".split()
+        "seguenti tra fra due tre qui nell' dell' all' sull' dall' l' alla allo agli come".split()
     ),
     "de": frozenset("der die das den dem des ein eine einen einem und in zu für mit auf über von aus".split()),
     "nl": frozenset("de het een en in van voor met op over dat die om te aan dit deze je zou hoe wat welke waarom".split()),
@@ -771,7 +771,8 @@ pläne:plan formen:form
     "nl": """
 vragen:vraag zinnen:zin woorden:woord voordelen:voordeel nadelen:nadeel stappen:stap feiten:feit ideeën:idee
 manieren:manier redenen:reden boeken:boek landen:land steden:stad namen:naam regels:regel tips:tip
-voorbeelden:voorbeeld kenmerken:kenmerk dingen:ding punten:punt elementen:element
+voorbeelden:voorbeeld kenmerken:kenmerk dingen:ding punten:punt elementen:element factoren:factor sectoren:sector
+motoren:motor
 """,
     "ru": """
 слова:слово слов:слово цвета:цвет хайку:хайку эссе:эссе меню:меню кафе:кафе предметы:предмет примеры:пример
