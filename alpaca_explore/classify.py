@@ -1137,13 +1137,16 @@ def analyse(instruction: str, input_: str) -> Analysis:
     return Analysis(verb, noun, _categorize(text, input_, task_verb, task_noun or noun, task_rest))
 
 
-def _role_task_category(text: _Text, input_: str, verb: str | None, rest: list[str], sentence_words: list[list[str]]) -> str | None:
+def _role_task_category(text: _Text, input_: str, verb: str | None, rest: list[str], sentence_words: list[list[str]] | None = None) -> str | None:
     """"Imagine you are a doctor. Create a health plan ...", "Suppose you are interviewing with Amazon, write an
     answer ...", "Act as a travel guide. Suggest ...": the category of the task of the next sentence or clause, where the
     verb sets a scene or a role; a role to play makes an answer writing ("Imagine you are an alien. Describe what you
-    see."). None for other verbs, or with no task after them."""
+    see."). None for other verbs, or with no task after them. ``sentence_words``: the words of each sentence, else read
+    from ``text``."""
     if verb not in _CLAUSE_VERBS and not (verb == "act" and rest[:1] == ["as"]):
         return None
+    if sentence_words is None:
+        sentence_words = [words(sentence) for sentence in _sentences(text.lowered)]
     following = sentence_words[1:] or ([rest[rest.index(",") + 1 :]] if "," in rest else [])
     task_verb, task_noun, task_rest = _verb_and_noun(following)
     if task_verb is None:
@@ -1157,7 +1160,7 @@ def _english_category(reading: european_verbs.Reading, input_: str) -> str:
     rule of theirs decides."""
     english = european_gloss.gloss(reading)
     text = _Text.of(english.text, english.words)
-    role_task = _role_task_category(text, input_, english.verb, english.rest, [words(sentence) for sentence in _sentences(english.text)])
+    role_task = _role_task_category(text, input_, english.verb, english.rest)
     if role_task is not None:
         return role_task  # "Imagine que você está criando uma loja online. Sugira duas estratégias ..."
     # As in English: "Leia a frase abaixo e encontre a expressão ..." is a finding.
