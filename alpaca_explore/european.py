@@ -156,9 +156,10 @@ _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
     """The task's category (a quotation is data, not the task): naming the kind of a thing is classification, a
-    calculation math (unless the English rules find code in it); then what it works on; then ``english()``, the English rules' category of the
-    instruction's gloss (:mod:`european_gloss`), if a rule of theirs decides; then the verb that leads it, any other keyword;
-    a yes-or-no question about the input is classification, any other task open_qa."""
+    calculation math (unless the English rules find code in it); then what it works on; then ``english()``, the English
+    rules' category of the instruction's gloss (:mod:`european_gloss`), if a rule of theirs decides; then the verb that
+    leads it, any other keyword; a yes-or-no question about the input or a question between two answers is
+    classification, any other task open_qa."""
     text = _QUOTATION.sub(" ", instruction.lower())
     asks = text.rstrip().endswith("?")
     if _KIND_OF.search(text) and input_.strip():
@@ -184,10 +185,10 @@ def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
     for name, keywords in _TASKS:
         if keywords.search(task) and not (asks and name in _NOT_IN_QUESTIONS):
             return name
-    # A yes-or-no question about the input ("¿Es correcta ...?"), or one between two answers ("La fraise est-elle un fruit ou
-    # un légume ?"), as in English; questions are read past what they are given.
-    either_or = _EITHER_OR.search(text) is not None
-    if asks and ((input_.strip() and either_or) or ((input_.strip() or either_or) and not _QUESTION_WORD.search(task))):
+    # As in English: a question about the input that is yes-or-no ("¿Es correcta ...?") or between two answers, or one of
+    # those without an input ("La fraise est-elle un fruit ou un légume ?"); read past what the question is given.
+    has_input, either_or, yes_or_no = bool(input_.strip()), _EITHER_OR.search(text) is not None, not _QUESTION_WORD.search(task)
+    if asks and ((has_input and (either_or or yes_or_no)) or (either_or and yes_or_no)):
         return "classification"
     return "open_qa"
 
