@@ -179,7 +179,7 @@ _OTHER_LANGUAGE_WORDS = frozenset(
     kann können sind oder auch wenn dass welche welcher welches eines gli di della delle dei sul sulla nel nella alla
     degli dal dalla dello negli nei sui alle agli più che quanto quanti quanta quante qualcuno questo questa questi
     queste sono anche ogni ciascun ciascuna ciascuno senza sotto sopra molto tutti tutte è seguente seguenti het een
-    voor zijn dat deze dit volgende zodat om te naar bij uit gegeven hij je wat niet ook worden wordt kunnen kunt zou zouden van tekst
+    voor zijn dat deze dit volgende zodat om te naar bij uit gegeven hij je wat niet ook worden wordt kunnen kunt zou zouden van tekst als
     welke waarom wanneer hoeveel untuk dengan ini itu
     dari tentang sebuah berikut adalah dalam của và một về các những cho là được này trong với bir ve için ile bu
     aşağıdaki tres cuatro cinco diez três quatro deux trois quatre cinq dix quattro cinque dieci zwei drei fünf zehn

@@ -146,8 +146,9 @@ _QUESTION_WORD = re.compile(
     r"|que|combien|cosa|cos['’]è|come|perch[ée]|chi|qual\w*|quant\w*|onde|quem|wer|was|wie|wo|wann|warum|welche\w*|wieso|weshalb|wat"
     r"|hoe|waar|waarom|welk\w*|что|как\w*|где|почему|кто|сколько|зачем)(?!\w)"
 )
-# A question between two answers: "¿Esta oración es una pregunta o una orden?".
-_EITHER_OR = re.compile(r"\s(?:o|oder|ou|of|или)\s")
+# A question between two answers: "¿Esta oración es una pregunta o una orden?"; a Spanish or Italian "o" before an article
+# (a Portuguese "o" is an article: "o que você pediria").
+_EITHER_OR = re.compile(r"\s(?:oder|ou|of|или)\s|\so\s+(?:un|una|uno|el|la|los|las|il|lo|le|gli|i)\s")
 # An opening mark without its closing one ends the search at the next opening mark, so that a text full of them is read
 # in linear time.
 _QUOTATION = re.compile(r"\"[^\"]*\"|“[^”“]*”|«[^»«]*»|„[^“”„]*[“”]")

@@ -48,7 +48,7 @@ contar raconter raccontare erzählen mitteilen vertellen рассказать с
 contestar répondre rispondere beantworten antworten beantwoorden ответить, analyze analizar analisar analyser analizzare
 analysieren analyseren проанализировать, predict predecir prever prédire prevedere vorhersagen voraussagen voorspellen предсказать спрогнозировать
 прогнозировать, distinguish distinguir distinguer distinguere unterscheiden onderscheiden различить разграничить,
-differentiate diferenciar différencier differenziare,
+differentiate diferenciar différencier differenziare, suppose suponer supor supposer supporre, collect reunir,
 determine determinar déterminer determinare bestimmen festlegen bepalen vaststellen определить ermitteln, evaluate
 evaluar avaliar évaluer valutare bewerten beurteilen einschätzen evalueren beoordelen оценить, outline esbozar esboçar
 esquisser abbozzare skizzieren schetsen набросать, add añadir agregar adicionar acrescentar ajouter aggiungere
@@ -390,37 +390,37 @@ set набор множеств, program программ, algorithm алгор�
 # the words of a phrase on either side.
 _PHRASES = {
     "es": """
-regular_expression expresión_regular expresiones_regulares, passcode código_de_acceso, at_least al_menos por_lo_menos, keywords palabras_clave, keyword palabra_clave, prime_number número_primo números_primos, original_meaning significado_original, missing_number número_que_falta número_faltante, a_couple_of un_par_de, passive_voice voz_pasiva, active_voice
+important_points puntos_importantes, regular_expression expresión_regular expresiones_regulares, passcode código_de_acceso, at_least al_menos por_lo_menos, keywords palabras_clave, keyword palabra_clave, prime_number número_primo números_primos, original_meaning significado_original, missing_number número_que_falta número_faltante, a_couple_of un_par_de, passive_voice voz_pasiva, active_voice
 voz_activa, part_of_speech categoría_gramatical parte_de_la_oración, in_your_own_words con_tus_propias_palabras
 con_sus_propias_palabras, missing_word palabra_que_falta palabra_faltante, fill_in_the_blank espacio_en_blanco
 espacios_en_blanco, based_on basado_en basada_en basándote_en con_base_en en_base_a
 """,
     "pt": """
-regular_expression expressão_regular expressões_regulares, passcode código_de_acesso, at_least pelo_menos no_mínimo, prime_number número_primo números_primos, original_meaning significado_original sentido_original, missing_number número_que_falta número_faltante, a_couple_of um_par_de, passive_voice voz_passiva, active_voice
+important_points pontos_importantes, regular_expression expressão_regular expressões_regulares, passcode código_de_acesso, at_least pelo_menos no_mínimo, prime_number número_primo números_primos, original_meaning significado_original sentido_original, missing_number número_que_falta número_faltante, a_couple_of um_par_de, passive_voice voz_passiva, active_voice
 voz_ativa, part_of_speech classe_gramatical classe_de_palavra, in_your_own_words com_suas_próprias_palavras
 com_as_suas_próprias_palavras, missing_word palavra_que_falta palavra_faltante, fill_in_the_blank espaço_em_branco
 espaços_em_branco lacuna lacunas, based_on baseado_em baseada_em com_base_em
 """,
     "fr": """
-regular_expression expression_régulière expressions_régulières, passcode mot_de_passe code_d'accès, at_least au_moins, keywords mots_clés mots_clefs, keyword mot_clé, prime_number nombre_premier nombres_premiers, original_meaning sens_original sens_initial, missing_number nombre_manquant, a_couple_of une_paire_de, passive_voice voix_passive, active_voice voix_active,
+important_points points_importants, regular_expression expression_régulière expressions_régulières, passcode mot_de_passe code_d'accès, at_least au_moins, keywords mots_clés mots_clefs, keyword mot_clé, prime_number nombre_premier nombres_premiers, original_meaning sens_original sens_initial, missing_number nombre_manquant, a_couple_of une_paire_de, passive_voice voix_passive, active_voice voix_active,
 part_of_speech nature_grammaticale partie_du_discours, in_your_own_words avec_vos_propres_mots avec_tes_propres_mots
 dans_vos_propres_mots, missing_word mot_manquant, fill_in_the_blank espace_vide espaces_vides, based_on basé_sur
 basée_sur en_vous_basant_sur en_fonction_de
 """,
     "it": """
-regular_expression espressione_regolare espressioni_regolari, passcode codice_di_accesso, keywords parole_chiave, keyword parola_chiave, prime_number numero_primo numeri_primi, original_meaning significato_originale senso_originale, missing_number numero_mancante, a_couple_of un_paio_di, passive_voice forma_passiva voce_passiva, active_voice
+important_points punti_importanti, regular_expression espressione_regolare espressioni_regolari, passcode codice_di_accesso, keywords parole_chiave, keyword parola_chiave, prime_number numero_primo numeri_primi, original_meaning significato_originale senso_originale, missing_number numero_mancante, a_couple_of un_paio_di, passive_voice forma_passiva voce_passiva, active_voice
 forma_attiva voce_attiva, part_of_speech parte_del_discorso parti_del_discorso, in_your_own_words con_parole_tue
 con_parole_proprie con_le_tue_parole, missing_word parola_mancante, fill_in_the_blank spazio_vuoto spazi_vuoti, based_on
 basato_su basata_su basandoti_su sulla_base_di in_base_a
 """,
     "de": """
-for in_bezug_auf, list_of liste_mit, prime_number primzahl primzahlen, original_meaning ursprüngliche_bedeutung ursprünglichen_bedeutung, missing_number fehlende_zahl fehlenden_zahl, a_couple_of ein_paar, passive_voice passiv, active_voice aktiv,
+important_points wichtigen_punkte wichtige_punkte, for in_bezug_auf, list_of liste_mit, prime_number primzahl primzahlen, original_meaning ursprüngliche_bedeutung ursprünglichen_bedeutung, missing_number fehlende_zahl fehlenden_zahl, a_couple_of ein_paar, passive_voice passiv, active_voice aktiv,
 part_of_speech wortart wortarten, in_your_own_words in_eigenen_worten mit_eigenen_worten in_deinen_eigenen_worten,
 missing_word fehlende_wort fehlenden_wort, fill_in_the_blank lücke lücken, based_on basierend_auf ausgehend_von
 auf_grundlage
 """,
     "nl": """
-at_least ten_minste, list_of lijst_met, prime_number priemgetal priemgetallen, original_meaning oorspronkelijke_betekenis, missing_number ontbrekende_getal, a_couple_of een_paar, passive_voice lijdende_vorm passieve_vorm, active_voice
+important_points belangrijke_punten, at_least ten_minste, list_of lijst_met, prime_number priemgetal priemgetallen, original_meaning oorspronkelijke_betekenis, missing_number ontbrekende_getal, a_couple_of een_paar, passive_voice lijdende_vorm passieve_vorm, active_voice
 bedrijvende_vorm actieve_vorm, part_of_speech woordsoort woordsoorten, in_your_own_words in_je_eigen_woorden
 in_uw_eigen_woorden, missing_word ontbrekende_woord, fill_in_the_blank lege_plek lege_plekken, based_on op_basis_van
 gebaseerd_op aan_de_hand_van

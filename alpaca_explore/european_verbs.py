@@ -49,7 +49,8 @@ interpreta interprete, ilustrar ilustra ilustre, dibujar dibuja dibuje, asignar 
 implementar implementa implemente, optimizar optimiza optimice, aplicar aplica aplique, sumar suma sume, multiplicar
 multiplica multiplique, invertir invierte invierta, justificar justifica justifique, recopilar recopila recopile,
 brindar brinda brinde, convencer convence convenza, felicitar felicita felicite, saludar saluda salude, ayudar ayuda
-ayude, terminar termina termine, acabar acaba acabe, formatear formatea formatee, distinguir distingue distinga, diferenciar diferencia diferencie
+ayude, terminar termina termine, acabar acaba acabe, formatear formatea formatee, distinguir distingue distinga, diferenciar diferencia diferencie,
+suponer supón suponga
 """
 _PORTUGUESE = """
 escrever escreva escreve, gerar gere gera, criar crie cria, descrever descreva descreve, explicar explique explica, dar
@@ -79,7 +80,8 @@ interprete interpreta, ilustrar ilustre ilustra, desenhar desenhe desenha, atrib
 agrupa, implementar implemente implementa, otimizar otimize otimiza, aplicar aplique aplica, somar some soma,
 multiplicar multiplique multiplica, inverter inverta inverte, justificar justifique justifica, convencer convença
 convence, parabenizar parabenize parabeniza, cumprimentar cumprimente cumprimenta, ajudar ajude ajuda, terminar termine
-termina, associar associe associa, formatar formate formata, registrar registre registra, distinguir distinga distingue, diferenciar diferencie diferencia
+termina, associar associe associa, formatar formate formata, registrar registre registra, distinguir distinga distingue, diferenciar diferencie diferencia, supor suponha
+supõe, reunir reúna reúne
 """
 _FRENCH = """
 écrire écrivez écris, générer générez génère, créer créez crée, décrire décrivez décris, expliquer expliquez explique,
@@ -111,7 +113,7 @@ optimisez optimise, appliquer appliquez applique, noter notez note, documenter d
 compile, déduire déduisez déduis, justifier justifiez justifie, associer associez associe, relier reliez relie, décider
 décidez décide, énoncer énoncez énonce, établir établissez établis, dresser dressez dresse, additionner additionnez
 additionne, multiplier multipliez multiplie, féliciter félicitez félicite, saluer saluez salue, aider aidez, terminer
-terminez, finir finissez, formater formatez, distinguer distinguez distingue, différencier différenciez différencie
+terminez, finir finissez, formater formatez, distinguer distinguez distingue, différencier différenciez différencie, supposer supposez
 """
 _ITALIAN = """
 scrivere scrivi scriva, generare genera generi, creare crea crei, descrivere descrivi descriva, spiegare spiega spieghi,
@@ -142,7 +144,8 @@ assegnare assegna assegni, raggruppare raggruppa raggruppi, implementare impleme
 ottimizzi, applicare applica applichi, sommare somma sommi, moltiplicare moltiplica moltiplichi, invertire inverti
 inverta, giustificare giustifica giustifichi, raccogliere raccogli raccolga, convincere convinci convinca, salutare
 saluta saluti, aiutare aiuta aiuti, disporre disponi disponga, terminare termina termini, finire finisci finisca,
-formattare formatta formatti, distinguere distingui distingua, differenziare differenzia differenzi
+formattare formatta formatti, distinguere distingui distingua, differenziare differenzia differenzi, supporre
+supponi
 """
 _GERMAN = """
 schreiben schreibe schreib, generieren generiere, erstellen erstelle erstell, beschreiben beschreibe beschreib, erklären

@@ -33,7 +33,7 @@ LABEL_SETS = (LABELS, *HELD_OUT_SETS)
 # Records of held-out sets with their instructions translated into Japanese (ja), Korean (ko) or Chinese (zh) by hand (see each
 # file's header), and into German (de), Spanish (es), French (fr), Italian (it), Dutch (nl), Portuguese (pt) or Russian (ru),
 # languages read by keywords, tables of their verbs and an English gloss: a set of 30 records each, then a blind one of 16,
-# then fifteen of 10.
+# then sixteen of 10.
 TRANSLATED_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path.stem.split("_")[1][:2] in ("ja", "ko", "zh")))
 OTHER_LANGUAGE_SETS = tuple(sorted(path for path in DATA.glob("translated_*.tsv") if path not in TRANSLATED_SETS))
 
@@ -43,11 +43,11 @@ def test_held_out_sets_are_numbered_without_gaps():
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 30
     assert [path.name for path in TRANSLATED_SETS] == [f"translated_{name}.tsv" for name in ("ja30", "ja31", "ko28", "ko29", "zh32", "zh33", "zh34")]
     european = (
-        "de10 de11 de12 de13 de14 de16 de2 de26 de28 de29 de30 de31 de32 de33 de34 de7 de9 es13 es2 es20 es25 es28 es29 es30 es31 es32 "
-        "es33 es34 es4 es5 es6 es7 es8 es9 fr10 fr11 fr12 fr18 fr27 fr28 fr29 fr30 fr31 fr32 fr33 fr34 fr4 fr5 fr7 fr8 fr9 it10 it11 "
-        "it12 it13 it17 it24 it28 it29 it3 it30 it31 it32 it33 it34 it6 it8 it9 nl11 nl12 nl13 nl14 nl15 nl16 nl17 nl21 nl28 nl29 nl30 "
-        "nl31 nl32 nl33 nl34 nl8 nl9 pt10 pt12 pt19 pt23 pt28 pt29 pt3 pt30 pt31 pt32 pt33 pt34 pt5 pt6 pt7 pt8 pt9 ru10 ru12 ru13 "
-        "ru14 ru15 ru16 ru17 ru18 ru22 ru28 ru29 ru30 ru31 ru32 ru33 ru34 ru7"
+        "de10 de11 de12 de13 de14 de15 de16 de2 de26 de28 de29 de30 de31 de32 de33 de34 de7 de9 es10 es13 es2 es20 es25 es28 es29 es30 "
+        "es31 es32 es33 es34 es4 es5 es6 es7 es8 es9 fr10 fr11 fr12 fr13 fr18 fr27 fr28 fr29 fr30 fr31 fr32 fr33 fr34 fr4 fr5 fr7 fr8 "
+        "fr9 it10 it11 it12 it13 it14 it17 it24 it28 it29 it3 it30 it31 it32 it33 it34 it6 it8 it9 nl11 nl12 nl13 nl14 nl15 nl16 nl17 "
+        "nl18 nl21 nl28 nl29 nl30 nl31 nl32 nl33 nl34 nl8 nl9 pt10 pt11 pt12 pt19 pt23 pt28 pt29 pt3 pt30 pt31 pt32 pt33 pt34 pt5 pt6 "
+        "pt7 pt8 pt9 ru10 ru12 ru13 ru14 ru15 ru16 ru17 ru18 ru19 ru22 ru28 ru29 ru30 ru31 ru32 ru33 ru34 ru7"
     )
     assert [path.name for path in OTHER_LANGUAGE_SETS] == [f"translated_{name}.tsv" for name in european.split()]
 
@@ -956,18 +956,18 @@ def test_flags_of_translated_records_agree_with_the_english_labels(shared):
     flagged = translated_flags()
     raised, correct, expected = flag_counts(flagged)
     print(f"\n{len(flagged)} translated records: {raised} flags raised, {correct} correct, {expected} labelled")
-    assert len(flagged) == 1806 and raised == correct >= 18 and correct >= 0.8 * expected
+    assert len(flagged) == 1876 and raised == correct >= 18 and correct >= 0.8 * expected
 
 
 def test_the_blind_translations_into_languages_read_by_tables_of_verbs_and_a_gloss(shared):
     """The sets of 16 and 10, together: the English rules on the gloss first agreed on 78.6%, 78.6%, 84.3%, 80.0%, 75.7%,
-    80.0%, 77.1%, 77.1%, 82.9%, 82.9%, 78.6%, 84.3% and 82.9% of the categories of the last thirteen sets of 70 (the keywords alone, of the first seven: 71.4%,
+    80.0%, 77.1%, 77.1%, 82.9%, 82.9%, 78.6%, 84.3%, 82.9% and 80.0% of the categories of the last fourteen sets of 70 (the keywords alone, of the first seven: 71.4%,
     68.6%, 72.9%, 70.0%, 64.3%, 67.1% and 71.4%)."""
     pairs = [pair for translations in OTHER_LANGUAGE_SETS if len(translated(translations)) < 30 for pair in translated(translations)]
     shares = agreement(pairs)
     print(f"\n{len(pairs)} labels: category {shares[0]:.1%}, verb {shares[1]:.1%}, noun {shares[2]:.1%}")
     print(confusion_matrix(pairs))
-    assert len(pairs) == 1162 and shares[0] >= 0.85 and min(shares[1:]) >= 0.95
+    assert len(pairs) == 1232 and shares[0] >= 0.85 and min(shares[1:]) >= 0.95
 
 
 def test_an_english_looking_verb_with_one_word_of_another_language_is_english():
@@ -1099,6 +1099,9 @@ def test_instructions_in_languages_the_rules_do_not_read(instruction):
         ("Completa l'analogia: il coltello sta alla forchetta come il cucchiaio sta a ____.", "completare", "analogia"),  # Italian
         ("Noem vijf factoren voor een goede presentatie.", "noemen", "factor"),
         ("Deel de tekst in als Technologie, Politiek, Sport of Kunst", "indelen", "tekst"),  # Dutch: "in" and "of" are no English
+        ("Classificeer het item als dier of groente.", "classificeren", "item"),  # Dutch, by "het" and "als"
+        ("Reúna e organize os pontos importantes do texto a seguir.", "reunir", "ponto"),
+        ("Suponha que você está visitando um restaurante, o que você pediria ao garçom?", "supor", None),
     ],
 )
 def test_verbs_and_nouns_of_instructions_in_seven_european_languages(instruction, verb, noun):
@@ -1206,6 +1209,10 @@ def test_a_range_of_numbers_in_the_gloss_is_no_subtraction():
         ("Bewerte diesen Satz in Bezug auf Grammatik und Rechtschreibung.", "They had some miscommunication, causeing problems.", "rewrite"),
         ("Приведите пример вопроса, с которого можно начать звонок по продажам.", "", "generation"),  # an example of a text: writing
         ("Completa l'analogia: il coltello sta alla forchetta come il cucchiaio sta a ____.", "", "open_qa"),
+        ("Reúna e organize os pontos importantes do texto a seguir.", "The Hubble Space Telescope was launched in 1990.", "summarization"),
+        # A Portuguese "o" is an article, not "or": no question between two answers.
+        ("Suponha que você está visitando um restaurante, o que você pediria ao garçom?", "", "open_qa"),
+        ("Classificeer het item als dier of groente.", "Banana", "classification"),
     ],
 )
 def test_the_english_rules_categorise_the_gloss(instruction, input_, expected):
