@@ -216,7 +216,6 @@ def reads_language_of(instruction: str, sentences: list[str] | None = None) -> b
     other = len(found & _OTHER_LANGUAGE_WORDS)
     if "'" in text or "’" in text:
         other += sum(word.startswith(_ELIDED_ARTICLES) for word in found)
-    english = len(found & _ENGLISH_WORDS)
     if found.isdisjoint(_ONLY_ENGLISH_WORDS) and (
         european_verbs.leads_in_another_language(text_words)
         or european_verbs.lookalike_leads_in_another_language(text_words)
@@ -229,7 +228,7 @@ def reads_language_of(instruction: str, sentences: list[str] | None = None) -> b
     if other >= 2:
         return other <= len(found & _ONLY_ENGLISH_WORDS)  # "in", "a", "as" are Dutch, Italian or Portuguese too
     # Four words have room for one such word: "Describe esta imagen", "Beschrijf deze afbeelding".
-    return not (other == 1 and english == 0 and sum(token[:1].isalpha() for token in text_words) <= 4)
+    return not (other == 1 and found.isdisjoint(_ENGLISH_WORDS) and sum(token[:1].isalpha() for token in text_words) <= 4)
 
 
 def _is_french_imperative(tokens: list[str]) -> bool:

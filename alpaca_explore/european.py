@@ -188,9 +188,10 @@ def category(instruction: str, input_: str, english: Callable[[], str]) -> str:
             return name
     # As in English: a question about the input that is yes-or-no ("¿Es correcta ...?") or between two answers, or one of
     # those without an input ("La fraise est-elle un fruit ou un légume ?"); read past what the question is given.
-    has_input, either_or, yes_or_no = bool(input_.strip()), _EITHER_OR.search(text) is not None, not _QUESTION_WORD.search(task)
-    if asks and ((has_input and (either_or or yes_or_no)) or (either_or and yes_or_no)):
-        return "classification"
+    if asks:
+        has_input, either_or, yes_or_no = bool(input_.strip()), _EITHER_OR.search(text) is not None, not _QUESTION_WORD.search(task)
+        if (has_input and (either_or or yes_or_no)) or (either_or and yes_or_no):
+            return "classification"
     return "open_qa"
 
 
